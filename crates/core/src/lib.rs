@@ -1,0 +1,21 @@
+//! The pure rules core of SEN Support Form.
+//!
+//! One core, three front doors: the browser widget, the `sen-check` CLI and the reference
+//! receiver all ask this crate whether an application is complete. It does no I/O, reads no
+//! clock and draws no random numbers: "today" is an argument. It never panics on user input:
+//! any JSON in gives a [`report::Report`] or a clear [`wire::ParseError`] out.
+
+pub mod codes;
+pub mod cost;
+pub mod date;
+pub mod model;
+pub mod profile;
+pub mod report;
+pub mod rules;
+pub mod sections;
+pub mod wire;
+
+pub use date::Date;
+pub use model::Application;
+pub use profile::Profile;
+pub use report::{Report, Severity};

@@ -1,0 +1,441 @@
+//! Council profiles: councils differ by data, not by code. A profile selects sections, required
+//! fields, thresholds, severities, eligibility and consent policy, and labels. Built-in profiles
+//! ship as JSON in `profiles/`; a council can load its own file. Every profile is validated and
+//! a broken one gets an error naming the key.
+
+mod builtin;
+mod check;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::codes::{Ncy, RequestType, SettingType, StaffRole};
+use crate::report::Severity;
+
+pub use builtin::{builtin, builtin_ids, BUILTIN_SOURCES};
+pub use check::ProfileError;
+
+/// Whether the scheme is a council's own panel or a statutory request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Mode {
+    /// A council's own (non-statutory) scheme: it may set hard eligibility criteria.
+    Panel,
+    /// A request for an EHC needs assessment: council evidence criteria are never errors.
+    Ehcna,
+}
+
+/// Whether a field must be answered, may be, or is not asked at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum FieldRequirement {
+    Required,
+    Optional,
+    Hidden,
+}
+
+/// Who must consent when more than one person has parental responsibility (V-36).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum ConsentFrom {
+    Any,
+    All,
+}
+
+/// How a council pays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FundingModel {
+    /// Cash top-up: total minus the school's contribution.
+    Cash,
+    /// A band with a range.
+    Band,
+    /// Services (outreach, EP time) instead of cash.
+    Service,
+}
+
+/// A council profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Profile {
+    /// Stable id, e.g. `stockton-one-point`.
+    pub id: String,
+    /// Version of this profile (goes into the report).
+    pub version: String,
+    /// Name shown to applicants.
+    pub name: String,
+    pub council_id: String,
+    /// DfE local authority code of the council (residency, UPN checks).
+    #[serde(default)]
+    pub la_code: Option<String>,
+    pub mode: Mode,
+    /// Section ids asked, in journey order. Sections not listed are not asked or checked.
+    pub sections: Vec<String>,
+    /// Per-field requirement overrides, keyed by JSON Pointer pattern (`*` for any index).
+    #[serde(default)]
+    pub fields: BTreeMap<String, FieldRequirement>,
+    /// Request types this scheme offers (V-08). Empty: any.
+    #[serde(default)]
+    pub request_types: Vec<RequestType>,
+    /// Whether warnings need a written justification before submission (per rule overridable).
+    #[serde(default)]
+    pub warnings_need_justification: bool,
+    #[serde(default)]
+    pub eligibility: Eligibility,
+    #[serde(default)]
+    pub apdr: ApdrPolicy,
+    #[serde(default)]
+    pub involvement: InvolvementPolicy,
+    #[serde(default)]
+    pub consent: ConsentPolicy,
+    #[serde(default)]
+    pub outcomes: OutcomePolicy,
+    #[serde(default)]
+    pub funding: FundingPolicy,
+    #[serde(default)]
+    pub provision: ProvisionPolicy,
+    #[serde(default)]
+    pub specialist: SpecialistPolicy,
+    /// Per-rule overrides, keyed by rule id (`V-34`).
+    #[serde(default)]
+    pub rules: BTreeMap<String, RuleOverride>,
+    /// Wording overrides: `section.<id>` for section titles, a field pointer for its label.
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+    #[serde(default)]
+    pub drafts: DraftPolicy,
+}
+
+/// Who may apply (domain.md §4.1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct Eligibility {
+    /// V-01: children with an EHC plan cannot apply.
+    pub exclude_ehcp: bool,
+    /// V-01: only plans issued before this date exclude (Croydon early phase: 2020-11-01).
+    pub ehcp_issued_before: Option<String>,
+    /// V-02: an EHC needs assessment under way excludes.
+    pub exclude_open_ehcna: bool,
+    /// V-04: setting types allowed; empty means any.
+    pub setting_types: Vec<SettingType>,
+    /// V-05: the child must live in the council's area.
+    pub resident_only: bool,
+    /// V-06: year groups allowed; empty means any.
+    pub ncy_allowed: Vec<Ncy>,
+    /// V-06: year groups allowed with a warning ("will not usually be considered").
+    pub ncy_warn: Vec<Ncy>,
+    /// V-07: longest award for a new request, in months.
+    pub max_duration_months: Option<i64>,
+    /// V-07: longest extension, in months.
+    pub extension_max_months: Option<i64>,
+    /// V-07: longest extension by year group, in weeks (Oxfordshire: Year 6, 20 weeks).
+    pub extension_max_weeks_by_ncy: BTreeMap<String, i64>,
+}
+
+impl Default for Eligibility {
+    fn default() -> Self {
+        Eligibility {
+            exclude_ehcp: false,
+            ehcp_issued_before: None,
+            exclude_open_ehcna: false,
+            setting_types: Vec::new(),
+            resident_only: false,
+            ncy_allowed: Vec::new(),
+            ncy_warn: Vec::new(),
+            max_duration_months: None,
+            extension_max_months: None,
+            extension_max_weeks_by_ncy: BTreeMap::new(),
+        }
+    }
+}
+
+/// Graduated-approach evidence (domain.md §4.2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct ApdrPolicy {
+    /// V-10.
+    pub min_completed_cycles: i64,
+    /// V-11: terms of evidence (a term is taken as 10 school weeks, 70 days).
+    pub min_evidence_terms: i64,
+    /// V-13.
+    pub overlap_tolerance_days: i64,
+    /// V-14.
+    pub min_cycle_weeks: i64,
+    pub max_cycle_weeks: i64,
+    /// V-16.
+    pub max_review_age_months: i64,
+    /// V-23: pupil voice captured in every completed cycle.
+    pub pupil_voice_every_cycle: bool,
+}
+
+impl Default for ApdrPolicy {
+    fn default() -> Self {
+        ApdrPolicy {
+            min_completed_cycles: 2,
+            min_evidence_terms: 2,
+            overlap_tolerance_days: 0,
+            min_cycle_weeks: 6,
+            max_cycle_weeks: 16,
+            max_review_age_months: 4,
+            pupil_voice_every_cycle: false,
+        }
+    }
+}
+
+/// Parent and pupil involvement (domain.md §4.3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct InvolvementPolicy {
+    /// V-20 (CoP 6.65: at least three a year).
+    pub min_parent_meetings_per12m: i64,
+}
+
+impl Default for InvolvementPolicy {
+    fn default() -> Self {
+        InvolvementPolicy {
+            min_parent_meetings_per12m: 3,
+        }
+    }
+}
+
+/// Consent policy (domain.md §4.4).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct ConsentPolicy {
+    /// V-36.
+    pub required_from: ConsentFrom,
+    /// V-40: a signature attachment is required for signed consent.
+    pub signature_required: bool,
+    /// V-34.
+    pub max_age_months: i64,
+    /// V-39: the privacy notice version applicants must acknowledge; none means any.
+    pub privacy_notice_version: Option<String>,
+    /// V-35: the date the application was discussed with the parent is asked for.
+    pub discussed_date_required: bool,
+}
+
+impl Default for ConsentPolicy {
+    fn default() -> Self {
+        ConsentPolicy {
+            required_from: ConsentFrom::Any,
+            signature_required: false,
+            max_age_months: 12,
+            privacy_notice_version: None,
+            discussed_date_required: true,
+        }
+    }
+}
+
+/// SMART outcome checks (domain.md §4.5).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct OutcomePolicy {
+    /// V-50.
+    pub max_per_cycle: i64,
+    /// V-52: days an outcome's date may fall after its cycle's planned review.
+    pub by_date_tolerance_days: i64,
+}
+
+impl Default for OutcomePolicy {
+    fn default() -> Self {
+        OutcomePolicy {
+            max_per_cycle: 6,
+            by_date_tolerance_days: 14,
+        }
+    }
+}
+
+/// A funding band (council-specific, domain.md §3.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Band {
+    pub id: String,
+    pub label: String,
+    pub min_pence: i64,
+    /// None: individually commissioned, no upper bound.
+    #[serde(default)]
+    pub max_pence: Option<i64>,
+}
+
+/// Funding arithmetic settings (domain.md §3.2, V-64…V-66, V-74).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct FundingPolicy {
+    pub model: FundingModel,
+    /// The notional SEN budget threshold (Element 2), in pence.
+    pub threshold_element2_pence: i64,
+    /// Pro-rate the threshold to the period when it is shorter than a school year.
+    pub pro_rata_threshold: bool,
+    /// Pupil-premium-funded rows count toward the threshold.
+    pub pp_counts_toward_threshold: bool,
+    /// Delivery weeks in a school year.
+    pub weeks_per_year: i64,
+    /// Bands, in order, lowest first.
+    pub bands: Vec<Band>,
+}
+
+impl Default for FundingPolicy {
+    fn default() -> Self {
+        FundingPolicy {
+            model: FundingModel::Cash,
+            threshold_element2_pence: 600_000,
+            pro_rata_threshold: false,
+            pp_counts_toward_threshold: false,
+            weeks_per_year: 38,
+            bands: Vec::new(),
+        }
+    }
+}
+
+/// Bounds on an hourly rate for a staff role (V-67), in pence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RateBounds {
+    pub min_pence: i64,
+    pub max_pence: i64,
+}
+
+/// Costed provision map checks (domain.md §4.6).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct ProvisionPolicy {
+    /// V-67: hourly rate bounds by staff role.
+    pub rates: BTreeMap<StaffRole, RateBounds>,
+    /// V-68: minutes in a school week (32.5 hours).
+    pub school_week_minutes: i64,
+    /// V-68: longest delivery, in weeks.
+    pub max_weeks: i64,
+    /// V-70: flag unstructured support and breaks or lunch that are not a named intervention.
+    pub disallow_unstructured: bool,
+    /// V-72: weeks after which a row needs entry data.
+    pub entry_data_after_weeks: i64,
+    /// V-75: hours a week of 1:1 adult support above which panels look closely.
+    pub one_to_one_hours_warn: i64,
+}
+
+impl Default for ProvisionPolicy {
+    fn default() -> Self {
+        ProvisionPolicy {
+            rates: BTreeMap::new(),
+            school_week_minutes: 1950,
+            max_weeks: 39,
+            disallow_unstructured: true,
+            entry_data_after_weeks: 6,
+            one_to_one_hours_warn: 15,
+        }
+    }
+}
+
+/// Specialist evidence (domain.md §4.7).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct SpecialistPolicy {
+    /// V-80.
+    pub min_specialists: i64,
+    pub report_max_age_months: i64,
+    /// V-80 is an error from this band up (band ids in `funding.bands` order, or letters).
+    pub required_from_band: Option<String>,
+    /// V-81: an educational psychologist must be involved.
+    pub require_ep: bool,
+}
+
+impl Default for SpecialistPolicy {
+    fn default() -> Self {
+        SpecialistPolicy {
+            min_specialists: 1,
+            report_max_age_months: 12,
+            required_from_band: None,
+            require_ep: false,
+        }
+    }
+}
+
+/// A council's change to one rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RuleOverride {
+    /// Off: the rule is not checked.
+    #[serde(default)]
+    pub enabled: Option<bool>,
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    /// A warning of this rule needs a written justification.
+    #[serde(default)]
+    pub justify: Option<bool>,
+}
+
+/// How the widget treats drafts for this scheme (design.md §7).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct DraftPolicy {
+    /// Save drafts on this device unless the person opts out.
+    pub save_by_default: bool,
+    /// Days before a saved draft expires.
+    pub expiry_days: i64,
+}
+
+impl Default for DraftPolicy {
+    fn default() -> Self {
+        DraftPolicy {
+            save_by_default: true,
+            expiry_days: 30,
+        }
+    }
+}
+
+impl Profile {
+    /// Parses and validates a profile from JSON.
+    pub fn from_json(json: &str) -> Result<Profile, ProfileError> {
+        check::parse(json)
+    }
+
+    /// Whether a section is asked.
+    pub fn has_section(&self, id: &str) -> bool {
+        self.sections.iter().any(|s| s == id)
+    }
+
+    /// A label override, if any.
+    pub fn label(&self, key: &str) -> Option<&str> {
+        self.labels.get(key).map(String::as_str)
+    }
+
+    /// The title of a section, relabelled where the profile says.
+    pub fn section_title(&self, id: &str) -> String {
+        let key = format!("section.{id}");
+        match self.labels.get(&key) {
+            Some(t) => t.clone(),
+            None => crate::sections::by_id(id)
+                .map(|s| s.title)
+                .unwrap_or(id)
+                .to_owned(),
+        }
+    }
+
+    /// The council's override for a rule.
+    pub fn rule(&self, id: &str) -> Option<&RuleOverride> {
+        self.rules.get(id)
+    }
+
+    /// The council's requirement for a field pattern, if it sets one.
+    pub fn field(&self, pattern: &str) -> Option<FieldRequirement> {
+        self.fields.get(pattern).copied()
+    }
+}

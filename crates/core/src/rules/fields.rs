@@ -1,0 +1,213 @@
+//! Field-level checks: required answers (F-01, from the field table and the profile) and the
+//! `validator` declarations on the model (lengths, formats, ranges), turned into issues whose
+//! words name the field.
+
+use serde_json::Value;
+use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKind};
+
+use super::field_specs::{self, is_required, label_for, Kind, FIELDS};
+use super::{is_answered, ptr, Ctx, Finding};
+use crate::profile::Profile;
+
+pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    required(ctx, out);
+    if let Err(errors) = ctx.app.validate() {
+        walk(&errors, "", ctx.profile, out);
+    }
+}
+
+/// F-01: every required field of every item present in the document is answered.
+fn required(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let doc = serde_json::to_value(ctx.app).unwrap_or(Value::Null);
+    for spec in FIELDS.iter().filter(|s| is_required(s, ctx.profile)) {
+        let mut pointers = Vec::new();
+        expand(
+            &doc,
+            spec.pattern.trim_start_matches('/'),
+            String::new(),
+            &mut pointers,
+        );
+        for (pointer, value) in pointers {
+            if !is_answered(value) {
+                let label = label_for(&pointer, ctx.profile);
+                out.push(Finding::new(
+                    "F-01",
+                    pointer,
+                    missing_message(spec.kind, &label),
+                ));
+            }
+        }
+    }
+}
+
+/// Expands a pattern over the document: `*` visits every index of the list that is there.
+/// Yields each concrete pointer with its value (absent when not answered).
+fn expand<'a>(
+    value: &'a Value,
+    rest: &str,
+    base: String,
+    out: &mut Vec<(String, Option<&'a Value>)>,
+) {
+    let (head, tail) = match rest.split_once('/') {
+        Some((h, t)) => (h, Some(t)),
+        None => (rest, None),
+    };
+    if head == "*" {
+        if let Value::Array(items) = value {
+            for (i, item) in items.iter().enumerate() {
+                let p = ptr(&base, i);
+                match tail {
+                    Some(t) => expand(item, t, p, out),
+                    None => out.push((p, Some(item))),
+                }
+            }
+        }
+        return;
+    }
+    let child = value.get(head);
+    let p = ptr(&base, head);
+    match (tail, child) {
+        (None, c) => out.push((p, c)),
+        (Some(t), Some(c)) => expand(c, t, p, out),
+        // A parent object that is absent: its required leaves are missing, unless the path
+        // goes through a list (nothing to visit).
+        (Some(t), None) => {
+            if !t.contains('*') {
+                out.push((format!("{p}/{t}"), None));
+            }
+        }
+    }
+}
+
+fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn missing_message(kind: Kind, label: &str) -> String {
+    let l = lower_first(label);
+    match kind {
+        Kind::Choice | Kind::Choices | Kind::YesNo => format!("Select {l}"),
+        Kind::List => format!("Add {l}"),
+        _ => format!("Enter {l}"),
+    }
+}
+
+/// Validator's key for a field is the Rust name; the wire name is camelCase (and three fields
+/// are renamed to `type`).
+fn wire_name(field: &str) -> String {
+    if matches!(field, "setting_type" | "service_type" | "attachment_type") {
+        return "type".to_owned();
+    }
+    let mut out = String::new();
+    let mut upper = false;
+    for c in field.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn walk(errors: &ValidationErrors, base: &str, profile: &Profile, out: &mut Vec<Finding>) {
+    for (field, kind) in errors.errors() {
+        let p = ptr(base, wire_name(field));
+        match kind {
+            ValidationErrorsKind::Field(list) => {
+                for e in list {
+                    if let Some(f) = finding(e, &p, profile) {
+                        out.push(f);
+                    }
+                }
+            }
+            ValidationErrorsKind::Struct(inner) => walk(inner, &p, profile, out),
+            ValidationErrorsKind::List(items) => {
+                for (i, inner) in items {
+                    walk(inner, &ptr(&p, i), profile, out);
+                }
+            }
+        }
+    }
+}
+
+fn finding(e: &ValidationError, pointer: &str, profile: &Profile) -> Option<Finding> {
+    let label = label_for(pointer, profile);
+    let l = lower_first(&label);
+    let kind = field_specs::spec_for(pointer).map(|s| s.kind);
+    let (rule, message) = match e.code.as_ref() {
+        "length" => {
+            let max = e.params.get("max").and_then(Value::as_u64).unwrap_or(0);
+            ("F-02", format!("{label} must be {max} characters or fewer"))
+        }
+        "F-02" => (
+            "F-02",
+            format!("{label} has too many entries, or an entry that is too long"),
+        ),
+        "F-03" if kind == Some(Kind::Phone) => (
+            "F-03",
+            format!("Enter {l} in the correct format, like 01632 960 001 or +44 808 157 0192"),
+        ),
+        "F-03" => (
+            "F-03",
+            format!("Enter {l} in the correct format, like name@example.com"),
+        ),
+        "F-04" => {
+            let n = match kind {
+                Some(Kind::Digits(n)) => n,
+                _ => 0,
+            };
+            ("F-04", format!("{label} must be {n} digits"))
+        }
+        "F-05" => ("F-05", format!("{label} cannot be a negative amount")),
+        "F-06" => (
+            "F-06",
+            format!("{label} must be a real date, in the form YYYY-MM-DD"),
+        ),
+        "V-96" => (
+            "V-96",
+            format!("{label} must be a real UK postcode, like TS18 1AA"),
+        ),
+        "V-97" => (
+            "V-97",
+            format!("{label} must be a percentage between 0 and 100"),
+        ),
+        _ => return None,
+    };
+    Some(Finding::new(rule, pointer, message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_names() {
+        assert_eq!(wire_name("attendance_pct12m"), "attendancePct12m");
+        assert_eq!(wire_name("setting_type"), "type");
+        assert_eq!(wire_name("dob"), "dob");
+    }
+
+    #[test]
+    fn expands_patterns() {
+        let doc = serde_json::json!({"parents": [{"surname": "A"}, {}], "child": {}});
+        let mut out = Vec::new();
+        expand(&doc, "parents/*/surname", String::new(), &mut out);
+        let ps: Vec<_> = out.iter().map(|(p, v)| (p.as_str(), v.is_some())).collect();
+        assert_eq!(
+            ps,
+            vec![("/parents/0/surname", true), ("/parents/1/surname", false)]
+        );
+        out.clear();
+        expand(&doc, "setting/senco/name", String::new(), &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].0, "/setting/senco/name");
+    }
+}

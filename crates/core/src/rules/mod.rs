@@ -1,0 +1,263 @@
+//! The rules engine: runs every rule family over an application and turns their findings into
+//! a [`Report`]. One rule family per file; each family is a plain function that reads the
+//! application through [`Ctx`] and pushes [`Finding`]s. Severity, justification and section
+//! placement are decided here, from the catalogue and the profile, never in a family.
+
+mod apdr;
+pub mod catalogue;
+mod consent;
+mod eligibility;
+pub mod field_specs;
+mod fields;
+mod identity;
+mod involvement;
+mod order;
+mod outcomes;
+mod provision_map;
+mod specialists;
+mod support;
+
+use std::collections::BTreeSet;
+
+use crate::cost::{self, Totals};
+use crate::date::Date;
+use crate::model::Application;
+use crate::profile::{Mode, Profile};
+use crate::report::{Counts, Issue, Report, SectionReport, SectionStatus, Severity};
+use crate::sections::{self, SECTIONS};
+
+pub use support::*;
+
+/// What a rule family can see.
+pub struct Ctx<'a> {
+    pub app: &'a Application,
+    pub profile: &'a Profile,
+    /// The day the date-relative rules take as today (also the submission date).
+    pub today: Date,
+    pub totals: &'a Totals,
+}
+
+/// A rule's finding, before the engine decides its severity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub pointer: String,
+    pub message: String,
+    /// A rule-specific severity (e.g. V-90: error for a permanent UPN, warning for a temporary
+    /// one). A profile override still wins, and EHCNA mode still caps evidence criteria.
+    pub severity: Option<Severity>,
+}
+
+impl Finding {
+    pub fn new(rule: &'static str, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Finding {
+            rule,
+            pointer: pointer.into(),
+            message: message.into(),
+            severity: None,
+        }
+    }
+
+    /// Chooses a severity for this finding (see [`Finding::severity`]).
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = Some(severity);
+        self
+    }
+}
+
+/// A rule family.
+type Family = fn(&Ctx<'_>, &mut Vec<Finding>);
+
+/// Every family, in no particular order (the report sorts).
+const FAMILIES: &[Family] = &[
+    fields::check,
+    eligibility::check,
+    apdr::check,
+    involvement::check,
+    consent::check,
+    outcomes::check,
+    provision_map::check,
+    specialists::check,
+    identity::check,
+];
+
+/// Checks an application against a profile. Never fails: a partial draft gives a report whose
+/// sections say "not started" or "in progress".
+pub fn check(app: &Application, profile: &Profile, today: Date) -> Report {
+    let totals = cost::totals(app, &profile.funding);
+    let ctx = Ctx {
+        app,
+        profile,
+        today,
+        totals: &totals,
+    };
+    let mut findings = Vec::new();
+    for family in FAMILIES {
+        family(&ctx, &mut findings);
+    }
+    let issues = resolve(findings, profile, app);
+    build_report(issues, profile, app, today, totals)
+}
+
+/// Turns findings into issues: severity from the profile and catalogue, EHCNA cap, sections the
+/// profile asks, justifications, de-duplication and order.
+fn resolve(findings: Vec<Finding>, profile: &Profile, app: &Application) -> Vec<Issue> {
+    let acks = app
+        .validation
+        .as_ref()
+        .and_then(|v| v.warnings_acknowledged.as_deref())
+        .unwrap_or(&[]);
+    let mut seen = BTreeSet::new();
+    let mut issues = Vec::new();
+    for f in findings {
+        let Some(def) = catalogue::get(f.rule) else {
+            continue;
+        };
+        let over = profile.rule(f.rule);
+        if over.and_then(|o| o.enabled) == Some(false) {
+            continue;
+        }
+        let base = match profile.mode {
+            Mode::Panel => def.panel,
+            Mode::Ehcna => def.ehcna,
+        };
+        let Some(base) = base else { continue };
+        let mut severity = over.and_then(|o| o.severity).or(f.severity).unwrap_or(base);
+        if profile.mode == Mode::Ehcna && def.evidence && severity == Severity::Error {
+            severity = Severity::Warning;
+        }
+        let section = sections::section_of(&f.pointer);
+        if !profile.has_section(section) {
+            continue;
+        }
+        if !seen.insert((f.rule, f.pointer.clone(), f.message.clone())) {
+            continue;
+        }
+        let needs_justification = severity == Severity::Warning
+            && over
+                .and_then(|o| o.justify)
+                .unwrap_or(profile.warnings_need_justification);
+        let justified = needs_justification
+            && acks.iter().any(|a| {
+                a.rule_id.as_deref() == Some(f.rule)
+                    && a.pointer.as_deref().is_none_or(|p| p == f.pointer)
+                    && a.justification
+                        .as_deref()
+                        .is_some_and(|j| !j.trim().is_empty())
+            });
+        issues.push(Issue {
+            rule_id: f.rule.to_owned(),
+            severity,
+            section: section.to_owned(),
+            pointer: f.pointer,
+            message: f.message,
+            source: def.source.to_owned(),
+            needs_justification,
+            justified,
+        });
+    }
+    issues.sort_by(|a, b| {
+        (
+            sections::index_of(&a.section),
+            order::key(&a.pointer),
+            &a.rule_id,
+            &a.message,
+        )
+            .cmp(&(
+                sections::index_of(&b.section),
+                order::key(&b.pointer),
+                &b.rule_id,
+                &b.message,
+            ))
+    });
+    issues
+}
+
+fn build_report(
+    issues: Vec<Issue>,
+    profile: &Profile,
+    app: &Application,
+    today: Date,
+    totals: Totals,
+) -> Report {
+    let doc = serde_json::to_value(app).unwrap_or(serde_json::Value::Null);
+    let mut counts = Counts::default();
+    for i in &issues {
+        match i.severity {
+            Severity::Error => counts.errors += 1,
+            Severity::Warning => counts.warnings += 1,
+            Severity::Info => counts.infos += 1,
+        }
+        if i.needs_justification && !i.justified {
+            counts.unjustified_warnings += 1;
+        }
+    }
+    let sections = SECTIONS
+        .iter()
+        .filter(|s| profile.has_section(s.id))
+        .map(|s| section_report(s, &issues, profile, &doc))
+        .collect();
+    Report {
+        profile: profile.id.clone(),
+        profile_version: profile.version.clone(),
+        today: today.to_string(),
+        complete: counts.errors == 0 && counts.unjustified_warnings == 0,
+        counts,
+        sections,
+        issues,
+        totals,
+    }
+}
+
+fn section_report(
+    def: &sections::SectionDef,
+    issues: &[Issue],
+    profile: &Profile,
+    doc: &serde_json::Value,
+) -> SectionReport {
+    let mut r = SectionReport {
+        id: def.id.to_owned(),
+        title: profile.section_title(def.id),
+        status: SectionStatus::Complete,
+        errors: 0,
+        warnings: 0,
+        infos: 0,
+    };
+    let mut only_missing = true;
+    let mut unjustified = false;
+    for i in issues.iter().filter(|i| i.section == def.id) {
+        match i.severity {
+            Severity::Error => {
+                r.errors += 1;
+                only_missing &= i.rule_id == "F-01";
+            }
+            Severity::Warning => r.warnings += 1,
+            Severity::Info => r.infos += 1,
+        }
+        unjustified |= i.needs_justification && !i.justified;
+    }
+    let started = def.keys.iter().any(|k| is_answered(doc.get(*k)));
+    r.status = if !started {
+        SectionStatus::NotStarted
+    } else if r.errors > 0 && !only_missing {
+        SectionStatus::HasErrors
+    } else if r.errors > 0 || unjustified {
+        SectionStatus::InProgress
+    } else {
+        SectionStatus::Complete
+    };
+    r
+}
+
+/// Whether a JSON value counts as an answer: not absent, null, blank text or an empty list or
+/// object.
+pub fn is_answered(v: Option<&serde_json::Value>) -> bool {
+    use serde_json::Value;
+    match v {
+        None | Some(Value::Null) => false,
+        Some(Value::String(s)) => !s.trim().is_empty(),
+        Some(Value::Array(a)) => !a.is_empty(),
+        Some(Value::Object(o)) => o.values().any(|x| is_answered(Some(x))),
+        Some(_) => true,
+    }
+}

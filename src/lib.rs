@@ -1,0 +1,1 @@
+//! SEN Support Form widget (placeholder until the browser UI lands).
