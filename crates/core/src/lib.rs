@@ -5,6 +5,7 @@
 //! clock and draws no random numbers: "today" is an argument. It never panics on user input:
 //! any JSON in gives a [`report::Report`] or a clear [`wire::ParseError`] out.
 
+pub mod api;
 pub mod codes;
 pub mod cost;
 pub mod date;

@@ -165,6 +165,9 @@ pub fn validate(p: &Profile) -> Result<(), ProfileError> {
     let a = &p.apdr;
     non_negative("apdr.minCompletedCycles", a.min_completed_cycles)?;
     non_negative("apdr.minEvidenceTerms", a.min_evidence_terms)?;
+    if !(1..=366).contains(&a.days_per_term) {
+        return err("apdr.daysPerTerm", "must be between 1 and 366");
+    }
     non_negative("apdr.overlapToleranceDays", a.overlap_tolerance_days)?;
     non_negative("apdr.minCycleWeeks", a.min_cycle_weeks)?;
     non_negative("apdr.maxReviewAgeMonths", a.max_review_age_months)?;

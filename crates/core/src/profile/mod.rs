@@ -163,8 +163,10 @@ impl Default for Eligibility {
 pub struct ApdrPolicy {
     /// V-10.
     pub min_completed_cycles: i64,
-    /// V-11: terms of evidence (a term is taken as 10 school weeks, 70 days).
+    /// V-11: terms of evidence, from the first cycle's start to today.
     pub min_evidence_terms: i64,
+    /// V-11, V-20: calendar days counted as one term (12 weeks, holidays included).
+    pub days_per_term: i64,
     /// V-13.
     pub overlap_tolerance_days: i64,
     /// V-14.
@@ -181,6 +183,7 @@ impl Default for ApdrPolicy {
         ApdrPolicy {
             min_completed_cycles: 2,
             min_evidence_terms: 2,
+            days_per_term: 84,
             overlap_tolerance_days: 0,
             min_cycle_weeks: 6,
             max_cycle_weeks: 16,
