@@ -253,11 +253,13 @@ mod tests {
 
     #[test]
     fn pro_rata_threshold() {
-        let mut app = Application::default();
-        app.provision_map = Some(crate::model::ProvisionMap {
-            period_weeks: Some(19),
-            ..Default::default()
-        });
+        let app = Application {
+            provision_map: Some(crate::model::ProvisionMap {
+                period_weeks: Some(19),
+                ..Default::default()
+            }),
+            ..Application::default()
+        };
         let mut f = FundingPolicy::default();
         assert_eq!(threshold_for(&app, &f), 600_000);
         f.pro_rata_threshold = true;

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 //! The scenarios of domain.md §8 (tests/fixtures/scenarios), each checked against the outcome
 //! the specification gives it (tests/fixtures/scenarios/expected.json) and against a snapshot of
 //! its whole report (tests/snapshots). Set UPDATE_SNAPSHOTS=1 to rewrite the snapshots after a
@@ -20,7 +21,12 @@ fn read(path: &Path) -> String {
 fn strings(v: &Value, key: &str) -> Vec<String> {
     v.get(key)
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -34,9 +40,14 @@ fn run(spec: &Value, today: &str) -> Run {
     let file = spec["file"].as_str().expect("file");
     let doc = read(&dir.join("scenarios").join(file));
     let (report, profile_label) = if let Some(id) = spec.get("profile").and_then(Value::as_str) {
-        (api::check(&doc, ProfileChoice::Builtin(id), today), id.to_owned())
+        (
+            api::check(&doc, ProfileChoice::Builtin(id), today),
+            id.to_owned(),
+        )
     } else {
-        let pf = spec["profileFile"].as_str().expect("profile or profileFile");
+        let pf = spec["profileFile"]
+            .as_str()
+            .expect("profile or profileFile");
         let json = read(&dir.join("profiles").join(pf));
         (
             api::check(&doc, ProfileChoice::Json(&json), today),
@@ -53,14 +64,21 @@ fn run(spec: &Value, today: &str) -> Run {
 fn describe(r: &Report) -> String {
     r.issues
         .iter()
-        .map(|i| format!("  {:?} {} {} {}", i.severity, i.rule_id, i.pointer, i.message))
+        .map(|i| {
+            format!(
+                "  {:?} {} {} {}",
+                i.severity, i.rule_id, i.pointer, i.message
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 fn expected() -> Value {
-    serde_json::from_str(&read(&repo().join("tests/fixtures/scenarios/expected.json")))
-        .expect("expected.json")
+    serde_json::from_str(&read(
+        &repo().join("tests/fixtures/scenarios/expected.json"),
+    ))
+    .expect("expected.json")
 }
 
 #[test]
@@ -75,7 +93,10 @@ fn every_scenario_has_the_outcome_domain_md_gives_it() {
         let mut problems = Vec::new();
         let want_complete = spec["complete"].as_bool().expect("complete");
         if report.complete != want_complete {
-            problems.push(format!("complete is {}, expected {want_complete}", report.complete));
+            problems.push(format!(
+                "complete is {}, expected {want_complete}",
+                report.complete
+            ));
         }
         for (key, sev) in [
             ("errors", Severity::Error),
@@ -114,7 +135,11 @@ fn every_scenario_has_the_outcome_domain_md_gives_it() {
             }
         }
         if !problems.is_empty() {
-            failures.push(format!("{label}: {}\n{}", problems.join("; "), describe(&report)));
+            failures.push(format!(
+                "{label}: {}\n{}",
+                problems.join("; "),
+                describe(&report)
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));

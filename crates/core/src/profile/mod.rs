@@ -113,7 +113,7 @@ pub struct Profile {
 }
 
 /// Who may apply (domain.md §4.1).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct Eligibility {
@@ -137,23 +137,6 @@ pub struct Eligibility {
     pub extension_max_months: Option<i64>,
     /// V-07: longest extension by year group, in weeks (Oxfordshire: Year 6, 20 weeks).
     pub extension_max_weeks_by_ncy: BTreeMap<String, i64>,
-}
-
-impl Default for Eligibility {
-    fn default() -> Self {
-        Eligibility {
-            exclude_ehcp: false,
-            ehcp_issued_before: None,
-            exclude_open_ehcna: false,
-            setting_types: Vec::new(),
-            resident_only: false,
-            ncy_allowed: Vec::new(),
-            ncy_warn: Vec::new(),
-            max_duration_months: None,
-            extension_max_months: None,
-            extension_max_weeks_by_ncy: BTreeMap::new(),
-        }
-    }
 }
 
 /// Graduated-approach evidence (domain.md §4.2).

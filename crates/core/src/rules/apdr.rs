@@ -1,4 +1,538 @@
-//! TODO
-use super::{Ctx, Finding};
+//! Assess, plan, do, review evidence (domain.md §4.2, V-10…V-19): enough completed cycles over
+//! enough time, in order, reviewed in full and adapted between cycles.
 
-pub fn check(_ctx: &Ctx<'_>, _out: &mut Vec<Finding>) {}
+use super::{date, human, list, ptr, Ctx, Finding};
+use crate::codes::CycleStatus;
+use crate::date::Date;
+use crate::model::ApdrCycle;
+
+pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let cycles = list(ctx.app.apdr_cycles.as_ref());
+    enough_cycles(ctx, cycles, out);
+    evidence_span(ctx, cycles, out);
+    for (i, c) in cycles.iter().enumerate() {
+        starts_before_review(i, c, out);
+        cycle_length(ctx, i, c, out);
+        reviewed_in_full(i, c, out);
+    }
+    in_order(ctx, cycles, out);
+    recent_review(ctx, cycles, out);
+    adapted(cycles, out);
+    one_in_progress(cycles, out);
+    dates_plausible(ctx, out);
+}
+
+fn completed(c: &ApdrCycle) -> bool {
+    c.status == Some(CycleStatus::Completed)
+}
+
+fn base(i: usize) -> String {
+    ptr("/apdrCycles", i)
+}
+
+/// V-10: at least `minCompletedCycles` completed cycles.
+fn enough_cycles(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
+    let need = ctx.profile.apdr.min_completed_cycles;
+    let have = i64::try_from(cycles.iter().filter(|c| completed(c)).count()).unwrap_or(i64::MAX);
+    if have < need {
+        out.push(Finding::new(
+            "V-10",
+            "/apdrCycles",
+            format!(
+                "{} needs at least {need} completed assess, plan, do, review cycles; this application has {have}. Add the reviews of earlier cycles.",
+                ctx.profile.name
+            ),
+        ));
+    }
+}
+
+/// V-11: evidence over at least `minEvidenceTerms` terms, first cycle start to today.
+fn evidence_span(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
+    let first = cycles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| date(c.start_date.as_ref()).map(|d| (d, i)))
+        .min();
+    let Some((start, i)) = first else { return };
+    let terms = ctx.profile.apdr.min_evidence_terms;
+    let need = terms.saturating_mul(ctx.profile.apdr.days_per_term);
+    if start.days_until(ctx.today) < need {
+        out.push(Finding::new(
+            "V-11",
+            ptr(&base(i), "startDate"),
+            format!(
+                "The evidence starts on {}: the panel needs evidence over at least {terms} terms. Add earlier cycles, or apply when the support has run for longer.",
+                human(start)
+            ),
+        ));
+    }
+}
+
+/// V-12: a cycle starts before its planned and actual reviews.
+fn starts_before_review(i: usize, c: &ApdrCycle, out: &mut Vec<Finding>) {
+    let Some(start) = date(c.start_date.as_ref()) else {
+        return;
+    };
+    for (field, d, what) in [
+        (
+            "plannedReviewDate",
+            c.planned_review_date.as_ref(),
+            "planned review",
+        ),
+        ("actualReviewDate", c.actual_review_date.as_ref(), "review"),
+    ] {
+        if let Some(d) = date(d) {
+            if d <= start {
+                out.push(Finding::new(
+                    "V-12",
+                    ptr(&base(i), field),
+                    format!(
+                        "Cycle {}'s {what} ({}) is not after its start ({}). Check both dates.",
+                        i + 1,
+                        human(d),
+                        human(start)
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// The date a cycle ended or will end: its actual review, else its planned one.
+fn review_of(c: &ApdrCycle) -> Option<Date> {
+    date(c.actual_review_date.as_ref()).or_else(|| date(c.planned_review_date.as_ref()))
+}
+
+/// V-13: cycles in order, not overlapping, numbered 1, 2, 3…
+fn in_order(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
+    let tolerance = ctx.profile.apdr.overlap_tolerance_days;
+    for (i, pair) in cycles.windows(2).enumerate() {
+        let [prev, next] = pair else { continue };
+        if let (Some(end), Some(start)) = (review_of(prev), date(next.start_date.as_ref())) {
+            if start.days_until(end) > tolerance {
+                out.push(Finding::new(
+                    "V-13",
+                    ptr(&base(i + 1), "startDate"),
+                    format!(
+                        "Cycle {} starts on {}, before cycle {} was reviewed on {}. Cycles follow one another: check the dates and the order.",
+                        i + 2,
+                        human(start),
+                        i + 1,
+                        human(end)
+                    ),
+                ));
+            }
+        }
+    }
+    for (i, c) in cycles.iter().enumerate() {
+        let want = i64::try_from(i).unwrap_or(i64::MAX).saturating_add(1);
+        if let Some(n) = c.cycle_no {
+            if n != want {
+                out.push(Finding::new(
+                    "V-13",
+                    ptr(&base(i), "cycleNo"),
+                    format!("Number the cycles in order: this is cycle {want}, not {n}."),
+                ));
+            }
+        }
+    }
+}
+
+/// V-14: a cycle lasts between `minCycleWeeks` and `maxCycleWeeks`.
+fn cycle_length(ctx: &Ctx<'_>, i: usize, c: &ApdrCycle, out: &mut Vec<Finding>) {
+    let Some(start) = date(c.start_date.as_ref()) else {
+        return;
+    };
+    let (field, end) = match (date(c.actual_review_date.as_ref()), c.status) {
+        (Some(d), _) => ("actualReviewDate", d),
+        (None, Some(CycleStatus::InProgress)) => match date(c.planned_review_date.as_ref()) {
+            Some(d) => ("plannedReviewDate", d),
+            None => return,
+        },
+        _ => return,
+    };
+    let days = start.days_until(end);
+    if days <= 0 {
+        return; // V-12 reports it
+    }
+    let (min, max) = (
+        ctx.profile.apdr.min_cycle_weeks,
+        ctx.profile.apdr.max_cycle_weeks,
+    );
+    if days < min.saturating_mul(7) || days > max.saturating_mul(7) {
+        out.push(Finding::new(
+            "V-14",
+            ptr(&base(i), field),
+            format!(
+                "Cycle {} lasts {} weeks. Cycles usually last between {min} and {max} weeks: check the dates, or explain why.",
+                i + 1,
+                days / 7
+            ),
+        ));
+    }
+}
+
+/// V-17: a completed cycle has its review: date, status of each outcome, impact, next steps.
+fn reviewed_in_full(i: usize, c: &ApdrCycle, out: &mut Vec<Finding>) {
+    if !completed(c) {
+        return;
+    }
+    let b = base(i);
+    let n = i + 1;
+    if c.actual_review_date.is_none() {
+        out.push(Finding::new(
+            "V-17",
+            ptr(&b, "actualReviewDate"),
+            format!("Enter the date cycle {n} was reviewed"),
+        ));
+    }
+    let review = c.review.as_ref();
+    let statuses = review.and_then(|r| r.outcome_status.as_ref());
+    for id in list(c.outcome_ids.as_ref()) {
+        if !statuses.is_some_and(|s| s.contains_key(id)) {
+            out.push(Finding::new(
+                "V-17",
+                ptr(&format!("{b}/review/outcomeStatus"), id),
+                format!("Say whether outcome {id} was achieved at the review of cycle {n}"),
+            ));
+        }
+    }
+    if !super::has_text(review.and_then(|r| r.impact_summary.as_ref())) {
+        out.push(Finding::new(
+            "V-17",
+            format!("{b}/review/impactSummary"),
+            format!("Describe the impact of the support at the review of cycle {n}: what worked and what did not"),
+        ));
+    }
+    if !super::has_text(review.and_then(|r| r.next_steps.as_ref())) {
+        out.push(Finding::new(
+            "V-17",
+            format!("{b}/review/nextSteps"),
+            format!("Describe the next steps agreed at the review of cycle {n}: what you changed as a result"),
+        ));
+    }
+}
+
+/// V-16: the latest completed review is recent.
+fn recent_review(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
+    let latest = cycles
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| completed(c))
+        .filter_map(|(i, c)| date(c.actual_review_date.as_ref()).map(|d| (d, i)))
+        .max();
+    let Some((d, i)) = latest else { return };
+    let months = ctx.profile.apdr.max_review_age_months;
+    let Some(limit) = ctx
+        .today
+        .add_months(-i32::try_from(months).unwrap_or(i32::MAX))
+    else {
+        return;
+    };
+    if d < limit {
+        out.push(Finding::new(
+            "V-16",
+            ptr(&base(i), "actualReviewDate"),
+            format!(
+                "The latest review was on {}, more than {months} months ago. Review the current cycle so the panel sees up-to-date evidence.",
+                human(d)
+            ),
+        ));
+    }
+}
+
+/// V-18: the cycle after a review changed something (outcomes or provision).
+fn adapted(cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
+    for (i, pair) in cycles.windows(2).enumerate() {
+        let [prev, next] = pair else { continue };
+        if !completed(prev) {
+            continue;
+        }
+        let same = |a: Option<&Vec<String>>, b: Option<&Vec<String>>| {
+            let mut x = list(a).to_vec();
+            let mut y = list(b).to_vec();
+            x.sort();
+            y.sort();
+            x == y
+        };
+        if same(prev.outcome_ids.as_ref(), next.outcome_ids.as_ref())
+            && same(prev.provision_ids.as_ref(), next.provision_ids.as_ref())
+        {
+            out.push(Finding::new(
+                "V-18",
+                base(i + 1),
+                format!(
+                    "Cycle {} has the same outcomes and provision as cycle {}. Say what was adapted after the review.",
+                    i + 2,
+                    i + 1
+                ),
+            ));
+        }
+    }
+}
+
+/// V-19: at most one cycle in progress, and it is the last.
+fn one_in_progress(cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
+    let last = cycles.len().saturating_sub(1);
+    for (i, c) in cycles.iter().enumerate() {
+        if c.status == Some(CycleStatus::InProgress) && i != last {
+            out.push(Finding::new(
+                "V-19",
+                ptr(&base(i), "status"),
+                format!(
+                    "Cycle {} is marked in progress but a later cycle follows it. Only the latest cycle can be in progress: mark this one completed and add its review.",
+                    i + 1
+                ),
+            ));
+        }
+    }
+}
+
+/// V-15: no evidence date in the future (except the planned review of the cycle in progress)
+/// or before the child was born.
+fn dates_plausible(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let app = ctx.app;
+    let mut dates: Vec<(String, Option<Date>)> = Vec::new();
+    if let Some(s) = &app.sen {
+        dates.push((
+            "/sen/dateAddedToRegister".into(),
+            date(s.date_added_to_register.as_ref()),
+        ));
+    }
+    if let Some(c) = &app.child {
+        dates.push((
+            "/child/admissionDate".into(),
+            date(c.admission_date.as_ref()),
+        ));
+    }
+    for (i, a) in list(app.assessments.as_ref()).iter().enumerate() {
+        dates.push((format!("/assessments/{i}/date"), date(a.date.as_ref())));
+    }
+    for (i, c) in list(app.apdr_cycles.as_ref()).iter().enumerate() {
+        let b = base(i);
+        dates.push((format!("{b}/startDate"), date(c.start_date.as_ref())));
+        if c.status != Some(CycleStatus::InProgress) {
+            dates.push((
+                format!("{b}/plannedReviewDate"),
+                date(c.planned_review_date.as_ref()),
+            ));
+        }
+        dates.push((
+            format!("{b}/actualReviewDate"),
+            date(c.actual_review_date.as_ref()),
+        ));
+        let meeting = c
+            .review
+            .as_ref()
+            .and_then(|r| r.parent_meeting_date.as_ref());
+        dates.push((format!("{b}/review/parentMeetingDate"), date(meeting)));
+    }
+    for (i, m) in list(app.parent_meetings.as_ref()).iter().enumerate() {
+        dates.push((format!("/parentMeetings/{i}/date"), date(m.date.as_ref())));
+    }
+    for (i, s) in list(app.specialists.as_ref()).iter().enumerate() {
+        dates.push((
+            format!("/specialists/{i}/firstInvolvedDate"),
+            date(s.first_involved_date.as_ref()),
+        ));
+        dates.push((
+            format!("/specialists/{i}/latestReportDate"),
+            date(s.latest_report_date.as_ref()),
+        ));
+    }
+    if let Some(v) = &app.pupil_voice {
+        dates.push(("/pupilVoice/date".into(), date(v.date.as_ref())));
+    }
+    if let Some(v) = &app.parent_views {
+        dates.push(("/parentViews/date".into(), date(v.date.as_ref())));
+    }
+    let dob = app.child.as_ref().and_then(|c| date(c.dob.as_ref()));
+    for (pointer, d) in dates {
+        let Some(d) = d else { continue };
+        if d > ctx.today {
+            out.push(Finding::new(
+                "V-15",
+                pointer,
+                format!(
+                    "{} is in the future. Enter the date this happened.",
+                    human(d)
+                ),
+            ));
+        } else if dob.is_some_and(|b| d < b) {
+            out.push(Finding::new(
+                "V-15",
+                pointer,
+                format!(
+                    "{} is before the child's date of birth. Check the date.",
+                    human(d)
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Application, Review};
+    use crate::profile::builtin;
+
+    fn cycle(
+        start: &str,
+        review: Option<&str>,
+        status: CycleStatus,
+        outcomes: &[&str],
+    ) -> ApdrCycle {
+        ApdrCycle {
+            start_date: Some(start.into()),
+            planned_review_date: review.map(Into::into),
+            actual_review_date: review
+                .filter(|_| status == CycleStatus::Completed)
+                .map(Into::into),
+            status: Some(status),
+            outcome_ids: Some(outcomes.iter().map(|s| s.to_string()).collect()),
+            review: Some(Review {
+                impact_summary: Some("ok".into()),
+                next_steps: Some("ok".into()),
+                outcome_status: Some(
+                    outcomes
+                        .iter()
+                        .map(|o| (o.to_string(), crate::codes::ReviewStatus::Achieved))
+                        .collect(),
+                ),
+                ..Review::default()
+            }),
+            ..ApdrCycle::default()
+        }
+    }
+
+    fn run(cycles: Vec<ApdrCycle>, today: &str) -> Vec<Finding> {
+        let app = Application {
+            apdr_cycles: Some(cycles),
+            ..Application::default()
+        };
+        let profile = builtin("stockton-one-point").unwrap();
+        let totals = crate::cost::totals(&app, &profile.funding);
+        let ctx = Ctx {
+            app: &app,
+            profile: &profile,
+            today: Date::parse(today).unwrap(),
+            totals: &totals,
+        };
+        let mut out = Vec::new();
+        check(&ctx, &mut out);
+        out
+    }
+
+    fn ids(f: &[Finding]) -> Vec<&str> {
+        f.iter().map(|x| x.rule).collect()
+    }
+
+    #[test]
+    fn two_good_cycles_pass() {
+        let f = run(
+            vec![
+                cycle(
+                    "2024-09-09",
+                    Some("2024-12-13"),
+                    CycleStatus::Completed,
+                    &["o1"],
+                ),
+                cycle(
+                    "2025-01-06",
+                    Some("2025-03-28"),
+                    CycleStatus::Completed,
+                    &["o2"],
+                ),
+            ],
+            "2025-04-30",
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn one_cycle_is_not_enough_and_out_of_order_is_caught() {
+        let f = run(
+            vec![cycle(
+                "2025-01-06",
+                Some("2024-12-20"),
+                CycleStatus::Completed,
+                &["o1"],
+            )],
+            "2025-04-30",
+        );
+        assert!(ids(&f).contains(&"V-10"));
+        assert!(ids(&f).contains(&"V-12"));
+        let f = run(
+            vec![
+                cycle(
+                    "2024-09-09",
+                    Some("2024-12-13"),
+                    CycleStatus::Completed,
+                    &["o1"],
+                ),
+                cycle(
+                    "2024-12-01",
+                    Some("2025-03-28"),
+                    CycleStatus::Completed,
+                    &["o2"],
+                ),
+            ],
+            "2025-04-30",
+        );
+        assert!(
+            f.iter()
+                .any(|x| x.rule == "V-13" && x.pointer == "/apdrCycles/1/startDate"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn same_plan_twice_and_in_progress_in_the_middle() {
+        let f = run(
+            vec![
+                cycle(
+                    "2024-09-09",
+                    Some("2024-12-13"),
+                    CycleStatus::Completed,
+                    &["o1"],
+                ),
+                cycle(
+                    "2025-01-06",
+                    Some("2025-03-28"),
+                    CycleStatus::InProgress,
+                    &["o1"],
+                ),
+                cycle(
+                    "2025-04-01",
+                    Some("2025-06-28"),
+                    CycleStatus::InProgress,
+                    &["o2"],
+                ),
+            ],
+            "2025-04-30",
+        );
+        assert!(ids(&f).contains(&"V-18"));
+        assert!(f
+            .iter()
+            .any(|x| x.rule == "V-19" && x.pointer == "/apdrCycles/1/status"));
+    }
+
+    #[test]
+    fn future_dates_and_absurd_input() {
+        let f = run(
+            vec![cycle(
+                "2099-01-01",
+                Some("2099-02-01"),
+                CycleStatus::Completed,
+                &[],
+            )],
+            "2025-04-30",
+        );
+        assert!(ids(&f).contains(&"V-15"));
+        let mut bad = cycle("not a date", None, CycleStatus::Completed, &[]);
+        bad.cycle_no = Some(i64::MAX);
+        let f = run(vec![bad], "2025-04-30");
+        assert!(ids(&f).contains(&"V-17"));
+    }
+}

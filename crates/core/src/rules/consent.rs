@@ -1,4 +1,325 @@
-//! TODO
-use super::{Ctx, Finding};
+//! Consent and data protection (domain.md §4.4, V-30…V-40).
 
-pub fn check(_ctx: &Ctx<'_>, _out: &mut Vec<Finding>) {}
+use super::{date, has_text, human, list, ptr, Ctx, Finding};
+use crate::codes::{ConsentScope, Relationship, RequestType};
+use crate::date::{compulsory_school_age_ends, Date};
+use crate::model::Consent;
+use crate::profile::ConsentFrom;
+use crate::report::Severity;
+
+pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let consents = list(ctx.app.consents.as_ref());
+    share_with_panel(ctx, consents, out);
+    young_person(ctx, consents, out);
+    every_parent(ctx, consents, out);
+    scopes_cover_request(ctx, consents, out);
+    for (i, c) in consents.iter().enumerate() {
+        let b = ptr("/consents", i);
+        parental_responsibility(ctx, i, c, &b, out);
+        dated(ctx, i, c, &b, out);
+        privacy_notice(ctx, i, c, &b, out);
+        signature(ctx, i, c, &b, out);
+        if c.withdrawn == Some(true) {
+            out.push(Finding::new(
+                "V-38",
+                format!("{b}/withdrawn"),
+                format!("Consent {} has been withdrawn. You cannot share the application on it: ask again, or remove it.", i + 1),
+            ));
+        }
+    }
+}
+
+/// Whether the giver has parental responsibility (or is the LA as corporate parent).
+fn has_pr(ctx: &Ctx<'_>, c: &Consent) -> bool {
+    if c.has_parental_responsibility == Some(true)
+        || c.relationship == Some(Relationship::LaCorporateParent)
+    {
+        return true;
+    }
+    let parent = c.given_by_person_id.as_deref().and_then(|id| {
+        list(ctx.app.parents.as_ref())
+            .iter()
+            .find(|p| p.id.as_deref() == Some(id))
+    });
+    c.has_parental_responsibility.is_none()
+        && parent.is_some_and(|p| {
+            p.has_parental_responsibility == Some(true)
+                || p.relationship == Some(Relationship::LaCorporateParent)
+        })
+}
+
+/// A consent that can be relied on: not withdrawn, dated today or earlier, from the young person
+/// or someone with parental responsibility.
+fn valid(ctx: &Ctx<'_>, c: &Consent) -> bool {
+    c.withdrawn != Some(true)
+        && date(c.date.as_ref()).is_some_and(|d| d <= ctx.today)
+        && (c.given_by_young_person == Some(true) || has_pr(ctx, c))
+}
+
+fn scopes(c: &Consent) -> &[ConsentScope] {
+    list(c.scopes.as_ref())
+}
+
+/// V-30: consent to share the application with the panel.
+fn share_with_panel(ctx: &Ctx<'_>, consents: &[Consent], out: &mut Vec<Finding>) {
+    let ok = consents.iter().any(|c| {
+        valid(ctx, c)
+            && scopes(c)
+                .iter()
+                .any(|s| matches!(s, ConsentScope::ShareWithPanel | ConsentScope::EhcnaRequest))
+    });
+    if !ok {
+        out.push(Finding::new(
+            "V-30",
+            "/consents",
+            "Record the parent's consent to share this application with the panel. Applications without parental consent are returned without being considered.",
+        ));
+    }
+}
+
+/// V-31: consent from someone with parental responsibility, and it says who.
+fn parental_responsibility(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &mut Vec<Finding>) {
+    if c.given_by_young_person == Some(true) {
+        return;
+    }
+    if c.given_by_person_id.is_none() {
+        out.push(Finding::new(
+            "V-31",
+            format!("{b}/givenByPersonId"),
+            format!("Select who gave consent {}", i + 1),
+        ));
+    } else if !has_pr(ctx, c) {
+        out.push(Finding::new(
+            "V-31",
+            format!("{b}/hasParentalResponsibility"),
+            format!(
+                "Consent {} was given by someone without parental responsibility. Ask a parent or carer with parental responsibility to consent.",
+                i + 1
+            ),
+        ));
+    }
+}
+
+/// V-32: a young person over compulsory school age consents for themself, unless a decision
+/// that they lack capacity is recorded.
+fn young_person(ctx: &Ctx<'_>, consents: &[Consent], out: &mut Vec<Finding>) {
+    let dob = ctx.app.child.as_ref().and_then(|c| date(c.dob.as_ref()));
+    let Some(ends) = dob.and_then(compulsory_school_age_ends) else {
+        return;
+    };
+    if ctx.today <= ends {
+        return;
+    }
+    if consents
+        .iter()
+        .any(|c| c.given_by_young_person == Some(true) && valid(ctx, c))
+    {
+        return;
+    }
+    match consents.iter().position(|c| has_text(c.capacity_decision.as_ref())) {
+        Some(i) => out.push(
+            Finding::new(
+                "V-32",
+                format!("{}/capacityDecision", ptr("/consents", i)),
+                "The young person is over compulsory school age and a parent consented for them. Make sure the decision that they lack capacity to consent is on file.",
+            )
+            .with_severity(Severity::Warning),
+        ),
+        None => out.push(Finding::new(
+            "V-32",
+            "/consents",
+            format!(
+                "The young person has been over compulsory school age since {}, so they must consent themselves, unless a decision that they lack capacity to consent is recorded.",
+                human(ends)
+            ),
+        )),
+    }
+}
+
+/// V-33, V-34, V-35: consent dated, not in the future, not stale, given before the application
+/// was signed and after it was discussed.
+fn dated(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &mut Vec<Finding>) {
+    let n = i + 1;
+    let Some(d) = date(c.date.as_ref()) else {
+        return;
+    };
+    if d > ctx.today {
+        out.push(Finding::new(
+            "V-33",
+            format!("{b}/date"),
+            format!(
+                "Consent {n} is dated {}, in the future. Enter the date consent was given.",
+                human(d)
+            ),
+        ));
+    }
+    let months = ctx.profile.consent.max_age_months;
+    if let Some(limit) = ctx
+        .today
+        .add_months(-i32::try_from(months).unwrap_or(i32::MAX))
+    {
+        if d < limit {
+            out.push(Finding::new(
+                "V-34",
+                format!("{b}/date"),
+                format!("Consent {n} was given on {}, more than {months} months ago. Ask the parent to confirm their consent.", human(d)),
+            ));
+        }
+    }
+    let signed = ctx
+        .app
+        .declarations
+        .as_ref()
+        .and_then(|x| x.senco.as_ref())
+        .and_then(|s| date(s.date.as_ref()));
+    if let Some(signed) = signed.filter(|s| d > *s) {
+        out.push(Finding::new(
+            "V-35",
+            format!("{b}/date"),
+            format!(
+                "Consent {n} is dated {}, after you signed the application on {}. Get consent before the application is finalised.",
+                human(d),
+                human(signed)
+            ),
+        ));
+    }
+    discussed(ctx, n, c, d, b, out);
+}
+
+fn discussed(ctx: &Ctx<'_>, n: usize, c: &Consent, d: Date, b: &str, out: &mut Vec<Finding>) {
+    let pointer = format!("{b}/discussedWithParentDate");
+    match date(c.discussed_with_parent_date.as_ref()) {
+        Some(talk) if talk > d => out.push(Finding::new(
+            "V-35",
+            pointer,
+            format!("Consent {n} was given before the application was discussed with the parent. Check the dates."),
+        )),
+        None if ctx.profile.consent.discussed_date_required && c.discussed_with_parent_date.is_none() => {
+            out.push(Finding::new(
+                "V-35",
+                pointer,
+                format!("Enter the date you discussed the application with the parent who gave consent {n}"),
+            ))
+        }
+        _ => {}
+    }
+}
+
+/// V-36: consent from every person with parental responsibility, where the council asks.
+fn every_parent(ctx: &Ctx<'_>, consents: &[Consent], out: &mut Vec<Finding>) {
+    if ctx.profile.consent.required_from != ConsentFrom::All {
+        return;
+    }
+    for (j, p) in list(ctx.app.parents.as_ref()).iter().enumerate() {
+        if p.has_parental_responsibility != Some(true) {
+            continue;
+        }
+        let consented = consents.iter().any(|c| {
+            valid(ctx, c) && c.given_by_person_id.is_some() && c.given_by_person_id == p.id
+        });
+        if !consented {
+            let who = [p.forename.as_deref(), p.surname.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push(Finding::new(
+                "V-36",
+                ptr("/parents", j),
+                format!(
+                    "{} needs consent from everyone with parental responsibility. Record consent from parent {} ({who}).",
+                    ctx.profile.name,
+                    j + 1
+                ),
+            ));
+        }
+    }
+}
+
+/// V-37: consent covers each service requested.
+fn scopes_cover_request(ctx: &Ctx<'_>, consents: &[Consent], out: &mut Vec<Finding>) {
+    for t in list(ctx.app.request_type.as_ref()) {
+        let scope = match t {
+            RequestType::EpInvolvement => ConsentScope::EpInvolvement,
+            RequestType::Outreach => ConsentScope::Outreach,
+            RequestType::Ehcna => ConsentScope::EhcnaRequest,
+            _ => continue,
+        };
+        if !consents
+            .iter()
+            .any(|c| valid(ctx, c) && scopes(c).contains(&scope))
+        {
+            out.push(Finding::new(
+                "V-37",
+                "/consents",
+                format!(
+                    "You are asking for {}, but no consent covers it. Ask the parent to consent to \u{201c}{}\u{201d}.",
+                    t.label().to_lowercase(),
+                    scope.label().to_lowercase()
+                ),
+            ));
+        }
+    }
+}
+
+/// V-39: the council's privacy notice acknowledged.
+fn privacy_notice(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &mut Vec<Finding>) {
+    if c.withdrawn == Some(true) {
+        return;
+    }
+    if c.privacy_notice_acknowledged != Some(true) {
+        out.push(Finding::new(
+            "V-39",
+            format!("{b}/privacyNoticeAcknowledged"),
+            format!(
+                "Confirm that the parent who gave consent {} has read the council's privacy notice",
+                i + 1
+            ),
+        ));
+    }
+    if let Some(v) = &ctx.profile.consent.privacy_notice_version {
+        if c.privacy_notice_version.as_ref() != Some(v) {
+            out.push(Finding::new(
+                "V-39",
+                format!("{b}/privacyNoticeVersion"),
+                format!(
+                    "Consent {} must acknowledge the council's current privacy notice ({v})",
+                    i + 1
+                ),
+            ));
+        }
+    }
+}
+
+/// V-40: signed consent with the signature attached, where the council requires it.
+fn signature(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &mut Vec<Finding>) {
+    if !ctx.profile.consent.signature_required {
+        return;
+    }
+    let n = i + 1;
+    match c.method {
+        Some(m) if !m.is_signature() => out.push(Finding::new(
+            "V-40",
+            format!("{b}/method"),
+            format!(
+                "{} needs signed consent: record consent {n} with a signature",
+                ctx.profile.name
+            ),
+        )),
+        Some(_) => {
+            let attached = c.signature_attachment_id.as_deref().is_some_and(|id| {
+                list(ctx.app.attachments.as_ref())
+                    .iter()
+                    .any(|a| a.id.as_deref() == Some(id))
+            });
+            if !attached {
+                out.push(Finding::new(
+                    "V-40",
+                    format!("{b}/signatureAttachmentId"),
+                    format!("Attach the signed consent form for consent {n}"),
+                ));
+            }
+        }
+        None => {}
+    }
+}

@@ -1,4 +1,123 @@
-//! TODO
-use super::{Ctx, Finding};
+//! Parent and pupil involvement (domain.md §4.3, V-20…V-23).
 
-pub fn check(_ctx: &Ctx<'_>, _out: &mut Vec<Finding>) {}
+use std::collections::BTreeSet;
+
+use super::{date, has_text, list, ptr, Ctx, Finding};
+use crate::codes::CycleStatus;
+
+pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    parent_meetings(ctx, out);
+    parents_at_reviews(ctx, out);
+    parent_views(ctx, out);
+    pupil_voice(ctx, out);
+}
+
+/// V-20: at least three meetings with parents in the last 12 months (SEND Code of Practice
+/// 6.65), pro rata (one a term) for a child on SEN support for less than a year.
+fn parent_meetings(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let app = ctx.app;
+    let Some(year_ago) = ctx.today.add_months(-12) else {
+        return;
+    };
+    let mut dates = BTreeSet::new();
+    for m in list(app.parent_meetings.as_ref()) {
+        dates.extend(date(m.date.as_ref()));
+    }
+    for c in list(app.apdr_cycles.as_ref()) {
+        dates.extend(date(
+            c.review
+                .as_ref()
+                .and_then(|r| r.parent_meeting_date.as_ref()),
+        ));
+    }
+    let have = i64::try_from(
+        dates
+            .iter()
+            .filter(|d| **d > year_ago && **d <= ctx.today)
+            .count(),
+    )
+    .unwrap_or(i64::MAX);
+    let mut need = ctx.profile.involvement.min_parent_meetings_per12m;
+    let added = app
+        .sen
+        .as_ref()
+        .and_then(|s| date(s.date_added_to_register.as_ref()));
+    if let Some(added) = added.filter(|a| *a > year_ago && *a <= ctx.today) {
+        let term = ctx.profile.apdr.days_per_term.max(1);
+        let terms = (added.days_until(ctx.today) + term - 1) / term;
+        need = need.min(terms).max(1);
+    }
+    if have < need {
+        out.push(Finding::new(
+            "V-20",
+            "/parentMeetings",
+            format!(
+                "Record at least {need} meetings with the child's parents in the last 12 months (SEND Code of Practice 6.65); this application shows {have}. Add their dates, or give a reason."
+            ),
+        ));
+    }
+}
+
+/// V-21: parents took part in every review.
+fn parents_at_reviews(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for (i, c) in list(ctx.app.apdr_cycles.as_ref()).iter().enumerate() {
+        if c.status != Some(CycleStatus::Completed) {
+            continue;
+        }
+        let r = c.review.as_ref();
+        let attended = r.and_then(|r| r.parent_attended) == Some(true);
+        if !attended && !has_text(r.and_then(|r| r.parent_contribution.as_ref())) {
+            out.push(Finding::new(
+                "V-21",
+                format!("{}/review/parentAttended", ptr("/apdrCycles", i)),
+                format!(
+                    "Say how parents took part in the review of cycle {}: that they attended, or what they contributed.",
+                    i + 1
+                ),
+            ));
+        }
+    }
+}
+
+/// V-22: the parents' views are included.
+fn parent_views(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let v = ctx.app.parent_views.as_ref();
+    if !has_text(v.and_then(|v| v.text.as_ref()))
+        && !has_text(v.and_then(|v| v.attachment_id.as_ref()))
+    {
+        out.push(Finding::new(
+            "V-22",
+            "/parentViews/text",
+            "Add the parents' or carers' views, in their words, or attach them",
+        ));
+    }
+}
+
+/// V-23: the child's views are included (and in every review, where the council asks).
+fn pupil_voice(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let v = ctx.app.pupil_voice.as_ref();
+    if !has_text(v.and_then(|v| v.text.as_ref()))
+        && !has_text(v.and_then(|v| v.attachment_id.as_ref()))
+    {
+        out.push(Finding::new(
+            "V-23",
+            "/pupilVoice/text",
+            "Add the child's views, in their words, or attach a record of them",
+        ));
+    }
+    if !ctx.profile.apdr.pupil_voice_every_cycle {
+        return;
+    }
+    for (i, c) in list(ctx.app.apdr_cycles.as_ref()).iter().enumerate() {
+        let r = c.review.as_ref();
+        let ok = r.and_then(|r| r.pupil_voice_captured) == Some(true)
+            && has_text(r.and_then(|r| r.pupil_voice.as_ref()));
+        if c.status == Some(CycleStatus::Completed) && !ok {
+            out.push(Finding::new(
+                "V-23",
+                format!("{}/review/pupilVoice", ptr("/apdrCycles", i)),
+                format!("Add the child's views from the review of cycle {}", i + 1),
+            ));
+        }
+    }
+}

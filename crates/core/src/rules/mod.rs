@@ -14,6 +14,7 @@ mod involvement;
 mod order;
 mod outcomes;
 mod provision_map;
+mod references;
 mod specialists;
 mod support;
 
@@ -79,6 +80,7 @@ const FAMILIES: &[Family] = &[
     provision_map::check,
     specialists::check,
     identity::check,
+    references::check,
 ];
 
 /// Checks an application against a profile. Never fails: a partial draft gives a report whose

@@ -1,4 +1,546 @@
-//! TODO
-use super::{Ctx, Finding};
+//! The costed provision map (domain.md §3, §4.6, V-60…V-75). Figures come from `cost.rs`; this
+//! family compares what the applicant stated with them and checks each row makes sense.
 
-pub fn check(_ctx: &Ctx<'_>, _out: &mut Vec<Finding>) {}
+use super::{date, has_text, list, money, ptr, Ctx, Finding};
+use crate::codes::{FundingSource, ProvisionCategory, RequestType};
+use crate::cost::{self, sessions_milli};
+use crate::model::ProvisionRow;
+use crate::profile::FundingModel;
+
+pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let rows = list(ctx.app.provision_map.as_ref().and_then(|m| m.rows.as_ref()));
+    if rows.is_empty() {
+        out.push(Finding::new(
+            "V-60",
+            "/provisionMap/rows",
+            "Add the provision in place for the child, with what each part costs",
+        ));
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let b = ptr("/provisionMap/rows", i);
+        let name = row_name(i, r);
+        columns(i, r, &b, &name, out);
+        stated_cost(ctx, i, r, &b, &name, out);
+        sane(ctx, r, &b, &name, out);
+        structured(ctx, r, &b, &name, out);
+        evidence(ctx, r, &b, &name, out);
+    }
+    totals(ctx, out);
+    threshold(ctx, rows, out);
+    one_to_one(ctx, rows, out);
+}
+
+fn row_name(i: usize, r: &ProvisionRow) -> String {
+    match r.intervention.as_deref().filter(|t| !t.trim().is_empty()) {
+        Some(t) => format!(
+            "provision row {} ({})",
+            i + 1,
+            t.chars().take(60).collect::<String>()
+        ),
+        None => format!("provision row {}", i + 1),
+    }
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn top_up_requested(ctx: &Ctx<'_>) -> bool {
+    list(ctx.app.request_type.as_ref()).contains(&RequestType::TopUpFunding)
+}
+
+/// V-61: the columns a row needs for its kind of cost.
+fn columns(_i: usize, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Finding>) {
+    let staff = [
+        (
+            "staffRole",
+            r.staff_role.is_some(),
+            "the role of the staff leading it",
+        ),
+        (
+            "groupSize",
+            r.group_size.is_some() || r.charge_full_group_cost == Some(true),
+            "the number of pupils in the group",
+        ),
+        (
+            "sessionMinutes",
+            r.session_minutes.is_some(),
+            "the length of each session",
+        ),
+        (
+            "sessionsPerWeek",
+            r.sessions_per_week.is_some(),
+            "the number of sessions a week",
+        ),
+        ("weeks", r.weeks.is_some(), "the number of weeks"),
+        (
+            "hourlyRatePence",
+            r.hourly_rate_pence.is_some(),
+            "the hourly rate",
+        ),
+    ];
+    let needed: Vec<(&str, bool, &str)> = match r.category {
+        Some(ProvisionCategory::StaffTime) => staff.to_vec(),
+        Some(ProvisionCategory::Other)
+            if r.fixed_cost_pence.is_none() && r.hourly_rate_pence.is_some() =>
+        {
+            staff.to_vec()
+        }
+        Some(_) => vec![("fixedCostPence", r.fixed_cost_pence.is_some(), "the cost")],
+        None => Vec::new(),
+    };
+    for (field, present, what) in needed {
+        if !present {
+            out.push(Finding::new(
+                "V-61",
+                format!("{b}/{field}"),
+                format!("Enter {what} for {name}"),
+            ));
+        }
+    }
+    if r.charge_full_group_cost == Some(true)
+        && !has_text(r.charge_full_group_justification.as_ref())
+    {
+        out.push(Finding::new(
+            "V-61",
+            format!("{b}/chargeFullGroupJustification"),
+            format!("Explain why the whole group's cost is charged to this child for {name}"),
+        ));
+    }
+}
+
+/// The working of a staff-time row, for messages.
+fn working(r: &ProvisionRow) -> Option<String> {
+    if !cost::is_staff_time(r) {
+        let q = r.quantity.unwrap_or(1);
+        return Some(format!("{} × {q}", money(r.fixed_cost_pence?)));
+    }
+    let group = if r.charge_full_group_cost == Some(true) {
+        1
+    } else {
+        r.group_size?
+    };
+    let spw = sessions_milli(r.sessions_per_week?)?;
+    let spw = if spw % 1000 == 0 {
+        (spw / 1000).to_string()
+    } else {
+        format!("{}", spw as f64 / 1000.0)
+    };
+    Some(format!(
+        "{} an hour × {} minutes × {spw} sessions a week × {} weeks ÷ {group} pupils",
+        money(r.hourly_rate_pence?),
+        r.session_minutes?,
+        r.weeks?
+    ))
+}
+
+/// V-62: the stated annual cost equals the formula.
+fn stated_cost(
+    ctx: &Ctx<'_>,
+    i: usize,
+    r: &ProvisionRow,
+    b: &str,
+    name: &str,
+    out: &mut Vec<Finding>,
+) {
+    let Some(Some(computed)) = ctx.totals.row_costs_pence.get(i) else {
+        return;
+    };
+    let pointer = format!("{b}/annualCostPence");
+    match r.annual_cost_pence {
+        Some(stated) if stated == *computed => {}
+        Some(stated) => out.push(Finding::new(
+            "V-62",
+            pointer,
+            format!(
+                "{} says {} but its figures come to {}{}. Correct the figures or the cost.",
+                capital(name),
+                money(stated),
+                money(*computed),
+                working(r).map(|w| format!(": {w}")).unwrap_or_default()
+            ),
+        )),
+        None => out.push(Finding::new(
+            "V-62",
+            pointer,
+            format!(
+                "Enter the annual cost of {name}: its figures come to {}",
+                money(*computed)
+            ),
+        )),
+    }
+}
+
+/// V-63, V-65, V-66: stated totals equal the computed ones.
+fn totals(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.totals;
+    let Some(map) = ctx.app.provision_map.as_ref() else {
+        return;
+    };
+    if map.rows.as_ref().is_none_or(Vec::is_empty) {
+        return;
+    }
+    compare(
+        out,
+        "V-63",
+        "/provisionMap/totalPence",
+        "total cost of provision",
+        map.total_pence,
+        t.total_pence,
+    );
+    let stated = map.subtotals.clone().unwrap_or_default();
+    for (source, key, value) in [
+        (
+            FundingSource::NotionalSen,
+            "notionalSenPence",
+            stated.notional_sen_pence,
+        ),
+        (
+            FundingSource::PupilPremium,
+            "pupilPremiumPence",
+            stated.pupil_premium_pence,
+        ),
+        (
+            FundingSource::TopUpRequested,
+            "topUpRequestedPence",
+            stated.top_up_requested_pence,
+        ),
+        (
+            FundingSource::OtherGrant,
+            "otherGrantPence",
+            stated.other_grant_pence,
+        ),
+        (
+            FundingSource::FreeService,
+            "freeServicePence",
+            stated.free_service_pence,
+        ),
+    ] {
+        let computed = t.subtotals.get(source);
+        if computed != 0 || value.is_some() {
+            let what = format!("subtotal for {}", source.label().to_lowercase());
+            compare(
+                out,
+                "V-63",
+                &format!("/provisionMap/subtotals/{key}"),
+                &what,
+                value,
+                computed,
+            );
+        }
+    }
+    if top_up_requested(ctx) || map.school_contribution_pence.is_some() {
+        compare(
+            out,
+            "V-65",
+            "/provisionMap/schoolContributionPence",
+            "school contribution from the notional SEN budget",
+            map.school_contribution_pence,
+            t.school_contribution_pence,
+        );
+    }
+    if ctx.profile.funding.model == FundingModel::Cash {
+        if top_up_requested(ctx) || map.requested_top_up_pence.is_some() {
+            compare(
+                out,
+                "V-66",
+                "/provisionMap/requestedTopUpPence",
+                "top-up requested",
+                map.requested_top_up_pence,
+                t.requested_top_up_pence,
+            );
+        }
+        if let Some(asked) = ctx
+            .app
+            .request
+            .as_ref()
+            .and_then(|r| r.amount_requested_pence)
+        {
+            compare(
+                out,
+                "V-66",
+                "/request/amountRequestedPence",
+                "amount requested",
+                Some(asked),
+                t.requested_top_up_pence,
+            );
+        }
+    } else if ctx.profile.funding.model == FundingModel::Band && top_up_requested(ctx) {
+        band(ctx, out);
+    }
+}
+
+fn compare(
+    out: &mut Vec<Finding>,
+    rule: &'static str,
+    pointer: &str,
+    what: &str,
+    stated: Option<i64>,
+    computed: i64,
+) {
+    match stated {
+        Some(s) if s == computed => {}
+        Some(s) => out.push(Finding::new(
+            rule,
+            pointer,
+            format!(
+                "The {what} says {} but the provision map comes to {}. Correct it.",
+                money(s),
+                money(computed)
+            ),
+        )),
+        None => out.push(Finding::new(
+            rule,
+            pointer,
+            format!(
+                "Enter the {what}: the provision map comes to {}",
+                money(computed)
+            ),
+        )),
+    }
+}
+
+/// V-66 (banded councils): the band asked for exists and fits the top-up.
+fn band(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let asked = ctx
+        .app
+        .request
+        .as_ref()
+        .and_then(|r| r.band_requested.as_deref());
+    let bands = &ctx.profile.funding.bands;
+    let Some(b) = asked.and_then(|id| bands.iter().find(|b| b.id == id)) else {
+        out.push(Finding::new(
+            "V-66",
+            "/request/bandRequested",
+            "Select a funding band from the council's list",
+        ));
+        return;
+    };
+    let top = ctx.totals.requested_top_up_pence;
+    if top < b.min_pence || b.max_pence.is_some_and(|m| top > m) {
+        out.push(Finding::new(
+            "V-66",
+            "/request/bandRequested",
+            format!("{} does not match the top-up the provision map shows ({}). Check the band or the provision.", b.label, money(top)),
+        ));
+    }
+}
+
+/// V-67, V-68, V-69, V-71, V-73: the row's figures are possible.
+fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Finding>) {
+    let p = &ctx.profile.provision;
+    if let (Some(role), Some(rate)) = (r.staff_role, r.hourly_rate_pence) {
+        if let Some(bounds) = p.rates.get(&role) {
+            if rate < bounds.min_pence || rate > bounds.max_pence {
+                out.push(Finding::new(
+                    "V-67",
+                    format!("{b}/hourlyRatePence"),
+                    format!("The hourly rate for {name} ({}) is outside the council's range for a {} ({} to {}). Check it.", money(rate), role.label().to_lowercase(), money(bounds.min_pence), money(bounds.max_pence)),
+                ));
+            }
+        }
+    }
+    if let Some(w) = r.weeks {
+        if w < 1 || w > p.max_weeks {
+            out.push(Finding::new(
+                "V-68",
+                format!("{b}/weeks"),
+                format!(
+                    "{} runs for {w} weeks: enter between 1 and {} weeks",
+                    capital(name),
+                    p.max_weeks
+                ),
+            ));
+        }
+    }
+    if r.session_minutes.is_some_and(|m| m < 0)
+        || r.sessions_per_week.is_some_and(|s| s < 0.0 || s.is_nan())
+    {
+        out.push(Finding::new(
+            "V-68",
+            format!("{b}/sessionMinutes"),
+            format!("The session length and sessions a week of {name} cannot be negative"),
+        ));
+    } else if let (Some(m), Some(s)) = (
+        r.session_minutes,
+        r.sessions_per_week.and_then(sessions_milli),
+    ) {
+        let weekly = i128::from(m) * s / 1000;
+        if weekly > i128::from(p.school_week_minutes) {
+            out.push(Finding::new("V-68", format!("{b}/sessionMinutes"), format!("{} adds up to {weekly} minutes a week, more than a school week ({} minutes). Check the figures.", capital(name), p.school_week_minutes)));
+        }
+    }
+    let adults = r.adults.unwrap_or(1);
+    if r.group_size.is_some_and(|g| g < 1) || adults < 1 {
+        out.push(Finding::new(
+            "V-69",
+            format!("{b}/groupSize"),
+            format!("{} needs at least one adult and one pupil", capital(name)),
+        ));
+    } else if let (Some(ratio), Some(g)) = (r.staff_ratio.as_deref(), r.group_size) {
+        let compact: String = ratio.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact != format!("{adults}:{g}") {
+            out.push(Finding::new("V-69", format!("{b}/staffRatio"), format!("The ratio of {name} ({ratio}) does not match {adults} adult(s) and a group of {g}")));
+        }
+    }
+    if r.is_ordinarily_available == Some(true) && cost::row_cost(r).is_some_and(|c| c > 0) {
+        out.push(Finding::new("V-71", format!("{b}/isOrdinarilyAvailable"), format!("{} is ordinarily available provision, which every school provides: do not cost it here", capital(name))));
+    }
+    let (start, end) = (date(r.start_date.as_ref()), date(r.end_date.as_ref()));
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            out.push(Finding::new(
+                "V-73",
+                format!("{b}/endDate"),
+                format!("{} ends before it starts. Check the dates.", capital(name)),
+            ));
+        }
+    }
+    let dob = ctx.app.child.as_ref().and_then(|c| date(c.dob.as_ref()));
+    if let (Some(s), Some(d)) = (start, dob) {
+        if s < d {
+            out.push(Finding::new(
+                "V-73",
+                format!("{b}/startDate"),
+                format!(
+                    "{} starts before the child's date of birth. Check the date.",
+                    capital(name)
+                ),
+            ));
+        }
+    }
+}
+
+/// V-70: no generic in-class support without minutes and an outcome; no breaks or lunch unless
+/// a structured, named intervention.
+fn structured(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Finding>) {
+    if !ctx.profile.provision.disallow_unstructured {
+        return;
+    }
+    let text = r.intervention.as_deref().unwrap_or("").to_lowercase();
+    let generic = [
+        "support in class",
+        "in-class support",
+        "general support",
+        "class support",
+        "general ta",
+    ];
+    if generic.iter().any(|g| text.contains(g))
+        && (r.session_minutes.is_none() || list(r.linked_outcome_ids.as_ref()).is_empty())
+    {
+        out.push(Finding::new("V-70", format!("{b}/intervention"), format!("{} reads as general support. Name the intervention, time it in minutes and link it to an outcome.", capital(name))));
+    }
+    if ["break", "lunch", "playtime"]
+        .iter()
+        .any(|w| text.contains(w))
+        && !text.contains("structured")
+    {
+        out.push(Finding::new("V-70", format!("{b}/intervention"), format!("Breaks and lunchtimes can be costed only as a structured, named intervention: describe what {name} is")));
+    }
+}
+
+/// V-72: entry data once a row has run for a while; exit data and impact once it has ended.
+fn evidence(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Finding>) {
+    let has = |d: Option<&crate::model::DataPoint>| d.is_some_and(|d| has_text(d.value.as_ref()));
+    let weeks = ctx.profile.provision.entry_data_after_weeks;
+    if let Some(s) = date(r.start_date.as_ref()) {
+        if s.days_until(ctx.today) >= weeks.saturating_mul(7) && !has(r.entry_data.as_ref()) {
+            out.push(Finding::new(
+                "V-72",
+                format!("{b}/entryData"),
+                format!("Add the measure taken when {name} started, so the panel can see progress"),
+            ));
+        }
+    }
+    if date(r.end_date.as_ref()).is_some_and(|e| e < ctx.today) {
+        if !has(r.exit_data.as_ref()) {
+            out.push(Finding::new(
+                "V-72",
+                format!("{b}/exitData"),
+                format!(
+                    "{} has ended: add the measure taken at the end",
+                    capital(name)
+                ),
+            ));
+        }
+        if r.impact.is_none() {
+            out.push(Finding::new(
+                "V-72",
+                format!("{b}/impact"),
+                format!("{} has ended: say what impact it had", capital(name)),
+            ));
+        }
+    }
+}
+
+/// V-64, V-74: provision reaches the notional SEN threshold before a top-up is asked for;
+/// pupil premium does not count toward it.
+fn threshold(ctx: &Ctx<'_>, rows: &[ProvisionRow], out: &mut Vec<Finding>) {
+    let t = ctx.totals;
+    let pp_left_out = t.total_pence - t.threshold_basis_pence;
+    if top_up_requested(ctx) && !rows.is_empty() && t.threshold_basis_pence < t.threshold_pence {
+        let note = if pp_left_out > 0 {
+            format!(
+                ", not counting {} of pupil-premium-funded provision",
+                money(pp_left_out)
+            )
+        } else {
+            String::new()
+        };
+        out.push(Finding::new(
+            "V-64",
+            "/provisionMap/totalPence",
+            format!(
+                "The provision costs {}{note}, less than the {} the school meets from its notional SEN budget, so there is no top-up to ask for. Consider asking for outreach or advice instead.",
+                money(t.threshold_basis_pence),
+                money(t.threshold_pence)
+            ),
+        ));
+    }
+    if !ctx.profile.funding.pp_counts_toward_threshold
+        && pp_left_out > 0
+        && t.total_pence >= t.threshold_pence
+        && t.threshold_basis_pence < t.threshold_pence
+    {
+        for (i, r) in rows.iter().enumerate() {
+            if r.funding_source == Some(FundingSource::PupilPremium) {
+                out.push(Finding::new(
+                    "V-74",
+                    format!("{}/fundingSource", ptr("/provisionMap/rows", i)),
+                    "Pupil premium is additional to SEN spending and does not count toward the £6,000 the school meets from its notional SEN budget",
+                ));
+            }
+        }
+    }
+}
+
+/// V-75: many hours a week of 1:1 adult support.
+fn one_to_one(ctx: &Ctx<'_>, rows: &[ProvisionRow], out: &mut Vec<Finding>) {
+    let mut minutes: i128 = 0;
+    for r in rows.iter().filter(|r| cost::is_staff_time(r)) {
+        let solo = r.group_size == Some(1) || r.charge_full_group_cost == Some(true);
+        if let (true, Some(m), Some(s)) = (
+            solo,
+            r.session_minutes,
+            r.sessions_per_week.and_then(sessions_milli),
+        ) {
+            minutes = minutes.saturating_add(
+                i128::from(m)
+                    .saturating_mul(s)
+                    .saturating_mul(i128::from(r.adults.unwrap_or(1)))
+                    / 1000,
+            );
+        }
+    }
+    let limit = i128::from(ctx.profile.provision.one_to_one_hours_warn) * 60;
+    if minutes > limit {
+        out.push(Finding::new(
+            "V-75",
+            "/provisionMap/rows",
+            format!("The provision map has {} hours a week of 1:1 adult support. Panels look closely at more than {} hours: show how it builds independence.", minutes / 60, ctx.profile.provision.one_to_one_hours_warn),
+        ));
+    }
+}
