@@ -1,1 +1,107 @@
-fn main() {}
+//! `sen-check`: checks a SEN support application (JSON) against a council profile.
+//! Exit 0 complete, 1 incomplete, 2 unreadable input, bad profile or usage.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use sen_check::args::{self, Command, ProfileArg};
+use sen_check::{human, schema, today};
+use sen_core::api::{self, CheckError, ProfileChoice};
+use sen_core::profile::{builtin, builtin_ids};
+
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("sen-check: {message}");
+    ExitCode::from(2)
+}
+
+fn read_input(input: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    let read = if input == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(input)
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .map(|_| ())
+    };
+    read.map_err(|e| format!("cannot read {input}: {e}"))?;
+    String::from_utf8(bytes).map_err(|_| format!("{input}: the file is not UTF-8 text"))
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let command = match args::parse(&argv) {
+        Ok(c) => c,
+        Err(e) => return fail(format!("{e}\n{}", args::USAGE)),
+    };
+    match command {
+        Command::Help => {
+            println!("{}\n\nChecks a SEN support application against a council profile.\nExit status: 0 complete, 1 incomplete, 2 unreadable input, bad profile or usage.", args::USAGE);
+            ExitCode::SUCCESS
+        }
+        Command::Version => {
+            println!("sen-check {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Command::PrintSchema => {
+            print!("{}", schema::application_schema());
+            ExitCode::SUCCESS
+        }
+        Command::ListProfiles => {
+            for id in builtin_ids() {
+                match builtin(id) {
+                    Ok(p) => println!("{id}\t{:?}\t{}", p.mode, p.name),
+                    Err(e) => return fail(e),
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Check {
+            profile,
+            today,
+            json,
+            input,
+        } => check(&profile, today, json, &input),
+    }
+}
+
+fn check(profile: &ProfileArg, today: Option<String>, json: bool, input: &str) -> ExitCode {
+    let document = match read_input(input) {
+        Ok(d) => d,
+        Err(e) => return fail(e),
+    };
+    let profile_json;
+    let choice = match profile {
+        ProfileArg::Builtin(id) => ProfileChoice::Builtin(id),
+        ProfileArg::File(path) => match std::fs::read_to_string(path) {
+            Ok(text) => {
+                profile_json = text;
+                ProfileChoice::Json(&profile_json)
+            }
+            Err(e) => return fail(format!("cannot read profile {path}: {e}")),
+        },
+        ProfileArg::FromDocument => ProfileChoice::FromDocument,
+    };
+    let today = match today.or_else(|| today::today().map(|d| d.to_string())) {
+        Some(t) => t,
+        None => return fail("cannot read today's date from the system clock: give --today"),
+    };
+    let report = match api::check(&document, choice, &today) {
+        Ok(r) => r,
+        Err(CheckError::Document(e)) => return fail(format!("{input}: {e}")),
+        Err(e) => return fail(e),
+    };
+    if json {
+        print!("{}", api::report_json(&report));
+    } else {
+        let app = sen_core::wire::parse_application(&document).unwrap_or_default();
+        match api::load_profile(choice, &app) {
+            Ok(p) => print!("{}", human::render(&report, &p)),
+            Err(e) => return fail(e),
+        }
+    }
+    if report.complete {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 //! The scenarios of domain.md §8 (tests/fixtures/scenarios), each checked against the outcome
 //! the specification gives it (tests/fixtures/scenarios/expected.json) and against a snapshot of
 //! its whole report (tests/snapshots). Set UPDATE_SNAPSHOTS=1 to rewrite the snapshots after a

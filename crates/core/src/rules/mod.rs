@@ -11,7 +11,7 @@ pub mod field_specs;
 mod fields;
 mod identity;
 mod involvement;
-mod order;
+pub mod order;
 mod outcomes;
 mod provision_map;
 mod references;

@@ -1,0 +1,106 @@
+//! Command-line arguments, parsed by hand (no dependency needed for six flags).
+
+/// What the user asked for.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    Check {
+        profile: ProfileArg,
+        today: Option<String>,
+        json: bool,
+        input: String,
+    },
+    PrintSchema,
+    ListProfiles,
+    Help,
+    Version,
+}
+
+/// Where the profile comes from.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ProfileArg {
+    Builtin(String),
+    File(String),
+    FromDocument,
+}
+
+pub const USAGE: &str =
+    "usage: sen-check [--profile ID | --profile-file PATH] [--today YYYY-MM-DD] [--json] FILE|-
+       sen-check --print-schema
+       sen-check --list-profiles";
+
+/// Parses the arguments after the program name.
+pub fn parse(args: &[String]) -> Result<Command, String> {
+    let mut profile = ProfileArg::FromDocument;
+    let mut today = None;
+    let mut json = false;
+    let mut input = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match a.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "-V" | "--version" => return Ok(Command::Version),
+            "--print-schema" => return Ok(Command::PrintSchema),
+            "--list-profiles" => return Ok(Command::ListProfiles),
+            "--json" => json = true,
+            "--today" => today = Some(value("--today")?),
+            "--profile" | "--profile-file" => {
+                if profile != ProfileArg::FromDocument {
+                    return Err("give --profile or --profile-file, not both".into());
+                }
+                let v = value(a)?;
+                profile = if a == "--profile" {
+                    ProfileArg::Builtin(v)
+                } else {
+                    ProfileArg::File(v)
+                };
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            s => {
+                if input.is_some() {
+                    return Err("give one FILE (or - for standard input)".into());
+                }
+                input = Some(s.to_owned());
+            }
+        }
+    }
+    let input = input
+        .ok_or_else(|| "give the application FILE to check (or - for standard input)".to_owned())?;
+    Ok(Command::Check {
+        profile,
+        today,
+        json,
+        input,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(a: &[&str]) -> Result<Command, String> {
+        parse(&a.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn parses() {
+        assert_eq!(
+            p(&["--profile", "x", "--json", "a.json"]),
+            Ok(Command::Check {
+                profile: ProfileArg::Builtin("x".into()),
+                today: None,
+                json: true,
+                input: "a.json".into()
+            })
+        );
+        assert!(p(&["--profile", "x", "--profile-file", "y", "a"]).is_err());
+        assert!(p(&[]).is_err());
+        assert!(p(&["--today"]).is_err());
+        assert!(p(&["--bogus", "a"]).is_err());
+        assert_eq!(p(&["--print-schema"]), Ok(Command::PrintSchema));
+    }
+}

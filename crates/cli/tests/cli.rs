@@ -1,0 +1,249 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+//! sen-check as users call it: the real binary, real files, exit codes and messages.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use sen_core::report::Report;
+
+const BIN: &str = env!("CARGO_BIN_EXE_sen-check");
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn s01() -> PathBuf {
+    repo().join("tests/fixtures/scenarios/S01-complete-valid.json")
+}
+
+fn temp(name: &str, bytes: &[u8]) -> PathBuf {
+    let p = std::env::temp_dir().join(format!("sen-check-test-{}-{name}", std::process::id()));
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).output().unwrap()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn s01_is_complete_under_stockton() {
+    let o = run(&[
+        "--profile",
+        "stockton-one-point",
+        "--today",
+        "2025-04-30",
+        s01().to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stdout));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("Complete: yes"));
+    assert!(out.contains("£9,022.42"));
+}
+
+#[test]
+fn json_report_parses_and_ends_with_a_newline() {
+    let o = run(&["--json", "--today", "2025-04-30", s01().to_str().unwrap()]);
+    assert_eq!(code(&o), 0);
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.ends_with("}\n"));
+    let r: Report = serde_json::from_str(&text).unwrap();
+    assert!(r.complete);
+    assert_eq!(r.totals.requested_top_up_pence, 302_242);
+}
+
+#[test]
+fn an_empty_draft_is_incomplete_with_missing_answers() {
+    let f = temp("empty.json", b"{}");
+    let o = run(&[
+        "--profile",
+        "stockton-one-point",
+        "--json",
+        "--today",
+        "2025-04-30",
+        f.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1);
+    let r: Report = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(r
+        .issues
+        .iter()
+        .any(|i| i.rule_id == "F-01" && i.pointer == "/child/dob"));
+}
+
+#[test]
+fn malformed_json_gives_line_and_column() {
+    let f = temp("bad.json", b"{\"a\" 1}");
+    let o = run(&["--profile", "stockton-one-point", f.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("line 1, column"), "{}", stderr(&o));
+}
+
+#[test]
+fn truncated_json_is_cut_off() {
+    let full = std::fs::read(s01()).unwrap();
+    let f = temp("truncated.json", &full[..full.len() / 2]);
+    let o = run(&["--today", "2025-04-30", f.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("cut off"), "{}", stderr(&o));
+}
+
+#[test]
+fn ten_thousand_nested_arrays_exit_2() {
+    let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+    let f = temp("deep.json", deep.as_bytes());
+    let o = run(&["--profile", "stockton-one-point", f.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("nested too deeply"), "{}", stderr(&o));
+}
+
+#[test]
+fn unknown_fields_are_named() {
+    let f = temp("unknown.json", br#"{"child": {"shoeSize": 3}}"#);
+    let o = run(&["--profile", "stockton-one-point", f.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("shoeSize"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_10_mb_text_field_is_a_length_error() {
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(s01()).unwrap()).unwrap();
+    doc["sen"]["needsSummary"] = serde_json::Value::String("a".repeat(10 * 1024 * 1024));
+    let f = temp("huge.json", &serde_json::to_vec(&doc).unwrap());
+    let started = std::time::Instant::now();
+    let o = run(&["--json", "--today", "2025-04-30", f.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    let r: Report = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(r
+        .issues
+        .iter()
+        .any(|i| i.rule_id == "F-02" && i.pointer == "/sen/needsSummary"));
+    assert!(started.elapsed().as_secs() < 60);
+}
+
+#[test]
+fn profile_errors_exit_2_and_name_the_key() {
+    let o = run(&["--profile", "nowhere", s01().to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("stockton-one-point"),
+        "lists the built-ins: {}",
+        stderr(&o)
+    );
+    let broken = std::fs::read_to_string(repo().join("profiles/stockton-one-point.json"))
+        .unwrap()
+        .replace("\"rules\": {", "\"rules\": {\"V-99x\": {},");
+    let f = temp("broken-profile.json", broken.as_bytes());
+    let o = run(&[
+        "--profile-file",
+        f.to_str().unwrap(),
+        s01().to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("rules.V-99x"), "{}", stderr(&o));
+    let wrong_type = std::fs::read_to_string(repo().join("profiles/stockton-one-point.json"))
+        .unwrap()
+        .replace(
+            "\"minCompletedCycles\": 2",
+            "\"minCompletedCycles\": \"two\"",
+        );
+    let f = temp("typed-profile.json", wrong_type.as_bytes());
+    let o = run(&[
+        "--profile-file",
+        f.to_str().unwrap(),
+        s01().to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("apdr.minCompletedCycles"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(
+        code(&run(&["--profile", "a", "--profile-file", "b", "x.json"])),
+        2
+    );
+    assert_eq!(code(&run(&[])), 2);
+    assert_eq!(
+        code(&run(&["--today", "30/04/2025", s01().to_str().unwrap()])),
+        2
+    );
+    assert_eq!(code(&run(&["/no/such/file.json"])), 2);
+    let f = temp("latin1.json", b"{\"child\": {\"legalSurname\": \"\xe9\"}}");
+    let o = run(&[f.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("UTF-8"));
+}
+
+#[test]
+fn reads_standard_input() {
+    let mut child = Command::new(BIN)
+        .args(["--json", "--today", "2025-04-30", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(s01()).unwrap())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(code(&o), 0);
+}
+
+#[test]
+fn lists_profiles_and_prints_help_and_schema() {
+    let o = run(&["--list-profiles"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    for id in [
+        "stockton-one-point",
+        "croydon-lss",
+        "tees-sen-support-plan",
+        "ehcna-request",
+    ] {
+        assert!(text.contains(id));
+    }
+    assert!(String::from_utf8_lossy(&run(&["--help"]).stdout).contains("usage: sen-check"));
+    let schema: serde_json::Value =
+        serde_json::from_slice(&run(&["--print-schema"]).stdout).unwrap();
+    assert!(schema["properties"]["provisionMap"].is_object());
+}
+
+#[test]
+fn human_output_follows_section_order() {
+    let f = temp("draft.json", br#"{"child": {"legalForename": "A"}}"#);
+    let o = run(&[
+        "--profile",
+        "stockton-one-point",
+        "--today",
+        "2025-04-30",
+        f.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1);
+    let text = String::from_utf8_lossy(&o.stdout);
+    let a = text.find("About this application").unwrap();
+    let c = text.find("The child or young person").unwrap();
+    let d = text.find("Declarations").unwrap();
+    assert!(a < c && c < d);
+}
