@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole test suite. Installs what is missing first (scripts/setup.sh), then runs every tier.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+stage() { printf '\n==== %s\n' "$*"; }
+
+stage "setup"
+scripts/setup.sh
+stage "format"
+cargo fmt --all -- --check
+stage "clippy (warnings denied)"
+cargo clippy --workspace --all-targets -- -D warnings
+stage "native tests: core unit, scenarios and snapshots, property tests, CLI, schema"
+cargo test --workspace
+stage "core purity: dependency tree and wasm32 build"
+scripts/check-core-deps.sh
+stage "sen-check release build"
+cargo build --release --bin sen-check
+stage "widget build (wasm32)"
+scripts/build-widget.sh
+stage "wasm parity: reports byte-identical natively and in wasm32"
+node tests/wasm/parity.mjs
+stage "all tests passed"
