@@ -13,6 +13,7 @@ pub mod model;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod sample;
 pub mod sections;
 pub mod wire;
 
