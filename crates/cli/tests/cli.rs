@@ -247,3 +247,50 @@ fn human_output_follows_section_order() {
     let d = text.find("Declarations").unwrap();
     assert!(a < c && c < d);
 }
+
+#[test]
+fn every_scenario_exits_as_domain_md_says() {
+    let dir = repo().join("tests/fixtures");
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("scenarios/expected.json")).unwrap(),
+    )
+    .unwrap();
+    let today = expected["today"].as_str().unwrap();
+    for spec in expected["runs"].as_array().unwrap() {
+        let file = dir.join("scenarios").join(spec["file"].as_str().unwrap());
+        let profile_file;
+        let profile: [&str; 2] = match spec["profile"].as_str() {
+            Some(id) => ["--profile", id],
+            None => {
+                profile_file = dir
+                    .join("profiles")
+                    .join(spec["profileFile"].as_str().unwrap());
+                ["--profile-file", profile_file.to_str().unwrap()]
+            }
+        };
+        let o = run(&[
+            profile[0],
+            profile[1],
+            "--today",
+            today,
+            "--json",
+            file.to_str().unwrap(),
+        ]);
+        let want = if spec["complete"].as_bool().unwrap() {
+            0
+        } else {
+            1
+        };
+        assert_eq!(code(&o), want, "{file:?} {profile:?}: {}", stderr(&o));
+        let report: Report = serde_json::from_slice(&o.stdout).unwrap();
+        for key in ["errors", "warnings", "infos"] {
+            for id in spec[key].as_array().into_iter().flatten() {
+                let id = id.as_str().unwrap();
+                assert!(
+                    report.issues.iter().any(|i| i.rule_id == id),
+                    "{file:?} {profile:?}: expected {id}"
+                );
+            }
+        }
+    }
+}
