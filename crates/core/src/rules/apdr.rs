@@ -35,14 +35,17 @@ fn enough_cycles(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
     let need = ctx.profile.apdr.min_completed_cycles;
     let have = i64::try_from(cycles.iter().filter(|c| completed(c)).count()).unwrap_or(i64::MAX);
     if have < need {
-        out.push(Finding::new(
-            "V-10",
-            "/apdrCycles",
+        let message = if ctx.profile.mode == crate::profile::Mode::Ehcna {
+            format!(
+                "Councils usually look for at least {need} completed assess, plan, do, review cycles; this application has {have}. This is not a legal requirement for an EHC needs assessment request: add the reviews of earlier cycles if you have them."
+            )
+        } else {
             format!(
                 "{} needs at least {need} completed assess, plan, do, review cycles; this application has {have}. Add the reviews of earlier cycles.",
                 ctx.profile.name
-            ),
-        ));
+            )
+        };
+        out.push(Finding::new("V-10", "/apdrCycles", message));
     }
 }
 

@@ -221,7 +221,7 @@ fn totals(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     ] {
         let computed = t.subtotals.get(source);
         if computed != 0 || value.is_some() {
-            let what = format!("subtotal for {}", source.label().to_lowercase());
+            let what = format!("subtotal for {}", source.label());
             compare(
                 out,
                 "V-63",
