@@ -1,6 +1,6 @@
 //! SMART outcomes and the golden thread (domain.md §4.5, V-50…V-56).
 
-use super::{date, human, list, ptr, Ctx, Finding};
+use super::{capital, date, human, list, ptr, Ctx, Finding};
 use crate::model::Outcome;
 
 /// Phrases that describe support given rather than a difference for the child (V-53).
@@ -106,13 +106,6 @@ fn smart(ctx: &Ctx<'_>, i: usize, o: &Outcome, out: &mut Vec<Finding>) {
             ),
         ));
     }
-}
-
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// V-52: a date to meet the outcome by, no later than the planned review of its first cycle.

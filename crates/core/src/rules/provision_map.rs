@@ -1,7 +1,7 @@
 //! The costed provision map (domain.md §3, §4.6, V-60…V-75). Figures come from `cost.rs`; this
 //! family compares what the applicant stated with them and checks each row makes sense.
 
-use super::{date, has_text, list, money, ptr, Ctx, Finding};
+use super::{capital, date, has_text, list, money, ptr, Ctx, Finding};
 use crate::codes::{FundingSource, ProvisionCategory, RequestType};
 use crate::cost::{self, sessions_milli};
 use crate::model::ProvisionRow;
@@ -39,13 +39,6 @@ fn row_name(i: usize, r: &ProvisionRow) -> String {
         ),
         None => format!("provision row {}", i + 1),
     }
-}
-
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 fn top_up_requested(ctx: &Ctx<'_>) -> bool {

@@ -40,6 +40,14 @@ pub fn money(pence: i64) -> String {
     format!("{sign}£{grouped}.{p:02}")
 }
 
+/// The text with its first letter in upper case: "provision row 2" → "Provision row 2".
+pub fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// Whether optional text has something other than whitespace in it.
 pub fn has_text(s: Option<&String>) -> bool {
     s.is_some_and(|t| !t.trim().is_empty())
