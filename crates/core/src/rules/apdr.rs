@@ -416,11 +416,13 @@ mod tests {
         };
         let profile = builtin("stockton-one-point").unwrap();
         let totals = crate::cost::totals(&app, &profile.funding);
+        let doc = serde_json::to_value(&app).unwrap();
         let ctx = Ctx {
             app: &app,
             profile: &profile,
             today: Date::parse(today).unwrap(),
             totals: &totals,
+            doc: &doc,
         };
         let mut out = Vec::new();
         check(&ctx, &mut out);

@@ -18,11 +18,11 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// F-01: every required field of every item present in the document is answered.
 fn required(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let doc = serde_json::to_value(ctx.app).unwrap_or(Value::Null);
+    let doc = ctx.doc;
     for spec in FIELDS.iter().filter(|s| is_required(s, ctx.profile)) {
         let mut pointers = Vec::new();
         expand(
-            &doc,
+            doc,
             spec.pattern.trim_start_matches('/'),
             String::new(),
             &mut pointers,

@@ -36,6 +36,8 @@ pub struct Ctx<'a> {
     /// The day the date-relative rules take as today (also the submission date).
     pub today: Date,
     pub totals: &'a Totals,
+    /// The application as a JSON value (for presence checks by pointer), made once per check.
+    pub doc: &'a serde_json::Value,
 }
 
 /// A rule's finding, before the engine decides its severity.
@@ -87,18 +89,20 @@ const FAMILIES: &[Family] = &[
 /// sections say "not started" or "in progress".
 pub fn check(app: &Application, profile: &Profile, today: Date) -> Report {
     let totals = cost::totals(app, &profile.funding);
+    let doc = serde_json::to_value(app).unwrap_or(serde_json::Value::Null);
     let ctx = Ctx {
         app,
         profile,
         today,
         totals: &totals,
+        doc: &doc,
     };
     let mut findings = Vec::new();
     for family in FAMILIES {
         family(&ctx, &mut findings);
     }
     let issues = resolve(findings, profile, app);
-    build_report(issues, profile, app, today, totals)
+    build_report(issues, profile, &doc, today, totals)
 }
 
 /// Turns findings into issues: severity from the profile and catalogue, EHCNA cap, sections the
@@ -178,11 +182,10 @@ fn resolve(findings: Vec<Finding>, profile: &Profile, app: &Application) -> Vec<
 fn build_report(
     issues: Vec<Issue>,
     profile: &Profile,
-    app: &Application,
+    doc: &serde_json::Value,
     today: Date,
     totals: Totals,
 ) -> Report {
-    let doc = serde_json::to_value(app).unwrap_or(serde_json::Value::Null);
     let mut counts = Counts::default();
     for i in &issues {
         match i.severity {
@@ -197,7 +200,7 @@ fn build_report(
     let sections = SECTIONS
         .iter()
         .filter(|s| profile.has_section(s.id))
-        .map(|s| section_report(s, &issues, profile, &doc))
+        .map(|s| section_report(s, &issues, profile, doc))
         .collect();
     Report {
         profile: profile.id.clone(),
