@@ -7,6 +7,7 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
+#[cfg(feature = "error-paths")]
 use serde_path_to_error::Segment;
 
 use crate::date::Date;
@@ -40,6 +41,7 @@ impl fmt::Display for ParseError {
 impl std::error::Error for ParseError {}
 
 /// Converts a serde path into a JSON Pointer.
+#[cfg(feature = "error-paths")]
 fn pointer_of(path: &serde_path_to_error::Path) -> String {
     let mut p = String::new();
     for seg in path.iter() {
@@ -148,6 +150,10 @@ fn first_difference(input: &Value, output: &Value, at: String) -> Option<(String
     }
 }
 
+/// Typed reading with the JSON Pointer of the first problem (`error-paths` feature: the CLI and
+/// the receiver). It costs ~300 KB of wasm, so the widget, whose documents it builds itself,
+/// reads without it and reports line and column only.
+#[cfg(feature = "error-paths")]
 fn from_json_loose<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
     let mut de = serde_json::Deserializer::from_str(json);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
@@ -171,6 +177,17 @@ fn from_json_loose<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
         message: "there is more text after the end of the JSON document".to_owned(),
     })?;
     Ok(value)
+}
+
+/// Typed reading without paths (see the `error-paths` version).
+#[cfg(not(feature = "error-paths"))]
+fn from_json_loose<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
+    serde_json::from_str(json).map_err(|e| ParseError {
+        pointer: String::new(),
+        line: e.line(),
+        column: e.column(),
+        message: plain(&e),
+    })
 }
 
 /// Reads an application document. A partial draft parses; a schema version other than this
@@ -212,6 +229,7 @@ mod tests {
         assert_eq!(parse_application("{}"), Ok(Application::default()));
     }
 
+    #[cfg(feature = "error-paths")]
     #[test]
     fn unknown_fields_are_named() {
         let e = parse_application(r#"{"child": {"favouriteColour": "blue"}}"#).unwrap_err();
@@ -236,6 +254,7 @@ mod tests {
         assert!(e.message.contains("nested too deeply"), "{}", e.message);
     }
 
+    #[cfg(feature = "error-paths")]
     #[test]
     fn wrong_types_point_at_the_field() {
         let e = parse_application(r#"{"parents": [{}, {"relationship": "AUNT"}]}"#).unwrap_err();
