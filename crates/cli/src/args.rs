@@ -10,6 +10,7 @@ pub enum Command {
         input: String,
     },
     PrintSchema,
+    PrintProfileSchema,
     ListProfiles,
     Help,
     Version,
@@ -25,7 +26,7 @@ pub enum ProfileArg {
 
 pub const USAGE: &str =
     "usage: sen-check [--profile ID | --profile-file PATH] [--today YYYY-MM-DD] [--json] FILE|-
-       sen-check --print-schema
+       sen-check --print-schema | --print-profile-schema
        sen-check --list-profiles";
 
 /// Parses the arguments after the program name.
@@ -45,6 +46,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "-h" | "--help" => return Ok(Command::Help),
             "-V" | "--version" => return Ok(Command::Version),
             "--print-schema" => return Ok(Command::PrintSchema),
+            "--print-profile-schema" => return Ok(Command::PrintProfileSchema),
             "--list-profiles" => return Ok(Command::ListProfiles),
             "--json" => json = true,
             "--today" => today = Some(value("--today")?),

@@ -46,6 +46,10 @@ fn main() -> ExitCode {
             print!("{}", schema::application_schema());
             ExitCode::SUCCESS
         }
+        Command::PrintProfileSchema => {
+            print!("{}", schema::profile_schema());
+            ExitCode::SUCCESS
+        }
         Command::ListProfiles => {
             for id in builtin_ids() {
                 match builtin(id) {

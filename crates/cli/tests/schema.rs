@@ -19,6 +19,16 @@ fn committed_schema_is_current() {
     );
 }
 
+#[test]
+fn committed_profile_schema_is_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/profile.schema.json");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == sen_check::schema::profile_schema(),
+        "schema/profile.schema.json is stale: regenerate it with\n  cargo run -p sen-check -- --print-profile-schema > schema/profile.schema.json"
+    );
+}
+
 fn property_names(v: &serde_json::Value, out: &mut Vec<String>) {
     match v {
         serde_json::Value::Object(m) => {
