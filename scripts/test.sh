@@ -12,6 +12,8 @@ stage "clippy (warnings denied)"
 cargo clippy --workspace --all-targets -- -D warnings
 stage "native tests: core unit, scenarios and snapshots, property tests, CLI, schema"
 cargo test --workspace
+stage "JSON Schemas: fixtures and profiles validate with ajv"
+node tests/schema/validate.mjs
 stage "core purity: dependency tree and wasm32 build"
 scripts/check-core-deps.sh
 stage "sen-check release build"
