@@ -9,23 +9,33 @@
 
 use std::path::Path;
 
-#[test]
-fn committed_schema_is_current() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/application.schema.json");
+/// Fails, saying how to regenerate it, when a committed schema differs from the generated one.
+fn assert_current(file: &str, flag: &str, generated: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../schema")
+        .join(file);
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
-        committed == sen_check::schema::application_schema(),
-        "schema/application.schema.json is stale: regenerate it with\n  cargo run -p sen-check -- --print-schema > schema/application.schema.json"
+        committed == generated,
+        "schema/{file} is stale: regenerate it with\n  cargo run -p sen-check -- {flag} > schema/{file}"
+    );
+}
+
+#[test]
+fn committed_schema_is_current() {
+    assert_current(
+        "application.schema.json",
+        "--print-schema",
+        &sen_check::schema::application_schema(),
     );
 }
 
 #[test]
 fn committed_profile_schema_is_current() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/profile.schema.json");
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == sen_check::schema::profile_schema(),
-        "schema/profile.schema.json is stale: regenerate it with\n  cargo run -p sen-check -- --print-profile-schema > schema/profile.schema.json"
+    assert_current(
+        "profile.schema.json",
+        "--print-profile-schema",
+        &sen_check::schema::profile_schema(),
     );
 }
 

@@ -79,12 +79,18 @@ fn parents_at_reviews(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// Views given in words or as an attached document.
+fn given(text: Option<&String>, attachment: Option<&String>) -> bool {
+    has_text(text) || has_text(attachment)
+}
+
 /// V-22: the parents' views are included.
 fn parent_views(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let v = ctx.app.parent_views.as_ref();
-    if !has_text(v.and_then(|v| v.text.as_ref()))
-        && !has_text(v.and_then(|v| v.attachment_id.as_ref()))
-    {
+    if !given(
+        v.and_then(|v| v.text.as_ref()),
+        v.and_then(|v| v.attachment_id.as_ref()),
+    ) {
         out.push(Finding::new(
             "V-22",
             "/parentViews/text",
@@ -96,9 +102,10 @@ fn parent_views(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// V-23: the child's views are included (and in every review, where the council asks).
 fn pupil_voice(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let v = ctx.app.pupil_voice.as_ref();
-    if !has_text(v.and_then(|v| v.text.as_ref()))
-        && !has_text(v.and_then(|v| v.attachment_id.as_ref()))
-    {
+    if !given(
+        v.and_then(|v| v.text.as_ref()),
+        v.and_then(|v| v.attachment_id.as_ref()),
+    ) {
         out.push(Finding::new(
             "V-23",
             "/pupilVoice/text",
