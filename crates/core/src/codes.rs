@@ -14,6 +14,8 @@ macro_rules! code_list {
         impl $name {
             /// Every code, in display order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every code with its label, in display order (for radios and selects).
+            pub const OPTIONS: &'static [(&'static str, &'static str)] = &[$(($code, $label)),+];
             /// The code as it appears in JSON.
             pub fn code(self) -> &'static str {
                 match self { $($name::$variant => $code),+ }

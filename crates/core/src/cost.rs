@@ -162,19 +162,27 @@ pub fn totals(app: &Application, funding: &FundingPolicy) -> Totals {
         .as_ref()
         .and_then(|m| m.rows.as_deref())
         .unwrap_or(&[]);
-    let mut t = Totals {
-        row_costs_pence: Vec::with_capacity(rows.len()),
-        ..Totals::default()
-    };
-    for row in rows {
-        let cost = row_cost(row);
+    let costed = rows.iter().map(|r| (row_cost(r), r.funding_source));
+    summarise(costed, threshold_for(app, funding), funding)
+}
+
+/// The map's figures from each row's cost and funding source, for a given threshold. The
+/// widget keeps each row's cost as it is typed and calls this, so a keystroke in one row does
+/// not re-read the others.
+pub fn summarise(
+    rows: impl Iterator<Item = (Option<i64>, Option<FundingSource>)>,
+    threshold_pence: i64,
+    funding: &FundingPolicy,
+) -> Totals {
+    let mut t = Totals::default();
+    for (cost, source) in rows {
         t.row_costs_pence.push(cost);
         if let Some(c) = cost {
             t.total_pence = t.total_pence.saturating_add(c);
-            t.subtotals.add(row.funding_source, c);
+            t.subtotals.add(source, c);
         }
     }
-    t.threshold_pence = threshold_for(app, funding);
+    t.threshold_pence = threshold_pence;
     t.threshold_basis_pence = if funding.pp_counts_toward_threshold {
         t.total_pence
     } else {

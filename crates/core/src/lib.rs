@@ -9,6 +9,8 @@ pub mod api;
 pub mod codes;
 pub mod cost;
 pub mod date;
+pub mod derive;
+pub mod form;
 pub mod model;
 pub mod profile;
 pub mod report;

@@ -193,7 +193,24 @@ fn from_json_loose<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
 /// Reads an application document. A partial draft parses; a schema version other than this
 /// build's, an unknown field or a value of the wrong type does not.
 pub fn parse_application(json: &str) -> Result<Application, ParseError> {
-    let app: Application = from_json(json)?;
+    check_version(from_json(json)?)
+}
+
+/// Reads an application the widget holds as a JSON value. The widget builds the value itself,
+/// so this reads it as it is (no line numbers, no round trip); the schema version is checked as
+/// for text.
+pub fn application_from_value(value: &Value) -> Result<Application, ParseError> {
+    use serde::Deserialize;
+    let app = Application::deserialize(value).map_err(|e| ParseError {
+        pointer: String::new(),
+        line: 0,
+        column: 0,
+        message: tidy(&e.to_string()),
+    })?;
+    check_version(app)
+}
+
+fn check_version(app: Application) -> Result<Application, ParseError> {
     if let Some(v) = &app.schema_version {
         if v != SCHEMA_VERSION {
             return Err(ParseError {

@@ -1,0 +1,81 @@
+//! The figures an application carries that nobody types: each provision row's annual cost, the
+//! map's subtotals and totals, and the APDR cycle numbers. The widget fills them in before it
+//! checks or sends, so the totals in the JSON always equal the sum of the rows.
+
+use crate::cost;
+use crate::model::{Application, FundingSubtotals};
+use crate::profile::FundingPolicy;
+
+fn non_zero(v: i64) -> Option<i64> {
+    (v != 0).then_some(v)
+}
+
+/// Fills in the computed figures from the answers.
+pub fn fill(app: &mut Application, funding: &FundingPolicy) {
+    if let Some(cycles) = app.apdr_cycles.as_mut() {
+        for (n, cycle) in cycles.iter_mut().enumerate() {
+            cycle.cycle_no = i64::try_from(n).ok().map(|n| n.saturating_add(1));
+        }
+    }
+    let totals = cost::totals(app, funding);
+    let Some(map) = app.provision_map.as_mut() else {
+        return;
+    };
+    if let Some(rows) = map.rows.as_mut() {
+        for (row, c) in rows.iter_mut().zip(&totals.row_costs_pence) {
+            row.annual_cost_pence = *c;
+        }
+    }
+    let s = &totals.subtotals;
+    let subtotals = FundingSubtotals {
+        notional_sen_pence: non_zero(s.notional_sen_pence),
+        pupil_premium_pence: non_zero(s.pupil_premium_pence),
+        top_up_requested_pence: non_zero(s.top_up_requested_pence),
+        other_grant_pence: non_zero(s.other_grant_pence),
+        free_service_pence: non_zero(s.free_service_pence),
+    };
+    map.subtotals = (subtotals != FundingSubtotals::default()).then_some(subtotals);
+    map.total_pence = Some(totals.total_pence);
+    map.school_contribution_pence = Some(totals.school_contribution_pence);
+    map.other_funding_pence = non_zero(totals.other_funding_pence);
+    map.requested_top_up_pence = Some(totals.requested_top_up_pence);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire;
+
+    #[test]
+    fn refills_s01_exactly() {
+        let text = include_str!("../../../tests/fixtures/scenarios/S01-complete-valid.json");
+        let Ok(original) = wire::parse_application(text) else {
+            unreachable!("S01 parses")
+        };
+        let mut blank = original.clone();
+        if let Some(map) = blank.provision_map.as_mut() {
+            map.subtotals = None;
+            map.total_pence = None;
+            map.school_contribution_pence = None;
+            map.requested_top_up_pence = None;
+            for row in map.rows.iter_mut().flatten() {
+                row.annual_cost_pence = None;
+            }
+        }
+        for c in blank.apdr_cycles.iter_mut().flatten() {
+            c.cycle_no = None;
+        }
+        assert_ne!(blank, original);
+        let profile = crate::profile::builtin("stockton-one-point");
+        let Ok(profile) = profile else { unreachable!() };
+        fill(&mut blank, &profile.funding);
+        assert_eq!(blank, original);
+    }
+
+    #[test]
+    fn no_map_stays_none() {
+        let mut app = Application::default();
+        fill(&mut app, &FundingPolicy::default());
+        assert_eq!(app, Application::default());
+    }
+}

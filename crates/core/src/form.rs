@@ -1,0 +1,237 @@
+//! What a form needs to ask each field, beyond its label and kind (rules/field_specs.rs): the
+//! options of a choice, whether a number may have decimals, which values the form computes by
+//! itself and how list items are identified. Pure data, so the widget's pages and the tests
+//! that check every field can be answered read the same table.
+
+use crate::codes::*;
+use crate::rules::field_specs::FIELDS;
+
+/// Where the options of a choice come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Options {
+    /// A fixed code list: (code, label).
+    Codes(&'static [(&'static str, &'static str)]),
+    /// The outcomes recorded in this application (by id).
+    Outcomes,
+    /// The provision rows recorded in this application (by id).
+    ProvisionRows,
+    /// The parents and carers recorded in this application (by id).
+    Parents,
+}
+
+/// The options a choice field offers.
+pub fn options_for(pattern: &str) -> Option<Options> {
+    use Options::*;
+    let codes = match pattern {
+        "/requestType" => RequestType::OPTIONS,
+        "/setting/phase" => Phase::OPTIONS,
+        "/setting/type" => SettingType::OPTIONS,
+        "/setting/senco/nasencoStatus" => NasencoStatus::OPTIONS,
+        "/child/sex" => Sex::OPTIONS,
+        "/child/ncy" => Ncy::OPTIONS,
+        "/sen/provision" => SenProvision::OPTIONS,
+        "/sen/primaryArea" | "/outcomes/*/area" => AreaOfNeed::OPTIONS,
+        "/sen/primaryNeedType" | "/sen/secondaryNeedType" => SenType::OPTIONS,
+        "/provisionMap/rows/*/area" => ProvisionArea::OPTIONS,
+        "/provisionMap/rows/*/category" => ProvisionCategory::OPTIONS,
+        "/provisionMap/rows/*/staffRole" => StaffRole::OPTIONS,
+        "/provisionMap/rows/*/frequency" => Frequency::OPTIONS,
+        "/provisionMap/rows/*/fundingSource" => FundingSource::OPTIONS,
+        "/provisionMap/rows/*/impact" => Impact::OPTIONS,
+        "/apdrCycles/*/status" => CycleStatus::OPTIONS,
+        "/apdrCycles/*/review/outcomeStatus" => ReviewStatus::OPTIONS,
+        "/specialists/*/type" => ServiceType::OPTIONS,
+        "/specialists/*/status" => SpecialistStatus::OPTIONS,
+        "/pupilVoice/method" => VoiceMethod::OPTIONS,
+        "/parents/*/relationship" | "/consents/*/relationship" => Relationship::OPTIONS,
+        "/consents/*/method" => ConsentMethod::OPTIONS,
+        "/consents/*/scopes" => ConsentScope::OPTIONS,
+        "/attachments/*/type" => AttachmentType::OPTIONS,
+        "/provisionMap/rows/*/linkedOutcomeIds" | "/apdrCycles/*/outcomeIds" => {
+            return Some(Outcomes)
+        }
+        "/apdrCycles/*/provisionIds" => return Some(ProvisionRows),
+        "/consents/*/givenByPersonId" => return Some(Parents),
+        _ => return None,
+    };
+    Some(Codes(codes))
+}
+
+/// Numbers that may have decimals; every other number is a whole number.
+pub fn allows_decimals(pattern: &str) -> bool {
+    matches!(
+        pattern,
+        "/child/attendancePct12m"
+            | "/child/daysAttendedPerWeek"
+            | "/outcomes/*/measure/baseline"
+            | "/outcomes/*/measure/target"
+            | "/provisionMap/rows/*/sessionsPerWeek"
+    )
+}
+
+/// Values the form works out itself (see [`crate::derive`]) and never asks for.
+pub fn is_computed(pattern: &str) -> bool {
+    pattern.starts_with("/provisionMap/subtotals/")
+        || matches!(
+            pattern,
+            "/provisionMap/rows/*/annualCostPence"
+                | "/provisionMap/totalPence"
+                | "/provisionMap/schoolContributionPence"
+                | "/provisionMap/otherFundingPence"
+                | "/provisionMap/requestedTopUpPence"
+                | "/apdrCycles/*/cycleNo"
+                | "/outcomes/*/id"
+                | "/provisionMap/rows/*/id"
+                | "/parents/*/id"
+                | "/specialists/*/id"
+                | "/attachments/*/id"
+        )
+}
+
+/// A list the form fills with "add another", and the prefix of the ids it gives new items
+/// (`o1`, `o2`, …) where items are referred to from elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListDef {
+    /// JSON Pointer of the list.
+    pub pointer: &'static str,
+    /// What one item is called ("provision", "outcome").
+    pub item: &'static str,
+    /// Prefix of generated ids, if items have ids.
+    pub id_prefix: Option<&'static str>,
+}
+
+/// Every "add another" list, in form order.
+pub const LISTS: &[ListDef] = &[
+    ListDef {
+        pointer: "/child/previousSettings",
+        item: "previous setting",
+        id_prefix: None,
+    },
+    ListDef {
+        pointer: "/sen/diagnoses",
+        item: "diagnosis",
+        id_prefix: None,
+    },
+    ListDef {
+        pointer: "/assessments",
+        item: "assessment",
+        id_prefix: None,
+    },
+    ListDef {
+        pointer: "/outcomes",
+        item: "outcome",
+        id_prefix: Some("o"),
+    },
+    ListDef {
+        pointer: "/provisionMap/rows",
+        item: "provision",
+        id_prefix: Some("r"),
+    },
+    ListDef {
+        pointer: "/apdrCycles",
+        item: "cycle",
+        id_prefix: None,
+    },
+    ListDef {
+        pointer: "/parentMeetings",
+        item: "meeting with parents",
+        id_prefix: None,
+    },
+    ListDef {
+        pointer: "/specialists",
+        item: "specialist",
+        id_prefix: Some("s"),
+    },
+    ListDef {
+        pointer: "/parents",
+        item: "parent or carer",
+        id_prefix: Some("p"),
+    },
+    ListDef {
+        pointer: "/consents",
+        item: "consent",
+        id_prefix: None,
+    },
+    ListDef {
+        pointer: "/attachments",
+        item: "document",
+        id_prefix: Some("a"),
+    },
+];
+
+/// The list a pattern's item fields belong to (`/outcomes/*/text` → the outcomes list): the
+/// longest list pointer that, followed by `/*/`, starts the pattern.
+pub fn list_of(pattern: &str) -> Option<&'static ListDef> {
+    LISTS
+        .iter()
+        .filter(|l| {
+            pattern
+                .strip_prefix(l.pointer)
+                .is_some_and(|rest| rest.starts_with("/*/"))
+        })
+        .max_by_key(|l| l.pointer.len())
+}
+
+/// The fields a form asks directly (not inside a list item) for a top-level key, in form order.
+pub fn fields_under(
+    prefix: &str,
+) -> impl Iterator<Item = &'static crate::rules::field_specs::FieldSpec> + '_ {
+    FIELDS.iter().filter(move |f| {
+        (f.pattern == prefix || f.pattern.starts_with(&format!("{prefix}/")))
+            && !f.pattern.contains('*')
+            && !is_computed(f.pattern)
+            && !LISTS.iter().any(|l| l.pointer == f.pattern)
+            && f.pattern != "/parents"
+    })
+}
+
+/// The fields of one item of a list, in form order.
+pub fn item_fields(
+    list: &ListDef,
+) -> impl Iterator<Item = &'static crate::rules::field_specs::FieldSpec> + '_ {
+    FIELDS.iter().filter(move |f| {
+        list_of(f.pattern).is_some_and(|l| l.pointer == list.pointer) && !is_computed(f.pattern)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::field_specs::Kind;
+
+    #[test]
+    fn every_choice_has_options() {
+        for f in FIELDS {
+            if matches!(f.kind, Kind::Choice | Kind::Choices) {
+                assert!(
+                    options_for(f.pattern).is_some(),
+                    "{} has no options",
+                    f.pattern
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn list_items_are_found() {
+        assert_eq!(
+            list_of("/provisionMap/rows/*/entryData/date").map(|l| l.item),
+            Some("provision")
+        );
+        assert_eq!(list_of("/child/dob"), None);
+        let outcome: Vec<_> = LISTS
+            .iter()
+            .find(|l| l.pointer == "/outcomes")
+            .map(|l| item_fields(l).map(|f| f.pattern).collect())
+            .unwrap_or_default();
+        assert_eq!(outcome.first(), Some(&"/outcomes/*/area"));
+    }
+
+    #[test]
+    fn every_item_field_belongs_to_a_list() {
+        for f in FIELDS {
+            let starred = f.pattern.contains("/*/") && !f.pattern.starts_with("/validation/");
+            assert_eq!(starred, list_of(f.pattern).is_some(), "{}", f.pattern);
+        }
+    }
+}
