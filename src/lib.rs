@@ -1,8 +1,27 @@
 //! SEN Support Form: the browser front door.
 //!
-//! Today the widget exports the rules core to JavaScript (`check_application`), so that a page
-//! (and the parity test) gets exactly the report `sen-check --json` prints. The guided Leptos UI
-//! is built on top of this crate next.
+//! A Leptos (CSR) widget that guides a SENCo through a council's application in a shadow root,
+//! asking the rules core (`sen-core`) what is missing as they go. `pkg/sen-support-form.js`
+//! defines the `<sen-support-form>` element on top of [`mount`]. `check_application` exports the
+//! core itself, so a page (and the parity test) gets exactly the report `sen-check --json`
+//! prints.
+
+pub mod app;
+pub mod check;
+pub mod components;
+pub mod config;
+pub mod display;
+pub mod doc;
+pub mod events;
+pub mod focus;
+pub mod input;
+pub mod mount;
+pub mod pages;
+pub mod route;
+pub mod state;
+pub mod submit;
+
+pub use mount::{mount, Mounted};
 
 use sen_core::api::{self, CheckError, ProfileChoice};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -19,7 +38,24 @@ pub fn check_to_json(document: &str, profile: &str, today: &str) -> String {
     } else {
         ProfileChoice::Builtin(profile)
     };
-    match api::check(document, choice, today) {
+    // Read as a value first: the widget reads its own documents that way, so the shipped wasm
+    // holds one deserialiser of the model, not two.
+    let result = match serde_json::from_str::<serde_json::Value>(document) {
+        Ok(value) if value.is_object() => api::check_value(&value, choice, today),
+        Ok(_) => Err(CheckError::Document(sen_core::wire::ParseError {
+            pointer: String::new(),
+            line: 1,
+            column: 1,
+            message: "the document must be a JSON object".to_owned(),
+        })),
+        Err(e) => Err(CheckError::Document(sen_core::wire::ParseError {
+            pointer: String::new(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })),
+    };
+    match result {
         Ok(report) => api::report_json(&report),
         Err(e) => {
             let kind = match e {

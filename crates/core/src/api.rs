@@ -74,6 +74,19 @@ pub fn check(document: &str, choice: ProfileChoice<'_>, today: &str) -> Result<R
     Ok(crate::rules::check(&app, &profile, today))
 }
 
+/// Checks a document already read as a JSON value (the widget's path: one deserialisation of
+/// the model, from a value, instead of one from text as well).
+pub fn check_value(
+    document: &serde_json::Value,
+    choice: ProfileChoice<'_>,
+    today: &str,
+) -> Result<Report, CheckError> {
+    let today = parse_today(today)?;
+    let app = wire::application_from_value(document).map_err(CheckError::Document)?;
+    let profile = load_profile(choice, &app)?;
+    Ok(crate::rules::check(&app, &profile, today))
+}
+
 /// The report as the JSON every front door prints: pretty, two-space indented, with a final
 /// newline.
 pub fn report_json(report: &Report) -> String {

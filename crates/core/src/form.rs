@@ -96,6 +96,8 @@ pub struct ListDef {
     pub pointer: &'static str,
     /// What one item is called ("provision", "outcome").
     pub item: &'static str,
+    /// What the list is called (a profile can relabel it by its pointer).
+    pub title: &'static str,
     /// Prefix of generated ids, if items have ids.
     pub id_prefix: Option<&'static str>,
 }
@@ -104,56 +106,67 @@ pub struct ListDef {
 pub const LISTS: &[ListDef] = &[
     ListDef {
         pointer: "/child/previousSettings",
+        title: "Previous schools and settings",
         item: "previous setting",
         id_prefix: None,
     },
     ListDef {
         pointer: "/sen/diagnoses",
+        title: "Diagnoses",
         item: "diagnosis",
         id_prefix: None,
     },
     ListDef {
         pointer: "/assessments",
+        title: "Assessments of attainment and progress",
         item: "assessment",
         id_prefix: None,
     },
     ListDef {
         pointer: "/outcomes",
+        title: "Outcomes",
         item: "outcome",
         id_prefix: Some("o"),
     },
     ListDef {
         pointer: "/provisionMap/rows",
+        title: "Provision",
         item: "provision",
         id_prefix: Some("r"),
     },
     ListDef {
         pointer: "/apdrCycles",
+        title: "Assess, plan, do, review cycles",
         item: "cycle",
         id_prefix: None,
     },
     ListDef {
         pointer: "/parentMeetings",
+        title: "Meetings with parents",
         item: "meeting with parents",
         id_prefix: None,
     },
     ListDef {
         pointer: "/specialists",
+        title: "Specialists involved",
         item: "specialist",
         id_prefix: Some("s"),
     },
     ListDef {
         pointer: "/parents",
+        title: "Parents and carers",
         item: "parent or carer",
         id_prefix: Some("p"),
     },
     ListDef {
         pointer: "/consents",
+        title: "Consents",
         item: "consent",
         id_prefix: None,
     },
     ListDef {
         pointer: "/attachments",
+        title: "Supporting documents",
         item: "document",
         id_prefix: Some("a"),
     },

@@ -1,0 +1,63 @@
+// SEN Support Form: the embeddable widget's loader.
+//
+//   <script type="module" src="/pkg/sen-support-form.js"></script>
+//   <sen-support-form profile="stockton-one-point" endpoint="/api/applications">
+//     <p>Or apply by email: …</p>   <!-- stays visible until the form starts, and if it cannot -->
+//   </sen-support-form>
+//
+// No inline script is needed and nothing is added to the page's <head>: the form lives in the
+// element's shadow root, styled by its own copy of GOV.UK Frontend. Hosts that prefer code can
+// call `mount(element, { profile, profileUrl, endpoint })`.
+import init, { mount as mountWasm } from './sen_support_form.js';
+
+const ready = init().catch((error) => {
+  console.error('sen-support-form: the form could not start', error);
+  throw error;
+});
+
+/** Mounts the form in `element`; resolves to a handle with `unmount()`. */
+export async function mount(element, config = {}) {
+  await ready;
+  return mountWasm(element, config);
+}
+
+class SenSupportForm extends HTMLElement {
+  config() {
+    return {
+      profile: this.getAttribute('profile') ?? undefined,
+      profileUrl: this.getAttribute('profile-url') ?? undefined,
+      endpoint: this.getAttribute('endpoint') ?? undefined,
+    };
+  }
+
+  connectedCallback() {
+    if (this._mounted || this._starting) return;
+    this._starting = ready.then(
+      () => {
+        this._starting = undefined;
+        if (this.isConnected && !this._mounted) this._mounted = mountWasm(this, this.config());
+      },
+      (error) => {
+        this._starting = undefined;
+        this.dispatchEvent(new CustomEvent('sen-error', {
+          bubbles: true, composed: true, detail: { message: String(error) },
+        }));
+      },
+    );
+  }
+
+  disconnectedCallback() {
+    // A move within the page disconnects and reconnects at once: keep the form then.
+    queueMicrotask(() => {
+      if (!this.isConnected && this._mounted) {
+        this._mounted.unmount();
+        this._mounted.free();
+        this._mounted = undefined;
+      }
+    });
+  }
+}
+
+if (!customElements.get('sen-support-form')) {
+  customElements.define('sen-support-form', SenSupportForm);
+}

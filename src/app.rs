@@ -1,0 +1,39 @@
+//! The widget's root component: one page at a time, chosen by the journey's route.
+
+use leptos::prelude::*;
+
+use crate::pages::answers::AnswersPage;
+use crate::pages::item::ItemPage;
+use crate::pages::section::SectionPage;
+use crate::pages::sent::SentPage;
+use crate::pages::tasks::TasksPage;
+use crate::route::Page;
+use crate::state::Form;
+
+#[component]
+pub fn App(form: Form) -> impl IntoView {
+    provide_context(form);
+    let page = move || match form.page.get() {
+        Page::Tasks => view! { <TasksPage /> }.into_any(),
+        Page::Section(id) => view! { <SectionPage id=id /> }.into_any(),
+        Page::Item { list, index } => view! { <ItemPage list=list index=index /> }.into_any(),
+        Page::Answers => view! { <AnswersPage /> }.into_any(),
+        Page::Sent(reference) => view! { <SentPage reference=reference /> }.into_any(),
+    };
+    view! { <div class="app-root govuk-frontend-supported">{page}</div> }
+}
+
+/// What shows when the widget cannot start (a broken profile, say): the reason, and the
+/// element's own content (the council's other way to apply) through a slot.
+#[component]
+pub fn Unavailable(message: String) -> impl IntoView {
+    view! {
+        <div class="app-root govuk-frontend-supported">
+            <div class="govuk-error-summary" role="alert">
+                <h2 class="govuk-error-summary__title">"This form is not available"</h2>
+                <div class="govuk-error-summary__body"><p class="govuk-body">{message}</p></div>
+            </div>
+            <slot></slot>
+        </div>
+    }
+}

@@ -1,0 +1,74 @@
+//! The review of one APDR cycle records a status and the evidence for each outcome the cycle
+//! worked on (the golden thread from outcomes to review).
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use super::radios::{Choice, Radios};
+use super::textarea::Textarea;
+use crate::input::Conversion;
+use crate::state::use_form;
+
+#[component]
+pub fn ApdrReview(index: usize) -> impl IntoView {
+    let form = use_form();
+    let base = format!("/apdrCycles/{index}");
+    let outcome_ids = {
+        let base = base.clone();
+        move || {
+            form.doc.with(|d| {
+                d.pointer(&format!("{base}/outcomeIds"))
+                    .and_then(Value::as_array)
+                    .map(|ids| {
+                        ids.iter()
+                            .filter_map(Value::as_str)
+                            .map(str::to_owned)
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let statuses: Vec<Choice> = sen_core::codes::ReviewStatus::OPTIONS
+        .iter()
+        .map(|(code, label)| Choice {
+            value: Value::from(*code),
+            label: (*label).to_owned(),
+        })
+        .collect();
+    let status_label = form.label("/apdrCycles/0/review/outcomeStatus");
+    let evidence_label = form.label("/apdrCycles/0/review/outcomeEvidence");
+    let ids = Memo::new(move |_| outcome_ids());
+    view! {
+        <h2 class="govuk-heading-m">"Review of each outcome"</h2>
+        {move || {
+            let ids = ids.get();
+            if ids.is_empty() {
+                return view! {
+                    <p class="govuk-body">"Choose the outcomes worked on in this cycle above to review each one here."</p>
+                }
+                .into_any();
+            }
+            ids.into_iter()
+                .map(|id| {
+                    let status_ptr = format!("{base}/review/outcomeStatus/{id}");
+                    let evidence_ptr = format!("{base}/review/outcomeEvidence/{id}");
+                    view! {
+                        <Radios
+                            pointer=status_ptr
+                            shown_label=format!("{status_label}: outcome {id}")
+                            choices=statuses.clone()
+                        />
+                        <Textarea
+                            pointer=evidence_ptr
+                            label=evidence_label.clone()
+                            shown_label=format!("{evidence_label}: outcome {id} (optional)")
+                            conversion=Conversion::Text
+                        />
+                    }
+                })
+                .collect_view()
+                .into_any()
+        }}
+    }
+}

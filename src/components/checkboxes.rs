@@ -1,0 +1,71 @@
+//! GOV.UK checkboxes in a fieldset. The answer is a list kept in the order of the options.
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use super::fieldset::Fieldset;
+use super::radios::Choice;
+use crate::doc::{field_id, get};
+use crate::state::use_form;
+
+#[component]
+pub fn Checkboxes(
+    pointer: String,
+    shown_label: String,
+    choices: Vec<Choice>,
+    #[prop(default = None)] hint: Option<String>,
+) -> impl IntoView {
+    let form = use_form();
+    let id = field_id(&pointer);
+    let current: Vec<Value> = form.doc.with_untracked(|d| {
+        get(d, &pointer)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    });
+    let message = super::message_memo(form, &pointer);
+    let order: Vec<Value> = choices.iter().map(|c| c.value.clone()).collect();
+    let items = choices
+        .into_iter()
+        .enumerate()
+        .map(|(n, c)| {
+            let item_id = if n == 0 { id.clone() } else { format!("{id}-{n}") };
+            let checked = current.contains(&c.value);
+            let p = pointer.clone();
+            let value = c.value.clone();
+            let order = order.clone();
+            view! {
+                <div class="govuk-checkboxes__item">
+                    <input
+                        class="govuk-checkboxes__input"
+                        id=item_id.clone()
+                        name=id.clone()
+                        type="checkbox"
+                        value=n.to_string()
+                        prop:checked=checked
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            let mut chosen: Vec<Value> = form.doc.with_untracked(|d| {
+                                get(d, &p).and_then(Value::as_array).cloned().unwrap_or_default()
+                            });
+                            chosen.retain(|v| *v != value);
+                            if on {
+                                chosen.push(value.clone());
+                            }
+                            chosen.sort_by_key(|v| order.iter().position(|o| o == v).unwrap_or(usize::MAX));
+                            let next = (!chosen.is_empty()).then_some(Value::Array(chosen));
+                            form.write_value(&p, next);
+                            form.touch(&p);
+                        }
+                    />
+                    <label class="govuk-label govuk-checkboxes__label" for=item_id>{c.label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <Fieldset id=id shown_label=shown_label hint=hint message=message>
+            <div class="govuk-checkboxes govuk-checkboxes--small">{items}</div>
+        </Fieldset>
+    }
+}

@@ -1,0 +1,45 @@
+//! GOV.UK error summary. Its links move focus to the field in code: fragment links do not cross
+//! the shadow root's boundary.
+
+use leptos::prelude::*;
+
+use crate::doc::field_id;
+use crate::focus;
+use crate::state::use_form;
+
+/// The summary's element id (focus moves to it when it appears).
+pub const SUMMARY_ID: &str = "error-summary";
+
+#[component]
+pub fn ErrorSummary(errors: Signal<Vec<(String, String)>>) -> impl IntoView {
+    let form = use_form();
+    move || {
+        let errors = errors.get();
+        (form.show_all.get() && !errors.is_empty()).then(|| {
+            let items = errors
+                .into_iter()
+                .map(|(pointer, message)| {
+                    let href = format!("#{}", field_id(&pointer));
+                    view! {
+                        <li>
+                            <a href=href on:click=move |ev| {
+                                ev.prevent_default();
+                                focus::field(form, &pointer);
+                            }>{message}</a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="govuk-error-summary" id=SUMMARY_ID tabindex="-1">
+                    <div role="alert">
+                        <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+                        <div class="govuk-error-summary__body">
+                            <ul class="govuk-list govuk-error-summary__list">{items}</ul>
+                        </div>
+                    </div>
+                </div>
+            }
+        })
+    }
+}

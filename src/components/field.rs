@@ -1,0 +1,193 @@
+//! One question of the form, rendered by the kind of answer it takes (the core's field table
+//! says which): text, long text, date, radios, checkboxes, select, amount or number.
+
+use leptos::prelude::*;
+use sen_core::form::{allows_decimals, options_for, Options};
+use sen_core::rules::field_specs::{is_required, FieldSpec, Kind};
+use serde_json::Value;
+
+use super::checkboxes::Checkboxes;
+use super::date_input::DateInput;
+use super::label_text;
+use super::radios::{yes_no, Choice, Radios};
+use super::select::Select;
+use super::text_input::{InputLook, TextInput};
+use super::textarea::Textarea;
+use crate::input::Conversion;
+use crate::state::{use_form, Form};
+
+/// Radios up to this many options; a select beyond.
+const MAX_RADIOS: usize = 8;
+
+/// The choices a field offers now: a code list (the profile may narrow request types), or the
+/// outcomes, provision or parents recorded so far.
+pub fn choices_for(form: Form, pattern: &str) -> Vec<Choice> {
+    let Some(options) = options_for(pattern) else {
+        return Vec::new();
+    };
+    let from_list = |list: &str, describe: &dyn Fn(&Value) -> String| -> Vec<Choice> {
+        form.doc.with_untracked(|d| {
+            d.pointer(list)
+                .and_then(Value::as_array)
+                .map(|items| {
+                    items
+                        .iter()
+                        .filter_map(|item| {
+                            let id = item.get("id")?.as_str()?.to_owned();
+                            Some(Choice {
+                                label: format!("{id}: {}", describe(item)),
+                                value: Value::String(id),
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let text_of = |key: &'static str| {
+        move |item: &Value| -> String {
+            let t = item
+                .get(key)
+                .and_then(Value::as_str)
+                .unwrap_or("(not described yet)");
+            let short: String = t.chars().take(80).collect();
+            if short.len() < t.len() {
+                format!("{short}…")
+            } else {
+                short
+            }
+        }
+    };
+    match options {
+        Options::Codes(codes) => {
+            let allowed: Vec<String> = if pattern == "/requestType" {
+                form.profile.with_value(|p| {
+                    p.request_types
+                        .iter()
+                        .map(|r| r.code().to_owned())
+                        .collect()
+                })
+            } else {
+                Vec::new()
+            };
+            codes
+                .iter()
+                .filter(|(code, _)| allowed.is_empty() || allowed.iter().any(|a| a == code))
+                .map(|(code, label)| Choice {
+                    value: Value::from(*code),
+                    label: (*label).to_owned(),
+                })
+                .collect()
+        }
+        Options::Outcomes => from_list("/outcomes", &text_of("text")),
+        Options::ProvisionRows => from_list("/provisionMap/rows", &text_of("intervention")),
+        Options::Parents => from_list("/parents", &|p: &Value| {
+            let part = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+            let name = format!("{} {}", part("forename"), part("surname"));
+            if name.trim().is_empty() {
+                "(name not given yet)".to_owned()
+            } else {
+                name.trim().to_owned()
+            }
+        }),
+    }
+}
+
+#[component]
+pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
+    let form = use_form();
+    let label = form.label(&pointer);
+    let required = form.profile.with_value(|p| is_required(spec, p));
+    let shown = label_text(&label, required);
+    let text = |conversion: Conversion, look: InputLook, hint: Option<String>| {
+        view! {
+            <TextInput
+                pointer=pointer.clone()
+                label=label.clone()
+                shown_label=shown.clone()
+                conversion=conversion
+                hint=hint
+                look=look
+            />
+        }
+        .into_any()
+    };
+    let look = InputLook::default();
+    match spec.kind {
+        Kind::Text => text(Conversion::Text, look, None),
+        Kind::Email => text(
+            Conversion::Text,
+            InputLook { input_type: Some("email"), autocomplete: Some("email"), spellcheck: Some(false), ..look },
+            None,
+        ),
+        Kind::Phone => text(
+            Conversion::Text,
+            InputLook { input_type: Some("tel"), autocomplete: Some("tel"), width: Some("20"), ..look },
+            None,
+        ),
+        Kind::Postcode => text(
+            Conversion::Text,
+            InputLook { autocomplete: Some("postal-code"), width: Some("10"), ..look },
+            None,
+        ),
+        Kind::Digits(_) => text(
+            Conversion::Text,
+            InputLook { inputmode: Some("numeric"), width: Some("10"), spellcheck: Some(false), ..look },
+            None,
+        ),
+        Kind::Money => text(
+            Conversion::Money,
+            InputLook { prefix: Some("£"), inputmode: Some("decimal"), width: Some("10"), spellcheck: Some(false), ..look },
+            None,
+        ),
+        Kind::Number => {
+            let decimals = allows_decimals(spec.pattern);
+            let (conversion, mode) = if decimals {
+                (Conversion::Decimal, "decimal")
+            } else {
+                (Conversion::Whole, "numeric")
+            };
+            text(conversion, InputLook { inputmode: Some(mode), width: Some("5"), spellcheck: Some(false), ..look }, None)
+        }
+        Kind::LongText => view! {
+            <Textarea pointer=pointer.clone() label=label.clone() shown_label=shown.clone() conversion=Conversion::Text />
+        }
+        .into_any(),
+        Kind::List => view! {
+            <Textarea
+                pointer=pointer.clone()
+                label=label.clone()
+                shown_label=shown.clone()
+                conversion=Conversion::Lines
+                hint=Some("Put each one on a new line".to_owned())
+            />
+        }
+        .into_any(),
+        Kind::Date => view! { <DateInput pointer=pointer.clone() shown_label=shown.clone() /> }.into_any(),
+        Kind::YesNo => view! {
+            <Radios pointer=pointer.clone() shown_label=shown.clone() choices=yes_no() inline=true />
+        }
+        .into_any(),
+        Kind::Choice => {
+            let choices = choices_for(form, spec.pattern);
+            if choices.len() > MAX_RADIOS {
+                view! { <Select pointer=pointer.clone() shown_label=shown.clone() choices=choices /> }.into_any()
+            } else {
+                let hint = choices.is_empty().then(|| "There is nothing to choose from yet: add it first.".to_owned());
+                view! {
+                    <Radios pointer=pointer.clone() shown_label=shown.clone() choices=choices hint=hint />
+                }
+                .into_any()
+            }
+        }
+        Kind::Choices => {
+            let choices = choices_for(form, spec.pattern);
+            let hint = if choices.is_empty() {
+                "There is nothing to choose from yet: add it first.".to_owned()
+            } else {
+                "Select all that apply".to_owned()
+            };
+            view! { <Checkboxes pointer=pointer.clone() shown_label=shown.clone() choices=choices hint=Some(hint) /> }.into_any()
+        }
+    }
+}

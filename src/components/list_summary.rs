@@ -1,0 +1,145 @@
+//! GOV.UK "add another": the items of a list with Change and Remove, and a button to add one.
+
+use leptos::prelude::*;
+use sen_core::form::ListDef;
+use serde_json::Value;
+
+use crate::doc::field_id;
+use crate::input::money;
+use crate::route::Page;
+use crate::state::use_form;
+
+/// A line describing an item: its name, intervention, text or date.
+fn describe(item: &Value) -> String {
+    for key in [
+        "intervention",
+        "text",
+        "name",
+        "condition",
+        "measure",
+        "filename",
+        "summary",
+        "professionalName",
+    ] {
+        if let Some(t) = item.get(key).and_then(Value::as_str) {
+            let short: String = t.chars().take(80).collect();
+            return if short.len() < t.len() {
+                format!("{short}…")
+            } else {
+                short
+            };
+        }
+    }
+    if let (Some(f), Some(s)) = (
+        item.get("forename").and_then(Value::as_str),
+        item.get("surname").and_then(Value::as_str),
+    ) {
+        return format!("{f} {s}");
+    }
+    if let Some(t) = item.get("type").and_then(Value::as_str) {
+        return t.to_owned();
+    }
+    if let Some(d) = item
+        .get("date")
+        .or_else(|| item.get("startDate"))
+        .and_then(Value::as_str)
+    {
+        return d.to_owned();
+    }
+    "Not answered yet".to_owned()
+}
+
+#[component]
+pub fn ListSummary(list: &'static ListDef) -> impl IntoView {
+    let form = use_form();
+    let title = form
+        .profile
+        .with_value(|p| p.label(list.pointer).unwrap_or(list.title).to_owned());
+    let is_rows = list.pointer == "/provisionMap/rows";
+    let items = move || {
+        let values: Vec<Value> = form.doc.with(|d| {
+            d.pointer(list.pointer)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        });
+        let costs = form.rows.get();
+        values
+            .into_iter()
+            .enumerate()
+            .map(|(n, item)| {
+                let name = format!("{} {}", capital(list.item), n + 1);
+                let mut line = describe(&item);
+                if is_rows {
+                    if let Some(Some(c)) = costs.get(n).map(|c| c.0) {
+                        line = format!("{line}: {}", money(c));
+                    }
+                }
+                view! {
+                    <div class="govuk-summary-list__row">
+                        <dt class="govuk-summary-list__key">{name.clone()}</dt>
+                        <dd class="govuk-summary-list__value">{line}</dd>
+                        <dd class="govuk-summary-list__actions">
+                            <ul class="govuk-summary-list__actions-list">
+                                <li class="govuk-summary-list__actions-list-item">
+                                    <a class="govuk-link" href="#" on:click=move |ev| {
+                                        ev.prevent_default();
+                                        form.go(Page::Item { list, index: n });
+                                    }>
+                                        "Change"<span class="govuk-visually-hidden">{format!(" {}", name.to_lowercase())}</span>
+                                    </a>
+                                </li>
+                                <li class="govuk-summary-list__actions-list-item">
+                                    <a class="govuk-link" href="#" on:click=move |ev| {
+                                        ev.prevent_default();
+                                        form.remove_item(list, n);
+                                        crate::focus::id(form, &field_id(list.pointer));
+                                    }>
+                                        "Remove"<span class="govuk-visually-hidden">{format!(" {}", name.to_lowercase())}</span>
+                                    </a>
+                                </li>
+                            </ul>
+                        </dd>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let count = move || form.doc.with(|d| crate::doc::len(d, list.pointer));
+    let message = {
+        let p = list.pointer;
+        Memo::new(move |_| form.message(p))
+    };
+    view! {
+        <div class=move || super::group_class(message.get().is_some())>
+            <h2 class="govuk-heading-m">{title}</h2>
+            <super::error_message::ErrorMessage id=field_id(list.pointer) message=message />
+            {move || if count() == 0 {
+                view! { <p class="govuk-body">"You have not added any yet."</p> }.into_any()
+            } else {
+                view! { <dl class="govuk-summary-list">{items}</dl> }.into_any()
+            }}
+            <button
+                type="button"
+                class="govuk-button govuk-button--secondary"
+                id=field_id(list.pointer)
+                on:click=move |_| form.add_item(list)
+            >
+                {move || if count() == 0 { format!("Add {}", article(list.item)) } else { format!("Add another {}", list.item) }}
+            </button>
+        </div>
+    }
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn article(item: &str) -> String {
+    let vowel = item.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {item}", if vowel { "an" } else { "a" })
+}

@@ -1,0 +1,57 @@
+//! GOV.UK Design System components, one per file, rendered inside the widget's shadow root.
+
+pub mod apdr_review;
+pub mod back_link;
+pub mod checkboxes;
+pub mod date_input;
+pub mod error_message;
+pub mod error_summary;
+pub mod field;
+pub mod fieldset;
+pub mod list_summary;
+pub mod radios;
+pub mod select;
+pub mod task_list;
+pub mod text_input;
+pub mod textarea;
+pub mod totals;
+
+use leptos::prelude::*;
+
+use crate::state::Form;
+
+/// The message a field shows, as a memo (it changes only when the message does).
+pub fn message_memo(form: Form, pointer: &str) -> Memo<Option<String>> {
+    let p = pointer.to_owned();
+    Memo::new(move |_| form.message(&p))
+}
+
+/// `govuk-form-group`, with the error modifier when a message shows.
+pub fn group_class(error: bool) -> &'static str {
+    if error {
+        "govuk-form-group govuk-form-group--error"
+    } else {
+        "govuk-form-group"
+    }
+}
+
+/// The ids a control is described by: its hint and, when showing, its error message.
+pub fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
+    let mut parts = Vec::new();
+    if hint {
+        parts.push(format!("{id}-hint"));
+    }
+    if error {
+        parts.push(format!("{id}-error"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// A label with "(optional)" where the answer is not required, as GOV.UK asks.
+pub fn label_text(label: &str, required: bool) -> String {
+    if required {
+        label.to_owned()
+    } else {
+        format!("{label} (optional)")
+    }
+}

@@ -1,0 +1,63 @@
+//! GOV.UK select, for code lists too long for radios.
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use super::error_message::ErrorMessage;
+use super::radios::Choice;
+use super::{described_by, group_class};
+use crate::doc::{field_id, get};
+use crate::state::use_form;
+
+#[component]
+pub fn Select(
+    pointer: String,
+    shown_label: String,
+    choices: Vec<Choice>,
+    #[prop(default = None)] hint: Option<String>,
+) -> impl IntoView {
+    let form = use_form();
+    let id = field_id(&pointer);
+    let current = form.doc.with_untracked(|d| get(d, &pointer).cloned());
+    let message = super::message_memo(form, &pointer);
+    let has_hint = hint.is_some();
+    let values: Vec<Value> = choices.iter().map(|c| c.value.clone()).collect();
+    let options = choices
+        .into_iter()
+        .enumerate()
+        .map(|(n, c)| {
+            let selected = current.as_ref() == Some(&c.value);
+            view! { <option value=n.to_string() selected=selected>{c.label}</option> }
+        })
+        .collect_view();
+    let p = pointer;
+    view! {
+        <div class=move || group_class(message.get().is_some())>
+            <label class="govuk-label" for=id.clone()>{shown_label}</label>
+            {hint.map(|h| view! { <div class="govuk-hint" id=format!("{id}-hint")>{h}</div> })}
+            <ErrorMessage id=id.clone() message=message />
+            <select
+                class=move || {
+                    if message.get().is_some() { "govuk-select govuk-select--error" } else { "govuk-select" }
+                }
+                id=id.clone()
+                name=id.clone()
+                aria-describedby={
+                    let id = id.clone();
+                    move || described_by(&id, has_hint, message.get().is_some())
+                }
+                on:change=move |ev| {
+                    let chosen = event_target_value(&ev)
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|n| values.get(n).cloned());
+                    form.write_value(&p, chosen);
+                    form.touch(&p);
+                }
+            >
+                <option value="" selected=current.is_none()>"Choose one"</option>
+                {options}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,68 @@
+//! GOV.UK task list: the profile's sections with their status from the core's report.
+
+use leptos::prelude::*;
+use sen_core::report::SectionStatus;
+
+use crate::route::Page;
+use crate::state::use_form;
+
+fn status_view(status: Option<SectionStatus>) -> AnyView {
+    match status {
+        Some(SectionStatus::Complete) => view! { "Completed" }.into_any(),
+        Some(SectionStatus::InProgress) => {
+            view! { <strong class="govuk-tag govuk-tag--light-blue">"In progress"</strong> }
+                .into_any()
+        }
+        Some(SectionStatus::HasErrors) => {
+            view! { <strong class="govuk-tag govuk-tag--red">"There is a problem"</strong> }
+                .into_any()
+        }
+        _ => view! { <strong class="govuk-tag govuk-tag--blue">"Not started"</strong> }.into_any(),
+    }
+}
+
+#[component]
+pub fn TaskList() -> impl IntoView {
+    let form = use_form();
+    let sections: Vec<(&'static str, String)> = form.profile.with_value(|p| {
+        p.sections
+            .iter()
+            .filter_map(|id| sen_core::sections::by_id(id))
+            .map(|s| (s.id, p.section_title(s.id)))
+            .collect()
+    });
+    let items = sections
+        .into_iter()
+        .map(|(id, title)| {
+            let status = move || {
+                form.report.with(|r| {
+                    r.as_ref()
+                        .and_then(|r| r.sections.iter().find(|s| s.id == id).map(|s| s.status))
+                })
+            };
+            let status_id = format!("task-{id}-status");
+            view! {
+                <li class="govuk-task-list__item govuk-task-list__item--with-link">
+                    <div class="govuk-task-list__name-and-hint">
+                        <a
+                            class="govuk-link govuk-task-list__link"
+                            href="#"
+                            id=format!("task-{id}")
+                            aria-describedby=status_id.clone()
+                            on:click=move |ev| {
+                                ev.prevent_default();
+                                form.go(Page::Section(id));
+                            }
+                        >
+                            {title}
+                        </a>
+                    </div>
+                    <div class="govuk-task-list__status" id=status_id>
+                        {move || status_view(status())}
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="govuk-task-list">{items}</ul> }
+}

@@ -1,0 +1,66 @@
+//! What a host page tells the widget: the profile (a built-in id or the URL of a council's
+//! profile JSON) and the endpoint applications are POSTed to.
+
+use sen_core::Profile;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The widget's configuration.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    pub profile: Option<String>,
+    pub profile_url: Option<String>,
+    pub endpoint: String,
+}
+
+fn field(obj: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key))
+        .ok()
+        .and_then(|v| v.as_string())
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+}
+
+impl Config {
+    /// Reads `{ profile, profileUrl, endpoint }`; missing keys are absent.
+    pub fn from_js(obj: &JsValue) -> Config {
+        Config {
+            profile: field(obj, "profile"),
+            profile_url: field(obj, "profileUrl"),
+            endpoint: field(obj, "endpoint").unwrap_or_default(),
+        }
+    }
+}
+
+/// A built-in profile by id, or why not.
+pub fn builtin_profile(id: Option<&str>) -> Result<Profile, String> {
+    match id {
+        Some(id) => sen_core::profile::builtin(id).map_err(|e| e.to_string()),
+        None => Err("No profile was given: set the profile or profile-url attribute.".to_owned()),
+    }
+}
+
+/// A council's profile from a URL, or why not.
+pub async fn fetch_profile(url: &str) -> Result<Profile, String> {
+    let failed =
+        |why: &str| format!("The council's form settings could not be loaded from {url}: {why}.");
+    let window = web_sys::window().ok_or_else(|| failed("there is no window"))?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| failed("the request failed"))?
+        .dyn_into::<web_sys::Response>()
+        .map_err(|_| failed("the reply was not a response"))?;
+    if !response.ok() {
+        return Err(failed(&format!("HTTP {}", response.status())));
+    }
+    let text = JsFuture::from(
+        response
+            .text()
+            .map_err(|_| failed("the reply had no text"))?,
+    )
+    .await
+    .ok()
+    .and_then(|t| t.as_string())
+    .ok_or_else(|| failed("the reply had no text"))?;
+    Profile::from_json(&text).map_err(|e| failed(&e.to_string()))
+}

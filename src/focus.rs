@@ -1,0 +1,86 @@
+//! Moving focus inside the shadow root. Fragment links cannot reach into a shadow root, so the
+//! error summary's links, Change links and page changes move focus in code. Ids are scoped to
+//! the root, so two widgets on a page may use the same ids.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::doc::field_id;
+use crate::route::page_of;
+use crate::state::Form;
+
+/// The id of every page's main heading (focused when a page opens).
+pub const HEADING_ID: &str = "page-heading";
+
+fn element(form: Form, id: &str) -> Option<web_sys::HtmlElement> {
+    form.root.with_value(|r| {
+        r.as_ref()?
+            .get_element_by_id(id)?
+            .dyn_into::<web_sys::HtmlElement>()
+            .ok()
+    })
+}
+
+fn focus_now(form: Form, id: &str) -> bool {
+    match element(form, id) {
+        Some(e) => {
+            let _ = e.focus();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Focuses an element by id once the page has rendered.
+pub fn id(form: Form, id: &str) {
+    let id = id.to_owned();
+    request_animation_frame(move || {
+        focus_now(form, &id);
+    });
+}
+
+/// Focuses the field a pointer names, opening the page that holds it if need be. A pointer to
+/// a whole list item or list focuses the nearest control that is there. `#id` names an element.
+pub fn field(form: Form, pointer: &str) {
+    if let Some(id) = pointer.strip_prefix('#') {
+        focus_now(form, id);
+        return;
+    }
+    let target = field_id(pointer);
+    if focus_now(form, &target) {
+        return;
+    }
+    let page = page_of(pointer);
+    if page != form.page.get_untracked() {
+        form.page.set(page);
+        form.show_all.set(true);
+    }
+    let pointer = pointer.to_owned();
+    request_animation_frame(move || {
+        // The field itself, else the nearest enclosing thing that has an id (a list's add
+        // button, an item's first field), else the heading.
+        let mut p = pointer.as_str();
+        loop {
+            if focus_now(form, &field_id(p)) {
+                return;
+            }
+            match p.rfind('/') {
+                Some(cut) if cut > 0 => p = p.get(..cut).unwrap_or(""),
+                _ => break,
+            }
+        }
+        if !focus_now(form, "first-field") {
+            focus_now(form, HEADING_ID);
+        }
+    });
+}
+
+/// Focuses the new page's heading (and so scrolls the widget's top into view).
+pub fn top(form: Form) {
+    id(form, HEADING_ID);
+}
+
+/// Focuses the error summary once it shows.
+pub fn summary(form: Form) {
+    id(form, crate::components::error_summary::SUMMARY_ID);
+}

@@ -1,0 +1,151 @@
+//! Mounting into a host element: an open shadow root styled by one constructed stylesheet
+//! shared by every instance (govuk-frontend made ready for a shadow root by build.rs), nothing
+//! added to the host page's `<head>`, and the element's own content left visible until the
+//! widget is ready, and wherever it cannot start.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use crate::app::{App, Unavailable};
+use crate::config::Config;
+use crate::state::Form;
+
+const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+
+thread_local! {
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+fn sheet() -> Option<CssStyleSheet> {
+    SHEET.with(|cell| {
+        if let Some(s) = cell.borrow().as_ref() {
+            return Some(s.clone());
+        }
+        let s = CssStyleSheet::new().ok()?;
+        s.replace_sync(STYLES).ok()?;
+        *cell.borrow_mut() = Some(s.clone());
+        Some(s)
+    })
+}
+
+/// The host's shadow root (made once; a remount reuses and empties it).
+fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
+    let root = match host.shadow_root() {
+        Some(r) => {
+            r.set_inner_html("");
+            r
+        }
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    if let Some(s) = sheet() {
+        root.set_adopted_style_sheets(&js_sys::Array::of1(&s));
+    }
+    Ok(root)
+}
+
+/// A mounted widget; dropping its handle removes the UI.
+#[wasm_bindgen]
+pub struct Mounted {
+    handle: Rc<RefCell<Option<Box<dyn Any>>>>,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// Removes the widget's UI (the custom element does this when it leaves the page).
+    pub fn unmount(&self) {
+        self.handle.borrow_mut().take();
+    }
+}
+
+fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month().saturating_add(1),
+        now.get_date()
+    )
+}
+
+fn render(
+    host: &HtmlElement,
+    slot: &Rc<RefCell<Option<Box<dyn Any>>>>,
+    config: &Config,
+    profile: Result<sen_core::Profile, String>,
+) {
+    let Ok(root) = shadow_root(host) else { return };
+    let Some(container) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("div").ok())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    if root.append_child(&container).is_err() {
+        return;
+    }
+    let handle: Box<dyn Any> = match profile {
+        Ok(profile) => {
+            let endpoint = config.endpoint.clone();
+            let host = host.clone();
+            let root = root.clone();
+            Box::new(leptos::mount::mount_to(container, move || {
+                let form = Form::new(
+                    profile,
+                    Value::Object(serde_json::Map::new()),
+                    today(),
+                    endpoint,
+                );
+                form.root.set_value(Some(root));
+                form.host.set_value(Some(host));
+                view! { <App form=form /> }
+            }))
+        }
+        Err(message) => {
+            let detail = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.as_str().into());
+            let init = web_sys::CustomEventInit::new();
+            init.set_bubbles(true);
+            init.set_composed(true);
+            init.set_detail(&detail);
+            if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict("sen-error", &init) {
+                let _ = host.dispatch_event(&e);
+            }
+            Box::new(leptos::mount::mount_to(
+                container,
+                move || view! { <Unavailable message=message /> },
+            ))
+        }
+    };
+    *slot.borrow_mut() = Some(handle);
+}
+
+/// Mounts the widget in `element` with a configuration object `{ profile, profileUrl,
+/// endpoint }` (the custom element passes its attributes). A built-in profile mounts at once; a
+/// profile URL is fetched first, and the element's own content stays visible meanwhile.
+#[wasm_bindgen]
+pub fn mount(element: HtmlElement, config: JsValue) -> Mounted {
+    let config = Config::from_js(&config);
+    let slot: Rc<RefCell<Option<Box<dyn Any>>>> = Rc::new(RefCell::new(None));
+    match config.profile_url.clone() {
+        Some(url) => {
+            let slot2 = slot.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let profile = crate::config::fetch_profile(&url).await;
+                render(&element, &slot2, &config, profile);
+            });
+        }
+        None => {
+            let profile = crate::config::builtin_profile(config.profile.as_deref());
+            render(&element, &slot, &config, profile);
+        }
+    }
+    Mounted { handle: slot }
+}

@@ -1,0 +1,62 @@
+//! One section of the application: its questions, and its "add another" lists.
+
+use leptos::prelude::*;
+use sen_core::form::{fields_under, LISTS};
+use sen_core::rules::field_specs::is_hidden;
+use sen_core::sections;
+
+use super::heading;
+use crate::components::back_link::BackLink;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field::Field;
+use crate::components::list_summary::ListSummary;
+use crate::components::totals::Totals;
+use crate::focus;
+use crate::route::Page;
+use crate::state::use_form;
+
+#[component]
+pub fn SectionPage(id: &'static str) -> impl IntoView {
+    let form = use_form();
+    let keys: &'static [&'static str] = sections::by_id(id).map(|s| s.keys).unwrap_or(&[]);
+    let (name, title) = form
+        .profile
+        .with_value(|p| (p.name.clone(), p.section_title(id)));
+    let fields = keys
+        .iter()
+        .flat_map(|k| fields_under(&format!("/{k}")).collect::<Vec<_>>())
+        .filter(|f| !form.profile.with_value(|p| is_hidden(f.pattern, p)))
+        .map(|spec| view! { <Field pointer=spec.pattern.to_owned() spec=spec /> })
+        .collect_view();
+    let lists = LISTS
+        .iter()
+        .filter(|l| keys.contains(&sections::top_key(l.pointer)))
+        .map(|list| view! { <ListSummary list=list /> })
+        .collect_view();
+    let within = move |p: &str| sections::section_of(p) == id;
+    let errors = Signal::derive(move || form.page_errors(&within));
+    let on_continue = move |_| {
+        form.recheck();
+        if form.page_errors(&within).is_empty() {
+            form.go(Page::Tasks);
+        } else {
+            form.show_all.set(true);
+            focus::summary(form);
+        }
+    };
+    view! {
+        <BackLink to=Page::Tasks />
+        <ErrorSummary errors=errors />
+        {heading(name, title)}
+        {fields}
+        {lists}
+        {(id == "provision").then(|| view! { <Totals /> })}
+        <div class="govuk-button-group">
+            <button type="button" class="govuk-button" id="continue" on:click=on_continue>"Continue"</button>
+            <a href="#" class="govuk-link" on:click=move |ev| {
+                ev.prevent_default();
+                form.go(Page::Tasks);
+            }>"Return to the task list"</a>
+        </div>
+    }
+}

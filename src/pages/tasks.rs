@@ -1,0 +1,38 @@
+//! The task list: where a SENCo sees every section and what is left to do.
+
+use leptos::prelude::*;
+
+use super::heading;
+use crate::components::task_list::TaskList;
+use crate::route::Page;
+use crate::state::use_form;
+
+#[component]
+pub fn TasksPage() -> impl IntoView {
+    let form = use_form();
+    let name = form.profile.with_value(|p| p.name.clone());
+    let progress = move || {
+        form.report.with(|r| match r {
+            Some(r) => {
+                let done = r
+                    .sections
+                    .iter()
+                    .filter(|s| s.status == sen_core::report::SectionStatus::Complete)
+                    .count();
+                format!(
+                    "You have completed {done} of {} sections.",
+                    r.sections.len()
+                )
+            }
+            None => String::new(),
+        })
+    };
+    view! {
+        {heading(name, "Apply for SEN support".to_owned())}
+        <p class="govuk-body">{progress}</p>
+        <TaskList />
+        <button type="button" class="govuk-button" id="to-answers" on:click=move |_| form.go(Page::Answers)>
+            "Check your answers"
+        </button>
+    }
+}

@@ -1,0 +1,81 @@
+//! Where in the journey a person is: the task list, a section, one item of an "add another"
+//! list, check your answers, or the confirmation.
+
+use sen_core::form::ListDef;
+
+/// One page of the journey.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
+    /// The task list of the profile's sections.
+    Tasks,
+    /// One section, by id.
+    Section(&'static str),
+    /// One item of a list (an outcome, a provision row, …).
+    Item {
+        list: &'static ListDef,
+        index: usize,
+    },
+    /// Check your answers, then send.
+    Answers,
+    /// Sent: the reference the backend returned.
+    Sent(String),
+}
+
+/// The page that holds the field at a pointer: the item page of the innermost list item it is
+/// in, else its section.
+pub fn page_of(pointer: &str) -> Page {
+    let pattern = sen_core::rules::field_specs::pattern_of(pointer);
+    let item = sen_core::form::LISTS
+        .iter()
+        .filter(|l| {
+            pattern
+                .strip_prefix(l.pointer)
+                .is_some_and(|r| r.starts_with("/*"))
+        })
+        .max_by_key(|l| l.pointer.len());
+    if let Some(list) = item {
+        let index = pointer
+            .strip_prefix(list.pointer)
+            .and_then(|r| r.trim_start_matches('/').split('/').next())
+            .and_then(|n| n.parse::<usize>().ok());
+        if let Some(index) = index {
+            return Page::Item { list, index };
+        }
+    }
+    Page::Section(sen_core::sections::section_of(pointer))
+}
+
+/// The section a page belongs to.
+pub fn section_of_page(page: &Page) -> Option<&'static str> {
+    match page {
+        Page::Section(id) => Some(id),
+        Page::Item { list, .. } => Some(sen_core::sections::section_of(list.pointer)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_of_pointers() {
+        assert_eq!(page_of("/child/dob"), Page::Section("child"));
+        match page_of("/provisionMap/rows/3/entryData/date") {
+            Page::Item { list, index } => {
+                assert_eq!(list.pointer, "/provisionMap/rows");
+                assert_eq!(index, 3);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            page_of("/outcomes/0"),
+            Page::Item { index: 0, .. }
+        ));
+        assert_eq!(page_of("/outcomes"), Page::Section("outcomes"));
+        assert_eq!(
+            page_of("/apdrCycles/1/review/outcomeStatus/o1"),
+            page_of("/apdrCycles/1/status")
+        );
+    }
+}

@@ -1,0 +1,271 @@
+//! The state of one widget instance, shared by its pages: the document being written, the
+//! profile, the core's latest report, what has been touched, and where the person is. Every
+//! field is an arena handle, so `Form` is `Copy` and travels through the component tree as a
+//! context. Two instances on a page each have their own `Form`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use leptos::prelude::*;
+use sen_core::codes::FundingSource;
+use sen_core::model::ProvisionRow;
+use sen_core::{cost, Profile, Report, Severity};
+use serde::Deserialize;
+use serde_json::Value;
+use web_sys::ShadowRoot;
+
+use crate::check;
+use crate::doc;
+use crate::input::{self, Conversion};
+use crate::route::Page;
+
+/// Where sending has got to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sending {
+    Idle,
+    InFlight,
+    Failed(String),
+}
+
+/// One instance's state.
+#[derive(Clone, Copy)]
+pub struct Form {
+    pub doc: RwSignal<Value>,
+    pub profile: StoredValue<Profile>,
+    pub today: StoredValue<String>,
+    pub endpoint: StoredValue<String>,
+    pub report: RwSignal<Option<Report>>,
+    /// Text typed that could not be read as a value: pointer → (text, message).
+    pub unread: RwSignal<BTreeMap<String, (String, String)>>,
+    /// Fields left after a change: their messages show from then on.
+    pub touched: RwSignal<BTreeSet<String>>,
+    /// Continue was pressed on this page: all its messages and the summary show.
+    pub show_all: RwSignal<bool>,
+    pub page: RwSignal<Page>,
+    /// Each provision row's cost and funding source, kept as the rows are typed.
+    pub rows: RwSignal<Vec<(Option<i64>, Option<FundingSource>)>>,
+    pub sending: RwSignal<Sending>,
+    pub root: StoredValue<Option<ShadowRoot>, LocalStorage>,
+    pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+}
+
+impl Form {
+    /// A new instance for a profile, starting from a document (a new one is `{}`).
+    pub fn new(profile: Profile, start: Value, today: String, endpoint: String) -> Form {
+        let form = Form {
+            doc: RwSignal::new(start),
+            profile: StoredValue::new(profile),
+            today: StoredValue::new(today),
+            endpoint: StoredValue::new(endpoint),
+            report: RwSignal::new(None),
+            unread: RwSignal::new(BTreeMap::new()),
+            touched: RwSignal::new(BTreeSet::new()),
+            show_all: RwSignal::new(false),
+            page: RwSignal::new(Page::Tasks),
+            rows: RwSignal::new(Vec::new()),
+            sending: RwSignal::new(Sending::Idle),
+            root: StoredValue::new_local(None),
+            host: StoredValue::new_local(None),
+        };
+        form.stamp_envelope();
+        form.recheck();
+        form
+    }
+
+    /// The envelope the widget fills in itself: schema version, profile, council, scheme.
+    fn stamp_envelope(&self) {
+        let (id, council) = self
+            .profile
+            .with_value(|p| (p.id.clone(), p.council_id.clone()));
+        self.doc.update(|d| {
+            doc::set(
+                d,
+                "/schemaVersion",
+                Value::from(sen_core::model::SCHEMA_VERSION),
+            );
+            doc::set(d, "/profile", Value::from(id.clone()));
+            doc::set(d, "/councilId", Value::from(council));
+            doc::set(d, "/schemeId", Value::from(id));
+        });
+    }
+
+    /// Asks the core again and refreshes the report and the live row costs.
+    pub fn recheck(&self) {
+        let today = self.today.get_value();
+        let result = self
+            .doc
+            .with_untracked(|d| self.profile.with_value(|p| check::run(d, p, &today)));
+        if let Some((report, rows)) = result {
+            self.rows.set(rows);
+            self.report.set(Some(report));
+        }
+    }
+
+    /// Writes what was typed into a field.
+    pub fn write(&self, pointer: &str, conversion: Conversion, text: &str, label: &str) {
+        match input::parse(conversion, text, label) {
+            Ok(value) => {
+                self.unread.update(|u| {
+                    u.remove(pointer);
+                });
+                self.doc.update(|d| match value {
+                    Some(v) => doc::set(d, pointer, v),
+                    None => doc::remove(d, pointer),
+                });
+            }
+            Err(message) => {
+                self.unread.update(|u| {
+                    u.insert(pointer.to_owned(), (text.to_owned(), message));
+                });
+                self.doc.update(|d| doc::remove(d, pointer));
+            }
+        }
+        self.after_write(pointer);
+    }
+
+    /// Writes a value chosen (radios, checkboxes, dates), or removes it.
+    pub fn write_value(&self, pointer: &str, value: Option<Value>) {
+        self.doc.update(|d| match value {
+            Some(v) => doc::set(d, pointer, v),
+            None => doc::remove(d, pointer),
+        });
+        self.after_write(pointer);
+    }
+
+    /// Keeps a provision row's live cost in step with a keystroke in it: only that row is
+    /// read again.
+    fn after_write(&self, pointer: &str) {
+        let Some(rest) = pointer.strip_prefix("/provisionMap/rows/") else {
+            return;
+        };
+        let Some(index) = rest.split('/').next().and_then(|n| n.parse::<usize>().ok()) else {
+            return;
+        };
+        let costed = self.doc.with_untracked(|d| {
+            d.pointer(&format!("/provisionMap/rows/{index}"))
+                .and_then(|row| ProvisionRow::deserialize(row).ok())
+                .map(|row| (cost::row_cost(&row), row.funding_source))
+        });
+        self.rows.update(|rows| {
+            if rows.len() <= index {
+                rows.resize(index.saturating_add(1), (None, None));
+            }
+            if let Some(slot) = rows.get_mut(index) {
+                *slot = costed.unwrap_or((None, None));
+            }
+        });
+    }
+
+    /// The text a field shows when its page opens: what was typed if it could not be read,
+    /// else the document's value.
+    pub fn initial(&self, pointer: &str, conversion: Conversion) -> String {
+        if let Some((text, _)) = self.unread.with_untracked(|u| u.get(pointer).cloned()) {
+            return text;
+        }
+        self.doc
+            .with_untracked(|d| input::show(conversion, doc::get(d, pointer)))
+    }
+
+    /// A field has been left after a change: check again and show its message.
+    pub fn touch(&self, pointer: &str) {
+        self.touched.update(|t| {
+            t.insert(pointer.to_owned());
+        });
+        self.recheck();
+    }
+
+    /// The error shown by a field, if its messages are showing.
+    pub fn message(&self, pointer: &str) -> Option<String> {
+        let showing = self.show_all.get() || self.touched.with(|t| t.contains(pointer));
+        if !showing {
+            return None;
+        }
+        if let Some((_, m)) = self.unread.with(|u| u.get(pointer).cloned()) {
+            return Some(m);
+        }
+        self.report.with(|r| {
+            r.as_ref().and_then(|r| {
+                r.issues
+                    .iter()
+                    .find(|i| i.severity == Severity::Error && i.pointer == pointer)
+                    .map(|i| i.message.clone())
+            })
+        })
+    }
+
+    /// The errors of a page, in form order: (pointer, message). Text that could not be read
+    /// comes first for its field.
+    pub fn page_errors(&self, within: &dyn Fn(&str) -> bool) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = self.unread.with(|u| {
+            u.iter()
+                .filter(|(p, _)| within(p))
+                .map(|(p, (_, m))| (p.clone(), m.clone()))
+                .collect()
+        });
+        self.report.with(|r| {
+            if let Some(r) = r {
+                for i in &r.issues {
+                    if i.severity == Severity::Error
+                        && within(&i.pointer)
+                        && !out.iter().any(|(p, _)| *p == i.pointer)
+                    {
+                        out.push((i.pointer.clone(), i.message.clone()));
+                    }
+                }
+            }
+        });
+        out
+    }
+
+    /// Moves to a page with its messages hidden until Continue.
+    pub fn go(&self, page: Page) {
+        self.show_all.set(false);
+        self.page.set(page);
+        self.recheck();
+        crate::focus::top(*self);
+    }
+
+    /// Adds an item to a list and opens it.
+    pub fn add_item(&self, list: &'static sen_core::form::ListDef) {
+        let index = self.doc.try_update(|d| {
+            let mut item = serde_json::Map::new();
+            if let Some(prefix) = list.id_prefix {
+                item.insert(
+                    "id".into(),
+                    Value::from(doc::next_id(d, list.pointer, prefix)),
+                );
+            }
+            doc::push(d, list.pointer, Value::Object(item))
+        });
+        if let Some(index) = index {
+            self.go(Page::Item { list, index });
+        }
+    }
+
+    /// Removes an item of a list; what was typed and touched moves with the items after it.
+    pub fn remove_item(&self, list: &'static sen_core::form::ListDef, index: usize) {
+        self.doc
+            .update(|d| doc::remove_item(d, list.pointer, index));
+        let shift = |k: &String| doc::shift_after_removal(k, list.pointer, index);
+        self.unread.update(|u| {
+            *u = std::mem::take(u)
+                .into_iter()
+                .filter_map(|(k, v)| shift(&k).map(|k| (k, v)))
+                .collect();
+        });
+        self.touched.update(|t| {
+            *t = std::mem::take(t).iter().filter_map(shift).collect();
+        });
+        self.recheck();
+    }
+
+    /// The label of a field (the profile's wording first).
+    pub fn label(&self, pointer: &str) -> String {
+        self.profile
+            .with_value(|p| sen_core::rules::field_specs::label_for(pointer, p))
+    }
+}
+
+/// The instance's state, from context (every page is rendered under `App`, which provides it).
+pub fn use_form() -> Form {
+    expect_context::<Form>()
+}
