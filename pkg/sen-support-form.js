@@ -27,6 +27,7 @@ class SenSupportForm extends HTMLElement {
       profile: this.getAttribute('profile') ?? undefined,
       profileUrl: this.getAttribute('profile-url') ?? undefined,
       endpoint: this.getAttribute('endpoint') ?? undefined,
+      today: this.getAttribute('today') ?? undefined,
     };
   }
 

@@ -10,7 +10,6 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
-const port = Number(process.argv[2] ?? process.env.PORT ?? 8080);
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
@@ -20,15 +19,15 @@ const types = {
 const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; " +
   "style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; " +
   "form-action 'none'; frame-ancestors 'none'";
-const received = [];
 const LIMIT = 2 * 1024 * 1024;
+let verbose = false;
 
 function send(res, status, body, type = 'application/json') {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Security-Policy': csp });
   res.end(body);
 }
 
-async function receive(req, res) {
+async function receive(req, res, received) {
   let size = 0;
   const chunks = [];
   for await (const c of req) {
@@ -44,21 +43,33 @@ async function receive(req, res) {
   const dir = join(root, 'target', 'demo-submissions');
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, `${reference}.json`), JSON.stringify(doc, null, 2));
-  console.log(`received ${reference} (${text.length} bytes)`);
+  if (verbose) console.log(`received ${reference} (${text.length} bytes)`);
   send(res, 201, JSON.stringify({ reference }));
 }
 
-const server = createServer(async (req, res) => {
+/** Starts the server; resolves to { server, port, received } (port 0 picks a free one). */
+export function startServer(port = 0) {
+  const received = [];
+  const server = createServer((req, res) => handle(req, res, received));
+  return new Promise((done) => {
+    server.listen(port, '127.0.0.1', () => done({ server, port: server.address().port, received }));
+  });
+}
+
+async function handle(req, res, received) {
   const url = new URL(req.url, 'http://localhost');
-  if (url.pathname === '/api/applications' && req.method === 'POST') return receive(req, res);
+  if (url.pathname === '/api/applications' && req.method === 'POST') return receive(req, res, received);
   if (url.pathname === '/api/applications' && req.method === 'GET') {
     return send(res, 200, JSON.stringify(received));
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '{}');
+  if (url.pathname === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
   let path = decodeURIComponent(url.pathname);
   if (path === '/') path = '/www/index.html';
   else if (!path.startsWith('/pkg/') && !path.startsWith('/www/') && !path.startsWith('/profiles/')
-    && !path.startsWith('/tests/fixtures/')) path = '/www' + path;
+    && !path.startsWith('/tests/fixtures/') && !path.startsWith('/node_modules/axe-core/')) {
+    path = '/www' + path;
+  }
   const file = normalize(join(root, path));
   if (!file.startsWith(root + '/')) return send(res, 404, 'not found', 'text/plain');
   try {
@@ -67,5 +78,10 @@ const server = createServer(async (req, res) => {
   } catch {
     send(res, 404, 'not found', 'text/plain');
   }
-});
-server.listen(port, '127.0.0.1', () => console.log(`demo: http://localhost:${port}/`));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+  verbose = true;
+  const { port } = await startServer(Number(process.argv[2] ?? process.env.PORT ?? 8080));
+  console.log(`demo: http://localhost:${port}/  (applications sent are saved in target/demo-submissions/)`);
+}

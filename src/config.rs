@@ -11,6 +11,9 @@ pub struct Config {
     pub profile: Option<String>,
     pub profile_url: Option<String>,
     pub endpoint: String,
+    /// The date the rules treat as today (`YYYY-MM-DD`); the browser's date when absent. For
+    /// demonstrations and tests that replay a dated scenario.
+    pub today: Option<String>,
 }
 
 fn field(obj: &JsValue, key: &str) -> Option<String> {
@@ -28,6 +31,7 @@ impl Config {
             profile: field(obj, "profile"),
             profile_url: field(obj, "profileUrl"),
             endpoint: field(obj, "endpoint").unwrap_or_default(),
+            today: field(obj, "today").filter(|t| sen_core::Date::parse(t).is_some()),
         }
     }
 }

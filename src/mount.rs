@@ -64,7 +64,7 @@ impl Mounted {
     }
 }
 
-fn today() -> String {
+fn browser_today() -> String {
     let now = js_sys::Date::new_0();
     format!(
         "{:04}-{:02}-{:02}",
@@ -94,13 +94,14 @@ fn render(
     let handle: Box<dyn Any> = match profile {
         Ok(profile) => {
             let endpoint = config.endpoint.clone();
+            let today = config.today.clone().unwrap_or_else(browser_today);
             let host = host.clone();
             let root = root.clone();
             Box::new(leptos::mount::mount_to(container, move || {
                 let form = Form::new(
                     profile,
                     Value::Object(serde_json::Map::new()),
-                    today(),
+                    today,
                     endpoint,
                 );
                 form.root.set_value(Some(root));
@@ -128,7 +129,7 @@ fn render(
 }
 
 /// Mounts the widget in `element` with a configuration object `{ profile, profileUrl,
-/// endpoint }` (the custom element passes its attributes). A built-in profile mounts at once; a
+/// endpoint, today }` (the custom element passes its attributes). A built-in profile mounts at once; a
 /// profile URL is fetched first, and the element's own content stays visible meanwhile.
 #[wasm_bindgen]
 pub fn mount(element: HtmlElement, config: JsValue) -> Mounted {

@@ -216,6 +216,26 @@ impl Form {
         out
     }
 
+    /// Whether Continue stays on a page: an answer on it is missing, too long, in the wrong
+    /// format or not a real date (F-01…F-06), or could not be read. Other problems (a
+    /// reference to something not added yet, a rule across sections) show on the task list and
+    /// before sending, but do not hold a person on a page they may only be able to fix later.
+    pub fn blocks(&self, within: &dyn Fn(&str) -> bool) -> bool {
+        if self.unread.with_untracked(|u| u.keys().any(|p| within(p))) {
+            return true;
+        }
+        self.report.with_untracked(|r| {
+            r.as_ref().is_some_and(|r| {
+                r.issues.iter().any(|i| {
+                    i.severity == Severity::Error
+                        && within(&i.pointer)
+                        && i.rule_id.starts_with("F-")
+                        && i.rule_id != "F-07"
+                })
+            })
+        })
+    }
+
     /// Moves to a page with its messages hidden until Continue.
     pub fn go(&self, page: Page) {
         self.show_all.set(false);

@@ -41,7 +41,7 @@ pub fn Checkboxes(
                         id=item_id.clone()
                         name=id.clone()
                         type="checkbox"
-                        value=n.to_string()
+                        value=super::value_text(&c.value)
                         prop:checked=checked
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);

@@ -26,6 +26,14 @@ pub fn message_memo(form: Form, pointer: &str) -> Memo<Option<String>> {
     Memo::new(move |_| form.message(&p))
 }
 
+/// A choice's value as the control's `value` attribute: the code, or `true`/`false`.
+pub fn value_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
 /// `govuk-form-group`, with the error modifier when a message shows.
 pub fn group_class(error: bool) -> &'static str {
     if error {

@@ -64,7 +64,7 @@ pub fn Radios(
                         id=item_id.clone()
                         name=id.clone()
                         type="radio"
-                        value=n.to_string()
+                        value=super::value_text(&c.value)
                         prop:checked=checked
                         on:change=move |_| {
                             form.write_value(&p, Some(value.clone()));

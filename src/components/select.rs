@@ -24,10 +24,9 @@ pub fn Select(
     let values: Vec<Value> = choices.iter().map(|c| c.value.clone()).collect();
     let options = choices
         .into_iter()
-        .enumerate()
-        .map(|(n, c)| {
+        .map(|c| {
             let selected = current.as_ref() == Some(&c.value);
-            view! { <option value=n.to_string() selected=selected>{c.label}</option> }
+            view! { <option value=super::value_text(&c.value) selected=selected>{c.label}</option> }
         })
         .collect_view();
     let p = pointer;
@@ -47,10 +46,8 @@ pub fn Select(
                     move || described_by(&id, has_hint, message.get().is_some())
                 }
                 on:change=move |ev| {
-                    let chosen = event_target_value(&ev)
-                        .parse::<usize>()
-                        .ok()
-                        .and_then(|n| values.get(n).cloned());
+                    let picked = event_target_value(&ev);
+                    let chosen = values.iter().find(|v| super::value_text(v) == picked).cloned();
                     form.write_value(&p, chosen);
                     form.touch(&p);
                 }

@@ -63,7 +63,7 @@ pub fn ItemPage(list: &'static ListDef, index: usize) -> impl IntoView {
     };
     let on_continue = move |_| {
         form.recheck();
-        if form.page_errors(&within).is_empty() {
+        if !form.blocks(&within) {
             form.go(Page::Section(section));
         } else {
             form.show_all.set(true);

@@ -37,7 +37,7 @@ pub fn SectionPage(id: &'static str) -> impl IntoView {
     let errors = Signal::derive(move || form.page_errors(&within));
     let on_continue = move |_| {
         form.recheck();
-        if form.page_errors(&within).is_empty() {
+        if !form.blocks(&within) {
             form.go(Page::Tasks);
         } else {
             form.show_all.set(true);

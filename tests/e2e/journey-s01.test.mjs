@@ -1,0 +1,169 @@
+// Complete scenario S01 on stockton-one-point with the keyboard alone (Tab, typing, Space,
+// arrow keys, Enter), send it, and check that the POSTed body is S01 and validates against the
+// published JSON Schema. axe-core runs on every page the journey passes through.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { setup, open, tabTo, focusedId, axe, fieldId, widgetText } from './lib.mjs';
+
+const S01 = JSON.parse(fs.readFileSync('tests/fixtures/scenarios/S01-complete-valid.json', 'utf8'));
+const ENVELOPE = new Set(['/schemaVersion', '/profile', '/councilId', '/schemeId']);
+const COMPUTED = [/\/annualCostPence$/, /^\/provisionMap\/subtotals\//, /^\/provisionMap\/(totalPence|schoolContributionPence|requestedTopUpPence|otherFundingPence)$/, /\/cycleNo$/, /^\/(outcomes|provisionMap\/rows|parents|specialists|attachments)\/\d+\/id$/];
+
+/** Every answer a person types: pointer → value (lists of objects become items). */
+function answers(value, at = '', out = new Map()) {
+  if (Array.isArray(value) && value.some((v) => v !== null && typeof v === 'object')) {
+    value.forEach((v, i) => answers(v, `${at}/${i}`, out));
+  } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) answers(v, `${at}/${k}`, out);
+  } else if (!ENVELOPE.has(at) && !COMPUTED.some((r) => r.test(at))) {
+    out.set(fieldId(at), { pointer: at, value });
+  }
+  return out;
+}
+
+const env = {};
+before(async () => Object.assign(env, await setup()));
+after(async () => env.close());
+
+const root = (page, fn, arg) => page.evaluate(([f, a]) => {
+  const r = document.querySelector('sen-support-form').shadowRoot;
+  return new Function('r', 'a', `return (${f})(r, a)`)(r, a);
+}, [fn.toString(), arg]);
+
+async function heading(page) {
+  return root(page, (r) => r.getElementById('page-heading')?.textContent ?? '');
+}
+
+async function waitForHeading(page, previous) {
+  for (let i = 0; i < 100; i++) {
+    const h = await heading(page);
+    if (h && h !== previous) return h;
+    await page.waitForTimeout(20);
+  }
+  throw new Error(`the page did not change from "${previous}"; it says:\n${await widgetText(page)}`);
+}
+
+async function fill(page, id, { pointer, value }) {
+  await tabTo(page, id);
+  const kind = await root(page, (r, id) => {
+    const e = r.getElementById(id);
+    if (e.tagName === 'SELECT') return 'select';
+    if (e.tagName === 'TEXTAREA') return 'textarea';
+    if (e.type === 'radio') return 'radio';
+    if (e.type === 'checkbox') return 'checkbox';
+    if (r.getElementById(id + '-month')) return 'date';
+    return 'text';
+  }, id);
+  if (kind === 'text' || kind === 'textarea') {
+    const text = Array.isArray(value) ? value.join('\n')
+      : /Pence$/.test(pointer) ? (value / 100).toFixed(2) : String(value);
+    await page.keyboard.type(text);
+  } else if (kind === 'date') {
+    const [y, m, d] = value.split('-');
+    await page.keyboard.type(String(Number(d)));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(String(Number(m)));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(y);
+  } else if (kind === 'radio') {
+    const values = await root(page, (r, id) => [...r.querySelectorAll(`input[name="${id}"]`)].map((e) => e.value), id);
+    const k = values.indexOf(String(value));
+    assert.ok(k >= 0, `${pointer}: no radio for ${value} (has ${values})`);
+    if (k === 0) await page.keyboard.press('Space');
+    for (let i = 0; i < k; i++) await page.keyboard.press('ArrowDown');
+  } else if (kind === 'checkbox') {
+    const boxes = await root(page, (r, id) => [...r.querySelectorAll(`input[name="${id}"]`)].map((e) => [e.id, e.value]), id);
+    for (const [boxId, v] of boxes) {
+      if (!value.includes(v)) continue;
+      await tabTo(page, boxId);
+      await page.keyboard.press('Space');
+    }
+  } else if (kind === 'select') {
+    for (let i = 0; i < 60; i++) {
+      if ((await root(page, (r, id) => r.getElementById(id).value, id)) === String(value)) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    assert.equal(await root(page, (r, id) => r.getElementById(id).value, id), String(value), pointer);
+  }
+}
+
+/** Fills every answer of S01 that the current page asks, in page order. */
+async function fillPage(page, todo) {
+  for (;;) {
+    const ids = await root(page, (r) => [...r.querySelectorAll('[id^="f-"]')].map((e) => e.id));
+    const next = ids.find((id) => todo.has(id));
+    if (!next) return;
+    await fill(page, next, todo.get(next));
+    todo.delete(next);
+  }
+}
+
+test('S01 on stockton-one-point, with the keyboard alone', { timeout: 600000 }, async () => {
+  const todo = answers(S01);
+  const page = await open(env, '/www/scenario.html');
+  const violations = [];
+  const check = async (where) => {
+    for (const v of await axe(page)) violations.push(`${where}: ${v}`);
+  };
+  await check('task list');
+  const sections = await root(page, (r) => [...r.querySelectorAll('.govuk-task-list__link')].map((a) => a.id));
+  assert.equal(sections.length, 17);
+  for (const task of sections) {
+    await tabTo(page, task);
+    await page.keyboard.press('Enter');
+    const title = await waitForHeading(page, 'Apply for SEN support');
+    await fillPage(page, todo);
+    // "Add another" lists on this section, in page order.
+    const lists = await root(page, (r) => [...r.querySelectorAll('button.govuk-button--secondary[id^="f-"]')].map((b) => b.id));
+    for (const listId of lists) {
+      const itemIds = [...todo.keys()].filter((k) => k.startsWith(listId + '-'));
+      const count = new Set(itemIds.map((k) => k.slice(listId.length + 1).split('-')[0])).size;
+      for (let i = 0; i < count; i++) {
+        await tabTo(page, listId);
+        await page.keyboard.press('Enter');
+        const itemTitle = await waitForHeading(page, title);
+        if (i === 0) await check(`${title}: ${itemTitle}`);
+        await fillPage(page, todo);
+        await tabTo(page, 'continue');
+        await page.keyboard.press('Enter');
+        await waitForHeading(page, itemTitle);
+      }
+    }
+    await check(title);
+    await tabTo(page, 'continue');
+    await page.keyboard.press('Enter');
+    const after = await waitForHeading(page, title);
+    assert.equal(after, 'Apply for SEN support', `Continue on "${title}" did not return to the task list:\n${await widgetText(page)}`);
+  }
+  assert.deepEqual([...todo.values()].map((t) => t.pointer), [], 'answers the form never asked for');
+  const status = await widgetText(page);
+  assert.match(status, /You have completed 17 of 17 sections/);
+  await tabTo(page, 'to-answers');
+  await page.keyboard.press('Enter');
+  await waitForHeading(page, 'Apply for SEN support');
+  await check('check your answers');
+  await tabTo(page, 'send');
+  await page.keyboard.press('Enter');
+  await waitForHeading(page, 'Check your answers before sending your application');
+  assert.equal(await heading(page), 'Application sent');
+  await check('confirmation');
+  assert.equal(env.received.length, 1);
+  const sent = env.received[0].doc;
+  assert.deepEqual(sent, S01);
+  const reference = await root(page, (r) => r.getElementById('reference')?.textContent);
+  assert.equal(reference, env.received[0].reference);
+
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  ajv.addFormat('uint64', { type: 'number', validate: (n) => Number.isInteger(n) && n >= 0 });
+  ajv.addFormat('int64', { type: 'number', validate: (n) => Number.isInteger(n) });
+  ajv.addFormat('double', { type: 'number', validate: (n) => Number.isFinite(n) });
+  const validate = ajv.compile(JSON.parse(fs.readFileSync('schema/application.schema.json', 'utf8')));
+  assert.ok(validate(sent), ajv.errorsText(validate.errors));
+  assert.deepEqual(violations, []);
+  assert.deepEqual(page.errors, []);
+  assert.equal(await focusedId(page), 'page-heading');
+});

@@ -1,0 +1,69 @@
+// Shared helpers for the browser journeys: a demo server on a free port, headless Chromium
+// (Debian's, through playwright-core), the widget's shadow root, keyboard-only focus moves and
+// axe-core.
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** A server and a browser for one test file. */
+export async function setup() {
+  const srv = await startServer(0);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage'],
+  });
+  const base = `http://127.0.0.1:${srv.port}`;
+  return {
+    base, browser, received: srv.received,
+    async close() { await browser.close(); srv.server.close(); },
+  };
+}
+
+/** Opens a page and waits for the widget's first heading; fails on any page error. */
+export async function open(env, path, { width = 1024, height = 800 } = {}) {
+  const page = await env.browser.newPage({ viewport: { width, height } });
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.text())) page.errors.push(m.text()); });
+  await page.goto(env.base + path);
+  await page.waitForSelector('sen-support-form >> css=#page-heading', { timeout: 15000 });
+  return page;
+}
+
+/** The id of the element focused inside the (first) widget's shadow root. */
+export function focusedId(page, host = 'sen-support-form') {
+  return page.evaluate((h) => document.querySelector(h)?.shadowRoot?.activeElement?.id ?? null, host);
+}
+
+/** Presses Tab until the element with `id` has focus (keyboard only). */
+export async function tabTo(page, id, max = 400) {
+  for (let i = 0; i < max; i++) {
+    if ((await focusedId(page)) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach #${id} with the Tab key`);
+}
+
+/** Text of the widget's current page. */
+export function widgetText(page) {
+  return page.locator('sen-support-form >> css=.app-root').first().innerText();
+}
+
+/** Runs axe-core on the whole page (it enters open shadow roots) and returns the violations. */
+export async function axe(page) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+    // Served by the demo server, so the page's strict CSP (script-src 'self') allows it.
+    await page.addScriptTag({ url: '/node_modules/axe-core/axe.min.js' });
+  }
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: tags }), AXE_TAGS);
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+/** The element id the widget gives a JSON Pointer's field. */
+export function fieldId(pointer) {
+  return 'f' + pointer.replace(/[^A-Za-z0-9]/g, '-');
+}
