@@ -216,10 +216,9 @@ impl Form {
         out
     }
 
-    /// Whether Continue stays on a page: an answer on it is missing, too long, in the wrong
-    /// format or not a real date (F-01…F-06), or could not be read. Other problems (a
-    /// reference to something not added yet, a rule across sections) show on the task list and
-    /// before sending, but do not hold a person on a page they may only be able to fix later.
+    /// Whether Continue stays on a page: an error on it, or text that could not be read.
+    /// Errors whose answer may lie in a later section (an attachment not added yet) do not
+    /// hold a person here; they show on the task list and before sending.
     pub fn blocks(&self, within: &dyn Fn(&str) -> bool) -> bool {
         if self.unread.with_untracked(|u| u.keys().any(|p| within(p))) {
             return true;
@@ -229,8 +228,7 @@ impl Form {
                 r.issues.iter().any(|i| {
                     i.severity == Severity::Error
                         && within(&i.pointer)
-                        && i.rule_id.starts_with("F-")
-                        && i.rule_id != "F-07"
+                        && !sen_core::rules::catalogue::waits_for_later_sections(&i.rule_id)
                 })
             })
         })

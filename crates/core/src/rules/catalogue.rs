@@ -117,6 +117,17 @@ pub const RULES: &[RuleDef] = &[
     rule("V-99", "Documents correlate", Some(W), Some(W), false, "Top-up decision guidance (all documents must correlate)"),
 ];
 
+/// Rules whose answer may lie in a later section of the journey (an attachment added under
+/// "Supporting documents", provision linked to an outcome on the next page). A form does not
+/// hold a person on a page for these: they show on the task list and before sending. The
+/// `journey_order` test checks that no other rule fires early when S01 is answered in order.
+pub const LATER_SECTION_RULES: &[&str] = &["F-07", "V-40", "V-55"];
+
+/// Whether a rule's answer may lie in a later section (see [`LATER_SECTION_RULES`]).
+pub fn waits_for_later_sections(id: &str) -> bool {
+    LATER_SECTION_RULES.contains(&id)
+}
+
 /// The rule with this id.
 pub fn get(id: &str) -> Option<&'static RuleDef> {
     RULES.iter().find(|r| r.id == id)
