@@ -8,8 +8,9 @@ stage "setup"
 scripts/setup.sh
 stage "format"
 cargo fmt --all -- --check
-stage "clippy (warnings denied)"
+stage "clippy (warnings denied), native and wasm32"
 cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p sen-support-form --all-targets --target wasm32-unknown-unknown -- -D warnings
 stage "native tests: core unit, scenarios and snapshots, property tests, CLI, schema"
 cargo test --workspace
 stage "JSON Schemas: fixtures and profiles validate with ajv"
@@ -22,4 +23,11 @@ stage "widget build (wasm32)"
 scripts/build-widget.sh
 stage "wasm parity: reports byte-identical natively and in wasm32"
 node tests/wasm/parity.mjs
+stage "download size budget"
+scripts/check-size.sh
+stage "widget component tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test -p sen-support-form --target wasm32-unknown-unknown --test web
+stage "browser journeys in headless Chromium (playwright-core, axe-core)"
+node --test --test-concurrency=1 tests/e2e/
 stage "all tests passed"

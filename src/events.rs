@@ -1,12 +1,12 @@
 //! DOM events the host page can listen to on the `<sen-support-form>` element. They bubble and
 //! cross the shadow boundary (`composed`).
 
-use leptos::prelude::WithValue;
+use leptos::prelude::WithValue as _;
 
 use crate::state::Form;
 
 fn dispatch(form: Form, name: &str, detail: &wasm_bindgen::JsValue) {
-    form.host.with_value(|host| {
+    form.host.try_with_value(|host| {
         let Some(host) = host else { return };
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);

@@ -12,13 +12,17 @@ use crate::state::Form;
 /// The id of every page's main heading (focused when a page opens).
 pub const HEADING_ID: &str = "page-heading";
 
+/// The element with an id in this widget's root. `None` once the widget is unmounted (a
+/// focus move scheduled for the next frame may outlive it).
 fn element(form: Form, id: &str) -> Option<web_sys::HtmlElement> {
-    form.root.with_value(|r| {
-        r.as_ref()?
-            .get_element_by_id(id)?
-            .dyn_into::<web_sys::HtmlElement>()
-            .ok()
-    })
+    form.root
+        .try_with_value(|r| {
+            r.as_ref()?
+                .get_element_by_id(id)?
+                .dyn_into::<web_sys::HtmlElement>()
+                .ok()
+        })
+        .flatten()
 }
 
 fn focus_now(form: Form, id: &str) -> bool {
@@ -51,7 +55,7 @@ pub fn field(form: Form, pointer: &str) {
         return;
     }
     let page = page_of(pointer);
-    if page != form.page.get_untracked() {
+    if form.page.try_get_untracked().is_some_and(|p| p != page) {
         form.page.set(page);
         form.show_all.set(true);
     }

@@ -234,7 +234,11 @@ fn send(form: Form) {
     let endpoint = form.endpoint.get_value();
     form.sending.set(Sending::InFlight);
     leptos::task::spawn_local(async move {
-        match submit::post(&endpoint, &body).await {
+        let outcome = submit::post(&endpoint, &body).await;
+        if form.page.try_get_untracked().is_none() {
+            return; // unmounted while sending
+        }
+        match outcome {
             submit::Outcome::Accepted(reference) => {
                 form.sending.set(Sending::Idle);
                 crate::events::submitted(form, &reference);

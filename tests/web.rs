@@ -1,0 +1,175 @@
+//! Component tests: the widget mounted in a real browser (headless Chromium, through
+//! wasm-bindgen-test), driven by DOM events. Run with
+//! `cargo test -p sen-support-form --target wasm32-unknown-unknown --test web`.
+#![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mounted(profile: &str) -> (HtmlElement, sen_support_form::Mounted) {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let config = js_sys::Object::new();
+    js_sys::Reflect::set(&config, &"profile".into(), &profile.into()).unwrap();
+    js_sys::Reflect::set(&config, &"today".into(), &"2025-04-30".into()).unwrap();
+    js_sys::Reflect::set(&config, &"endpoint".into(), &"/nowhere".into()).unwrap();
+    let mounted = sen_support_form::mount(host.clone(), config.into());
+    (host, mounted)
+}
+
+fn root(host: &HtmlElement) -> ShadowRoot {
+    host.shadow_root()
+        .expect("the widget attaches an open shadow root")
+}
+
+fn el(root: &ShadowRoot, id: &str) -> HtmlElement {
+    root.get_element_by_id(id)
+        .unwrap_or_else(|| panic!("#{id} is not on the page"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn text(root: &ShadowRoot, id: &str) -> String {
+    el(root, id).text_content().unwrap_or_default()
+}
+
+/// Lets the widget's effects run: a tick, then a macrotask.
+async fn settle() {
+    leptos::task::tick().await;
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+}
+
+fn type_into(input: &HtmlInputElement, value: &str) {
+    input.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+fn leave(input: &HtmlInputElement) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn task_list_shows_the_profiles_sections() {
+    let (host, _m) = mounted("stockton-one-point");
+    settle().await;
+    let r = root(&host);
+    assert_eq!(text(&r, "page-heading"), "Apply for SEN support");
+    assert_eq!(
+        r.query_selector_all(".govuk-task-list__item")
+            .unwrap()
+            .length(),
+        17
+    );
+    assert_eq!(text(&r, "task-child-status"), "Not started");
+    // Croydon asks fewer sections.
+    let (host2, _m2) = mounted("croydon-lss");
+    settle().await;
+    let n = root(&host2)
+        .query_selector_all(".govuk-task-list__item")
+        .unwrap()
+        .length();
+    assert!(n > 0);
+}
+
+#[wasm_bindgen_test]
+async fn errors_show_after_continue_or_leaving_not_while_typing() {
+    let (host, _m) = mounted("stockton-one-point");
+    settle().await;
+    let r = root(&host);
+    el(&r, "task-child").click();
+    settle().await;
+    assert_eq!(text(&r, "page-heading"), "The child or young person");
+    let postcode: HtmlInputElement = el(&r, "f-child-postcode").dyn_into().unwrap();
+    type_into(&postcode, "not a postcode");
+    settle().await;
+    assert!(
+        r.get_element_by_id("f-child-postcode-error").is_none(),
+        "a message showed while typing"
+    );
+    leave(&postcode);
+    settle().await;
+    assert_eq!(postcode.value(), "not a postcode", "cleared on leaving");
+    let message = text(&r, "f-child-postcode-error");
+    assert!(message.starts_with("Error:"), "{message}");
+    assert!(
+        r.get_element_by_id("error-summary").is_none(),
+        "summary before Continue"
+    );
+    el(&r, "continue").click();
+    settle().await;
+    assert!(r.get_element_by_id("error-summary").is_some());
+    let now: HtmlInputElement = el(&r, "f-child-postcode").dyn_into().unwrap();
+    assert_eq!(
+        (postcode.is_connected(), now.value()),
+        (true, "not a postcode".to_owned()),
+        "the answer was cleared"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn provision_row_cost_follows_each_keystroke() {
+    let (host, _m) = mounted("stockton-one-point");
+    settle().await;
+    let r = root(&host);
+    el(&r, "task-provision").click();
+    settle().await;
+    el(&r, "f-provisionMap-rows").click();
+    settle().await;
+    assert_eq!(text(&r, "page-heading"), "Provision 1");
+    el(&r, "f-provisionMap-rows-0-category").click();
+    for (id, v) in [
+        ("f-provisionMap-rows-0-hourlyRatePence", "17.20"),
+        ("f-provisionMap-rows-0-sessionMinutes", "10"),
+        ("f-provisionMap-rows-0-sessionsPerWeek", "5"),
+        ("f-provisionMap-rows-0-weeks", "38"),
+        ("f-provisionMap-rows-0-groupSize", "1"),
+    ] {
+        type_into(&el(&r, id).dyn_into().unwrap(), v);
+    }
+    settle().await;
+    // 17.20 × 10/60 × 5 × 38 = 544.666… → £544.67 (half-up to the penny)
+    assert_eq!(text(&r, "row-cost"), "£544.67");
+    assert_eq!(text(&r, "totals-total"), "£544.67");
+    assert_eq!(text(&r, "totals-top-up"), "£0.00");
+    type_into(
+        &el(&r, "f-provisionMap-rows-0-weeks").dyn_into().unwrap(),
+        "380",
+    );
+    settle().await;
+    assert_eq!(text(&r, "row-cost"), "£5,446.67");
+}
+
+#[wasm_bindgen_test]
+async fn unmount_removes_the_ui() {
+    let (host, m) = mounted("ehcna-request");
+    settle().await;
+    let r = root(&host);
+    assert!(r.get_element_by_id("page-heading").is_some());
+    m.unmount();
+    settle().await;
+    assert!(r.get_element_by_id("page-heading").is_none());
+}
