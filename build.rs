@@ -39,12 +39,126 @@ fn main() {
     }
 }
 
+/// govuk-frontend components the widget never renders: their rules are left out of the
+/// stylesheet (every selector of a rule must name one of them for the rule to go).
+const UNUSED_COMPONENTS: &[&str] = &[
+    "govuk-accordion",
+    "govuk-breadcrumbs",
+    "govuk-cookie-banner",
+    "govuk-details",
+    "govuk-exit-this-page",
+    "govuk-file-upload",
+    "govuk-footer",
+    "govuk-header",
+    "govuk-main-wrapper",
+    "govuk-pagination",
+    "govuk-password-input",
+    "govuk-phase-banner",
+    "govuk-service-navigation",
+    "govuk-skip-link",
+    "govuk-summary-card",
+    "govuk-table",
+    "govuk-tabs",
+    "govuk-template",
+    "govuk-warning-text",
+    "govuk-width-container",
+    "govuk-grid-row",
+    "govuk-grid-column",
+];
+
 /// The govuk-frontend stylesheet, ready for a shadow root.
 fn for_shadow_root(css: &str) -> String {
     let css = css.trim_start_matches("@charset \"UTF-8\";");
     let css = drop_blocks(css, "@font-face{");
     let css = css.replace(":root{", ":host{");
+    let css = drop_unused(&css);
     rem_to_px(&css)
+}
+
+/// The index just past the `}` closing the block whose `{` is at `open`.
+fn block_end(css: &str, open: usize) -> usize {
+    let bytes = css.as_bytes();
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut i = open;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(_) if b == b'\\' => i += 1,
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None => match b {
+                b'"' | b'\'' => quote = Some(b),
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return i + 1;
+                    }
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// Whether a selector names an unused component (`.govuk-tabs`, `.govuk-tabs__list`, …).
+fn names_unused(selector: &str) -> bool {
+    UNUSED_COMPONENTS.iter().any(|name| {
+        let needle = format!(".{name}");
+        selector.match_indices(&needle).any(|(at, _)| {
+            let rest = &selector[at + needle.len()..];
+            rest.is_empty() || rest.starts_with("__") || rest.starts_with("--")
+                || !rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
+    })
+}
+
+/// Splits a selector list at top-level commas.
+fn selectors(prelude: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0usize);
+    for (i, c) in prelude.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(&prelude[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&prelude[start..]);
+    out
+}
+
+/// Leaves out the rules of unused components, inside @media and @supports too.
+fn drop_unused(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut i = 0;
+    while let Some(rel) = css[i..].find('{') {
+        let open = i + rel;
+        let prelude = &css[i..open];
+        let end = block_end(css, open);
+        let body = &css[open + 1..end.saturating_sub(1)];
+        if prelude.starts_with("@media") || prelude.starts_with("@supports") {
+            let inner = drop_unused(body);
+            if !inner.is_empty() {
+                out.push_str(prelude);
+                out.push('{');
+                out.push_str(&inner);
+                out.push('}');
+            }
+        } else if prelude.starts_with('@') || !selectors(prelude).iter().all(|s| names_unused(s)) {
+            out.push_str(&css[i..end]);
+        }
+        i = end;
+    }
+    out.push_str(&css[i..]);
+    out
 }
 
 /// Removes every `prefix…}` block (blocks without nesting).

@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Builds sen-check and checks the sample application (scenario S01) under Stockton's profile,
-# then a draft with problems, so you can see both kinds of report.
+# The demo: builds the widget and serves a council-like page that embeds it, on
+# http://localhost:8080/ (PORT to change it). Applications sent from the page land in the demo
+# server, which saves them in target/demo-submissions/. Stop with Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --bin sen-check
-echo
-target/release/sen-check --profile stockton-one-point --today 2025-04-30 \
-  tests/fixtures/scenarios/S01-complete-valid.json || true
-echo
-echo "---- and an application with problems (scenario S09):"
-target/release/sen-check --profile stockton-one-point --today 2025-04-30 \
-  tests/fixtures/scenarios/S09-arithmetic-mismatch.json || true
+scripts/setup.sh --no-browser
+scripts/build-widget.sh
+cat <<'TEXT'
+
+Host pages:
+  /                      a council page embedding <sen-support-form profile="stockton-one-point">
+  /www/scenario.html     the same, with "today" fixed at 30 April 2025 to replay the scenarios
+  /www/hostile.html      a page with aggressive global CSS
+  /www/two.html          two forms (Stockton and Croydon) on one page
+  /www/broken.html       a form whose profile cannot be loaded (its fallback content shows)
+The CLI checks the same applications: target/release/sen-check --help (cargo build --release).
+TEXT
+exec node scripts/serve.mjs "${PORT:-8080}"

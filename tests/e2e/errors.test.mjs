@@ -56,6 +56,36 @@ test('every section: empty Continue, error summary, links, axe', { timeout: 6000
   assert.deepEqual(page.errors, []);
 });
 
+test('every "add another" item page: its error state, axe, 320px', { timeout: 600000 }, async (t) => {
+  const page = await open(env, '/www/scenario.html', { width: 320, height: 640 });
+  const sections = await inRoot(page, (r) => [...r.querySelectorAll('.govuk-task-list__link')].map((a) => a.id));
+  const problems = [];
+  for (const task of sections) {
+    await click(page, `#${task}`);
+    await settle(page);
+    const lists = await inRoot(page, (r) => [...r.querySelectorAll('button.govuk-button--secondary[id^="f-"]')].map((b) => b.id));
+    for (const list of lists) {
+      await click(page, `#${list}`);
+      await settle(page);
+      const title = await inRoot(page, (r) => r.getElementById('page-heading').textContent);
+      for (const v of await axe(page)) problems.push(`${title}: ${v}`);
+      await click(page, '#continue');
+      await settle(page);
+      assert.equal(await focusedId(page), 'error-summary', `${title}: Continue on an empty item did not show the error summary`);
+      for (const v of await axe(page)) problems.push(`${title} (errors): ${v}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) problems.push(`${title}: ${overflow}px of horizontal scroll at 320px`);
+      t.diagnostic(`${title}: error state checked`);
+      await click(page, '.govuk-back-link');
+      await settle(page);
+    }
+    await click(page, '.govuk-back-link');
+    await settle(page);
+  }
+  assert.deepEqual(problems, []);
+  assert.deepEqual(page.errors, []);
+});
+
 test('an empty list item shows its errors; answers typed are kept', { timeout: 300000 }, async () => {
   const page = await open(env, '/www/scenario.html');
   await click(page, '#task-provision');

@@ -100,7 +100,7 @@ pub fn from_json<T: DeserializeOwned + Serialize>(json: &str) -> Result<T, Parse
             ),
         });
     }
-    let typed: T = from_json_loose(json)?;
+    let typed: T = typed_reading(json, &input)?;
     let output = serde_json::to_value(&typed).unwrap_or(Value::Null);
     match first_difference(&input, &output, String::new()) {
         None => Ok(typed),
@@ -154,7 +154,7 @@ fn first_difference(input: &Value, output: &Value, at: String) -> Option<(String
 /// the receiver). It costs ~300 KB of wasm, so the widget, whose documents it builds itself,
 /// reads without it and reports line and column only.
 #[cfg(feature = "error-paths")]
-fn from_json_loose<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
+fn typed_reading<T: DeserializeOwned>(json: &str, _input: &Value) -> Result<T, ParseError> {
     let mut de = serde_json::Deserializer::from_str(json);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let inner = e.inner();
@@ -179,14 +179,16 @@ fn from_json_loose<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
     Ok(value)
 }
 
-/// Typed reading without paths (see the `error-paths` version).
+/// Typed reading without paths (see the `error-paths` version): from the value already
+/// parsed, so the build holds one deserialiser per type (from a value), not a second one from
+/// text.
 #[cfg(not(feature = "error-paths"))]
-fn from_json_loose<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
-    serde_json::from_str(json).map_err(|e| ParseError {
+fn typed_reading<T: DeserializeOwned>(_json: &str, input: &Value) -> Result<T, ParseError> {
+    T::deserialize(input).map_err(|e| ParseError {
         pointer: String::new(),
-        line: e.line(),
-        column: e.column(),
-        message: plain(&e),
+        line: 0,
+        column: 0,
+        message: tidy(&e.to_string()),
     })
 }
 
