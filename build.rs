@@ -110,7 +110,9 @@ fn names_unused(selector: &str) -> bool {
         let needle = format!(".{name}");
         selector.match_indices(&needle).any(|(at, _)| {
             let rest = &selector[at + needle.len()..];
-            rest.is_empty() || rest.starts_with("__") || rest.starts_with("--")
+            rest.is_empty()
+                || rest.starts_with("__")
+                || rest.starts_with("--")
                 || !rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         })
     })
