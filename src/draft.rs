@@ -1,0 +1,181 @@
+//! Drafts, pure: what is saved in browser storage and under which key, and reading it back
+//! (expired, broken or foreign drafts are refused with a reason, never half-restored). The
+//! widget's `store.rs` does the storage calls; this is tested natively.
+//!
+//! A draft holds a child's personal data. It is kept per profile and per form instance, expires
+//! (the profile's `drafts.expiryDays`), and is deleted after a successful send and on "Start
+//! again". The person can choose not to save on this device.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The format of a saved draft (changes when its shape does).
+pub const DRAFT_VERSION: u32 = 1;
+
+/// What is saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Draft {
+    /// `DRAFT_VERSION`.
+    pub draft_version: u32,
+    /// The profile the answers were given under.
+    pub profile: String,
+    /// Unix milliseconds.
+    pub saved_at: u64,
+    pub expires_at: u64,
+    /// The application document as the form holds it.
+    pub document: Value,
+    /// The key of a send that has started, reused by every retry and after a reload.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idempotency_key: Option<String>,
+}
+
+/// Why a draft was not restored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Past its expiry: it is deleted.
+    Expired,
+    /// Saved under another profile.
+    OtherProfile(String),
+    /// Not a draft this version can read.
+    Unreadable(String),
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Expired => f.write_str("the saved answers had expired and have been deleted"),
+            Refusal::OtherProfile(p) => write!(f, "the file holds answers for another form ({p})"),
+            Refusal::Unreadable(why) => write!(f, "the saved answers could not be read: {why}"),
+        }
+    }
+}
+
+/// The storage key of one form instance's draft. The instance is the element's `id` (or
+/// "form"), so two forms on one page keep separate drafts.
+pub fn storage_key(profile: &str, instance: &str) -> String {
+    format!("sen-support-form/v{DRAFT_VERSION}/{profile}/{instance}")
+}
+
+const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+
+/// A draft of `document` saved at `now_ms`, expiring after `expiry_days`.
+pub fn new(
+    profile: &str,
+    document: Value,
+    key: Option<String>,
+    now_ms: u64,
+    expiry_days: i64,
+) -> Draft {
+    let days = u64::try_from(expiry_days.max(1)).unwrap_or(1);
+    Draft {
+        draft_version: DRAFT_VERSION,
+        profile: profile.to_owned(),
+        saved_at: now_ms,
+        expires_at: now_ms.saturating_add(days.saturating_mul(DAY_MS)),
+        document,
+        idempotency_key: key,
+    }
+}
+
+/// Reads a saved draft for `profile` at `now_ms`.
+pub fn read(text: &str, profile: &str, now_ms: u64) -> Result<Draft, Refusal> {
+    let draft: Draft = serde_json::from_str::<Value>(text)
+        .and_then(|v| Draft::deserialize(&v))
+        .map_err(|e| Refusal::Unreadable(e.to_string()))?;
+    if draft.draft_version != DRAFT_VERSION {
+        return Err(Refusal::Unreadable(format!(
+            "draft version {}",
+            draft.draft_version
+        )));
+    }
+    if !draft.document.is_object() {
+        return Err(Refusal::Unreadable(
+            "the answers are not a JSON object".to_owned(),
+        ));
+    }
+    if draft.profile != profile {
+        return Err(Refusal::OtherProfile(draft.profile));
+    }
+    if now_ms >= draft.expires_at {
+        return Err(Refusal::Expired);
+    }
+    Ok(draft)
+}
+
+/// An imported file: an exported draft, or a bare application document (as `sen-check`
+/// reads). Returns the document to continue from.
+pub fn import(text: &str, profile: &str, now_ms: u64) -> Result<Value, Refusal> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| Refusal::Unreadable(e.to_string()))?;
+    if value.get("draftVersion").is_some() {
+        // An export is not refused for its age: the person chose the file.
+        let mut draft = read(text, profile, 0)?;
+        if draft.expires_at <= now_ms {
+            draft.expires_at = now_ms;
+        }
+        return Ok(draft.document);
+    }
+    match value.get("profile").and_then(Value::as_str) {
+        Some(p) if p != profile => Err(Refusal::OtherProfile(p.to_owned())),
+        _ if value.is_object() => Ok(value),
+        _ => Err(Refusal::Unreadable(
+            "the file is not a JSON object".to_owned(),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn round_trip_and_expiry() {
+        let d = new(
+            "stockton-one-point",
+            json!({"child": {"legalForename": "Alex"}}),
+            Some("k".into()),
+            1000,
+            30,
+        );
+        let text = serde_json::to_string(&d).unwrap();
+        assert_eq!(read(&text, "stockton-one-point", 2000), Ok(d.clone()));
+        assert_eq!(
+            read(&text, "stockton-one-point", d.expires_at),
+            Err(Refusal::Expired)
+        );
+        assert_eq!(
+            read(&text, "croydon-lss", 2000),
+            Err(Refusal::OtherProfile("stockton-one-point".into()))
+        );
+        assert!(matches!(read("{", "x", 0), Err(Refusal::Unreadable(_))));
+        assert!(matches!(
+            read(r#"{"draftVersion": 9}"#, "x", 0),
+            Err(Refusal::Unreadable(_))
+        ));
+    }
+
+    #[test]
+    fn keys_are_per_profile_and_instance() {
+        assert_ne!(storage_key("a", "first"), storage_key("a", "second"));
+        assert_ne!(storage_key("a", "form"), storage_key("b", "form"));
+    }
+
+    #[test]
+    fn imports_exports_and_bare_documents() {
+        let d = new("p", json!({"child": {}}), None, 0, 1);
+        let text = serde_json::to_string(&d).unwrap();
+        assert_eq!(import(&text, "p", 10 * DAY_MS), Ok(json!({"child": {}})));
+        assert_eq!(
+            import(r#"{"profile": "p", "sen": {}}"#, "p", 0),
+            Ok(json!({"profile": "p", "sen": {}}))
+        );
+        assert_eq!(
+            import(r#"{"profile": "q"}"#, "p", 0),
+            Err(Refusal::OtherProfile("q".into()))
+        );
+        assert!(import("[1]", "p", 0).is_err());
+        assert!(import("not json", "p", 0).is_err());
+    }
+}
