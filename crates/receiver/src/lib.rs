@@ -1,0 +1,11 @@
+//! `sen-receiver`: the reference backend for SEN Support Form. It re-checks every application
+//! with the same rules core as the widget and the CLI (a backend never trusts the browser),
+//! stores each accepted application exactly once per `Idempotency-Key` in SQLite, and answers
+//! only after the write has committed.
+
+pub mod http;
+pub mod store;
+pub mod time;
+
+pub use http::{router, AppState, Config};
+pub use store::Store;

@@ -1,0 +1,110 @@
+//! `sen-receiver [--listen ADDR] [--database PATH] [--allow-origin ORIGIN]... [--static DIR]`
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use sen_receiver::{router, AppState, Config, Store};
+
+const USAGE: &str = "sen-receiver [--listen ADDR] [--database PATH] [--allow-origin ORIGIN]... [--static DIR] [--max-body-bytes N]
+
+  --listen ADDR          where to listen (default 127.0.0.1:8080)
+  --database PATH        the SQLite file (default sen-receiver.sqlite3; :memory: keeps nothing)
+  --allow-origin ORIGIN  let pages from ORIGIN post applications (CORS); repeatable
+  --static DIR           serve DIR/www and DIR/pkg (the demo pages and the built widget);
+                         default: the current directory when it has www/ and pkg/
+  --max-body-bytes N     largest application accepted (default 2097152)";
+
+struct Args {
+    listen: String,
+    database: String,
+    config: Config,
+}
+
+fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut out = Args {
+        listen: "127.0.0.1:8080".to_owned(),
+        database: "sen-receiver.sqlite3".to_owned(),
+        config: Config::default(),
+    };
+    let mut static_root = None;
+    while let Some(a) = args.next() {
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+        match a.as_str() {
+            "--listen" => out.listen = value("--listen")?,
+            "--database" => out.database = value("--database")?,
+            "--allow-origin" => out.config.allow_origins.push(value("--allow-origin")?),
+            "--static" => static_root = Some(PathBuf::from(value("--static")?)),
+            "--max-body-bytes" => {
+                out.config.max_body_bytes = value("--max-body-bytes")?
+                    .parse()
+                    .map_err(|_| "--max-body-bytes needs a number".to_owned())?
+            }
+            "--help" | "-h" => return Err(String::new()),
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    out.config.static_root = static_root.or_else(|| {
+        let here = PathBuf::from(".");
+        (here.join("www").is_dir() && here.join("pkg").is_dir()).then_some(here)
+    });
+    Ok(out)
+}
+
+#[tokio::main]
+async fn main() {
+    let args = match parse(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) => {
+            if e.is_empty() {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            eprintln!("sen-receiver: {e}\n\n{USAGE}");
+            std::process::exit(2);
+        }
+    };
+    let store = match Store::open(&args.database) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!(
+                "sen-receiver: cannot open the database {}: {e}",
+                args.database
+            );
+            std::process::exit(1);
+        }
+    };
+    let state = AppState::new(store, Arc::new(std::time::SystemTime::now));
+    let app = router(state, &args.config);
+    let listener = match tokio::net::TcpListener::bind(&args.listen).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("sen-receiver: cannot listen on {}: {e}", args.listen);
+            std::process::exit(1);
+        }
+    };
+    let shown = listener
+        .local_addr()
+        .map(|a| a.to_string())
+        .unwrap_or(args.listen.clone());
+    println!(
+        "sen-receiver: listening on http://{shown}/ (database {})",
+        args.database
+    );
+    if let Some(root) = &args.config.static_root {
+        println!(
+            "sen-receiver: serving {}/www and {}/pkg",
+            root.display(),
+            root.display()
+        );
+    }
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    if let Err(e) = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+    {
+        eprintln!("sen-receiver: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,285 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+//! The receiver as a backend developer calls it: every status of the submission protocol,
+//! in-process (tower) and over real HTTP on loopback, with the database holding exactly what it
+//! should.
+
+use std::sync::Arc;
+use std::time::{Duration, UNIX_EPOCH};
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use sen_receiver::{router, AppState, Config, Store};
+use serde_json::Value;
+use tower::ServiceExt;
+
+const S01: &str = include_str!("../../../tests/fixtures/scenarios/S01-complete-valid.json");
+const S02: &str = include_str!("../../../tests/fixtures/scenarios/S02-missing-consent.json");
+const KEY: &str = "2b1f6a52-1c1e-4a53-9a5e-0d0c2f1e7a11";
+
+fn state() -> Arc<AppState> {
+    // 2025-04-30T10:00:00Z: the day the scenarios are dated for.
+    let at = UNIX_EPOCH + Duration::from_secs(1_746_007_200);
+    AppState::new(Store::open(":memory:").unwrap(), Arc::new(move || at))
+}
+
+fn config() -> Config {
+    Config {
+        allow_origins: vec!["https://council.example".to_owned()],
+        static_root: None,
+        max_body_bytes: 64 * 1024,
+    }
+}
+
+async fn post(
+    state: &Arc<AppState>,
+    key: Option<&str>,
+    content_type: &str,
+    body: &str,
+) -> (StatusCode, Value, axum::http::HeaderMap) {
+    let mut req = Request::post("/applications").header("content-type", content_type);
+    if let Some(k) = key {
+        req = req.header("idempotency-key", k);
+    }
+    let resp = router(state.clone(), &config())
+        .oneshot(req.body(Body::from(body.to_owned())).unwrap())
+        .await
+        .unwrap();
+    let status = resp.status();
+    let headers = resp.headers().clone();
+    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+    let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    (status, json, headers)
+}
+
+#[tokio::test]
+async fn accepts_a_complete_application_once() {
+    let s = state();
+    let (status, body, headers) = post(&s, Some(KEY), "application/json", S01).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(headers["cache-control"], "no-store");
+    let reference = body["reference"].as_str().unwrap().to_owned();
+    assert!(reference.starts_with("SSF-"));
+    let stored = s.applications();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].reference, reference);
+    assert_eq!(stored[0].idempotency_key, KEY);
+    assert_eq!(stored[0].profile, "stockton-one-point");
+    assert_eq!(stored[0].body, S01);
+    assert_eq!(stored[0].received_at, "2025-04-30T10:00:00Z");
+    assert_eq!(stored[0].body_sha256.len(), 64);
+
+    // The same key and body: the first response again, nothing new stored.
+    let (status, again, _) = post(&s, Some(KEY), "application/json", S01).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(again["reference"], reference.as_str());
+    assert_eq!(s.applications().len(), 1);
+
+    // The same key with a different body is refused.
+    let changed = S01.replace("Norton Example Primary School", "Another School");
+    let (status, body, _) = post(&s, Some(KEY), "application/json", &changed).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["error"]["kind"], "idempotency-key");
+    assert_eq!(s.applications().len(), 1);
+}
+
+#[tokio::test]
+async fn an_incomplete_application_gets_the_report_and_can_be_fixed_under_the_same_key() {
+    let s = state();
+    let (status, report, _) = post(&s, Some(KEY), "application/json", S02).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(report["complete"], false);
+    let issues = report["issues"].as_array().unwrap();
+    assert!(
+        issues
+            .iter()
+            .any(|i| i["ruleId"] == "V-30" && i["pointer"] == "/consents"),
+        "{report}"
+    );
+    assert!(s.applications().is_empty());
+    // Fixed and sent again with the same key (the widget keeps it): accepted.
+    let (status, _, _) = post(&s, Some(KEY), "application/json", S01).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(s.applications().len(), 1);
+}
+
+#[tokio::test]
+async fn bad_requests_are_refused_and_nothing_is_stored() {
+    let s = state();
+    let cases = [
+        (
+            None,
+            "application/json",
+            S01.to_owned(),
+            StatusCode::BAD_REQUEST,
+            "idempotency-key",
+        ),
+        (
+            Some("short"),
+            "application/json",
+            S01.to_owned(),
+            StatusCode::BAD_REQUEST,
+            "idempotency-key",
+        ),
+        (
+            Some("has spaces in it!"),
+            "application/json",
+            S01.to_owned(),
+            StatusCode::BAD_REQUEST,
+            "idempotency-key",
+        ),
+        (
+            Some(KEY),
+            "application/json",
+            "{\"child\": ".to_owned(),
+            StatusCode::BAD_REQUEST,
+            "document",
+        ),
+        (
+            Some(KEY),
+            "application/json",
+            "{\"colour\": 1}".to_owned(),
+            StatusCode::BAD_REQUEST,
+            "document",
+        ),
+        (
+            Some(KEY),
+            "text/plain",
+            S01.to_owned(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "content-type",
+        ),
+        (
+            Some(KEY),
+            "application/json",
+            "{}".to_owned(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "profile",
+        ),
+    ];
+    for (key, ct, body, want, kind) in cases {
+        let (status, json, _) = post(&s, key, ct, &body).await;
+        assert_eq!(status, want, "{key:?} {ct} {body:.40}: {json}");
+        assert_eq!(json["error"]["kind"], kind, "{json}");
+    }
+    let big = format!(
+        "{{\"request\": {{\"summary\": \"{}\"}}}}",
+        "x".repeat(70 * 1024)
+    );
+    let (status, _, _) = post(&s, Some(KEY), "application/json", &big).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(s.applications().is_empty());
+}
+
+#[tokio::test]
+async fn a_key_being_received_gets_409() {
+    let s = state();
+    let held = s.begin(KEY).unwrap();
+    let (status, body, _) = post(&s, Some(KEY), "application/json", S01).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    drop(held);
+    let (status, _, _) = post(&s, Some(KEY), "application/json", S01).await;
+    assert_eq!(status, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn concurrent_sends_of_one_key_store_one_application() {
+    let s = state();
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let s = s.clone();
+        tasks.push(tokio::spawn(async move {
+            post(&s, Some(KEY), "application/json", S01).await.0
+        }));
+    }
+    let mut codes = Vec::new();
+    for t in tasks {
+        codes.push(t.await.unwrap());
+    }
+    assert!(
+        codes
+            .iter()
+            .all(|c| *c == StatusCode::CREATED || *c == StatusCode::CONFLICT),
+        "{codes:?}"
+    );
+    assert!(codes.contains(&StatusCode::CREATED));
+    assert_eq!(s.applications().len(), 1);
+}
+
+#[tokio::test]
+async fn cors_allows_listed_origins_only() {
+    let s = state();
+    let preflight = |origin: &str| {
+        Request::builder()
+            .method("OPTIONS")
+            .uri("/applications")
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header(
+                "access-control-request-headers",
+                "content-type,idempotency-key",
+            )
+            .body(Body::empty())
+            .unwrap()
+    };
+    let ok = router(s.clone(), &config())
+        .oneshot(preflight("https://council.example"))
+        .await
+        .unwrap();
+    assert_eq!(
+        ok.headers()["access-control-allow-origin"],
+        "https://council.example"
+    );
+    let allowed = ok.headers()["access-control-allow-headers"]
+        .to_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    assert!(
+        allowed.contains("idempotency-key") && allowed.contains("content-type"),
+        "{allowed}"
+    );
+    let other = router(s.clone(), &config())
+        .oneshot(preflight("https://evil.example"))
+        .await
+        .unwrap();
+    assert!(other.headers().get("access-control-allow-origin").is_none());
+}
+
+#[tokio::test]
+async fn over_real_http_on_loopback() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let s = state();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = router(s.clone(), &config());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    async fn raw(addr: std::net::SocketAddr, request: String) -> String {
+        let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut out = String::new();
+        stream.read_to_string(&mut out).await.unwrap();
+        out
+    }
+    let health = raw(
+        addr,
+        "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".into(),
+    )
+    .await;
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    let request = format!(
+        "POST /applications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: {KEY}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{S01}",
+        S01.len()
+    );
+    let first = raw(addr, request.clone()).await;
+    assert!(first.starts_with("HTTP/1.1 201"), "{first}");
+    let second = raw(addr, request).await;
+    assert!(second.starts_with("HTTP/1.1 201"), "{second}");
+    let reference = |r: &str| r.split("\r\n\r\n").nth(1).unwrap().to_owned();
+    assert_eq!(reference(&first), reference(&second));
+    assert_eq!(s.applications().len(), 1);
+}
