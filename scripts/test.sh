@@ -28,6 +28,7 @@ scripts/check-size.sh
 stage "widget component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test -p sen-support-form --target wasm32-unknown-unknown --test web
-stage "browser journeys in headless Chromium (playwright-core, axe-core)"
+stage "browser journeys in headless Chromium against the real receiver (playwright-core, axe-core)"
+cargo build --release --bin sen-receiver
 node --test --test-concurrency=1 tests/e2e/
 stage "all tests passed"

@@ -23,6 +23,8 @@ use crate::route::Page;
 pub enum Sending {
     Idle,
     InFlight,
+    /// Not sent yet: trying again in this many seconds.
+    Retrying(u64),
     Failed(String),
 }
 
@@ -44,6 +46,10 @@ pub struct Form {
     /// Each provision row's cost and funding source, kept as the rows are typed.
     pub rows: RwSignal<Vec<(Option<i64>, Option<FundingSource>)>>,
     pub sending: RwSignal<Sending>,
+    /// The idempotency key of the send under way (kept for every retry and "Try again").
+    pub key: RwSignal<Option<String>>,
+    /// Errors the backend reported (a 422 with the core's report): (pointer, message).
+    pub server_errors: RwSignal<Vec<(String, String)>>,
     pub root: StoredValue<Option<ShadowRoot>, LocalStorage>,
     pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }
@@ -63,6 +69,8 @@ impl Form {
             page: RwSignal::new(Page::Tasks),
             rows: RwSignal::new(Vec::new()),
             sending: RwSignal::new(Sending::Idle),
+            key: RwSignal::new(None),
+            server_errors: RwSignal::new(Vec::new()),
             root: StoredValue::new_local(None),
             host: StoredValue::new_local(None),
         };
@@ -180,6 +188,12 @@ impl Form {
             return None;
         }
         if let Some((_, m)) = self.unread.with(|u| u.get(pointer).cloned()) {
+            return Some(m);
+        }
+        if let Some((_, m)) = self
+            .server_errors
+            .with(|e| e.iter().find(|(p, _)| p == pointer).cloned())
+        {
             return Some(m);
         }
         self.report.with(|r| {

@@ -14,7 +14,7 @@ use crate::components::totals::Totals;
 use crate::display::answer;
 use crate::route::Page;
 use crate::state::{use_form, Form, Sending};
-use crate::{check, focus, submit};
+use crate::{check, focus, retry, submit};
 
 /// Summary-list rows for the answered fields among `pointers`.
 fn rows(form: Form, pointers: Vec<String>) -> impl IntoView {
@@ -209,11 +209,17 @@ fn blocking(form: Form) -> Vec<(String, String)> {
             .unwrap_or_default()
     });
     out.extend(wanted);
+    for e in form.server_errors.get() {
+        if !out.iter().any(|(p, _)| *p == e.0) {
+            out.push(e);
+        }
+    }
     out
 }
 
 fn send(form: Form) {
     form.recheck();
+    form.server_errors.set(Vec::new());
     let complete = form
         .report
         .with_untracked(|r| r.as_ref().is_some_and(|r| r.complete));
@@ -231,22 +237,68 @@ fn send(form: Form) {
         ));
         return;
     };
+    // One key for this application's send, kept through retries and "Try again".
+    let key = match form.key.get_untracked() {
+        Some(k) => k,
+        None => {
+            let k = submit::new_key();
+            form.key.set(Some(k.clone()));
+            k
+        }
+    };
     let endpoint = form.endpoint.get_value();
     form.sending.set(Sending::InFlight);
     leptos::task::spawn_local(async move {
-        let outcome = submit::post(&endpoint, &body).await;
-        if form.page.try_get_untracked().is_none() {
-            return; // unmounted while sending
-        }
-        match outcome {
-            submit::Outcome::Accepted(reference) => {
-                form.sending.set(Sending::Idle);
-                crate::events::submitted(form, &reference);
-                form.go(Page::Sent(reference));
+        let policy = retry::Policy::default();
+        let mut attempt = 1;
+        loop {
+            let (reply, text) = submit::attempt(&endpoint, &body, &key).await;
+            if form.page.try_get_untracked().is_none() {
+                return; // unmounted while sending
             }
-            submit::Outcome::Refused(_, message) | submit::Outcome::NoAnswer(message) => {
-                form.sending.set(Sending::Failed(message));
-                focus::id(form, "send-failed");
+            let now = js_sys::Date::now().max(0.0) as u64;
+            match retry::next(&policy, attempt, &reply, now, js_sys::Math::random()) {
+                retry::Next::Done => {
+                    let reference = submit::reference_of(&text);
+                    form.sending.set(Sending::Idle);
+                    form.key.set(None);
+                    crate::events::submitted(form, &reference);
+                    form.go(Page::Sent(reference));
+                    return;
+                }
+                retry::Next::RetryAfter(ms) => {
+                    form.sending.set(Sending::Retrying(ms.div_ceil(1000)));
+                    submit::sleep_ms(ms).await;
+                    if form.page.try_get_untracked().is_none() {
+                        return;
+                    }
+                    form.sending.set(Sending::InFlight);
+                    attempt += 1;
+                }
+                retry::Next::GiveUp => {
+                    form.sending.set(Sending::Failed(
+                        "Your application has not been sent yet: the council's system could not be reached. Your answers are still here. Check your connection and select \u{2018}Accept and send\u{2019} to try again.".to_owned(),
+                    ));
+                    focus::id(form, "send-failed");
+                    return;
+                }
+                retry::Next::Refused(code) => {
+                    let errors = submit::report_errors(&text);
+                    if code == 422 && !errors.is_empty() {
+                        form.sending.set(Sending::Idle);
+                        form.server_errors.set(errors);
+                        form.show_all.set(true);
+                        focus::summary(form);
+                    } else {
+                        let why =
+                            submit::error_message(&text).unwrap_or_else(|| format!("HTTP {code}"));
+                        form.sending.set(Sending::Failed(format!(
+                            "The council's system did not accept your application ({why}). Your answers are still here. Contact the council if this happens again."
+                        )));
+                        focus::id(form, "send-failed");
+                    }
+                    return;
+                }
             }
         }
     });
@@ -281,7 +333,15 @@ pub fn AnswersPage() -> impl IntoView {
         }),
         _ => None,
     };
-    let in_flight = move || form.sending.get() == Sending::InFlight;
+    let in_flight = move || matches!(form.sending.get(), Sending::InFlight | Sending::Retrying(_));
+    let progress = move || match form.sending.get() {
+        Sending::InFlight => "Sending your application…".to_owned(),
+        Sending::Retrying(s) => format!(
+            "Not sent yet: trying again in {s} second{}…",
+            if s == 1 { "" } else { "s" }
+        ),
+        _ => String::new(),
+    };
     view! {
         <BackLink to=Page::Tasks />
         <ErrorSummary errors=errors />
@@ -290,6 +350,7 @@ pub fn AnswersPage() -> impl IntoView {
         {sections}
         {justifications(form)}
         <h2 class="govuk-heading-m">"Now send your application"</h2>
+        <p class="govuk-body" role="status" id="send-status">{progress}</p>
         <p class="govuk-body">"By sending this application you confirm that, to the best of your knowledge, the details you are providing are correct, and that the parents and carers named have given the consent recorded."</p>
         <button
             type="button"

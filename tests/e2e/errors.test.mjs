@@ -127,7 +127,7 @@ test('check your answers on an incomplete application lists what is missing', { 
   await click(page, '#send');
   await settle(page);
   assert.equal(await focusedId(page), 'error-summary');
-  assert.equal(env.received.length, 0, 'an incomplete application was sent');
+  assert.equal(env.stored().length, 0, 'an incomplete application was sent');
   assert.deepEqual(await axe(page), []);
   // A link to a field in another section opens that section with the field focused.
   await page.locator('sen-support-form >> css=#error-summary a >> nth=0').click();

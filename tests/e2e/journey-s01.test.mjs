@@ -104,6 +104,12 @@ async function fillPage(page, todo) {
 test('S01 on stockton-one-point, with the keyboard alone', { timeout: 600000 }, async () => {
   const todo = answers(S01);
   const page = await open(env, '/www/scenario.html');
+  let posted = null;
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/applications')) {
+      posted = { body: r.postData(), key: r.headers()['idempotency-key'] };
+    }
+  });
   const violations = [];
   const check = async (where) => {
     for (const v of await axe(page)) violations.push(`${where}: ${v}`);
@@ -150,11 +156,16 @@ test('S01 on stockton-one-point, with the keyboard alone', { timeout: 600000 }, 
   await waitForHeading(page, 'Check your answers before sending your application');
   assert.equal(await heading(page), 'Application sent');
   await check('confirmation');
-  assert.equal(env.received.length, 1);
-  const sent = env.received[0].doc;
+  assert.ok(posted, 'no POST was seen');
+  const sent = JSON.parse(posted.body);
   assert.deepEqual(sent, S01);
+  assert.match(posted.key, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  const stored = env.stored();
+  assert.equal(stored.length, 1);
+  assert.deepEqual(stored[0].application, S01);
+  assert.equal(stored[0].idempotencyKey, posted.key);
   const reference = await root(page, (r) => r.getElementById('reference')?.textContent);
-  assert.equal(reference, env.received[0].reference);
+  assert.equal(reference, stored[0].reference);
 
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);

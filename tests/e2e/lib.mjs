@@ -1,14 +1,52 @@
-// Shared helpers for the browser journeys: a demo server on a free port, headless Chromium
-// (Debian's, through playwright-core), the widget's shadow root, keyboard-only focus moves and
-// axe-core.
+// Shared helpers for the browser journeys: the real receiver (target/release/sen-receiver) on a
+// free port with its own database, serving the host pages and the built widget; headless
+// Chromium (Debian's, through playwright-core); the widget's shadow root, keyboard-only focus
+// moves and axe-core.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
+
+const RECEIVER = 'target/release/sen-receiver';
+
+/** Starts the receiver; resolves to { base, stop, stored }. */
+export function startReceiver({ today = '2025-04-30' } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'sen-e2e-'));
+  const database = join(dir, 'applications.sqlite3');
+  const child = spawn(RECEIVER, ['--listen', '127.0.0.1:0', '--database', database, '--static', '.', '--today', today], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`sen-receiver exited (${code}): build it with cargo build --release --bin sen-receiver`)));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/[^/\s]+)\//);
+      if (m) {
+        child.removeAllListeners('exit');
+        resolve({
+          base: m[1],
+          database,
+          /** The applications the receiver has stored. */
+          stored() {
+            const r = spawnSync(RECEIVER, ['--list', '--database', database], { encoding: 'utf8' });
+            if (r.status !== 0) throw new Error(`sen-receiver --list failed: ${r.stderr}`);
+            return JSON.parse(r.stdout);
+          },
+          stop() { child.kill(); rmSync(dir, { recursive: true, force: true }); },
+        });
+      }
+    });
+  });
+}
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** A server and a browser for one test file. */
 export async function setup() {
-  const srv = await startServer(0);
+  const srv = await startReceiver();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -16,10 +54,9 @@ export async function setup() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-dev-shm-usage'],
   });
-  const base = `http://127.0.0.1:${srv.port}`;
   return {
-    base, browser, received: srv.received,
-    async close() { await browser.close(); srv.server.close(); },
+    base: srv.base, browser, stored: srv.stored,
+    async close() { await browser.close(); srv.stop(); },
   };
 }
 

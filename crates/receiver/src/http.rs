@@ -51,15 +51,19 @@ pub struct AppState {
     store: Mutex<Store>,
     in_flight: Mutex<HashSet<String>>,
     clock: Clock,
+    /// The date the rules count from, when fixed (replaying dated scenarios); else the clock's.
+    today: Option<String>,
 }
 
 impl AppState {
-    /// State over a store, with the clock to stamp and check applications by.
-    pub fn new(store: Store, clock: Clock) -> Arc<AppState> {
+    /// State over a store, with the clock to stamp and check applications by, and optionally
+    /// a fixed "today" for the rules.
+    pub fn new(store: Store, clock: Clock, today: Option<String>) -> Arc<AppState> {
         Arc::new(AppState {
             store: Mutex::new(store),
             in_flight: Mutex::new(HashSet::new()),
             clock,
+            today,
         })
     }
 
@@ -208,7 +212,8 @@ async fn receive(State(state): State<Arc<AppState>>, headers: HeaderMap, body: B
             "the body is not UTF-8 text",
         );
     };
-    let (today, received_at) = crate::time::stamp((state.clock)());
+    let (clock_today, received_at) = crate::time::stamp((state.clock)());
+    let today = state.today.clone().unwrap_or(clock_today);
     let report = match api::check(text, ProfileChoice::FromDocument, &today) {
         Ok(r) => r,
         Err(CheckError::Document(e)) => {

@@ -5,19 +5,24 @@ use std::sync::Arc;
 
 use sen_receiver::{router, AppState, Config, Store};
 
-const USAGE: &str = "sen-receiver [--listen ADDR] [--database PATH] [--allow-origin ORIGIN]... [--static DIR] [--max-body-bytes N]
+const USAGE: &str = "sen-receiver [--listen ADDR] [--database PATH] [--allow-origin ORIGIN]... [--static DIR] [--max-body-bytes N] [--today YYYY-MM-DD]
+sen-receiver --list [--database PATH]
 
   --listen ADDR          where to listen (default 127.0.0.1:8080)
   --database PATH        the SQLite file (default sen-receiver.sqlite3; :memory: keeps nothing)
   --allow-origin ORIGIN  let pages from ORIGIN post applications (CORS); repeatable
   --static DIR           serve DIR/www and DIR/pkg (the demo pages and the built widget);
                          default: the current directory when it has www/ and pkg/
-  --max-body-bytes N     largest application accepted (default 2097152)";
+  --max-body-bytes N     largest application accepted (default 2097152)
+  --today YYYY-MM-DD     the date the rules count from (default: today), to replay dated scenarios
+  --list                 print the stored applications as JSON and exit";
 
 struct Args {
     listen: String,
     database: String,
     config: Config,
+    today: Option<String>,
+    list: bool,
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -25,6 +30,8 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         listen: "127.0.0.1:8080".to_owned(),
         database: "sen-receiver.sqlite3".to_owned(),
         config: Config::default(),
+        today: None,
+        list: false,
     };
     let mut static_root = None;
     while let Some(a) = args.next() {
@@ -39,6 +46,16 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     .parse()
                     .map_err(|_| "--max-body-bytes needs a number".to_owned())?
             }
+            "--today" => {
+                let t = value("--today")?;
+                if sen_core::Date::parse(&t).is_none() {
+                    return Err(format!(
+                        "--today must be a date in the form YYYY-MM-DD, not {t}"
+                    ));
+                }
+                out.today = Some(t);
+            }
+            "--list" => out.list = true,
             "--help" | "-h" => return Err(String::new()),
             other => return Err(format!("unknown argument {other}")),
         }
@@ -73,7 +90,35 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    let state = AppState::new(store, Arc::new(std::time::SystemTime::now));
+    if args.list {
+        let apps: Vec<serde_json::Value> = match store.applications() {
+            Ok(a) => a
+                .into_iter()
+                .map(|a| {
+                    serde_json::json!({
+                        "reference": a.reference,
+                        "receivedAt": a.received_at,
+                        "profile": a.profile,
+                        "idempotencyKey": a.idempotency_key,
+                        "bodySha256": a.body_sha256,
+                        "application": serde_json::from_str::<serde_json::Value>(&a.body)
+                            .unwrap_or(serde_json::Value::String(a.body)),
+                    })
+                })
+                .collect(),
+            Err(e) => {
+                eprintln!("sen-receiver: cannot read {}: {e}", args.database);
+                std::process::exit(1);
+            }
+        };
+        println!("{}", serde_json::Value::Array(apps));
+        return;
+    }
+    let state = AppState::new(
+        store,
+        Arc::new(std::time::SystemTime::now),
+        args.today.clone(),
+    );
     let app = router(state, &args.config);
     let listener = match tokio::net::TcpListener::bind(&args.listen).await {
         Ok(l) => l,

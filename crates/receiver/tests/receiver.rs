@@ -25,7 +25,7 @@ const KEY: &str = "2b1f6a52-1c1e-4a53-9a5e-0d0c2f1e7a11";
 fn state() -> Arc<AppState> {
     // 2025-04-30T10:00:00Z: the day the scenarios are dated for.
     let at = UNIX_EPOCH + Duration::from_secs(1_746_007_200);
-    AppState::new(Store::open(":memory:").unwrap(), Arc::new(move || at))
+    AppState::new(Store::open(":memory:").unwrap(), Arc::new(move || at), None)
 }
 
 fn config() -> Config {
