@@ -28,6 +28,8 @@ class SenSupportForm extends HTMLElement {
       profileUrl: this.getAttribute('profile-url') ?? undefined,
       endpoint: this.getAttribute('endpoint') ?? undefined,
       today: this.getAttribute('today') ?? undefined,
+      drafts: this.getAttribute('drafts') ?? undefined,
+      instance: this.id || undefined,
     };
   }
 

@@ -13,6 +13,18 @@ use crate::state::Form;
 #[component]
 pub fn App(form: Form) -> impl IntoView {
     provide_context(form);
+    // Autosave: each change to the answers saves the draft once typing pauses…
+    Effect::new(move |previous: Option<()>| {
+        form.doc.track();
+        if previous.is_some() {
+            form.save_soon();
+        }
+    });
+    // …and at once when the page is hidden or left (a closed tab, a switched app).
+    for event in ["visibilitychange", "pagehide"] {
+        let handle = window_event_listener_untyped(event, move |_| form.save_draft());
+        on_cleanup(move || handle.remove());
+    }
     let page = move || match form.page.get() {
         Page::Tasks => view! { <TasksPage /> }.into_any(),
         Page::Section(id) => view! { <SectionPage id=id /> }.into_any(),

@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// The widget's configuration.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     pub profile: Option<String>,
     pub profile_url: Option<String>,
@@ -14,6 +14,10 @@ pub struct Config {
     /// The date the rules treat as today (`YYYY-MM-DD`); the browser's date when absent. For
     /// demonstrations and tests that replay a dated scenario.
     pub today: Option<String>,
+    /// Where drafts are kept: the `drafts` attribute (`local`, `session` or `none`).
+    pub drafts: crate::store::Where,
+    /// Names this form's draft among others on the page: the element's `id`, else `form`.
+    pub instance: String,
 }
 
 fn field(obj: &JsValue, key: &str) -> Option<String> {
@@ -32,6 +36,8 @@ impl Config {
             profile_url: field(obj, "profileUrl"),
             endpoint: field(obj, "endpoint").unwrap_or_default(),
             today: field(obj, "today").filter(|t| sen_core::Date::parse(t).is_some()),
+            drafts: crate::store::Where::from_attribute(field(obj, "drafts").as_deref()),
+            instance: field(obj, "instance").unwrap_or_else(|| "form".to_owned()),
         }
     }
 }

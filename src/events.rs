@@ -31,3 +31,8 @@ pub fn error(form: Form, message: &str) {
     let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
     dispatch(form, "sen-error", &detail);
 }
+
+/// `sen-draft-saved`, after the answers were saved on this device.
+pub fn draft_saved(form: Form) {
+    dispatch(form, "sen-draft-saved", &js_sys::Object::new());
+}

@@ -21,6 +21,7 @@ pub mod pages;
 pub mod retry;
 pub mod route;
 pub mod state;
+pub mod store;
 pub mod submit;
 
 pub use mount::{mount, Mounted};

@@ -8,7 +8,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -94,16 +93,12 @@ fn render(
     let handle: Box<dyn Any> = match profile {
         Ok(profile) => {
             let endpoint = config.endpoint.clone();
+            let config = config.clone();
             let today = config.today.clone().unwrap_or_else(browser_today);
             let host = host.clone();
             let root = root.clone();
             Box::new(leptos::mount::mount_to(container, move || {
-                let form = Form::new(
-                    profile,
-                    Value::Object(serde_json::Map::new()),
-                    today,
-                    endpoint,
-                );
+                let form = Form::new(profile, today, endpoint, config.drafts, &config.instance);
                 form.root.set_value(Some(root));
                 form.host.set_value(Some(host));
                 view! { <App form=form /> }

@@ -15,8 +15,10 @@ use web_sys::ShadowRoot;
 
 use crate::check;
 use crate::doc;
+use crate::draft;
 use crate::input::{self, Conversion};
 use crate::route::Page;
+use crate::store;
 
 /// Where sending has got to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +28,19 @@ pub enum Sending {
     /// Not sent yet: trying again in this many seconds.
     Retrying(u64),
     Failed(String),
+}
+
+/// A message at the top of the task list about the saved answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Answers were restored from this device.
+    Restored,
+    /// Answers were loaded from a file.
+    Imported,
+    /// The person started again.
+    StartedAgain,
+    /// A file could not be loaded.
+    Problem(String),
 }
 
 /// One instance's state.
@@ -51,12 +66,41 @@ pub struct Form {
     /// Errors the backend reported (a 422 with the core's report): (pointer, message).
     pub server_errors: RwSignal<Vec<(String, String)>>,
     pub root: StoredValue<Option<ShadowRoot>, LocalStorage>,
+    /// Where this form's draft is kept, and under which key.
+    pub place: StoredValue<store::Where>,
+    pub draft_key: StoredValue<String>,
+    /// The person's choice to keep a draft on this device.
+    pub save_here: RwSignal<bool>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// Why the last save failed, if it did.
+    pub save_problem: RwSignal<Option<&'static str>>,
+    /// Bumped by each change; a save runs when it has not moved for a moment.
+    pub edits: RwSignal<u64>,
     pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }
 
 impl Form {
-    /// A new instance for a profile, starting from a document (a new one is `{}`).
-    pub fn new(profile: Profile, start: Value, today: String, endpoint: String) -> Form {
+    /// A new instance for a profile. A draft saved on this device for the same profile and
+    /// instance is restored.
+    pub fn new(
+        profile: Profile,
+        today: String,
+        endpoint: String,
+        place: store::Where,
+        instance: &str,
+    ) -> Form {
+        let key = draft::storage_key(&profile.id, instance);
+        let save_here = profile.drafts.save_by_default && place != store::Where::Nowhere;
+        let saved = store::load(place, &key).map(|text| draft::read(&text, &profile.id, now_ms()));
+        let (start, idempotency_key, notice) = match saved {
+            Some(Ok(d)) => (d.document, d.idempotency_key, Some(Notice::Restored)),
+            Some(Err(_)) => {
+                // Expired, foreign or unreadable: it is not restored, and not kept.
+                store::remove(place, &key);
+                (Value::Object(serde_json::Map::new()), None, None)
+            }
+            None => (Value::Object(serde_json::Map::new()), None, None),
+        };
         let form = Form {
             doc: RwSignal::new(start),
             profile: StoredValue::new(profile),
@@ -69,10 +113,16 @@ impl Form {
             page: RwSignal::new(Page::Tasks),
             rows: RwSignal::new(Vec::new()),
             sending: RwSignal::new(Sending::Idle),
-            key: RwSignal::new(None),
+            key: RwSignal::new(idempotency_key),
             server_errors: RwSignal::new(Vec::new()),
             root: StoredValue::new_local(None),
             host: StoredValue::new_local(None),
+            place: StoredValue::new(place),
+            draft_key: StoredValue::new(key),
+            save_here: RwSignal::new(save_here),
+            notice: RwSignal::new(notice),
+            save_problem: RwSignal::new(None),
+            edits: RwSignal::new(0),
         };
         form.stamp_envelope();
         form.recheck();
@@ -294,6 +344,130 @@ impl Form {
     pub fn label(&self, pointer: &str) -> String {
         self.profile
             .with_value(|p| sen_core::rules::field_specs::label_for(pointer, p))
+    }
+}
+
+/// Unix milliseconds, from the browser's clock.
+pub fn now_ms() -> u64 {
+    let now = js_sys::Date::now();
+    if now.is_finite() && now > 0.0 {
+        // Milliseconds since 1970 fit in u64 for any real clock.
+        now as u64
+    } else {
+        0
+    }
+}
+
+impl Form {
+    /// Saves the draft now (when the person keeps one on this device).
+    pub fn save_draft(&self) {
+        let Some(true) = self.save_here.try_get_untracked() else {
+            return;
+        };
+        let Some(text) = self.doc.try_with_untracked(|d| {
+            self.profile.with_value(|p| {
+                let saved = draft::new(
+                    &p.id,
+                    d.clone(),
+                    self.key.get_untracked(),
+                    now_ms(),
+                    p.drafts.expiry_days,
+                );
+                serde_json::to_string(&saved).unwrap_or_default()
+            })
+        }) else {
+            return;
+        };
+        let key = self.draft_key.get_value();
+        match store::save(self.place.get_value(), &key, &text) {
+            Ok(()) => {
+                self.save_problem.set(None);
+                crate::events::draft_saved(*self);
+            }
+            Err(message) => self.save_problem.set(Some(message)),
+        }
+    }
+
+    /// Saves the draft once typing pauses.
+    pub fn save_soon(&self) {
+        let Some(n) = self.edits.try_get_untracked().map(|n| n.wrapping_add(1)) else {
+            return;
+        };
+        self.edits.set(n);
+        let form = *self;
+        set_timeout(
+            move || {
+                if form.edits.try_get_untracked() == Some(n) {
+                    form.save_draft();
+                }
+            },
+            std::time::Duration::from_millis(600),
+        );
+    }
+
+    /// Deletes the draft from this device.
+    pub fn forget_draft(&self) {
+        store::remove(self.place.get_value(), &self.draft_key.get_value());
+    }
+
+    /// The person chose whether to keep a draft on this device.
+    pub fn choose_saving(&self, keep: bool) {
+        self.save_here.set(keep);
+        if keep {
+            self.save_draft();
+        } else {
+            self.forget_draft();
+            self.save_problem.set(None);
+        }
+    }
+
+    /// Clears every answer and the draft.
+    pub fn start_again(&self) {
+        self.forget_draft();
+        self.doc.set(Value::Object(serde_json::Map::new()));
+        self.key.set(None);
+        self.unread.set(BTreeMap::new());
+        self.touched.set(BTreeSet::new());
+        self.server_errors.set(Vec::new());
+        self.stamp_envelope();
+        self.notice.set(Some(Notice::StartedAgain));
+        self.go(Page::Tasks);
+    }
+
+    /// Continues from a file: an exported draft or an application document.
+    pub fn import(&self, text: &str) {
+        let id = self.profile.with_value(|p| p.id.clone());
+        match draft::import(text, &id, now_ms()) {
+            Ok(doc) => {
+                self.doc.set(doc);
+                self.unread.set(BTreeMap::new());
+                self.touched.set(BTreeSet::new());
+                self.stamp_envelope();
+                self.notice.set(Some(Notice::Imported));
+                self.save_draft();
+                self.go(Page::Tasks);
+            }
+            Err(refusal) => {
+                self.notice.set(Some(Notice::Problem(format!(
+                    "Your answers could not be loaded: {refusal}."
+                ))));
+                crate::focus::top(*self);
+            }
+        }
+    }
+
+    /// The answers as a file to keep.
+    pub fn export(&self) {
+        let text = self.doc.with_untracked(|d| {
+            self.profile.with_value(|p| {
+                let saved = draft::new(&p.id, d.clone(), None, now_ms(), p.drafts.expiry_days);
+                serde_json::to_string_pretty(&saved).unwrap_or_default()
+            })
+        });
+        let name = self
+            .profile
+            .with_value(|p| format!("{}-answers.json", p.id));
+        let _ = store::download(&name, &text);
     }
 }
 

@@ -16,6 +16,11 @@ use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, ShadowRoot};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn mounted(profile: &str) -> (HtmlElement, sen_support_form::Mounted) {
+    mounted_as(profile, &format!("test-{}", js_sys::Math::random()))
+}
+
+/// Mounts with a given instance name (the draft's key).
+fn mounted_as(profile: &str, instance: &str) -> (HtmlElement, sen_support_form::Mounted) {
     let doc = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
@@ -23,6 +28,7 @@ fn mounted(profile: &str) -> (HtmlElement, sen_support_form::Mounted) {
     js_sys::Reflect::set(&config, &"profile".into(), &profile.into()).unwrap();
     js_sys::Reflect::set(&config, &"today".into(), &"2025-04-30".into()).unwrap();
     js_sys::Reflect::set(&config, &"endpoint".into(), &"/nowhere".into()).unwrap();
+    js_sys::Reflect::set(&config, &"instance".into(), &instance.into()).unwrap();
     let mounted = sen_support_form::mount(host.clone(), config.into());
     (host, mounted)
 }
@@ -172,4 +178,62 @@ async fn unmount_removes_the_ui() {
     m.unmount();
     settle().await;
     assert!(r.get_element_by_id("page-heading").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_is_saved_and_restored_and_start_again_clears_it() {
+    let instance = format!("draft-{}", js_sys::Math::random());
+    let (host, first) = mounted_as("stockton-one-point", &instance);
+    settle().await;
+    let r = root(&host);
+    el(&r, "task-child").click();
+    settle().await;
+    type_into(&el(&r, "f-child-legalForename").dyn_into().unwrap(), "Alex");
+    // The save waits for a pause in typing.
+    for _ in 0..100 {
+        settle().await;
+        if web_sys::window()
+            .unwrap()
+            .local_storage()
+            .unwrap()
+            .unwrap()
+            .length()
+            .unwrap()
+            > 0
+        {
+            break;
+        }
+    }
+    let key = format!("sen-support-form/v1/stockton-one-point/{instance}");
+    let saved = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(&key)
+        .unwrap();
+    assert!(
+        saved
+            .as_deref()
+            .is_some_and(|s| s.contains("\"legalForename\":\"Alex\"")),
+        "{saved:?}"
+    );
+    first.unmount();
+
+    let (host2, _second) = mounted_as("stockton-one-point", &instance);
+    settle().await;
+    let r2 = root(&host2);
+    assert_eq!(text(&r2, "notice-title"), "Important");
+    assert_eq!(text(&r2, "task-child-status"), "In progress");
+    el(&r2, "start-again").click();
+    settle().await;
+    assert_eq!(text(&r2, "task-child-status"), "Not started");
+    let gone = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(&key)
+        .unwrap();
+    assert_eq!(gone, None);
 }

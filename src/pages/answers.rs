@@ -243,6 +243,8 @@ fn send(form: Form) {
         None => {
             let k = submit::new_key();
             form.key.set(Some(k.clone()));
+            // Saved with the draft before sending: a reload mid-send reuses it.
+            form.save_draft();
             k
         }
     };
@@ -262,6 +264,10 @@ fn send(form: Form) {
                     let reference = submit::reference_of(&text);
                     form.sending.set(Sending::Idle);
                     form.key.set(None);
+                    // Sent: nothing of it stays on this device.
+                    form.save_here.set(false);
+                    form.forget_draft();
+                    form.notice.set(None);
                     crate::events::submitted(form, &reference);
                     form.go(Page::Sent(reference));
                     return;

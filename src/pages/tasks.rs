@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use super::heading;
+use crate::components::draft_controls::DraftControls;
+use crate::components::notice_banner::NoticeBanner;
 use crate::components::task_list::TaskList;
 use crate::route::Page;
 use crate::state::use_form;
@@ -28,11 +30,13 @@ pub fn TasksPage() -> impl IntoView {
         })
     };
     view! {
+        <NoticeBanner />
         {heading(name, "Apply for SEN support".to_owned())}
         <p class="govuk-body">{progress}</p>
         <TaskList />
         <button type="button" class="govuk-button" id="to-answers" on:click=move |_| form.go(Page::Answers)>
             "Check your answers"
         </button>
+        <DraftControls />
     }
 }

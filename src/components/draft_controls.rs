@@ -1,0 +1,72 @@
+//! Keeping the answers: whether they are saved on this device, what happened to the last save,
+//! and a copy to download or load (to move between computers, or to keep).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::state::use_form;
+use crate::store::Where;
+
+#[component]
+pub fn DraftControls() -> impl IntoView {
+    let form = use_form();
+    let possible = form.place.get_value() != Where::Nowhere;
+    let status = move || {
+        match form.save_problem.get() {
+        Some(problem) => problem.to_owned(),
+        None if form.save_here.get() => "Your answers are saved on this device as you go. They are deleted when you send the application or start again.".to_owned(),
+        None => "Your answers are not saved on this device. They are kept while this page stays open.".to_owned(),
+    }
+    };
+    let pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
+            match text {
+                Some(t) => form.import(&t),
+                None => form.import(""),
+            }
+        });
+    };
+    view! {
+        <h2 class="govuk-heading-m">"Your answers"</h2>
+        <p class=move || if form.save_problem.get().is_some() { "govuk-error-message" } else { "govuk-body" }
+           role="status" id="save-status">{status}</p>
+        {possible.then(|| view! {
+            <div class="govuk-form-group">
+                <div class="govuk-checkboxes govuk-checkboxes--small">
+                    <div class="govuk-checkboxes__item">
+                        <input class="govuk-checkboxes__input" id="save-here" name="save-here" type="checkbox"
+                            prop:checked=form.save_here.get_untracked()
+                            on:change=move |ev| form.choose_saving(event_target_checked(&ev)) />
+                        <label class="govuk-label govuk-checkboxes__label" for="save-here">
+                            "Save my answers on this device (do not choose this on a shared computer)"
+                        </label>
+                    </div>
+                </div>
+            </div>
+        })}
+        <div class="govuk-button-group">
+            <button type="button" class="govuk-button govuk-button--secondary" id="download"
+                on:click=move |_| form.export()>"Download your answers"</button>
+        </div>
+        <div class="govuk-form-group">
+            <label class="govuk-label" for="load-file">"Carry on from a file of answers you downloaded"</label>
+            <input class="govuk-file-upload" id="load-file" name="load-file" type="file" accept="application/json,.json"
+                on:change=pick />
+        </div>
+    }
+}
