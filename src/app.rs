@@ -22,7 +22,7 @@ pub fn App(form: Form) -> impl IntoView {
     });
     // …and at once when the page is hidden or left (a closed tab, a switched app).
     for event in ["visibilitychange", "pagehide"] {
-        let handle = window_event_listener_untyped(event, move |_| form.save_draft());
+        let handle = window_event_listener_untyped(event, move |_| form.flush());
         on_cleanup(move || handle.remove());
     }
     let page = move || match form.page.get() {

@@ -76,6 +76,8 @@ pub struct Form {
     pub save_problem: RwSignal<Option<&'static str>>,
     /// Bumped by each change; a save runs when it has not moved for a moment.
     pub edits: RwSignal<u64>,
+    /// Answers changed since the last save (or restore).
+    pub dirty: RwSignal<bool>,
     pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }
 
@@ -123,6 +125,7 @@ impl Form {
             notice: RwSignal::new(notice),
             save_problem: RwSignal::new(None),
             edits: RwSignal::new(0),
+            dirty: RwSignal::new(false),
         };
         form.stamp_envelope();
         form.recheck();
@@ -359,11 +362,23 @@ pub fn now_ms() -> u64 {
 }
 
 impl Form {
-    /// Saves the draft now (when the person keeps one on this device).
+    /// Saves the draft now (when the person keeps one on this device). A form with no answers
+    /// yet leaves nothing on the device.
     pub fn save_draft(&self) {
         let Some(true) = self.save_here.try_get_untracked() else {
             return;
         };
+        self.dirty.set(false);
+        let answered = self.doc.with_untracked(|d| {
+            d.as_object().is_some_and(|o| {
+                o.keys()
+                    .any(|k| !sen_core::sections::ENVELOPE_KEYS.contains(&k.as_str()))
+            })
+        });
+        if !answered {
+            self.forget_draft();
+            return;
+        }
         let Some(text) = self.doc.try_with_untracked(|d| {
             self.profile.with_value(|p| {
                 let saved = draft::new(
@@ -388,8 +403,17 @@ impl Form {
         }
     }
 
-    /// Saves the draft once typing pauses.
+    /// Saves the draft if the answers changed since it was last saved (the page is being
+    /// hidden or left).
+    pub fn flush(&self) {
+        if self.dirty.try_get_untracked() == Some(true) {
+            self.save_draft();
+        }
+    }
+
+    /// The answers changed: save the draft once typing pauses.
     pub fn save_soon(&self) {
+        self.dirty.set(true);
         let Some(n) = self.edits.try_get_untracked().map(|n| n.wrapping_add(1)) else {
             return;
         };
@@ -398,7 +422,7 @@ impl Form {
         set_timeout(
             move || {
                 if form.edits.try_get_untracked() == Some(n) {
-                    form.save_draft();
+                    form.flush();
                 }
             },
             std::time::Duration::from_millis(600),

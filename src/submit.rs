@@ -89,7 +89,8 @@ pub fn new_key() -> String {
     crate::retry::uuid_v4(bytes)
 }
 
-/// The errors in a 422 reply that carries the core's report: (pointer, message).
+/// What stops sending in a 422 reply that carries the core's report: its errors, and warnings
+/// still needing a justification: (pointer, message).
 pub fn report_errors(body: &str) -> Vec<(String, String)> {
     let v: Value = serde_json::from_str(body).unwrap_or(Value::Null);
     v.get("issues")
@@ -97,7 +98,11 @@ pub fn report_errors(body: &str) -> Vec<(String, String)> {
         .map(|issues| {
             issues
                 .iter()
-                .filter(|i| i.get("severity").and_then(Value::as_str) == Some("error"))
+                .filter(|i| {
+                    i.get("severity").and_then(Value::as_str) == Some("error")
+                        || (i.get("needsJustification").and_then(Value::as_bool) == Some(true)
+                            && i.get("justified").and_then(Value::as_bool) != Some(true))
+                })
                 .filter_map(|i| {
                     Some((
                         i.get("pointer")?.as_str()?.to_owned(),

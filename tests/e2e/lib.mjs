@@ -45,8 +45,8 @@ export function startReceiver({ today = '2025-04-30' } = {}) {
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** A server and a browser for one test file. */
-export async function setup() {
-  const srv = await startReceiver();
+export async function setup(options = {}) {
+  const srv = await startReceiver(options);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -103,4 +103,15 @@ export async function axe(page) {
 /** The element id the widget gives a JSON Pointer's field. */
 export function fieldId(pointer) {
   return 'f' + pointer.replace(/[^A-Za-z0-9]/g, '-');
+}
+
+/** A saved draft of `doc` for `profile` (the widget's storage format), as localStorage text. */
+export function draftOf(doc, profile = 'stockton-one-point') {
+  const now = Date.now();
+  return JSON.stringify({ draftVersion: 1, profile, savedAt: now, expiresAt: now + 86400000, document: doc });
+}
+
+/** The storage key of a form's draft. */
+export function draftKey(profile = 'stockton-one-point', instance = 'form') {
+  return `sen-support-form/v1/${profile}/${instance}`;
 }

@@ -1,0 +1,144 @@
+// Never lose an application: drafts survive a reload, sending survives a network failure and a
+// lost response (one stored application, one reference), a double click sends once, nothing is
+// left on the device after success, and the receiver's 422 shows on the right fields.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { setup, open, axe, draftOf, draftKey, focusedId } from './lib.mjs';
+
+const S01 = JSON.parse(fs.readFileSync('tests/fixtures/scenarios/S01-complete-valid.json', 'utf8'));
+const env = {};
+before(async () => Object.assign(env, await setup()));
+after(async () => env.close());
+
+const q = (page, css) => page.locator(`sen-support-form >> css=${css}`).first();
+const heading = (page) => q(page, '#page-heading').textContent();
+
+/** A page whose form has S01 restored from a draft, on check your answers. */
+async function withS01(environment = env) {
+  const page = await open(environment, '/www/scenario.html');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [draftKey(), draftOf(S01)]);
+  await page.reload();
+  await page.waitForSelector('sen-support-form >> css=#notice');
+  await q(page, '#to-answers').click();
+  await page.waitForTimeout(50);
+  assert.equal(await heading(page), 'Check your answers before sending your application');
+  page.posts = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/applications')) page.posts.push(r.headers()['idempotency-key']);
+  });
+  return page;
+}
+
+async function sent(page) {
+  await page.waitForFunction(() => document.querySelector('sen-support-form').shadowRoot.getElementById('page-heading')?.textContent === 'Application sent', null, { timeout: 30000 });
+  return q(page, '#reference').textContent();
+}
+
+test('half an application survives a reload, with the banner; Start again clears it', { timeout: 120000 }, async () => {
+  const page = await open(env, '/www/scenario.html');
+  await q(page, '#task-child').click();
+  await q(page, '#f-child-legalForename').fill('Alex');
+  await q(page, '#f-child-dob').fill('14');
+  await q(page, '#f-child-dob-month').fill('5');
+  await q(page, '#f-child-dob-year').fill('2016');
+  await q(page, '#f-child-address').fill('1 Example Street, Stockton-on-Tees');
+  await page.waitForTimeout(900); // past the autosave pause
+  await page.reload();
+  await page.waitForSelector('sen-support-form >> css=#notice');
+  assert.equal(await q(page, '.govuk-notification-banner__heading').textContent(), 'We have restored your answers');
+  assert.deepEqual(await axe(page), []);
+  await q(page, '#task-child').click();
+  assert.equal(await q(page, '#f-child-legalForename').inputValue(), 'Alex');
+  assert.equal(await q(page, '#f-child-dob-year').inputValue(), '2016');
+  assert.equal(await q(page, '#f-child-address').inputValue(), '1 Example Street, Stockton-on-Tees');
+  await q(page, '.govuk-back-link').click();
+  await q(page, '#start-again').click();
+  await page.waitForTimeout(50);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), draftKey()), null);
+  await page.reload();
+  await page.waitForSelector('sen-support-form >> css=#page-heading');
+  assert.equal(await q(page, '#notice').count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('offline at Submit: not sent yet, draft and key kept; back online: exactly one stored', { timeout: 120000 }, async () => {
+  const before = env.stored().length;
+  const page = await withS01();
+  assert.deepEqual(await axe(page), []); // (loads axe-core while online)
+  await page.context().setOffline(true);
+  await q(page, '#send').click();
+  await page.waitForSelector('sen-support-form >> css=#send-failed', { timeout: 30000 });
+  assert.match(await q(page, '#send-failed').innerText(), /has not been sent yet/);
+  assert.deepEqual(await axe(page), []);
+  const draft = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), draftKey()));
+  assert.ok(draft.idempotencyKey, 'the key was not saved with the draft');
+  assert.ok(page.posts.length >= 2, `retried: ${page.posts.length} attempts`);
+  assert.ok(page.posts.every((k) => k === draft.idempotencyKey), 'a retry changed the key');
+  assert.equal(env.stored().length, before);
+  await page.context().setOffline(false);
+  await q(page, '#send').click();
+  const reference = await sent(page);
+  const stored = env.stored();
+  assert.equal(stored.length, before + 1);
+  assert.equal(stored.at(-1).reference, reference);
+  assert.equal(stored.at(-1).idempotencyKey, draft.idempotencyKey);
+  assert.deepEqual(stored.at(-1).application, S01);
+  // Nothing of the application is left on the device.
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sen-support-form'))), []);
+  assert.deepEqual(await axe(page), []);
+});
+
+test('the first response is lost after the receiver committed: one application, one reference', { timeout: 120000 }, async () => {
+  const before = env.stored().length;
+  const page = await withS01();
+  let first = true;
+  await page.route('**/applications', async (route) => {
+    if (first && route.request().method() === 'POST') {
+      first = false;
+      await route.fetch(); // reaches the receiver, which stores it…
+      return route.abort('connectionreset'); // …but the answer never arrives
+    }
+    return route.continue();
+  });
+  await q(page, '#send').click();
+  const reference = await sent(page);
+  const stored = env.stored();
+  assert.equal(stored.length, before + 1, 'the retry stored a second application');
+  assert.equal(stored.at(-1).reference, reference);
+  assert.equal(new Set(page.posts).size, 1, 'the retry used another key');
+  assert.ok(page.posts.length >= 2);
+});
+
+test('a double click on Accept and send sends one application', { timeout: 120000 }, async () => {
+  const before = env.stored().length;
+  const page = await withS01();
+  await q(page, '#send').dblclick();
+  await sent(page);
+  assert.equal(page.posts.length, 1);
+  assert.equal(env.stored().length, before + 1);
+});
+
+test("the receiver's 422 shows its messages on the right fields", { timeout: 120000 }, async () => {
+  // This receiver checks against a later date than the form: the child is a year older and the
+  // evidence older, so the receiver finds what the form did not.
+  const later = await setup({ today: '2026-11-25' });
+  try {
+    const page = await withS01(later);
+    await q(page, '#send').click();
+    await page.waitForSelector('sen-support-form >> css=#error-summary', { timeout: 30000 });
+    assert.equal(await focusedId(page), 'error-summary');
+    const links = await page.evaluate(() => [...document.querySelector('sen-support-form').shadowRoot.querySelectorAll('#error-summary a')].map((a) => [a.getAttribute('href'), a.textContent]));
+    assert.ok(links.length > 0);
+    assert.equal(later.stored().length, 0);
+    assert.deepEqual(await axe(page), []);
+    // Following a link opens the field, which shows the receiver's message.
+    await q(page, '#error-summary a').click();
+    await page.waitForTimeout(80);
+    const focused = await focusedId(page);
+    const message = await page.evaluate((id) => document.querySelector('sen-support-form').shadowRoot.getElementById(`${id}-error`)?.textContent ?? '', focused);
+    assert.ok(message.includes(links[0][1]), `#${focused} shows "${message}", expected "${links[0][1]}"`);
+  } finally {
+    await later.close();
+  }
+});
