@@ -7,7 +7,14 @@
 //
 // No inline script is needed and nothing is added to the page's <head>: the form lives in the
 // element's shadow root, styled by its own copy of GOV.UK Frontend. Hosts that prefer code can
-// call `mount(element, { profile, profileUrl, endpoint })`.
+// call `mount(element, { profile, profileUrl, endpoint, drafts, csrfMeta, csrfHeader, headers })`.
+//
+// Attributes: profile | profile-url, endpoint, drafts (local | session | none), csrf-meta (the
+// name of a <meta> whose content is sent as a CSRF token), csrf-header (default X-CSRF-Token).
+// Property: headers, a function ({ endpoint, idempotencyKey, attempt }) returning an object of
+// extra request headers (or a promise of one), called before each attempt.
+// Events (bubbling, composed): sen-submitted (detail.reference), sen-draft-saved, sen-error
+// (detail.message).
 import init, { mount as mountWasm } from './sen_support_form.js';
 
 const ready = init().catch((error) => {
@@ -30,6 +37,10 @@ class SenSupportForm extends HTMLElement {
       today: this.getAttribute('today') ?? undefined,
       drafts: this.getAttribute('drafts') ?? undefined,
       instance: this.id || undefined,
+      csrfMeta: this.getAttribute('csrf-meta') ?? undefined,
+      csrfHeader: this.getAttribute('csrf-header') ?? undefined,
+      // The page's own hook, looked up at each send: element.headers = ({ attempt }) => ({ … }).
+      headers: (info) => (typeof this.headers === 'function' ? this.headers(info) : undefined),
     };
   }
 

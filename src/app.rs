@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::live_region::LiveRegion;
 use crate::pages::answers::AnswersPage;
 use crate::pages::item::ItemPage;
 use crate::pages::section::SectionPage;
@@ -32,7 +33,7 @@ pub fn App(form: Form) -> impl IntoView {
         Page::Answers => view! { <AnswersPage /> }.into_any(),
         Page::Sent(reference) => view! { <SentPage reference=reference /> }.into_any(),
     };
-    view! { <div class="app-root govuk-frontend-supported">{page}</div> }
+    view! { <div class="app-root govuk-frontend-supported">{page}<LiveRegion /></div> }
 }
 
 /// What shows when the widget cannot start (a broken profile, say): the reason, and the

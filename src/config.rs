@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// The widget's configuration.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub profile: Option<String>,
     pub profile_url: Option<String>,
@@ -18,7 +18,25 @@ pub struct Config {
     pub drafts: crate::store::Where,
     /// Names this form's draft among others on the page: the element's `id`, else `form`.
     pub instance: String,
+    /// How each POST proves it comes from the council's page.
+    pub request: RequestSettings,
 }
+
+/// What a host adds to each POST: a CSRF token read from one of its `<meta>` tags at the moment
+/// of sending (`csrf-meta`, sent as `csrf-header`), and headers from its own hook.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RequestSettings {
+    /// The `name` of the `<meta>` whose `content` is the token.
+    pub csrf_meta: Option<String>,
+    /// The header it goes in (`X-CSRF-Token` unless the host says otherwise).
+    pub csrf_header: String,
+    /// `headers({ endpoint, idempotencyKey, attempt })`, returning an object of header names
+    /// and values, or a promise of one.
+    pub headers: Option<js_sys::Function>,
+}
+
+/// The header a CSRF token is sent in when the host names none.
+pub const CSRF_HEADER: &str = "X-CSRF-Token";
 
 fn field(obj: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(obj, &JsValue::from_str(key))
@@ -29,7 +47,8 @@ fn field(obj: &JsValue, key: &str) -> Option<String> {
 }
 
 impl Config {
-    /// Reads `{ profile, profileUrl, endpoint }`; missing keys are absent.
+    /// Reads `{ profile, profileUrl, endpoint, today, drafts, instance, csrfMeta, csrfHeader,
+    /// headers }`; missing keys are absent.
     pub fn from_js(obj: &JsValue) -> Config {
         Config {
             profile: field(obj, "profile"),
@@ -38,8 +57,25 @@ impl Config {
             today: field(obj, "today").filter(|t| sen_core::Date::parse(t).is_some()),
             drafts: crate::store::Where::from_attribute(field(obj, "drafts").as_deref()),
             instance: field(obj, "instance").unwrap_or_else(|| "form".to_owned()),
+            request: RequestSettings {
+                csrf_meta: field(obj, "csrfMeta"),
+                csrf_header: field(obj, "csrfHeader")
+                    .filter(|h| valid_header_name(h))
+                    .unwrap_or_else(|| CSRF_HEADER.to_owned()),
+                headers: js_sys::Reflect::get(obj, &JsValue::from_str("headers"))
+                    .ok()
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok()),
+            },
         }
     }
+}
+
+/// An HTTP header name (a token: letters, digits and ``!#$%&'*+-.^_`|~``).
+pub fn valid_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// A built-in profile by id, or why not.

@@ -25,7 +25,8 @@ pub fn submitted(form: Form, reference: &str) {
     dispatch(form, "sen-submitted", &detail);
 }
 
-/// `sen-error`, with `detail.message`, when the widget cannot start.
+/// `sen-error`, with `detail.message`: the page's `headers()` hook failed. (When the widget
+/// cannot start at all, `mount.rs` sends it.)
 pub fn error(form: Form, message: &str) {
     let detail = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());

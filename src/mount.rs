@@ -78,6 +78,7 @@ fn render(
     slot: &Rc<RefCell<Option<Box<dyn Any>>>>,
     config: &Config,
     profile: Result<sen_core::Profile, String>,
+    saved: Option<String>,
 ) {
     let Ok(root) = shadow_root(host) else { return };
     let Some(container) = web_sys::window()
@@ -92,13 +93,12 @@ fn render(
     }
     let handle: Box<dyn Any> = match profile {
         Ok(profile) => {
-            let endpoint = config.endpoint.clone();
             let config = config.clone();
             let today = config.today.clone().unwrap_or_else(browser_today);
             let host = host.clone();
             let root = root.clone();
             Box::new(leptos::mount::mount_to(container, move || {
-                let form = Form::new(profile, today, endpoint, config.drafts, &config.instance);
+                let form = Form::new(profile, today, &config, saved);
                 form.root.set_value(Some(root));
                 form.host.set_value(Some(host));
                 view! { <App form=form /> }
@@ -124,24 +124,30 @@ fn render(
 }
 
 /// Mounts the widget in `element` with a configuration object `{ profile, profileUrl,
-/// endpoint, today }` (the custom element passes its attributes). A built-in profile mounts at once; a
-/// profile URL is fetched first, and the element's own content stays visible meanwhile.
+/// endpoint, today, drafts, instance }` (the custom element passes its attributes). The profile
+/// (fetched first when given by URL) and the draft saved on this device are read, then the form
+/// starts; the element's own content stays visible meanwhile.
 #[wasm_bindgen]
 pub fn mount(element: HtmlElement, config: JsValue) -> Mounted {
     let config = Config::from_js(&config);
     let slot: Rc<RefCell<Option<Box<dyn Any>>>> = Rc::new(RefCell::new(None));
-    match config.profile_url.clone() {
-        Some(url) => {
-            let slot2 = slot.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let profile = crate::config::fetch_profile(&url).await;
-                render(&element, &slot2, &config, profile);
-            });
+    let task_slot = slot.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let profile = match config.profile_url.clone() {
+            Some(url) => crate::config::fetch_profile(&url).await,
+            None => crate::config::builtin_profile(config.profile.as_deref()),
+        };
+        let saved = match &profile {
+            Ok(p) => {
+                let key = crate::draft::storage_key(&p.id, &config.instance);
+                crate::store::load(config.drafts, &key).await
+            }
+            Err(_) => None,
+        };
+        // Unmounted (and its handle freed) before it was ready: nothing to show.
+        if Rc::strong_count(&task_slot) > 1 {
+            render(&element, &task_slot, &config, profile, saved);
         }
-        None => {
-            let profile = crate::config::builtin_profile(config.profile.as_deref());
-            render(&element, &slot, &config, profile);
-        }
-    }
+    });
     Mounted { handle: slot }
 }

@@ -50,6 +50,8 @@ pub struct Form {
     pub profile: StoredValue<Profile>,
     pub today: StoredValue<String>,
     pub endpoint: StoredValue<String>,
+    /// What the host adds to each POST (CSRF token, its own headers).
+    pub request: StoredValue<crate::config::RequestSettings, LocalStorage>,
     pub report: RwSignal<Option<Report>>,
     /// Text typed that could not be read as a value: pointer → (text, message).
     pub unread: RwSignal<BTreeMap<String, (String, String)>>,
@@ -78,27 +80,30 @@ pub struct Form {
     pub edits: RwSignal<u64>,
     /// Answers changed since the last save (or restore).
     pub dirty: RwSignal<bool>,
+    /// When the draft was last stored (Unix milliseconds).
+    pub saved_at: RwSignal<Option<u64>>,
     pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }
 
 impl Form {
-    /// A new instance for a profile. A draft saved on this device for the same profile and
-    /// instance is restored.
+    /// A new instance for a profile, with the text of the draft saved on this device for the
+    /// same profile and instance (`saved`, read by the caller with `store::load` under
+    /// `draft::storage_key`), which is restored.
     pub fn new(
         profile: Profile,
         today: String,
-        endpoint: String,
-        place: store::Where,
-        instance: &str,
+        config: &crate::config::Config,
+        saved: Option<String>,
     ) -> Form {
-        let key = draft::storage_key(&profile.id, instance);
+        let place = config.drafts;
+        let key = draft::storage_key(&profile.id, &config.instance);
         let save_here = profile.drafts.save_by_default && place != store::Where::Nowhere;
-        let saved = store::load(place, &key).map(|text| draft::read(&text, &profile.id, now_ms()));
+        let saved = saved.map(|text| draft::read(&text, &profile.id, now_ms()));
         let (start, idempotency_key, notice) = match saved {
             Some(Ok(d)) => (d.document, d.idempotency_key, Some(Notice::Restored)),
             Some(Err(_)) => {
                 // Expired, foreign or unreadable: it is not restored, and not kept.
-                store::remove(place, &key);
+                let _ = store::remove(place, &key);
                 (Value::Object(serde_json::Map::new()), None, None)
             }
             None => (Value::Object(serde_json::Map::new()), None, None),
@@ -107,7 +112,8 @@ impl Form {
             doc: RwSignal::new(start),
             profile: StoredValue::new(profile),
             today: StoredValue::new(today),
-            endpoint: StoredValue::new(endpoint),
+            endpoint: StoredValue::new(config.endpoint.clone()),
+            request: StoredValue::new_local(config.request.clone()),
             report: RwSignal::new(None),
             unread: RwSignal::new(BTreeMap::new()),
             touched: RwSignal::new(BTreeSet::new()),
@@ -126,6 +132,7 @@ impl Form {
             save_problem: RwSignal::new(None),
             edits: RwSignal::new(0),
             dirty: RwSignal::new(false),
+            saved_at: RwSignal::new(None),
         };
         form.stamp_envelope();
         form.recheck();
@@ -363,10 +370,12 @@ pub fn now_ms() -> u64 {
 
 impl Form {
     /// Saves the draft now (when the person keeps one on this device). A form with no answers
-    /// yet leaves nothing on the device.
-    pub fn save_draft(&self) {
+    /// yet leaves nothing on the device. Returns the write under way (already settled when
+    /// nothing is kept); its outcome is also shown to the person and told to the page.
+    pub fn save_draft(&self) -> store::Pending {
+        let nothing = || js_sys::Promise::resolve(&wasm_bindgen::JsValue::UNDEFINED);
         let Some(true) = self.save_here.try_get_untracked() else {
-            return;
+            return nothing();
         };
         self.dirty.set(false);
         let answered = self.doc.with_untracked(|d| {
@@ -376,8 +385,7 @@ impl Form {
             })
         });
         if !answered {
-            self.forget_draft();
-            return;
+            return self.forget_draft();
         }
         let Some(text) = self.doc.try_with_untracked(|d| {
             self.profile.with_value(|p| {
@@ -391,23 +399,33 @@ impl Form {
                 serde_json::to_string(&saved).unwrap_or_default()
             })
         }) else {
-            return;
+            return nothing();
         };
         let key = self.draft_key.get_value();
-        match store::save(self.place.get_value(), &key, &text) {
-            Ok(()) => {
-                self.save_problem.set(None);
-                crate::events::draft_saved(*self);
+        let pending = store::save(self.place.get_value(), &key, &text);
+        let form = *self;
+        let outcome = wasm_bindgen_futures::JsFuture::from(pending.clone());
+        leptos::task::spawn_local(async move {
+            let stored = outcome.await.is_ok();
+            if form.save_here.try_get_untracked().is_none() {
+                return; // unmounted meanwhile
             }
-            Err(message) => self.save_problem.set(Some(message)),
-        }
+            if stored {
+                form.save_problem.set(None);
+                form.saved_at.set(Some(now_ms()));
+                crate::events::draft_saved(form);
+            } else {
+                form.save_problem.set(Some(store::NOT_SAVED));
+            }
+        });
+        pending
     }
 
     /// Saves the draft if the answers changed since it was last saved (the page is being
     /// hidden or left).
     pub fn flush(&self) {
         if self.dirty.try_get_untracked() == Some(true) {
-            self.save_draft();
+            let _ = self.save_draft();
         }
     }
 
@@ -429,25 +447,25 @@ impl Form {
         );
     }
 
-    /// Deletes the draft from this device.
-    pub fn forget_draft(&self) {
-        store::remove(self.place.get_value(), &self.draft_key.get_value());
+    /// Deletes the draft from this device (after any save already under way).
+    pub fn forget_draft(&self) -> store::Pending {
+        store::remove(self.place.get_value(), &self.draft_key.get_value())
     }
 
     /// The person chose whether to keep a draft on this device.
     pub fn choose_saving(&self, keep: bool) {
         self.save_here.set(keep);
         if keep {
-            self.save_draft();
+            let _ = self.save_draft();
         } else {
-            self.forget_draft();
+            let _ = self.forget_draft();
             self.save_problem.set(None);
         }
     }
 
     /// Clears every answer and the draft.
     pub fn start_again(&self) {
-        self.forget_draft();
+        let _ = self.forget_draft();
         self.doc.set(Value::Object(serde_json::Map::new()));
         self.key.set(None);
         self.unread.set(BTreeMap::new());
@@ -468,7 +486,7 @@ impl Form {
                 self.touched.set(BTreeSet::new());
                 self.stamp_envelope();
                 self.notice.set(Some(Notice::Imported));
-                self.save_draft();
+                let _ = self.save_draft();
                 self.go(Page::Tasks);
             }
             Err(refusal) => {

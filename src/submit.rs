@@ -7,6 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, Request, RequestInit, Response};
 
+use crate::config::RequestSettings;
 use crate::retry::Reply;
 
 /// The reference in a backend's JSON reply: `reference`, else `id`.
@@ -21,27 +22,125 @@ pub fn reference_of(body: &str) -> String {
         .unwrap_or_default()
 }
 
-async fn send(endpoint: &str, body: &str, key: &str) -> Result<Response, JsValue> {
-    let headers = Headers::new()?;
-    headers.set("Content-Type", "application/json")?;
-    headers.set("Accept", "application/json")?;
-    headers.set("Idempotency-Key", key)?;
+/// The `content` of the host page's `<meta name="…">`, read when sending (a token the page
+/// refreshes is picked up by the next attempt).
+fn meta_content(name: &str) -> Option<String> {
+    let metas = web_sys::window()?.document()?.get_elements_by_name(name);
+    (0..metas.length())
+        .filter_map(|i| metas.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|e| e.tag_name().eq_ignore_ascii_case("meta"))?
+        .get_attribute("content")
+}
+
+/// Headers the widget sets itself: a host cannot replace them.
+const OWN_HEADERS: [&str; 3] = ["content-type", "accept", "idempotency-key"];
+
+/// The host's hook, called with `{ endpoint, idempotencyKey, attempt }`; its object (or the
+/// object its promise resolves to) is added to the request's headers.
+async fn host_headers(
+    hook: &js_sys::Function,
+    headers: &Headers,
+    endpoint: &str,
+    key: &str,
+    attempt: u32,
+) -> Result<(), JsValue> {
+    let info = js_sys::Object::new();
+    js_sys::Reflect::set(&info, &"endpoint".into(), &endpoint.into())?;
+    js_sys::Reflect::set(&info, &"idempotencyKey".into(), &key.into())?;
+    js_sys::Reflect::set(&info, &"attempt".into(), &attempt.into())?;
+    let returned = hook.call1(&JsValue::NULL, &info)?;
+    let value = JsFuture::from(js_sys::Promise::resolve(&returned)).await?;
+    if value.is_null() || value.is_undefined() {
+        return Ok(());
+    }
+    let object = value.dyn_into::<js_sys::Object>().map_err(|_| {
+        JsValue::from_str("headers() must return an object of header names and values")
+    })?;
+    for entry in js_sys::Object::entries(&object).iter() {
+        let pair = js_sys::Array::from(&entry);
+        let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
+            return Err(JsValue::from_str(
+                "headers() must give each header a text value",
+            ));
+        };
+        if !OWN_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+            headers.set(&name, &value)?;
+        }
+    }
+    Ok(())
+}
+
+/// What a send needs besides the document.
+pub struct Outgoing<'a> {
+    pub endpoint: &'a str,
+    pub body: &'a str,
+    pub key: &'a str,
+    pub attempt: u32,
+    pub settings: &'a RequestSettings,
+}
+
+/// Why a request was not made.
+enum NotSent {
+    /// The host's `headers` hook failed: said on the console and as `sen-error`.
+    Hook(String),
+    Network,
+}
+
+async fn send(out: &Outgoing<'_>) -> Result<Response, NotSent> {
+    let net = |_| NotSent::Network;
+    let headers = Headers::new().map_err(net)?;
+    if let Some(name) = &out.settings.csrf_meta {
+        if let Some(token) = meta_content(name) {
+            headers
+                .set(&out.settings.csrf_header, &token)
+                .map_err(net)?;
+        }
+    }
+    if let Some(hook) = &out.settings.headers {
+        host_headers(hook, &headers, out.endpoint, out.key, out.attempt)
+            .await
+            .map_err(|e| {
+                NotSent::Hook(
+                    e.as_string()
+                        .or_else(|| {
+                            js_sys::Reflect::get(&e, &"message".into())
+                                .ok()
+                                .and_then(|m| m.as_string())
+                        })
+                        .unwrap_or_else(|| "it failed".to_owned()),
+                )
+            })?;
+    }
+    headers
+        .set("Content-Type", "application/json")
+        .map_err(net)?;
+    headers.set("Accept", "application/json").map_err(net)?;
+    headers.set("Idempotency-Key", out.key).map_err(net)?;
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_headers(&headers);
-    init.set_body(&JsValue::from_str(body));
-    let request = Request::new_with_str_and_init(endpoint, &init)?;
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    init.set_body(&JsValue::from_str(out.body));
+    let request = Request::new_with_str_and_init(out.endpoint, &init).map_err(net)?;
+    let window = web_sys::window().ok_or(NotSent::Network)?;
     JsFuture::from(window.fetch_with_request(&request))
-        .await?
+        .await
+        .map_err(net)?
         .dyn_into::<Response>()
+        .map_err(net)
 }
 
-/// One attempt: POSTs the document with its idempotency key. Returns what came back for the
-/// retry policy, and the reply's text.
-pub async fn attempt(endpoint: &str, body: &str, key: &str) -> (Reply, String) {
-    let Ok(response) = send(endpoint, body, key).await else {
-        return (Reply::NoAnswer, String::new());
+/// One attempt: POSTs the document with its idempotency key and the host's headers. Returns
+/// what came back for the retry policy, the reply's text, and, when the host's hook failed,
+/// why (the attempt then counts as unanswered).
+pub async fn attempt(out: &Outgoing<'_>) -> (Reply, String, Option<String>) {
+    let response = match send(out).await {
+        Ok(r) => r,
+        Err(NotSent::Network) => return (Reply::NoAnswer, String::new(), None),
+        Err(NotSent::Hook(why)) => {
+            let message = format!("sen-support-form: the page's headers() hook failed: {why}");
+            web_sys::console::error_1(&message.as_str().into());
+            return (Reply::NoAnswer, String::new(), Some(message));
+        }
     };
     let retry_after = response.headers().get("Retry-After").ok().flatten();
     let text = match response.text() {
@@ -58,6 +157,7 @@ pub async fn attempt(endpoint: &str, body: &str, key: &str) -> (Reply, String) {
             retry_after,
         },
         text,
+        None,
     )
 }
 

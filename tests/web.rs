@@ -9,18 +9,20 @@
     clippy::indexing_slicing
 )]
 
+use sen_support_form::store::{self, Where};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, ShadowRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mounted(profile: &str) -> (HtmlElement, sen_support_form::Mounted) {
-    mounted_as(profile, &format!("test-{}", js_sys::Math::random()))
+async fn mounted(profile: &str) -> (HtmlElement, sen_support_form::Mounted) {
+    mounted_as(profile, &format!("test-{}", js_sys::Math::random())).await
 }
 
 /// Mounts with a given instance name (the draft's key).
-fn mounted_as(profile: &str, instance: &str) -> (HtmlElement, sen_support_form::Mounted) {
+/// Mounts a form and waits until it has started (it reads its saved draft first).
+async fn mounted_as(profile: &str, instance: &str) -> (HtmlElement, sen_support_form::Mounted) {
     let doc = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
@@ -30,6 +32,15 @@ fn mounted_as(profile: &str, instance: &str) -> (HtmlElement, sen_support_form::
     js_sys::Reflect::set(&config, &"endpoint".into(), &"/nowhere".into()).unwrap();
     js_sys::Reflect::set(&config, &"instance".into(), &instance.into()).unwrap();
     let mounted = sen_support_form::mount(host.clone(), config.into());
+    for _ in 0..200 {
+        settle().await;
+        if host
+            .shadow_root()
+            .is_some_and(|r| r.query_selector(".app-root").ok().flatten().is_some())
+        {
+            break;
+        }
+    }
     (host, mounted)
 }
 
@@ -50,8 +61,8 @@ fn text(root: &ShadowRoot, id: &str) -> String {
 }
 
 /// Lets the widget's effects run: a tick, then a macrotask.
+/// Lets the widget's tasks and effects run (a timer is later than every microtask).
 async fn settle() {
-    leptos::task::tick().await;
     let wait = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
@@ -80,7 +91,7 @@ fn leave(input: &HtmlInputElement) {
 
 #[wasm_bindgen_test]
 async fn task_list_shows_the_profiles_sections() {
-    let (host, _m) = mounted("stockton-one-point");
+    let (host, _m) = mounted("stockton-one-point").await;
     settle().await;
     let r = root(&host);
     assert_eq!(text(&r, "page-heading"), "Apply for SEN support");
@@ -92,7 +103,7 @@ async fn task_list_shows_the_profiles_sections() {
     );
     assert_eq!(text(&r, "task-child-status"), "Not started");
     // Croydon asks fewer sections.
-    let (host2, _m2) = mounted("croydon-lss");
+    let (host2, _m2) = mounted("croydon-lss").await;
     settle().await;
     let n = root(&host2)
         .query_selector_all(".govuk-task-list__item")
@@ -103,7 +114,7 @@ async fn task_list_shows_the_profiles_sections() {
 
 #[wasm_bindgen_test]
 async fn errors_show_after_continue_or_leaving_not_while_typing() {
-    let (host, _m) = mounted("stockton-one-point");
+    let (host, _m) = mounted("stockton-one-point").await;
     settle().await;
     let r = root(&host);
     el(&r, "task-child").click();
@@ -138,7 +149,7 @@ async fn errors_show_after_continue_or_leaving_not_while_typing() {
 
 #[wasm_bindgen_test]
 async fn provision_row_cost_follows_each_keystroke() {
-    let (host, _m) = mounted("stockton-one-point");
+    let (host, _m) = mounted("stockton-one-point").await;
     settle().await;
     let r = root(&host);
     el(&r, "task-provision").click();
@@ -171,7 +182,7 @@ async fn provision_row_cost_follows_each_keystroke() {
 
 #[wasm_bindgen_test]
 async fn unmount_removes_the_ui() {
-    let (host, m) = mounted("ehcna-request");
+    let (host, m) = mounted("ehcna-request").await;
     settle().await;
     let r = root(&host);
     assert!(r.get_element_by_id("page-heading").is_some());
@@ -183,35 +194,22 @@ async fn unmount_removes_the_ui() {
 #[wasm_bindgen_test]
 async fn a_draft_is_saved_and_restored_and_start_again_clears_it() {
     let instance = format!("draft-{}", js_sys::Math::random());
-    let (host, first) = mounted_as("stockton-one-point", &instance);
+    let (host, first) = mounted_as("stockton-one-point", &instance).await;
     settle().await;
     let r = root(&host);
     el(&r, "task-child").click();
     settle().await;
     type_into(&el(&r, "f-child-legalForename").dyn_into().unwrap(), "Alex");
-    // The save waits for a pause in typing.
+    // The save waits for a pause in typing; it goes to IndexedDB.
+    let key = format!("sen-support-form/v1/stockton-one-point/{instance}");
+    let mut saved = None;
     for _ in 0..100 {
         settle().await;
-        if web_sys::window()
-            .unwrap()
-            .local_storage()
-            .unwrap()
-            .unwrap()
-            .length()
-            .unwrap()
-            > 0
-        {
+        saved = store::load(Where::Local, &key).await;
+        if saved.is_some() {
             break;
         }
     }
-    let key = format!("sen-support-form/v1/stockton-one-point/{instance}");
-    let saved = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item(&key)
-        .unwrap();
     assert!(
         saved
             .as_deref()
@@ -220,7 +218,7 @@ async fn a_draft_is_saved_and_restored_and_start_again_clears_it() {
     );
     first.unmount();
 
-    let (host2, _second) = mounted_as("stockton-one-point", &instance);
+    let (host2, _second) = mounted_as("stockton-one-point", &instance).await;
     settle().await;
     let r2 = root(&host2);
     assert_eq!(text(&r2, "notice-title"), "Important");
@@ -228,12 +226,7 @@ async fn a_draft_is_saved_and_restored_and_start_again_clears_it() {
     el(&r2, "start-again").click();
     settle().await;
     assert_eq!(text(&r2, "task-child-status"), "Not started");
-    let gone = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item(&key)
-        .unwrap();
+    settle().await;
+    let gone = store::load(Where::Local, &key).await;
     assert_eq!(gone, None);
 }

@@ -15,7 +15,10 @@ pub fn DraftControls() -> impl IntoView {
     let status = move || {
         match form.save_problem.get() {
         Some(problem) => problem.to_owned(),
-        None if form.save_here.get() => "Your answers are saved on this device as you go. They are deleted when you send the application or start again.".to_owned(),
+        None if form.save_here.get() => format!(
+            "Your answers are saved on this device as you go{}. They are deleted when you send the application or start again.",
+            form.saved_at.get().map(|ms| format!(" (last saved at {})", super::live_region::clock(ms))).unwrap_or_default()
+        ),
         None => "Your answers are not saved on this device. They are kept while this page stays open.".to_owned(),
     }
     };
@@ -44,7 +47,7 @@ pub fn DraftControls() -> impl IntoView {
     view! {
         <h2 class="govuk-heading-m">"Your answers"</h2>
         <p class=move || if form.save_problem.get().is_some() { "govuk-error-message" } else { "govuk-body" }
-           role="status" id="save-status">{status}</p>
+           id="save-status">{status}</p>
         {possible.then(|| view! {
             <div class="govuk-form-group">
                 <div class="govuk-checkboxes govuk-checkboxes--small">

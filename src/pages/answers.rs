@@ -238,23 +238,37 @@ fn send(form: Form) {
         return;
     };
     // One key for this application's send, kept through retries and "Try again".
-    let key = match form.key.get_untracked() {
-        Some(k) => k,
+    let (key, saving) = match form.key.get_untracked() {
+        Some(k) => (k, None),
         None => {
             let k = submit::new_key();
             form.key.set(Some(k.clone()));
-            // Saved with the draft before sending: a reload mid-send reuses it.
-            form.save_draft();
-            k
+            // Saved with the draft before sending: a reload or crash mid-send reuses it.
+            (k, Some(form.save_draft()))
         }
     };
     let endpoint = form.endpoint.get_value();
     form.sending.set(Sending::InFlight);
     leptos::task::spawn_local(async move {
+        if let Some(saving) = saving {
+            // Stored or not (a full storage is reported by itself), the send goes ahead.
+            let _ = wasm_bindgen_futures::JsFuture::from(saving).await;
+        }
         let policy = retry::Policy::default();
         let mut attempt = 1;
         loop {
-            let (reply, text) = submit::attempt(&endpoint, &body, &key).await;
+            let settings = form.request.get_value();
+            let (reply, text, hook_failed) = submit::attempt(&submit::Outgoing {
+                endpoint: &endpoint,
+                body: &body,
+                key: &key,
+                attempt,
+                settings: &settings,
+            })
+            .await;
+            if let Some(why) = hook_failed {
+                crate::events::error(form, &why);
+            }
             if form.page.try_get_untracked().is_none() {
                 return; // unmounted while sending
             }
@@ -266,7 +280,7 @@ fn send(form: Form) {
                     form.key.set(None);
                     // Sent: nothing of it stays on this device.
                     form.save_here.set(false);
-                    form.forget_draft();
+                    let _ = form.forget_draft();
                     form.notice.set(None);
                     crate::events::submitted(form, &reference);
                     form.go(Page::Sent(reference));
@@ -356,7 +370,7 @@ pub fn AnswersPage() -> impl IntoView {
         {sections}
         {justifications(form)}
         <h2 class="govuk-heading-m">"Now send your application"</h2>
-        <p class="govuk-body" role="status" id="send-status">{progress}</p>
+        <p class="govuk-body" id="send-status">{progress}</p>
         <p class="govuk-body">"By sending this application you confirm that, to the best of your knowledge, the details you are providing are correct, and that the parents and carers named have given the consent recorded."</p>
         <button
             type="button"

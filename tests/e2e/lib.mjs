@@ -105,7 +105,7 @@ export function fieldId(pointer) {
   return 'f' + pointer.replace(/[^A-Za-z0-9]/g, '-');
 }
 
-/** A saved draft of `doc` for `profile` (the widget's storage format), as localStorage text. */
+/** A saved draft of `doc` for `profile` (the widget's storage format), as text. */
 export function draftOf(doc, profile = 'stockton-one-point') {
   const now = Date.now();
   return JSON.stringify({ draftVersion: 1, profile, savedAt: now, expiresAt: now + 86400000, document: doc });
@@ -114,4 +114,49 @@ export function draftOf(doc, profile = 'stockton-one-point') {
 /** The storage key of a form's draft. */
 export function draftKey(profile = 'stockton-one-point', instance = 'form') {
   return `sen-support-form/v1/${profile}/${instance}`;
+}
+
+/** Puts a draft where the widget keeps them on this device (IndexedDB), then reloads. */
+export async function seedDraft(page, text, key = draftKey()) {
+  await page.evaluate(([k, v]) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('sen-support-form', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('drafts');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('drafts', 'readwrite');
+      tx.objectStore('drafts').put(v, k);
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), [key, text]);
+  await page.reload();
+  await page.waitForSelector('sen-support-form >> css=#page-heading', { timeout: 15000 });
+}
+
+/**
+ * Everything of the widget's in this page's browser storage: { key: text } from IndexedDB,
+ * localStorage and sessionStorage.
+ */
+export function savedDrafts(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const out = {};
+    for (const s of [localStorage, sessionStorage]) {
+      for (const k of Object.keys(s)) if (k.startsWith('sen-support-form')) out[k] = s.getItem(k);
+    }
+    const open = indexedDB.open('sen-support-form', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('drafts');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const store = db.transaction('drafts').objectStore('drafts');
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      values.onsuccess = () => {
+        keys.result.forEach((k, i) => { out[k] = values.result[i]; });
+        db.close();
+        resolve(out);
+      };
+    };
+  }));
 }

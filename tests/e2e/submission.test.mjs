@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, open, axe, draftOf, draftKey, focusedId } from './lib.mjs';
+import { setup, open, axe, draftOf, draftKey, focusedId, seedDraft, savedDrafts } from './lib.mjs';
 
 const S01 = JSON.parse(fs.readFileSync('tests/fixtures/scenarios/S01-complete-valid.json', 'utf8'));
 const env = {};
@@ -15,17 +15,20 @@ const q = (page, css) => page.locator(`sen-support-form >> css=${css}`).first();
 const heading = (page) => q(page, '#page-heading').textContent();
 
 /** A page whose form has S01 restored from a draft, on check your answers. */
-async function withS01(environment = env) {
-  const page = await open(environment, '/www/scenario.html');
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [draftKey(), draftOf(S01)]);
-  await page.reload();
+async function withS01(environment = env, path = '/www/scenario.html', key = draftKey()) {
+  const page = await open(environment, path);
+  await seedDraft(page, draftOf(S01), key);
   await page.waitForSelector('sen-support-form >> css=#notice');
   await q(page, '#to-answers').click();
   await page.waitForTimeout(50);
   assert.equal(await heading(page), 'Check your answers before sending your application');
   page.posts = [];
+  page.sentHeaders = [];
   page.on('request', (r) => {
-    if (r.method() === 'POST' && r.url().endsWith('/applications')) page.posts.push(r.headers()['idempotency-key']);
+    if (r.method() === 'POST' && r.url().endsWith('/applications')) {
+      page.posts.push(r.headers()['idempotency-key']);
+      page.sentHeaders.push(r.headers());
+    }
   });
   return page;
 }
@@ -44,6 +47,9 @@ test('half an application survives a reload, with the banner; Start again clears
   await q(page, '#f-child-dob-year').fill('2016');
   await q(page, '#f-child-address').fill('1 Example Street, Stockton-on-Tees');
   await page.waitForTimeout(900); // past the autosave pause
+  // Screen readers hear that the answers were saved.
+  assert.match(await q(page, '#live').textContent(), /^Your answers were saved on this device at \d\d:\d\d$/);
+  assert.equal(await q(page, '#live').getAttribute('role'), 'status');
   await page.reload();
   await page.waitForSelector('sen-support-form >> css=#notice');
   assert.equal(await q(page, '.govuk-notification-banner__heading').textContent(), 'We have restored your answers');
@@ -55,7 +61,7 @@ test('half an application survives a reload, with the banner; Start again clears
   await q(page, '.govuk-back-link').click();
   await q(page, '#start-again').click();
   await page.waitForTimeout(50);
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), draftKey()), null);
+  assert.deepEqual(await savedDrafts(page), {});
   await page.reload();
   await page.waitForSelector('sen-support-form >> css=#page-heading');
   assert.equal(await q(page, '#notice').count(), 0);
@@ -68,10 +74,12 @@ test('offline at Submit: not sent yet, draft and key kept; back online: exactly 
   assert.deepEqual(await axe(page), []); // (loads axe-core while online)
   await page.context().setOffline(true);
   await q(page, '#send').click();
+  // Screen readers hear the sending and the waiting.
+  await page.waitForFunction(() => /has not been sent yet\. Trying again in \d+ seconds?/.test(document.querySelector('sen-support-form').shadowRoot.getElementById('live').textContent), null, { timeout: 30000 });
   await page.waitForSelector('sen-support-form >> css=#send-failed', { timeout: 30000 });
   assert.match(await q(page, '#send-failed').innerText(), /has not been sent yet/);
   assert.deepEqual(await axe(page), []);
-  const draft = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), draftKey()));
+  const draft = JSON.parse((await savedDrafts(page))[draftKey()]);
   assert.ok(draft.idempotencyKey, 'the key was not saved with the draft');
   assert.ok(page.posts.length >= 2, `retried: ${page.posts.length} attempts`);
   assert.ok(page.posts.every((k) => k === draft.idempotencyKey), 'a retry changed the key');
@@ -85,7 +93,7 @@ test('offline at Submit: not sent yet, draft and key kept; back online: exactly 
   assert.equal(stored.at(-1).idempotencyKey, draft.idempotencyKey);
   assert.deepEqual(stored.at(-1).application, S01);
   // Nothing of the application is left on the device.
-  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sen-support-form'))), []);
+  assert.deepEqual(await savedDrafts(page), {});
   assert.deepEqual(await axe(page), []);
 });
 
@@ -141,4 +149,37 @@ test("the receiver's 422 shows its messages on the right fields", { timeout: 120
   } finally {
     await later.close();
   }
+});
+
+test("a portal's CSRF token (from its meta tag) and its own headers go with each attempt", { timeout: 120000 }, async () => {
+  const before = env.stored().length;
+  const page = await withS01(env, '/www/portal.html', draftKey('stockton-one-point', 'portal-form'));
+  await q(page, '#send').click();
+  const reference = await sent(page);
+  assert.equal(page.sentHeaders.length, 1);
+  const h = page.sentHeaders[0];
+  assert.equal(h['x-csrf-token'], 'portal-csrf-7f3a');
+  assert.equal(h['x-portal-session'], 'session-1234');
+  assert.equal(h['x-portal-attempt'], '1');
+  assert.equal(h['content-type'], 'application/json');
+  assert.match(h['idempotency-key'], /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(env.stored().length, before + 1);
+  // The page heard about it.
+  assert.equal(await page.locator('#portal-status').textContent(), `The portal recorded your application ${reference}.`);
+  assert.deepEqual(page.errors, []);
+});
+
+test("a failing headers() hook is reported to the page and nothing is sent", { timeout: 120000 }, async () => {
+  const before = env.stored().length;
+  const page = await withS01(env, '/www/portal.html', draftKey('stockton-one-point', 'portal-form'));
+  await page.evaluate(() => {
+    document.getElementById('portal-form').headers = () => { throw new Error('the portal session has ended'); };
+  });
+  await q(page, '#send').click();
+  await page.waitForSelector('sen-support-form >> css=#send-failed', { timeout: 30000 });
+  assert.match(await page.locator('#portal-status').textContent(), /headers\(\) hook failed: the portal session has ended/);
+  assert.equal(page.posts.length, 0);
+  assert.equal(env.stored().length, before);
+  // The draft and its key are kept for "Try again".
+  assert.ok(JSON.parse((await savedDrafts(page))[draftKey('stockton-one-point', 'portal-form')]).idempotencyKey);
 });

@@ -32,6 +32,9 @@ pub struct Config {
     pub static_root: Option<PathBuf>,
     /// Largest request body accepted.
     pub max_body_bytes: usize,
+    /// Request headers a cross-origin page may send besides `Content-Type` and
+    /// `Idempotency-Key` (a CSRF token header, say). The reference receiver does not check them.
+    pub allow_headers: Vec<String>,
 }
 
 impl Default for Config {
@@ -40,6 +43,7 @@ impl Default for Config {
             allow_origins: Vec::new(),
             static_root: None,
             max_body_bytes: 2 * 1024 * 1024,
+            allow_headers: Vec::new(),
         }
     }
 }
@@ -276,10 +280,20 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
             CorsLayer::new()
                 .allow_origin(AllowOrigin::list(origins))
                 .allow_methods([Method::POST])
-                .allow_headers([
-                    header::CONTENT_TYPE,
-                    HeaderName::from_static("idempotency-key"),
-                ]),
+                .allow_headers(
+                    [
+                        header::CONTENT_TYPE,
+                        HeaderName::from_static("idempotency-key"),
+                    ]
+                    .into_iter()
+                    .chain(
+                        config
+                            .allow_headers
+                            .iter()
+                            .filter_map(|h| HeaderName::from_bytes(h.as_bytes()).ok()),
+                    )
+                    .collect::<Vec<_>>(),
+                ),
         );
     }
     let mut app = Router::new()

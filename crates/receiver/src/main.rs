@@ -5,12 +5,13 @@ use std::sync::Arc;
 
 use sen_receiver::{router, AppState, Config, Store};
 
-const USAGE: &str = "sen-receiver [--listen ADDR] [--database PATH] [--allow-origin ORIGIN]... [--static DIR] [--max-body-bytes N] [--today YYYY-MM-DD]
+const USAGE: &str = "sen-receiver [--listen ADDR] [--database PATH] [--allow-origin ORIGIN]... [--allow-header NAME]... [--static DIR] [--max-body-bytes N] [--today YYYY-MM-DD]
 sen-receiver --list [--database PATH]
 
   --listen ADDR          where to listen (default 127.0.0.1:8080)
   --database PATH        the SQLite file (default sen-receiver.sqlite3; :memory: keeps nothing)
   --allow-origin ORIGIN  let pages from ORIGIN post applications (CORS); repeatable
+  --allow-header NAME    let those pages send header NAME too (e.g. X-CSRF-Token); repeatable
   --static DIR           serve DIR/www and DIR/pkg (the demo pages and the built widget);
                          default: the current directory when it has www/ and pkg/
   --max-body-bytes N     largest application accepted (default 2097152)
@@ -40,6 +41,13 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--listen" => out.listen = value("--listen")?,
             "--database" => out.database = value("--database")?,
             "--allow-origin" => out.config.allow_origins.push(value("--allow-origin")?),
+            "--allow-header" => {
+                let h = value("--allow-header")?;
+                if axum::http::HeaderName::from_bytes(h.as_bytes()).is_err() {
+                    return Err(format!("--allow-header needs a header name, not {h}"));
+                }
+                out.config.allow_headers.push(h)
+            }
             "--static" => static_root = Some(PathBuf::from(value("--static")?)),
             "--max-body-bytes" => {
                 out.config.max_body_bytes = value("--max-body-bytes")?

@@ -33,6 +33,7 @@ fn config() -> Config {
         allow_origins: vec!["https://council.example".to_owned()],
         static_root: None,
         max_body_bytes: 64 * 1024,
+        allow_headers: vec!["X-CSRF-Token".to_owned()],
     }
 }
 
@@ -222,7 +223,7 @@ async fn cors_allows_listed_origins_only() {
             .header("access-control-request-method", "POST")
             .header(
                 "access-control-request-headers",
-                "content-type,idempotency-key",
+                "content-type,idempotency-key,x-csrf-token",
             )
             .body(Body::empty())
             .unwrap()
@@ -240,7 +241,9 @@ async fn cors_allows_listed_origins_only() {
         .unwrap()
         .to_ascii_lowercase();
     assert!(
-        allowed.contains("idempotency-key") && allowed.contains("content-type"),
+        allowed.contains("idempotency-key")
+            && allowed.contains("content-type")
+            && allowed.contains("x-csrf-token"),
         "{allowed}"
     );
     let other = router(s.clone(), &config())

@@ -1,0 +1,45 @@
+//! A polite live region, present on every page, that tells screen reader users what happens
+//! out of sight: the answers being saved (at most once a minute, as the time changes), a save
+//! that failed, and the application being sent or waiting to be sent again. "Not sent" is an
+//! alert of its own and "Application sent" is a new page, so neither is repeated here.
+
+use leptos::prelude::*;
+
+use crate::state::{use_form, Sending};
+
+/// `HH:MM` in the browser's time zone.
+pub fn clock(ms: u64) -> String {
+    let at = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!("{:02}:{:02}", at.get_hours(), at.get_minutes())
+}
+
+/// What the region says now.
+pub fn announcement(sending: &Sending, problem: Option<&str>, saved_at: Option<u64>) -> String {
+    match sending {
+        Sending::InFlight => "Sending your application".to_owned(),
+        Sending::Retrying(s) => format!(
+            "Your application has not been sent yet. Trying again in {s} second{}",
+            if *s == 1 { "" } else { "s" }
+        ),
+        _ => match (problem, saved_at) {
+            (Some(p), _) => p.to_owned(),
+            (None, Some(ms)) => format!("Your answers were saved on this device at {}", clock(ms)),
+            (None, None) => String::new(),
+        },
+    }
+}
+
+#[component]
+pub fn LiveRegion() -> impl IntoView {
+    let form = use_form();
+    let text = Memo::new(move |_| {
+        announcement(
+            &form.sending.get(),
+            form.save_problem.get(),
+            form.saved_at.get(),
+        )
+    });
+    view! {
+        <div class="govuk-visually-hidden" role="status" aria-live="polite" id="live">{text}</div>
+    }
+}

@@ -1,0 +1,17 @@
+// How a signed-in portal adds its own headers to each submission, and listens to the form.
+const form = document.getElementById('portal-form');
+
+// Called before every attempt (retries included); may return a promise, e.g. after refreshing
+// a session token. The widget's own headers (Content-Type, Idempotency-Key) cannot be replaced.
+form.headers = async ({ attempt }) => ({
+  'X-Portal-Session': 'session-1234',
+  'X-Portal-Attempt': String(attempt),
+});
+
+const status = document.getElementById('portal-status');
+form.addEventListener('sen-submitted', (event) => {
+  status.textContent = `The portal recorded your application ${event.detail.reference}.`;
+});
+form.addEventListener('sen-error', (event) => {
+  status.textContent = `The form reported a problem: ${event.detail.message}`;
+});
