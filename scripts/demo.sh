@@ -18,6 +18,7 @@ Host pages:
   /www/hostile.html      a page with aggressive global CSS
   /www/two.html          two forms (Stockton and Croydon) on one page
   /www/broken.html       a form whose profile cannot be loaded (its fallback content shows)
+  /www/portal.html       a signed-in portal: CSRF token from a meta tag, its own headers, events
 The CLI checks the same applications: target/release/sen-check --help
 TEXT
 today_args=()

@@ -31,4 +31,6 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 stage "browser journeys in headless Chromium against the real receiver (playwright-core, axe-core)"
 cargo build --release --bin sen-receiver
 node --test --test-concurrency=1 tests/e2e/
+stage "receiver load test on loopback: 20 clients, 2,000 applications, nothing lost or duplicated"
+cargo bench -p sen-receiver --bench load
 stage "all tests passed"

@@ -183,3 +183,56 @@ test("a failing headers() hook is reported to the page and nothing is sent", { t
   // The draft and its key are kept for "Try again".
   assert.ok(JSON.parse((await savedDrafts(page))[draftKey('stockton-one-point', 'portal-form')]).idempotencyKey);
 });
+
+test('a full storage: the form says so, keeps every answer in memory, and still sends', { timeout: 120000 }, async () => {
+  const before = env.stored().length;
+  const context = await env.browser.newContext();
+  // The browser's answer when the origin's quota is used up, for every write the form can make.
+  await context.addInitScript(() => {
+    const full = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    IDBObjectStore.prototype.put = full;
+    Storage.prototype.setItem = full;
+  });
+  const page = await open({ ...env, browser: context }, '/www/scenario.html');
+  page.posts = [];
+  await q(page, '#task-child').click();
+  await q(page, '#f-child-legalForename').fill('Alex');
+  await q(page, '#f-child-address').fill('1 Example Street, Stockton-on-Tees');
+  await page.waitForTimeout(900);
+  assert.match(await q(page, '#live').textContent(), /could not be saved on this device: its storage is full or turned off/);
+  await q(page, '.govuk-back-link').click();
+  assert.match(await q(page, '#save-status').textContent(), /could not be saved on this device/);
+  assert.equal(await q(page, '#task-child-status').textContent(), 'In progress');
+  assert.deepEqual(await axe(page), []);
+  // Nothing was lost: the answers are there, and a whole application still goes.
+  await q(page, '#task-child').click();
+  assert.equal(await q(page, '#f-child-legalForename').inputValue(), 'Alex');
+  assert.equal(await q(page, '#f-child-address').inputValue(), '1 Example Street, Stockton-on-Tees');
+  await q(page, '.govuk-back-link').click();
+  await q(page, '#load-file').setInputFiles({ name: 'answers.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(S01)) });
+  await page.waitForSelector('sen-support-form >> css=#notice');
+  await q(page, '#to-answers').click();
+  await q(page, '#send').click();
+  await sent(page);
+  assert.equal(env.stored().length, before + 1);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('without IndexedDB the draft goes to localStorage and is restored from there', { timeout: 120000 }, async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
+  const page = await open({ ...env, browser: context }, '/www/scenario.html');
+  await q(page, '#task-child').click();
+  await q(page, '#f-child-legalForename').fill('Alex');
+  await page.waitForTimeout(900);
+  assert.match(await q(page, '#live').textContent(), /^Your answers were saved on this device at/);
+  const saved = await page.evaluate((k) => localStorage.getItem(k), draftKey());
+  assert.equal(JSON.parse(saved).document.child.legalForename, 'Alex');
+  await page.reload();
+  await page.waitForSelector('sen-support-form >> css=#notice');
+  await q(page, '#task-child').click();
+  assert.equal(await q(page, '#f-child-legalForename').inputValue(), 'Alex');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -235,8 +235,17 @@ async fn receive(State(state): State<Arc<AppState>>, headers: HeaderMap, body: B
     let state2 = state.clone();
     let body_text = text.to_owned();
     let profile = report.profile.clone();
+    // The commit runs to its end even if the client goes away (and this handler with it); a
+    // retry that arrives meanwhile finds the first response here, under the same lock.
     let stored = tokio::task::spawn_blocking(move || {
         let mut store = state2.store.lock().ok()?;
+        if let Ok(Some(first)) = store.first_response(&key) {
+            return Some(if first.body_sha256 == hash {
+                Committed::Replay(first.status, first.response)
+            } else {
+                Committed::OtherBody
+            });
+        }
         let reference = new_reference(&store)?;
         let response = serde_json::json!({ "reference": reference }).to_string();
         let app = Stored {
@@ -248,17 +257,36 @@ async fn receive(State(state): State<Arc<AppState>>, headers: HeaderMap, body: B
             body: body_text,
         };
         store.accept(&app, &response).ok()?;
-        Some(response)
+        Some(Committed::New(response))
     })
     .await;
     match stored {
-        Ok(Some(response)) => json(StatusCode::CREATED, response),
+        Ok(Some(Committed::New(response))) => json(StatusCode::CREATED, response),
+        Ok(Some(Committed::Replay(status, response))) => json(
+            StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
+            response,
+        ),
+        Ok(Some(Committed::OtherBody)) => error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "idempotency-key",
+            "this Idempotency-Key was already used for a different application",
+        ),
         _ => error(
             StatusCode::SERVICE_UNAVAILABLE,
             "database",
             "the application could not be stored: try again",
         ),
     }
+}
+
+/// What the storing step found.
+enum Committed {
+    /// Stored now: the response to send.
+    New(String),
+    /// Already stored under this key with this body: the first response again.
+    Replay(u16, String),
+    /// Already stored under this key with another body.
+    OtherBody,
 }
 
 async fn healthz() -> &'static str {

@@ -1,0 +1,311 @@
+//! Load test on loopback: the real `sen-receiver` binary with a SQLite file, 20 concurrent
+//! clients sending 2,000 distinct complete applications over HTTP/1.1, a share of them sent
+//! again with the same key (a repeat after the answer, a response lost by the client closing
+//! the connection before reading it, two sends racing). Afterwards the database must hold each
+//! application exactly once, with the reference its client was given.
+//!
+//! `cargo bench -p sen-receiver --bench load` (SEN_LOAD_CLIENTS, SEN_LOAD_SUBMISSIONS to change
+//! the size). Prints a Markdown row for BENCHMARKS.md; exits 1 if anything was lost,
+//! duplicated, altered or refused.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+const RECEIVER: &str = env!("CARGO_BIN_EXE_sen-receiver");
+
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// One HTTP/1.1 POST on a fresh connection. `read`: wait for the answer (else close at once:
+/// the answer is lost). Returns the status and body, and the time it took.
+async fn post(
+    addr: SocketAddr,
+    key: &str,
+    body: &str,
+    read: bool,
+) -> Result<(u16, String, Duration), String> {
+    let started = Instant::now();
+    let mut stream = TcpStream::connect(addr).await.map_err(|e| e.to_string())?;
+    let request = format!(
+        "POST /applications HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nIdempotency-Key: {key}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream
+        .write_all(request.as_bytes())
+        .await
+        .map_err(|e| e.to_string())?;
+    if !read {
+        drop(stream);
+        return Ok((0, String::new(), started.elapsed()));
+    }
+    let mut raw = Vec::new();
+    stream
+        .read_to_end(&mut raw)
+        .await
+        .map_err(|e| e.to_string())?;
+    let text = String::from_utf8_lossy(&raw);
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("no status in {text:.80}"))?;
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    Ok((status, body, started.elapsed()))
+}
+
+fn reference(body: &str) -> Option<String> {
+    serde_json::from_str::<Value>(body)
+        .ok()?
+        .get("reference")?
+        .as_str()
+        .map(str::to_owned)
+}
+
+/// Sends until the receiver answers 201 (a 409 means the same key is still in flight, a lost
+/// answer means try again), as the widget does. Returns the reference.
+async fn until_stored(
+    addr: SocketAddr,
+    key: &str,
+    body: &str,
+    latencies: &Mutex<Vec<Duration>>,
+    requests: &Mutex<BTreeMap<u16, usize>>,
+) -> Result<String, String> {
+    for _ in 0..50 {
+        let (status, reply, took) = post(addr, key, body, true).await?;
+        *requests
+            .lock()
+            .map_err(|e| e.to_string())?
+            .entry(status)
+            .or_default() += 1;
+        latencies.lock().map_err(|e| e.to_string())?.push(took);
+        match status {
+            201 => {
+                return reference(&reply).ok_or_else(|| format!("201 without a reference: {reply}"))
+            }
+            409 | 503 => tokio::time::sleep(Duration::from_millis(20)).await,
+            other => return Err(format!("{key}: HTTP {other}: {reply}")),
+        }
+    }
+    Err(format!("{key}: never stored"))
+}
+
+#[tokio::main]
+async fn main() {
+    let clients = env_number("SEN_LOAD_CLIENTS", 20).max(1);
+    let submissions = env_number("SEN_LOAD_SUBMISSIONS", 2000).max(1);
+    let dir = std::env::temp_dir().join(format!("sen-load-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let database = dir.join("applications.sqlite3");
+    let database = database.to_string_lossy().to_string();
+    let mut child = Command::new(RECEIVER)
+        .args([
+            "--listen",
+            "127.0.0.1:0",
+            "--database",
+            &database,
+            "--today",
+            "2025-04-30",
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| fail(&format!("cannot start {RECEIVER}: {e}")));
+    let mut line = String::new();
+    if let Some(out) = child.stdout.take() {
+        let _ = BufReader::new(out).read_line(&mut line);
+    }
+    let Some(addr) = line
+        .split("http://")
+        .nth(1)
+        .and_then(|a| a.split('/').next())
+        .and_then(|a| a.parse::<SocketAddr>().ok())
+    else {
+        let _ = child.kill();
+        fail(&format!("no address in {line:?}"))
+    };
+
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/scenarios/S01-complete-valid.json"
+    );
+    let s01: Value = std::fs::read_to_string(fixture)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_else(|| fail("cannot read the S01 fixture"));
+
+    let latencies = Arc::new(Mutex::new(Vec::new()));
+    let requests = Arc::new(Mutex::new(BTreeMap::<u16, usize>::new()));
+    let given = Arc::new(Mutex::new(BTreeMap::<String, (String, Value)>::new()));
+    let errors = Arc::new(Mutex::new(Vec::<String>::new()));
+    let next = Arc::new(Mutex::new(0usize));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..clients {
+        let (latencies, requests, given, errors, next, s01) = (
+            latencies.clone(),
+            requests.clone(),
+            given.clone(),
+            errors.clone(),
+            next.clone(),
+            s01.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            loop {
+                let n = {
+                    let Ok(mut g) = next.lock() else { return };
+                    if *g >= submissions {
+                        return;
+                    }
+                    *g += 1;
+                    *g - 1
+                };
+                let mut doc = s01.clone();
+                if let Some(a) = doc.pointer_mut("/child/address") {
+                    *a = Value::from(format!("{n} Example Street, Stockton-on-Tees"));
+                }
+                let body = doc.to_string();
+                let key = format!("load-{n:05}-{}", uuid::Uuid::new_v4());
+                let outcome = match n % 20 {
+                    // Sent again after the answer (the client did not trust it): a replay.
+                    13..=15 => match until_stored(addr, &key, &body, &latencies, &requests).await {
+                        Ok(first) => until_stored(addr, &key, &body, &latencies, &requests)
+                            .await
+                            .and_then(|again| {
+                                (again == first).then_some(first).ok_or_else(|| {
+                                    format!("{key}: the replay gave another reference")
+                                })
+                            }),
+                        Err(e) => Err(e),
+                    },
+                    // The answer is lost (the client hangs up), then it tries again.
+                    16 | 17 => match post(addr, &key, &body, false).await {
+                        Ok(_) => until_stored(addr, &key, &body, &latencies, &requests).await,
+                        Err(e) => Err(e),
+                    },
+                    // Two sends of the same key race (a double click on two tabs, say).
+                    18 | 19 => {
+                        let (a, b) = tokio::join!(
+                            until_stored(addr, &key, &body, &latencies, &requests),
+                            until_stored(addr, &key, &body, &latencies, &requests)
+                        );
+                        match (a, b) {
+                            (Ok(a), Ok(b)) if a == b => Ok(a),
+                            (Ok(a), Ok(b)) => Err(format!("{key}: two references {a} and {b}")),
+                            (Err(e), _) | (_, Err(e)) => Err(e),
+                        }
+                    }
+                    _ => until_stored(addr, &key, &body, &latencies, &requests).await,
+                };
+                match outcome {
+                    Ok(reference) => {
+                        if let Ok(mut g) = given.lock() {
+                            g.insert(key, (reference, doc));
+                        }
+                    }
+                    Err(e) => {
+                        if let Ok(mut es) = errors.lock() {
+                            es.push(e);
+                        }
+                    }
+                }
+            }
+        }));
+    }
+    for t in tasks {
+        let _ = t.await;
+    }
+    let elapsed = started.elapsed();
+    let _ = child.kill();
+    let _ = child.wait();
+
+    // What the database holds.
+    let listed = Command::new(RECEIVER)
+        .args(["--list", "--database", &database])
+        .output()
+        .unwrap_or_else(|e| fail(&format!("--list: {e}")));
+    let stored: Vec<Value> = serde_json::from_slice(&listed.stdout)
+        .unwrap_or_else(|e| fail(&format!("--list output: {e}")));
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let mut problems: Vec<String> = errors.lock().map(|e| e.clone()).unwrap_or_default();
+    let given = given.lock().map(|g| g.clone()).unwrap_or_default();
+    let mut keys = BTreeSet::new();
+    let mut references = BTreeSet::new();
+    for app in &stored {
+        let key = app["idempotencyKey"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        let reference = app["reference"].as_str().unwrap_or_default().to_owned();
+        if !keys.insert(key.clone()) {
+            problems.push(format!("{key} stored twice"));
+        }
+        if !references.insert(reference.clone()) {
+            problems.push(format!("reference {reference} given twice"));
+        }
+        match given.get(&key) {
+            Some((r, doc)) if *r == reference && app["application"] == *doc => {}
+            Some(_) => problems.push(format!("{key}: stored with another reference or body")),
+            None => problems.push(format!("{key}: stored but its client was not told")),
+        }
+    }
+    let lost = given.keys().filter(|k| !keys.contains(*k)).count();
+    let duplicated = stored.len().saturating_sub(keys.len());
+
+    let mut l = latencies.lock().map(|l| l.clone()).unwrap_or_default();
+    l.sort();
+    let pct = |p: usize| {
+        l.get((l.len().saturating_sub(1)) * p / 100)
+            .map(|d| d.as_secs_f64() * 1000.0)
+            .unwrap_or(0.0)
+    };
+    let repeated = (0..submissions).filter(|n| n % 20 >= 13).count();
+    let statuses = requests
+        .lock()
+        .map(|r| {
+            r.iter()
+                .map(|(s, n)| format!("{s}×{n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    println!("| clients | applications | sent again with the same key | requests answered (status×count) | wall time | applications/s | latency p50 / p95 / p99 | stored | lost | duplicated |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!(
+        "| {clients} | {submissions} | {repeated} | {statuses} | {:.2} s | {:.0} | {:.1} / {:.1} / {:.1} ms | {} | {lost} | {duplicated} |",
+        elapsed.as_secs_f64(),
+        submissions as f64 / elapsed.as_secs_f64(),
+        pct(50),
+        pct(95),
+        pct(99),
+        stored.len(),
+    );
+    if stored.len() != submissions {
+        problems.push(format!("{} stored, {submissions} sent", stored.len()));
+    }
+    if !problems.is_empty() || lost > 0 || duplicated > 0 {
+        for p in problems.iter().take(20) {
+            eprintln!("load: {p}");
+        }
+        std::process::exit(1);
+    }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("load: {message}");
+    std::process::exit(1)
+}
