@@ -20,8 +20,10 @@ pub mod mount;
 pub mod pages;
 pub mod retry;
 pub mod route;
+pub mod send;
 pub mod state;
 pub mod store;
+pub mod submission;
 pub mod submit;
 
 pub use mount::{mount, Mounted};

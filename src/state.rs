@@ -63,8 +63,9 @@ pub struct Form {
     /// Each provision row's cost and funding source, kept as the rows are typed.
     pub rows: RwSignal<Vec<(Option<i64>, Option<FundingSource>)>>,
     pub sending: RwSignal<Sending>,
-    /// The idempotency key of the send under way (kept for every retry and "Try again").
-    pub key: RwSignal<Option<String>>,
+    /// The application's way to being sent, with its idempotency key (kept for every retry,
+    /// "Try again" and a reload).
+    pub submission: StoredValue<crate::submission::Submission>,
     /// Errors the backend reported (a 422 with the core's report): (pointer, message).
     pub server_errors: RwSignal<Vec<(String, String)>>,
     pub root: StoredValue<Option<ShadowRoot>, LocalStorage>,
@@ -121,7 +122,10 @@ impl Form {
             page: RwSignal::new(Page::Tasks),
             rows: RwSignal::new(Vec::new()),
             sending: RwSignal::new(Sending::Idle),
-            key: RwSignal::new(idempotency_key),
+            submission: StoredValue::new(crate::submission::Submission::new(
+                crate::retry::Policy::default(),
+                idempotency_key,
+            )),
             server_errors: RwSignal::new(Vec::new()),
             root: StoredValue::new_local(None),
             host: StoredValue::new_local(None),
@@ -392,7 +396,7 @@ impl Form {
                 let saved = draft::new(
                     &p.id,
                     d.clone(),
-                    self.key.get_untracked(),
+                    self.submission.with_value(|s| s.key.clone()),
                     now_ms(),
                     p.drafts.expiry_days,
                 );
@@ -467,7 +471,7 @@ impl Form {
     pub fn start_again(&self) {
         let _ = self.forget_draft();
         self.doc.set(Value::Object(serde_json::Map::new()));
-        self.key.set(None);
+        self.submission.update_value(|s| s.reset());
         self.unread.set(BTreeMap::new());
         self.touched.set(BTreeSet::new());
         self.server_errors.set(Vec::new());

@@ -12,9 +12,9 @@ use crate::components::back_link::BackLink;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::totals::Totals;
 use crate::display::answer;
+use crate::focus;
 use crate::route::Page;
 use crate::state::{use_form, Form, Sending};
-use crate::{check, focus, retry, submit};
 
 /// Summary-list rows for the answered fields among `pointers`.
 fn rows(form: Form, pointers: Vec<String>) -> impl IntoView {
@@ -217,113 +217,6 @@ fn blocking(form: Form) -> Vec<(String, String)> {
     out
 }
 
-fn send(form: Form) {
-    form.recheck();
-    form.server_errors.set(Vec::new());
-    let complete = form
-        .report
-        .with_untracked(|r| r.as_ref().is_some_and(|r| r.complete));
-    if !complete {
-        form.show_all.set(true);
-        focus::summary(form);
-        return;
-    }
-    let body = form
-        .doc
-        .with_untracked(|d| form.profile.with_value(|p| check::document(d, p)));
-    let Some(body) = body else {
-        form.sending.set(Sending::Failed(
-            "Your answers could not be put together for sending.".to_owned(),
-        ));
-        return;
-    };
-    // One key for this application's send, kept through retries and "Try again".
-    let (key, saving) = match form.key.get_untracked() {
-        Some(k) => (k, None),
-        None => {
-            let k = submit::new_key();
-            form.key.set(Some(k.clone()));
-            // Saved with the draft before sending: a reload or crash mid-send reuses it.
-            (k, Some(form.save_draft()))
-        }
-    };
-    let endpoint = form.endpoint.get_value();
-    form.sending.set(Sending::InFlight);
-    leptos::task::spawn_local(async move {
-        if let Some(saving) = saving {
-            // Stored or not (a full storage is reported by itself), the send goes ahead.
-            let _ = wasm_bindgen_futures::JsFuture::from(saving).await;
-        }
-        let policy = retry::Policy::default();
-        let mut attempt = 1;
-        loop {
-            let settings = form.request.get_value();
-            let (reply, text, hook_failed) = submit::attempt(&submit::Outgoing {
-                endpoint: &endpoint,
-                body: &body,
-                key: &key,
-                attempt,
-                settings: &settings,
-            })
-            .await;
-            if let Some(why) = hook_failed {
-                crate::events::error(form, &why);
-            }
-            if form.page.try_get_untracked().is_none() {
-                return; // unmounted while sending
-            }
-            let now = js_sys::Date::now().max(0.0) as u64;
-            match retry::next(&policy, attempt, &reply, now, js_sys::Math::random()) {
-                retry::Next::Done => {
-                    let reference = submit::reference_of(&text);
-                    form.sending.set(Sending::Idle);
-                    form.key.set(None);
-                    // Sent: nothing of it stays on this device.
-                    form.save_here.set(false);
-                    let _ = form.forget_draft();
-                    form.notice.set(None);
-                    crate::events::submitted(form, &reference);
-                    form.go(Page::Sent(reference));
-                    return;
-                }
-                retry::Next::RetryAfter(ms) => {
-                    form.sending.set(Sending::Retrying(ms.div_ceil(1000)));
-                    submit::sleep_ms(ms).await;
-                    if form.page.try_get_untracked().is_none() {
-                        return;
-                    }
-                    form.sending.set(Sending::InFlight);
-                    attempt += 1;
-                }
-                retry::Next::GiveUp => {
-                    form.sending.set(Sending::Failed(
-                        "Your application has not been sent yet: the council's system could not be reached. Your answers are still here. Check your connection and select \u{2018}Accept and send\u{2019} to try again.".to_owned(),
-                    ));
-                    focus::id(form, "send-failed");
-                    return;
-                }
-                retry::Next::Refused(code) => {
-                    let errors = submit::report_errors(&text);
-                    if code == 422 && !errors.is_empty() {
-                        form.sending.set(Sending::Idle);
-                        form.server_errors.set(errors);
-                        form.show_all.set(true);
-                        focus::summary(form);
-                    } else {
-                        let why =
-                            submit::error_message(&text).unwrap_or_else(|| format!("HTTP {code}"));
-                        form.sending.set(Sending::Failed(format!(
-                            "The council's system did not accept your application ({why}). Your answers are still here. Contact the council if this happens again."
-                        )));
-                        focus::id(form, "send-failed");
-                    }
-                    return;
-                }
-            }
-        }
-    });
-}
-
 #[component]
 pub fn AnswersPage() -> impl IntoView {
     let form = use_form();
@@ -379,7 +272,7 @@ pub fn AnswersPage() -> impl IntoView {
             aria-disabled=move || in_flight().then_some("true")
             on:click=move |_| {
                 if !in_flight() {
-                    send(form);
+                    crate::send::press(form);
                 }
             }
         >

@@ -1,0 +1,135 @@
+//! Sending an application: does what the submission state machine (`submission.rs`) says:
+//! saves a new key with the draft, POSTs (`submit.rs`), waits between attempts, and shows the
+//! outcome: the confirmation, "not sent yet", or the backend's messages on their fields.
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::route::Page;
+use crate::state::{now_ms, Form, Sending};
+use crate::submission::{Action, Phase};
+use crate::{check, focus, submit};
+
+const NOT_REACHED: &str = "Your application has not been sent yet: the council's system could not be reached. Your answers are still here. Check your connection and select \u{2018}Accept and send\u{2019} to try again.";
+
+/// "Accept and send": checks once more, then sends, unless a send is already under way.
+pub fn press(form: Form) {
+    if form.submission.with_value(|s| s.busy()) {
+        return; // a double click
+    }
+    form.recheck();
+    form.server_errors.set(Vec::new());
+    let complete = form
+        .report
+        .with_untracked(|r| r.as_ref().is_some_and(|r| r.complete));
+    if !complete {
+        form.show_all.set(true);
+        focus::summary(form);
+        return;
+    }
+    let body = form
+        .doc
+        .with_untracked(|d| form.profile.with_value(|p| check::document(d, p)));
+    let Some(body) = body else {
+        form.sending.set(Sending::Failed(
+            "Your answers could not be put together for sending.".to_owned(),
+        ));
+        return;
+    };
+    let mut first = Action::Stop;
+    form.submission
+        .update_value(|s| first = s.press(submit::new_key));
+    let Action::Send { new_key, .. } = &first else {
+        return;
+    };
+    // Saved with the draft before sending: a reload or crash mid-send reuses the key.
+    let saving = new_key.then(|| form.save_draft());
+    form.sending.set(Sending::InFlight);
+    leptos::task::spawn_local(async move {
+        if let Some(saving) = saving {
+            // Stored or not (a full storage is reported by itself), the send goes ahead.
+            let _ = JsFuture::from(saving).await;
+        }
+        run(form, first, body).await;
+    });
+}
+
+/// Carries out actions until the machine stops, then shows where it stopped.
+async fn run(form: Form, mut action: Action, body: String) {
+    let endpoint = form.endpoint.get_value();
+    let mut last_text = String::new();
+    loop {
+        if form.page.try_get_untracked().is_none() {
+            return; // unmounted meanwhile
+        }
+        action = match action {
+            Action::Send { key, attempt, .. } => {
+                form.sending.set(Sending::InFlight);
+                let settings = form.request.get_value();
+                let (reply, text, hook_failed) = submit::attempt(&submit::Outgoing {
+                    endpoint: &endpoint,
+                    body: &body,
+                    key: &key,
+                    attempt,
+                    settings: &settings,
+                })
+                .await;
+                if let Some(why) = hook_failed {
+                    crate::events::error(form, &why);
+                }
+                last_text = text;
+                let mut next = Action::Stop;
+                let random = js_sys::Math::random();
+                form.submission
+                    .try_update_value(|s| next = s.replied(&reply, now_ms(), random));
+                next
+            }
+            Action::Wait(ms) => {
+                form.sending.set(Sending::Retrying(ms.div_ceil(1000)));
+                submit::sleep_ms(ms).await;
+                let mut next = Action::Stop;
+                form.submission.try_update_value(|s| next = s.waited());
+                next
+            }
+            Action::Stop => break,
+        };
+    }
+    let Some(phase) = form.submission.try_with_value(|s| s.phase.clone()) else {
+        return;
+    };
+    match phase {
+        Phase::Sent => {
+            let reference = submit::reference_of(&last_text);
+            form.sending.set(Sending::Idle);
+            // Sent: nothing of it stays on this device.
+            form.save_here.set(false);
+            let _ = form.forget_draft();
+            form.notice.set(None);
+            crate::events::submitted(form, &reference);
+            form.go(Page::Sent(reference));
+        }
+        Phase::GaveUp => {
+            form.sending.set(Sending::Failed(NOT_REACHED.to_owned()));
+            focus::id(form, "send-failed");
+        }
+        Phase::Refused(code) => {
+            let errors = submit::report_errors(&last_text);
+            if code == 422 && !errors.is_empty() {
+                form.sending.set(Sending::Idle);
+                form.server_errors.set(errors);
+                form.show_all.set(true);
+                focus::summary(form);
+            } else {
+                let why =
+                    submit::error_message(&last_text).unwrap_or_else(|| format!("HTTP {code}"));
+                form.sending.set(Sending::Failed(format!(
+                    "The council's system did not accept your application ({why}). Your answers are still here. Contact the council if this happens again."
+                )));
+                focus::id(form, "send-failed");
+            }
+        }
+        Phase::Ready | Phase::Sending { .. } | Phase::Waiting { .. } => {
+            form.sending.set(Sending::Idle);
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! The submission state machine, pure: one application's way from "Accept and send" to sent,
+//! with its idempotency key. It decides; the widget (`pages/answers.rs`) does what it says:
+//! sends, waits, shows. Time and randomness come in as arguments, so every path, a double
+//! click, a run of failures, a `Retry-After`, "Try again", is tested natively with a clock the
+//! test moves.
+//!
+//! The key is made at the first press and kept for every attempt after it: retries, "Try
+//! again", a correction after a refusal, and a reload (the draft saves it; `new` takes it
+//! back). It is forgotten only once the application is sent.
+
+use crate::retry::{self, Next, Policy, Reply};
+
+/// Where the application has got to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Phase {
+    /// Not sent yet; "Accept and send" starts.
+    Ready,
+    /// Attempt `attempt` (from 1) is on the wire.
+    Sending { attempt: u32 },
+    /// Attempt `attempt` failed in a way worth retrying; the next goes after `ms`.
+    Waiting { attempt: u32, ms: u64 },
+    /// Automatic retries are over; "Try again" sends with the same key.
+    GaveUp,
+    /// The backend refused it with this status; corrected, it can be sent again (same key).
+    Refused(u16),
+    /// The backend accepted it.
+    Sent,
+}
+
+/// What the widget must do now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// POST with this key. `new_key`: the key was made just now, so save it with the draft
+    /// before sending.
+    Send {
+        key: String,
+        attempt: u32,
+        new_key: bool,
+    },
+    /// Wait this many milliseconds, then call `waited`.
+    Wait(u64),
+    /// Nothing to send: look at `phase`.
+    Stop,
+}
+
+/// One application's submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    pub phase: Phase,
+    /// The idempotency key, once made (or restored with a draft).
+    pub key: Option<String>,
+    policy: Policy,
+}
+
+impl Submission {
+    /// A submission not started, with the key of an earlier send if a draft kept one.
+    pub fn new(policy: Policy, key: Option<String>) -> Submission {
+        Submission {
+            phase: Phase::Ready,
+            key,
+            policy,
+        }
+    }
+
+    /// Whether a send is under way (sending or waiting to retry): pressing again does nothing.
+    pub fn busy(&self) -> bool {
+        matches!(self.phase, Phase::Sending { .. } | Phase::Waiting { .. })
+    }
+
+    /// "Accept and send" (or "Try again"). `make_key` is called only when there is no key yet.
+    /// While a send is under way, or after it was sent, nothing more goes.
+    pub fn press(&mut self, make_key: impl FnOnce() -> String) -> Action {
+        if self.busy() || self.phase == Phase::Sent {
+            return Action::Stop;
+        }
+        let (key, new_key) = match &self.key {
+            Some(k) => (k.clone(), false),
+            None => {
+                let k = make_key();
+                self.key = Some(k.clone());
+                (k, true)
+            }
+        };
+        self.phase = Phase::Sending { attempt: 1 };
+        Action::Send {
+            key,
+            attempt: 1,
+            new_key,
+        }
+    }
+
+    /// The attempt under way got `reply` at `now_ms`; `random` in [0, 1) spreads the retries.
+    pub fn replied(&mut self, reply: &Reply, now_ms: u64, random: f64) -> Action {
+        let Phase::Sending { attempt } = self.phase else {
+            return Action::Stop; // a reply nobody is waiting for
+        };
+        match retry::next(&self.policy, attempt, reply, now_ms, random) {
+            Next::Done => {
+                self.phase = Phase::Sent;
+                self.key = None;
+                Action::Stop
+            }
+            Next::RetryAfter(ms) => {
+                self.phase = Phase::Waiting { attempt, ms };
+                Action::Wait(ms)
+            }
+            Next::GiveUp => {
+                self.phase = Phase::GaveUp;
+                Action::Stop
+            }
+            Next::Refused(code) => {
+                self.phase = Phase::Refused(code);
+                Action::Stop
+            }
+        }
+    }
+
+    /// The wait is over: the next attempt, same key.
+    pub fn waited(&mut self) -> Action {
+        let Phase::Waiting { attempt, .. } = self.phase else {
+            return Action::Stop;
+        };
+        let Some(key) = self.key.clone() else {
+            self.phase = Phase::Ready;
+            return Action::Stop;
+        };
+        let attempt = attempt.saturating_add(1);
+        self.phase = Phase::Sending { attempt };
+        Action::Send {
+            key,
+            attempt,
+            new_key: false,
+        }
+    }
+
+    /// "Start again": a new application, a new key at its first press.
+    pub fn reset(&mut self) {
+        self.phase = Phase::Ready;
+        self.key = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(code: u16) -> Reply {
+        Reply::Status {
+            code,
+            retry_after: None,
+        }
+    }
+
+    /// Drives a submission against scripted replies with a clock that only moves when the
+    /// machine says wait. Returns the keys sent, the waits, and the final phase.
+    fn run(s: &mut Submission, replies: &[Reply], start_ms: u64) -> (Vec<String>, Vec<u64>, u64) {
+        let mut now = start_ms;
+        let mut keys = Vec::new();
+        let mut waits = Vec::new();
+        let mut replies = replies.iter();
+        let mut action = s.press(|| "k-1".to_owned());
+        loop {
+            match action {
+                Action::Send { key, .. } => {
+                    keys.push(key);
+                    let Some(reply) = replies.next() else { break };
+                    action = s.replied(reply, now, 0.5);
+                }
+                Action::Wait(ms) => {
+                    waits.push(ms);
+                    now += ms;
+                    action = s.waited();
+                }
+                Action::Stop => break,
+            }
+        }
+        (keys, waits, now)
+    }
+
+    #[test]
+    fn the_first_press_makes_a_key_to_save_before_sending() {
+        let mut s = Submission::new(Policy::default(), None);
+        assert_eq!(
+            s.press(|| "k-1".into()),
+            Action::Send {
+                key: "k-1".into(),
+                attempt: 1,
+                new_key: true
+            }
+        );
+        // A restored key is reused, not replaced.
+        let mut r = Submission::new(Policy::default(), Some("kept".into()));
+        assert_eq!(
+            r.press(|| unreachable!("no new key when one is kept")),
+            Action::Send {
+                key: "kept".into(),
+                attempt: 1,
+                new_key: false
+            }
+        );
+    }
+
+    #[test]
+    fn a_double_press_sends_once() {
+        let mut s = Submission::new(Policy::default(), None);
+        assert!(matches!(s.press(|| "k".into()), Action::Send { .. }));
+        assert_eq!(s.press(|| "other".into()), Action::Stop);
+        assert_eq!(s.replied(&status(503), 0, 0.5), Action::Wait(250));
+        assert_eq!(
+            s.press(|| "other".into()),
+            Action::Stop,
+            "pressed while waiting"
+        );
+        assert_eq!(s.key.as_deref(), Some("k"));
+    }
+
+    #[test]
+    fn failures_then_success_keep_one_key_and_back_off() {
+        let mut s = Submission::new(Policy::default(), None);
+        let (keys, waits, _) = run(
+            &mut s,
+            &[
+                Reply::NoAnswer,
+                status(503),
+                Reply::Status {
+                    code: 429,
+                    retry_after: Some("4".into()),
+                },
+                status(201),
+            ],
+            1_000_000,
+        );
+        assert_eq!(keys, vec!["k-1"; 4]);
+        // Full jitter at 0.5 of a doubling ceiling, then Retry-After wins.
+        assert_eq!(waits, vec![250, 500, 4000]);
+        assert_eq!(s.phase, Phase::Sent);
+        assert_eq!(s.key, None, "a sent application's key is forgotten");
+        assert_eq!(s.press(|| "k-2".into()), Action::Stop, "sent is final");
+    }
+
+    #[test]
+    fn retries_are_bounded_then_try_again_keeps_the_key() {
+        let p = Policy::default();
+        let mut s = Submission::new(p, None);
+        let (keys, waits, elapsed) = run(&mut s, &vec![Reply::NoAnswer; 10], 0);
+        assert_eq!(keys.len() as u32, p.max_attempts);
+        assert_eq!(s.phase, Phase::GaveUp);
+        // With random = 0.5: 250 + 500 + 1000 + 2000.
+        assert_eq!(waits, vec![250, 500, 1000, 2000]);
+        assert_eq!(elapsed, 3750);
+        assert_eq!(
+            s.press(|| "new".into()),
+            Action::Send {
+                key: "k-1".into(),
+                attempt: 1,
+                new_key: false
+            }
+        );
+    }
+
+    #[test]
+    fn a_refusal_stops_and_a_corrected_send_keeps_the_key() {
+        let mut s = Submission::new(Policy::default(), None);
+        let (keys, waits, _) = run(&mut s, &[status(422)], 0);
+        assert_eq!((keys.len(), waits.len()), (1, 0));
+        assert_eq!(s.phase, Phase::Refused(422));
+        assert!(matches!(
+            s.press(|| "new".into()),
+            Action::Send { key, new_key: false, .. } if key == "k-1"
+        ));
+    }
+
+    #[test]
+    fn stray_events_change_nothing() {
+        let mut s = Submission::new(Policy::default(), None);
+        assert_eq!(s.replied(&status(201), 0, 0.5), Action::Stop);
+        assert_eq!(s.waited(), Action::Stop);
+        assert_eq!(s.phase, Phase::Ready);
+        s.press(|| "k".into());
+        s.reset();
+        assert_eq!((s.phase.clone(), s.key.clone()), (Phase::Ready, None));
+    }
+}
