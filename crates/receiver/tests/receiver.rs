@@ -285,4 +285,97 @@ async fn over_real_http_on_loopback() {
     let reference = |r: &str| r.split("\r\n\r\n").nth(1).unwrap().to_owned();
     assert_eq!(reference(&first), reference(&second));
     assert_eq!(s.applications().len(), 1);
+    assert!(
+        first
+            .to_ascii_lowercase()
+            .contains("cache-control: no-store"),
+        "{first}"
+    );
+
+    // Every refusal of the protocol, as a client on the wire sees it; none stores anything.
+    let post = |key: Option<&str>, content_type: &str, body: &str| {
+        let key = key
+            .map(|k| format!("Idempotency-Key: {k}\r\n"))
+            .unwrap_or_default();
+        format!(
+            "POST /applications HTTP/1.1\r\nHost: x\r\nContent-Type: {content_type}\r\n{key}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+    };
+    let other_body = S01.replace("1 Example Street", "2 Example Street");
+    let big = format!("{{\"x\":\"{}\"}}", "a".repeat(70 * 1024));
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "malformed JSON",
+            post(Some("key-malformed-1"), "application/json", "{\"child\": "),
+            "400",
+        ),
+        ("no key", post(None, "application/json", S01), "400"),
+        (
+            "malformed key",
+            post(Some("no spaces allowed"), "application/json", S01),
+            "400",
+        ),
+        (
+            "same key, other body",
+            post(Some(KEY), "application/json", &other_body),
+            "422",
+        ),
+        (
+            "incomplete",
+            post(Some("key-incomplete-1"), "application/json", S02),
+            "422",
+        ),
+        (
+            "too large",
+            post(Some("key-large-0001"), "application/json", &big),
+            "413",
+        ),
+        (
+            "not JSON",
+            post(Some("key-text-00001"), "text/plain", S01),
+            "415",
+        ),
+    ];
+    for (what, request, status) in cases {
+        let answer = raw(addr, request).await;
+        assert!(
+            answer.starts_with(&format!("HTTP/1.1 {status}")),
+            "{what}: {answer:.300}"
+        );
+    }
+    // The report of an incomplete application comes back whole.
+    let incomplete = raw(
+        addr,
+        post(Some("key-incomplete-2"), "application/json", S02),
+    )
+    .await;
+    let body: Value = serde_json::from_str(incomplete.split("\r\n\r\n").nth(1).unwrap()).unwrap();
+    assert_eq!(body["complete"], false);
+    assert!(body["issues"].as_array().is_some_and(|i| !i.is_empty()));
+    // 409 while the same key is being received.
+    let busy = s.begin("key-busy-00001").unwrap();
+    let answer = raw(addr, post(Some("key-busy-00001"), "application/json", S01)).await;
+    assert!(answer.starts_with("HTTP/1.1 409"), "{answer:.300}");
+    drop(busy);
+    // CORS preflight from an allowed origin, and from another.
+    let preflight = |origin: &str| {
+        format!("OPTIONS /applications HTTP/1.1\r\nHost: x\r\nOrigin: {origin}\r\nAccess-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type,idempotency-key\r\nConnection: close\r\n\r\n")
+    };
+    let allowed = raw(addr, preflight("https://council.example"))
+        .await
+        .to_ascii_lowercase();
+    assert!(
+        allowed.contains("access-control-allow-origin: https://council.example"),
+        "{allowed}"
+    );
+    let refused = raw(addr, preflight("https://evil.example"))
+        .await
+        .to_ascii_lowercase();
+    assert!(
+        !refused.contains("access-control-allow-origin"),
+        "{refused}"
+    );
+    // Still exactly the one application.
+    assert_eq!(s.applications().len(), 1);
 }
