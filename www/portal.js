@@ -15,3 +15,10 @@ form.addEventListener('sen-submitted', (event) => {
 form.addEventListener('sen-error', (event) => {
   status.textContent = `The form reported a problem: ${event.detail.message}`;
 });
+
+let saves = 0;
+const drafts = document.getElementById('portal-drafts');
+form.addEventListener('sen-draft-saved', () => {
+  saves += 1;
+  drafts.textContent = `The form has saved your answers on this device ${saves} time${saves === 1 ? '' : 's'}.`;
+});

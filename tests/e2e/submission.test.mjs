@@ -166,6 +166,8 @@ test("a portal's CSRF token (from its meta tag) and its own headers go with each
   assert.equal(env.stored().length, before + 1);
   // The page heard about it.
   assert.equal(await page.locator('#portal-status').textContent(), `The portal recorded your application ${reference}.`);
+  // The key was saved with the draft before sending, and the page heard that too.
+  assert.match(await page.locator('#portal-drafts').textContent(), /^The form has saved your answers on this device \d+ times?\.$/);
   assert.deepEqual(page.errors, []);
 });
 
