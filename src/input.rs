@@ -113,19 +113,24 @@ pub fn pounds(p: i64) -> String {
     format!("{sign}{}.{:02}", a / 100, a % 100)
 }
 
+/// 1234567 → "1,234,567", for reading.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// 123456 → "£1,234.56", for reading.
 pub fn money(p: i64) -> String {
-    let plain = pounds(p.abs());
-    let (int, frac) = plain.split_once('.').unwrap_or((&plain, "00"));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
+    let a = p.unsigned_abs();
     let sign = if p < 0 { "-" } else { "" };
-    format!("{sign}£{grouped}.{frac}")
+    format!("{sign}£{}.{:02}", grouped(a / 100), a % 100)
 }
 
 /// The day, month and year of an ISO date text (as typed parts).
@@ -160,6 +165,16 @@ pub fn join_date(day: &str, month: &str, year: &str) -> Option<String> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn numbers_are_grouped_for_reading() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(2000), "2,000");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+        assert_eq!(money(-123_456), "-£1,234.56");
+        assert_eq!(money(5), "£0.05");
+    }
 
     #[test]
     fn money_round_trips() {

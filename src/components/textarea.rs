@@ -42,11 +42,17 @@ pub fn Textarea(
         if n > LIMIT {
             let over = n - LIMIT;
             let s = if over == 1 { "" } else { "s" };
-            format!("You have {over} character{s} too many")
+            format!(
+                "You have {} character{s} too many",
+                crate::input::grouped(over as u64)
+            )
         } else {
             let left = LIMIT - n;
             let s = if left == 1 { "" } else { "s" };
-            format!("You have {left} character{s} remaining")
+            format!(
+                "You have {} character{s} remaining",
+                crate::input::grouped(left as u64)
+            )
         }
     };
     let over = move || count.get() > LIMIT;
