@@ -113,25 +113,9 @@ pub fn pounds(p: i64) -> String {
     format!("{sign}{}.{:02}", a / 100, a % 100)
 }
 
-/// 1234567 → "1,234,567", for reading.
-pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// 123456 → "£1,234.56", for reading.
-pub fn money(p: i64) -> String {
-    let a = p.unsigned_abs();
-    let sign = if p < 0 { "-" } else { "" };
-    format!("{sign}£{}.{:02}", grouped(a / 100), a % 100)
-}
+/// 1234567 → "1,234,567", and 123456 → "£1,234.56", for reading: the core's wording, so the
+/// form and its messages agree.
+pub use sen_core::cost::{grouped, money};
 
 /// The day, month and year of an ISO date text (as typed parts).
 pub fn date_parts(value: Option<&Value>) -> [String; 3] {

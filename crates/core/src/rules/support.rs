@@ -25,19 +25,7 @@ pub fn human(d: Date) -> String {
 
 /// Pence as pounds for messages: `902242` → `£9,022.42`.
 pub fn money(pence: i64) -> String {
-    let sign = if pence < 0 { "-" } else { "" };
-    let abs = pence.unsigned_abs();
-    let pounds = abs / 100;
-    let p = abs % 100;
-    let digits = pounds.to_string();
-    let mut grouped = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    format!("{sign}£{grouped}.{p:02}")
+    crate::cost::money(pence)
 }
 
 /// The text with its first letter in upper case: "provision row 2" → "Provision row 2".
