@@ -20,6 +20,8 @@ fn main() {
     println!("cargo:rerun-if-changed={GOVUK_CSS}");
     println!("cargo:rerun-if-changed={WIDGET_CSS}");
     println!("cargo:rerun-if-changed=build.rs");
+    // The override classes kept are those the source uses.
+    println!("cargo:rerun-if-changed=src");
     let root = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".to_owned());
     let read = |rel: &str| {
         std::fs::read_to_string(Path::new(&root).join(rel)).unwrap_or_else(|e| {
@@ -31,7 +33,12 @@ fn main() {
     };
     let govuk = read(GOVUK_CSS);
     let widget = read(WIDGET_CSS);
-    let css = format!("{}\n{}", for_shadow_root(&govuk), minify(&widget));
+    let overrides = used_overrides(Path::new(&root));
+    let css = format!(
+        "{}\n{}",
+        for_shadow_root(&govuk, &overrides),
+        minify(&widget)
+    );
     let out = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".to_owned());
     if let Err(e) = std::fs::write(Path::new(&out).join("widget.css"), css) {
         eprintln!("cannot write the stylesheet: {e}");
@@ -46,10 +53,15 @@ const UNUSED_COMPONENTS: &[&str] = &[
     "govuk-breadcrumbs",
     "govuk-cookie-banner",
     "govuk-details",
+    "govuk-drop-zone",
     "govuk-exit-this-page",
-    "govuk-file-upload",
+    "govuk-feedback",
+    // The enhanced upload (govuk-frontend's JavaScript); the plain `.govuk-file-upload` is used.
+    "govuk-file-upload-button",
     "govuk-footer",
+    "govuk-generic-header",
     "govuk-header",
+    "govuk-language-navigation",
     "govuk-main-wrapper",
     "govuk-pagination",
     "govuk-password-input",
@@ -66,12 +78,13 @@ const UNUSED_COMPONENTS: &[&str] = &[
     "govuk-grid-column",
 ];
 
-/// The govuk-frontend stylesheet, ready for a shadow root.
-fn for_shadow_root(css: &str) -> String {
+/// The govuk-frontend stylesheet, ready for a shadow root, with only the override classes in
+/// `overrides`.
+fn for_shadow_root(css: &str, overrides: &[String]) -> String {
     let css = css.trim_start_matches("@charset \"UTF-8\";");
     let css = drop_blocks(css, "@font-face{");
     let css = css.replace(":root{", ":host{");
-    let css = drop_unused(&css);
+    let css = drop_unused(&css, overrides);
     rem_to_px(&css)
 }
 
@@ -104,8 +117,47 @@ fn block_end(css: &str, open: usize) -> usize {
     bytes.len()
 }
 
-/// Whether a selector names an unused component (`.govuk-tabs`, `.govuk-tabs__list`, …).
-fn names_unused(selector: &str) -> bool {
+/// The override classes (`govuk-!-margin-bottom-6`, …) the widget's source uses.
+fn used_overrides(root: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut dirs = vec![root.join("src")];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                for (at, _) in text.match_indices("govuk-!-") {
+                    let name: String = text[at..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '!')
+                        .collect();
+                    if !found.contains(&name) {
+                        found.push(name);
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether a selector names an unused component (`.govuk-tabs`, `.govuk-tabs__list`, …) or
+/// an override class (`.govuk-\!-margin-top-0`) the widget does not use.
+fn names_unused(selector: &str, overrides: &[String]) -> bool {
+    if let Some(at) = selector.find(".govuk-\\!-") {
+        let name: String = selector[at + 1..]
+            .chars()
+            .filter(|c| *c != '\\')
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '!')
+            .collect();
+        if !overrides.contains(&name) {
+            return true;
+        }
+    }
     UNUSED_COMPONENTS.iter().any(|name| {
         let needle = format!(".{name}");
         selector.match_indices(&needle).any(|(at, _)| {
@@ -137,8 +189,9 @@ fn selectors(prelude: &str) -> Vec<&str> {
     out
 }
 
-/// Leaves out the rules of unused components, inside @media and @supports too.
-fn drop_unused(css: &str) -> String {
+/// Leaves out the rules of unused components and override classes, inside @media and
+/// @supports too.
+fn drop_unused(css: &str, overrides: &[String]) -> String {
     let mut out = String::with_capacity(css.len());
     let mut i = 0;
     while let Some(rel) = css[i..].find('{') {
@@ -147,14 +200,18 @@ fn drop_unused(css: &str) -> String {
         let end = block_end(css, open);
         let body = &css[open + 1..end.saturating_sub(1)];
         if prelude.starts_with("@media") || prelude.starts_with("@supports") {
-            let inner = drop_unused(body);
+            let inner = drop_unused(body, overrides);
             if !inner.is_empty() {
                 out.push_str(prelude);
                 out.push('{');
                 out.push_str(&inner);
                 out.push('}');
             }
-        } else if prelude.starts_with('@') || !selectors(prelude).iter().all(|s| names_unused(s)) {
+        } else if prelude.starts_with('@')
+            || !selectors(prelude)
+                .iter()
+                .all(|s| names_unused(s, overrides))
+        {
             out.push_str(&css[i..end]);
         }
         i = end;
