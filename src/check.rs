@@ -38,13 +38,8 @@ pub fn run(doc: &Value, profile: &Profile, today: &str) -> Option<(Report, RowCo
 }
 
 /// The JSON document sent to the endpoint: the wire shape the CLI and receiver read.
-/// (Serialised through a value, whose serialiser the core's rules already use, so the wasm
-/// does not carry a second serialiser of the model.)
 pub fn document(doc: &Value, profile: &Profile) -> Option<String> {
-    let app = application(doc, profile)?;
-    serde_json::to_value(&app)
-        .ok()
-        .and_then(|v| serde_json::to_string(&v).ok())
+    application(doc, profile).map(|app| sen_core::wire::to_json(&app))
 }
 
 #[cfg(test)]

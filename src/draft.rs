@@ -6,14 +6,14 @@
 //! (the profile's `drafts.expiryDays`), and is deleted after a successful send and on "Start
 //! again". The person can choose not to save on this device.
 
-use serde::{Deserialize, Serialize};
+use sen_core::json::{FromJson, ToJson};
 use serde_json::Value;
 
 /// The format of a saved draft (changes when its shape does).
 pub const DRAFT_VERSION: u32 = 1;
 
 /// What is saved.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, FromJson, ToJson)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Draft {
     /// `DRAFT_VERSION`.
@@ -26,7 +26,6 @@ pub struct Draft {
     /// The application document as the form holds it.
     pub document: Value,
     /// The key of a send that has started, reused by every retry and after a reload.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idempotency_key: Option<String>,
 }
 
@@ -39,6 +38,13 @@ pub enum Refusal {
     OtherProfile(String),
     /// Not a draft this version can read.
     Unreadable(String),
+}
+
+impl Draft {
+    /// The draft as stored (compact JSON).
+    pub fn to_text(&self) -> String {
+        sen_core::json::to_value(self).to_string()
+    }
 }
 
 impl std::fmt::Display for Refusal {
@@ -80,9 +86,15 @@ pub fn new(
 
 /// Reads a saved draft for `profile` at `now_ms`.
 pub fn read(text: &str, profile: &str, now_ms: u64) -> Result<Draft, Refusal> {
-    let draft: Draft = serde_json::from_str::<Value>(text)
-        .and_then(|v| Draft::deserialize(&v))
-        .map_err(|e| Refusal::Unreadable(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| Refusal::Unreadable(e.to_string()))?;
+    let draft: Draft = sen_core::json::from_value(&value).map_err(|e| {
+        Refusal::Unreadable(if e.pointer.is_empty() {
+            e.message
+        } else {
+            format!("{}: {}", e.pointer, e.message)
+        })
+    })?;
     if draft.draft_version != DRAFT_VERSION {
         return Err(Refusal::Unreadable(format!(
             "draft version {}",
@@ -139,7 +151,7 @@ mod tests {
             1000,
             30,
         );
-        let text = serde_json::to_string(&d).unwrap();
+        let text = d.to_text();
         assert_eq!(read(&text, "stockton-one-point", 2000), Ok(d.clone()));
         assert_eq!(
             read(&text, "stockton-one-point", d.expires_at),
@@ -165,7 +177,7 @@ mod tests {
     #[test]
     fn imports_exports_and_bare_documents() {
         let d = new("p", json!({"child": {}}), None, 0, 1);
-        let text = serde_json::to_string(&d).unwrap();
+        let text = d.to_text();
         assert_eq!(import(&text, "p", 10 * DAY_MS), Ok(json!({"child": {}})));
         assert_eq!(
             import(r#"{"profile": "p", "sen": {}}"#, "p", 0),

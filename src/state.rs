@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use sen_core::codes::FundingSource;
 use sen_core::model::ProvisionRow;
 use sen_core::{cost, Profile, Report, Severity};
-use serde::Deserialize;
 use serde_json::Value;
 use web_sys::ShadowRoot;
 
@@ -214,7 +213,7 @@ impl Form {
         };
         let costed = self.doc.with_untracked(|d| {
             d.pointer(&format!("/provisionMap/rows/{index}"))
-                .and_then(|row| ProvisionRow::deserialize(row).ok())
+                .and_then(|row| sen_core::json::from_value::<ProvisionRow>(row).ok())
                 .map(|row| (cost::row_cost(&row), row.funding_source))
         });
         self.rows.update(|rows| {
@@ -400,7 +399,7 @@ impl Form {
                     now_ms(),
                     p.drafts.expiry_days,
                 );
-                serde_json::to_string(&saved).unwrap_or_default()
+                saved.to_text()
             })
         }) else {
             return nothing();
@@ -507,7 +506,7 @@ impl Form {
         let text = self.doc.with_untracked(|d| {
             self.profile.with_value(|p| {
                 let saved = draft::new(&p.id, d.clone(), None, now_ms(), p.drafts.expiry_days);
-                serde_json::to_string_pretty(&saved).unwrap_or_default()
+                serde_json::to_string_pretty(&sen_core::json::to_value(&saved)).unwrap_or_default()
             })
         });
         let name = self

@@ -29,6 +29,17 @@ macro_rules! code_list {
                 Self::ALL.iter().copied().find(|c| c.code() == code)
             }
         }
+        impl $crate::json::FromJson for $name {
+            fn from_json(v: &serde_json::Value, at: $crate::json::At<'_>) -> Result<Self, $crate::json::ReadError> {
+                let i = $crate::json::choice(v, at, &[$($code),+])?;
+                Self::ALL.get(i).copied().ok_or_else(|| $crate::json::ReadError::at(at, "unknown code"))
+            }
+        }
+        impl $crate::json::ToJson for $name {
+            fn to_json(&self) -> serde_json::Value {
+                serde_json::Value::String(self.code().to_owned())
+            }
+        }
     };
 }
 

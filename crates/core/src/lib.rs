@@ -5,12 +5,16 @@
 //! clock and draws no random numbers: "today" is an argument. It never panics on user input:
 //! any JSON in gives a [`report::Report`] or a clear [`wire::ParseError`] out.
 
+// The derives in `sen-json-derive` name this crate as `::sen_core`, from inside it too.
+extern crate self as sen_core;
+
 pub mod api;
 pub mod codes;
 pub mod cost;
 pub mod date;
 pub mod derive;
 pub mod form;
+pub mod json;
 pub mod model;
 pub mod profile;
 pub mod report;

@@ -4,13 +4,10 @@
 
 use std::fmt;
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::Value;
-#[cfg(feature = "error-paths")]
-use serde_path_to_error::Segment;
 
 use crate::date::Date;
+use crate::json::FromJson;
 use crate::model::{Application, SCHEMA_VERSION};
 use crate::profile::Profile;
 use crate::report::Report;
@@ -40,49 +37,22 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// Converts a serde path into a JSON Pointer.
-#[cfg(feature = "error-paths")]
-fn pointer_of(path: &serde_path_to_error::Path) -> String {
-    let mut p = String::new();
-    for seg in path.iter() {
-        match seg {
-            Segment::Seq { index } => p.push_str(&format!("/{index}")),
-            Segment::Map { key } => p.push_str(&format!("/{}", crate::rules::escape(key))),
-            Segment::Enum { variant } => p.push_str(&format!("/{}", crate::rules::escape(variant))),
-            Segment::Unknown => p.push_str("/?"),
-        }
-    }
-    p
-}
-
-/// A serde_json error in plain words.
+/// A JSON syntax error in plain words (the line and column are reported apart).
 fn plain(e: &serde_json::Error) -> String {
     let text = e.to_string();
     if e.is_eof() {
         "the JSON ends too early: it looks cut off".to_owned()
     } else if text.starts_with("recursion limit exceeded") {
         "the JSON is nested too deeply".to_owned()
-    } else if text.starts_with("invalid length") && text.contains("expected struct") {
-        "expected an object, not a list".to_owned()
     } else {
-        tidy(&text)
+        let m = text.split(" at line ").next().unwrap_or(&text);
+        format!("this is not valid JSON: {m}")
     }
 }
 
-/// serde's messages, made shorter and plainer.
-fn tidy(message: &str) -> String {
-    let m = message.split(" at line ").next().unwrap_or(message);
-    if let Some(rest) = m.strip_prefix("unknown field ") {
-        let name = rest.split(", expected").next().unwrap_or(rest);
-        return format!("unknown field {name}: it is not part of this document's schema");
-    }
-    m.replace("expected struct ", "expected an object: ")
-}
-
-/// Deserialises JSON text into `T` with the path and position of the first problem. Objects
-/// only where the type has a struct: serde would otherwise read a list positionally into a
-/// struct, so the result is serialised again and compared with the input.
-pub fn from_json<T: DeserializeOwned + Serialize>(json: &str) -> Result<T, ParseError> {
+/// Reads JSON text into `T`: a syntax error with its line and column, then the typed reading
+/// (`crate::json`) with the JSON Pointer of the first problem.
+pub fn from_json<T: FromJson>(json: &str) -> Result<T, ParseError> {
     let input: Value = serde_json::from_str(json).map_err(|e| ParseError {
         pointer: String::new(),
         line: e.line(),
@@ -96,99 +66,20 @@ pub fn from_json<T: DeserializeOwned + Serialize>(json: &str) -> Result<T, Parse
             column: 1,
             message: format!(
                 "the document must be a JSON object, not {}",
-                kind_of(&input)
+                crate::json::kind_of(&input)
             ),
         });
     }
-    let typed: T = typed_reading(json, &input)?;
-    let output = serde_json::to_value(&typed).unwrap_or(Value::Null);
-    match first_difference(&input, &output, String::new()) {
-        None => Ok(typed),
-        Some((pointer, message)) => Err(ParseError {
-            pointer,
-            line: 0,
-            column: 0,
-            message,
-        }),
-    }
+    from_value(&input)
 }
 
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// Where the typed reading of the input differs from the input (nulls stand for absent).
-fn first_difference(input: &Value, output: &Value, at: String) -> Option<(String, String)> {
-    match (input, output) {
-        (Value::Object(i), Value::Object(o)) => {
-            i.iter().filter(|(_, v)| !v.is_null()).find_map(|(k, v)| {
-                let p = format!("{at}/{}", crate::rules::escape(k));
-                match o.get(k) {
-                    Some(ov) => first_difference(v, ov, p),
-                    None => Some((
-                        p,
-                        "this value is not read by this schema version".to_owned(),
-                    )),
-                }
-            })
-        }
-        (Value::Array(i), Value::Array(o)) if i.len() == o.len() => i
-            .iter()
-            .zip(o)
-            .enumerate()
-            .find_map(|(n, (a, b))| first_difference(a, b, format!("{at}/{n}"))),
-        (Value::Number(a), Value::Number(b)) if a.as_f64() == b.as_f64() => None,
-        (a, b) if a == b => None,
-        (a, b) => Some((at, format!("expected {}, not {}", kind_of(b), kind_of(a)))),
-    }
-}
-
-/// Typed reading with the JSON Pointer of the first problem (`error-paths` feature: the CLI and
-/// the receiver). It costs ~300 KB of wasm, so the widget, whose documents it builds itself,
-/// reads without it and reports line and column only.
-#[cfg(feature = "error-paths")]
-fn typed_reading<T: DeserializeOwned>(json: &str, _input: &Value) -> Result<T, ParseError> {
-    let mut de = serde_json::Deserializer::from_str(json);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let inner = e.inner();
-        let pointer = if inner.is_syntax() || inner.is_eof() {
-            String::new()
-        } else {
-            pointer_of(e.path())
-        };
-        ParseError {
-            pointer,
-            line: inner.line(),
-            column: inner.column(),
-            message: plain(inner),
-        }
-    })?;
-    de.end().map_err(|e| ParseError {
-        pointer: String::new(),
-        line: e.line(),
-        column: e.column(),
-        message: "there is more text after the end of the JSON document".to_owned(),
-    })?;
-    Ok(value)
-}
-
-/// Typed reading without paths (see the `error-paths` version): from the value already
-/// parsed, so the build holds one deserialiser per type (from a value), not a second one from
-/// text.
-#[cfg(not(feature = "error-paths"))]
-fn typed_reading<T: DeserializeOwned>(_json: &str, input: &Value) -> Result<T, ParseError> {
-    T::deserialize(input).map_err(|e| ParseError {
-        pointer: String::new(),
+/// Reads a value already parsed.
+fn from_value<T: FromJson>(value: &Value) -> Result<T, ParseError> {
+    crate::json::from_value(value).map_err(|e| ParseError {
+        pointer: e.pointer,
         line: 0,
         column: 0,
-        message: tidy(&e.to_string()),
+        message: e.message,
     })
 }
 
@@ -202,14 +93,7 @@ pub fn parse_application(json: &str) -> Result<Application, ParseError> {
 /// so this reads it as it is (no line numbers, no round trip); the schema version is checked as
 /// for text.
 pub fn application_from_value(value: &Value) -> Result<Application, ParseError> {
-    use serde::Deserialize;
-    let app = Application::deserialize(value).map_err(|e| ParseError {
-        pointer: String::new(),
-        line: 0,
-        column: 0,
-        message: tidy(&e.to_string()),
-    })?;
-    check_version(app)
+    check_version(from_value(value)?)
 }
 
 fn check_version(app: Application) -> Result<Application, ParseError> {
@@ -236,7 +120,12 @@ pub fn check_json(json: &str, profile: &Profile, today: Date) -> Result<Report, 
 
 /// The document as JSON text (compact), in the wire shape.
 pub fn to_json(app: &Application) -> String {
-    serde_json::to_string(app).unwrap_or_default()
+    to_value(app).to_string()
+}
+
+/// The document as a JSON value, in the wire shape (absent answers left out).
+pub fn to_value(app: &Application) -> Value {
+    crate::json::to_value(app)
 }
 
 #[cfg(test)]
@@ -248,7 +137,6 @@ mod tests {
         assert_eq!(parse_application("{}"), Ok(Application::default()));
     }
 
-    #[cfg(feature = "error-paths")]
     #[test]
     fn unknown_fields_are_named() {
         let e = parse_application(r#"{"child": {"favouriteColour": "blue"}}"#).unwrap_err();
@@ -273,7 +161,6 @@ mod tests {
         assert!(e.message.contains("nested too deeply"), "{}", e.message);
     }
 
-    #[cfg(feature = "error-paths")]
     #[test]
     fn wrong_types_point_at_the_field() {
         let e = parse_application(r#"{"parents": [{}, {"relationship": "AUNT"}]}"#).unwrap_err();

@@ -1,13 +1,11 @@
-use serde::{Deserialize, Serialize};
-use serde_with::skip_serializing_none;
+use crate::json::{FromJson, ToJson};
 use validator::Validate;
 
 use super::*;
 use crate::codes::{ConsentMethod, ConsentScope, Relationship};
 
 /// Consent from one person (domain.md §1.O, rules V-30…V-40).
-#[skip_serializing_none]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, ToJson, FromJson, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Consent {
@@ -40,8 +38,7 @@ pub struct Consent {
 }
 
 /// Signed declarations (domain.md §1.P).
-#[skip_serializing_none]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, ToJson, FromJson, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Declarations {
@@ -54,8 +51,7 @@ pub struct Declarations {
 }
 
 /// A name, a signature and its date.
-#[skip_serializing_none]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, ToJson, FromJson, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Signature {

@@ -1,15 +1,13 @@
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-use serde_with::skip_serializing_none;
+use crate::json::{FromJson, ToJson};
 use validator::Validate;
 
 use super::*;
 use crate::codes::{AreaOfNeed, AttachmentType, ServiceType, SpecialistStatus, VoiceMethod};
 
 /// One attainment or progress measurement (domain.md §1.F).
-#[skip_serializing_none]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, ToJson, FromJson, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Assessment {
@@ -27,8 +25,7 @@ pub struct Assessment {
 }
 
 /// A SMART outcome (domain.md §1.H).
-#[skip_serializing_none]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, ToJson, FromJson, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Outcome {
@@ -47,8 +44,7 @@ pub struct Outcome {
 }
 
 /// How an outcome is measured: from a baseline to a target, in a unit.
-#[skip_serializing_none]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, ToJson, FromJson, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Measure {
@@ -59,8 +55,7 @@ pub struct Measure {
 }
 
 /// A specialist or outside agency involved (domain.md §1.J).
-#[skip_serializing_none]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, ToJson, FromJson, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Specialist {
@@ -88,8 +83,7 @@ pub struct Specialist {
 }
 
 /// The pupil's views (domain.md §1.K).
-#[skip_serializing_none]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, ToJson, FromJson, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PupilVoice {
@@ -103,8 +97,7 @@ pub struct PupilVoice {
 }
 
 /// The parents' or carers' views and aspirations (domain.md §1.L).
-#[skip_serializing_none]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, ToJson, FromJson, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ParentViews {
@@ -118,8 +111,7 @@ pub struct ParentViews {
 
 /// Metadata of an attached document; the file itself travels by the backend's own route
 /// (domain.md §1.Q).
-#[skip_serializing_none]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, ToJson, FromJson, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Attachment {

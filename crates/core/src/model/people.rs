@@ -1,13 +1,11 @@
-use serde::{Deserialize, Serialize};
-use serde_with::skip_serializing_none;
+use crate::json::{FromJson, ToJson};
 use validator::Validate;
 
 use super::*;
 use crate::codes::Relationship;
 
 /// A parent, carer or other person with parental responsibility (domain.md §1.M).
-#[skip_serializing_none]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, ToJson, FromJson, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Parent {

@@ -1,12 +1,10 @@
-use serde::{Deserialize, Serialize};
-use serde_with::skip_serializing_none;
+use crate::json::{FromJson, ToJson};
 use validator::Validate;
 
 use super::*;
 
 /// What is requested and why (domain.md §1.N).
-#[skip_serializing_none]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, ToJson, FromJson, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Request {

@@ -1,13 +1,11 @@
-use serde::{Deserialize, Serialize};
-use serde_with::skip_serializing_none;
+use crate::json::{FromJson, ToJson};
 use validator::Validate;
 
 use super::*;
 use crate::codes::{NasencoStatus, Phase, SettingType};
 
 /// The school or setting making the application, and who is applying (domain.md §1.B).
-#[skip_serializing_none]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, ToJson, FromJson, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Setting {
@@ -34,8 +32,7 @@ pub struct Setting {
 }
 
 /// The SENCo making the application.
-#[skip_serializing_none]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, ToJson, FromJson, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Senco {
@@ -49,8 +46,7 @@ pub struct Senco {
 }
 
 /// The headteacher, who countersigns.
-#[skip_serializing_none]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, ToJson, FromJson, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Headteacher {

@@ -205,7 +205,8 @@ mod tests {
     Ord,
     Hash,
     serde::Serialize,
-    serde::Deserialize,
+    crate::json::ToJson,
+    crate::json::FromJson,
 )]
 #[serde(transparent)]
 pub struct DateText(pub String);

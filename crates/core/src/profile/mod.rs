@@ -8,7 +8,7 @@ mod check;
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use crate::json::FromJson;
 
 use crate::codes::{Ncy, RequestType, SettingType, StaffRole};
 use crate::report::Severity;
@@ -17,8 +17,8 @@ pub use builtin::{builtin, builtin_ids, BUILTIN_SOURCES};
 pub use check::ProfileError;
 
 /// Whether the scheme is a council's own panel or a statutory request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Mode {
     /// A council's own (non-statutory) scheme: it may set hard eligibility criteria.
@@ -28,8 +28,8 @@ pub enum Mode {
 }
 
 /// Whether a field must be answered, may be, or is not asked at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "lowercase")]
 pub enum FieldRequirement {
     Required,
@@ -38,8 +38,8 @@ pub enum FieldRequirement {
 }
 
 /// Who must consent when more than one person has parental responsibility (V-36).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "lowercase")]
 pub enum ConsentFrom {
     Any,
@@ -47,8 +47,8 @@ pub enum ConsentFrom {
 }
 
 /// How a council pays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum FundingModel {
     /// Cash top-up: total minus the school's contribution.
@@ -60,8 +60,8 @@ pub enum FundingModel {
 }
 
 /// A council profile.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Profile {
     /// Stable id, e.g. `stockton-one-point`.
@@ -113,8 +113,8 @@ pub struct Profile {
 }
 
 /// Who may apply (domain.md §4.1).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Default, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct Eligibility {
     /// V-01: children with an EHC plan cannot apply.
@@ -140,8 +140,8 @@ pub struct Eligibility {
 }
 
 /// Graduated-approach evidence (domain.md §4.2).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct ApdrPolicy {
     /// V-10.
@@ -177,8 +177,8 @@ impl Default for ApdrPolicy {
 }
 
 /// Parent and pupil involvement (domain.md §4.3).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct InvolvementPolicy {
     /// V-20 (CoP 6.65: at least three a year).
@@ -194,8 +194,8 @@ impl Default for InvolvementPolicy {
 }
 
 /// Consent policy (domain.md §4.4).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct ConsentPolicy {
     /// V-36.
@@ -223,8 +223,8 @@ impl Default for ConsentPolicy {
 }
 
 /// SMART outcome checks (domain.md §4.5).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct OutcomePolicy {
     /// V-50.
@@ -243,8 +243,8 @@ impl Default for OutcomePolicy {
 }
 
 /// A funding band (council-specific, domain.md §3.3).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Band {
     pub id: String,
@@ -256,8 +256,8 @@ pub struct Band {
 }
 
 /// Funding arithmetic settings (domain.md §3.2, V-64…V-66, V-74).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct FundingPolicy {
     pub model: FundingModel,
@@ -287,8 +287,8 @@ impl Default for FundingPolicy {
 }
 
 /// Bounds on an hourly rate for a staff role (V-67), in pence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RateBounds {
     pub min_pence: i64,
@@ -296,8 +296,8 @@ pub struct RateBounds {
 }
 
 /// Costed provision map checks (domain.md §4.6).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct ProvisionPolicy {
     /// V-67: hourly rate bounds by staff role.
@@ -328,8 +328,8 @@ impl Default for ProvisionPolicy {
 }
 
 /// Specialist evidence (domain.md §4.7).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct SpecialistPolicy {
     /// V-80.
@@ -353,8 +353,8 @@ impl Default for SpecialistPolicy {
 }
 
 /// A council's change to one rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RuleOverride {
     /// Off: the rule is not checked.
@@ -368,8 +368,8 @@ pub struct RuleOverride {
 }
 
 /// How the widget treats drafts for this scheme (design.md §7).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct DraftPolicy {
     /// Save drafts on this device unless the person opts out.

@@ -416,7 +416,7 @@ mod tests {
         };
         let profile = builtin("stockton-one-point").unwrap();
         let totals = crate::cost::totals(&app, &profile.funding);
-        let doc = serde_json::to_value(&app).unwrap();
+        let doc = crate::wire::to_value(&app);
         let ctx = Ctx {
             app: &app,
             profile: &profile,

@@ -89,7 +89,7 @@ const FAMILIES: &[Family] = &[
 /// sections say "not started" or "in progress".
 pub fn check(app: &Application, profile: &Profile, today: Date) -> Report {
     let totals = cost::totals(app, &profile.funding);
-    let doc = serde_json::to_value(app).unwrap_or(serde_json::Value::Null);
+    let doc = crate::wire::to_value(app);
     let ctx = Ctx {
         app,
         profile,

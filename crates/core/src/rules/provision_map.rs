@@ -117,10 +117,12 @@ fn working(r: &ProvisionRow) -> Option<String> {
         r.group_size?
     };
     let spw = sessions_milli(r.sessions_per_week?)?;
+    // Thousandths, 0 to 1,000,000: shown without float formatting (2.5, not 2.500).
     let spw = if spw % 1000 == 0 {
         (spw / 1000).to_string()
     } else {
-        format!("{}", spw as f64 / 1000.0)
+        let fraction = format!("{:03}", spw % 1000);
+        format!("{}.{}", spw / 1000, fraction.trim_end_matches('0'))
     };
     Some(format!(
         "{} an hour × {} minutes × {spw} sessions a week × {} weeks ÷ {group} pupils",
@@ -535,5 +537,39 @@ fn one_to_one(ctx: &Ctx<'_>, rows: &[ProvisionRow], out: &mut Vec<Finding>) {
             "/provisionMap/rows",
             format!("The provision map has {} hours a week of 1:1 adult support. Panels look closely at more than {} hours: show how it builds independence.", minutes / 60, ctx.profile.provision.one_to_one_hours_warn),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn staff_row(sessions_per_week: f64) -> ProvisionRow {
+        ProvisionRow {
+            category: Some(crate::codes::ProvisionCategory::StaffTime),
+            hourly_rate_pence: Some(1720),
+            session_minutes: Some(30),
+            sessions_per_week: Some(sessions_per_week),
+            weeks: Some(38),
+            group_size: Some(1),
+            ..ProvisionRow::default()
+        }
+    }
+
+    #[test]
+    fn the_working_shows_sessions_a_week_as_typed() {
+        for (spw, shown) in [
+            (5.0, "5"),
+            (0.5, "0.5"),
+            (2.25, "2.25"),
+            (0.125, "0.125"),
+            (1.1, "1.1"),
+        ] {
+            let w = working(&staff_row(spw)).unwrap();
+            assert!(
+                w.contains(&format!("× {shown} sessions a week")),
+                "{spw}: {w}"
+            );
+        }
     }
 }

@@ -1,0 +1,95 @@
+//! Reading the model and profiles from a `serde_json::Value`, and writing the model back.
+//!
+//! The types derive [`FromJson`] and [`ToJson`] (crate `sen-json-derive`) from the same
+//! `#[serde(...)]` attributes the JSON Schema is generated from. One reader serves the CLI, the
+//! receiver and the widget, so they accept and refuse the same documents; it refuses unknown
+//! fields, treats `null` like an absent optional answer, and names the JSON Pointer of the first
+//! problem. It replaced serde's derived deserialisers, which were the largest part of the
+//! widget's download (see BENCHMARKS.md).
+
+mod read;
+mod write;
+
+pub use read::{choice, fill, object, required, unknown, Fill, FromJson};
+pub use write::{put, ToJson};
+
+/// The derives, under the traits' names (as serde does).
+pub use sen_json_derive::{FromJson, ToJson};
+
+/// Where a value sits in the document: a chain on the stack, turned into a JSON Pointer only
+/// when something is wrong.
+#[derive(Debug, Clone, Copy)]
+pub enum At<'a> {
+    Root,
+    Key(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    /// The JSON Pointer (RFC 6901) of this place.
+    pub fn pointer(&self) -> String {
+        let mut segments = Vec::new();
+        let mut here = self;
+        loop {
+            match here {
+                At::Root => break,
+                At::Key(parent, key) => {
+                    segments.push(key.replace('~', "~0").replace('/', "~1"));
+                    here = parent;
+                }
+                At::Index(parent, i) => {
+                    segments.push(i.to_string());
+                    here = parent;
+                }
+            }
+        }
+        segments.iter().rev().fold(String::new(), |mut p, s| {
+            p.push('/');
+            p.push_str(s);
+            p
+        })
+    }
+}
+
+/// The first problem found while reading, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    /// JSON Pointer of the offending value ("" for the document itself).
+    pub pointer: String,
+    pub message: String,
+}
+
+impl ReadError {
+    pub fn at(at: At<'_>, message: impl Into<String>) -> Self {
+        ReadError {
+            pointer: at.pointer(),
+            message: message.into(),
+        }
+    }
+}
+
+/// How a JSON value is described in a message.
+pub fn kind_of(v: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Reads a whole document.
+pub fn from_value<T: FromJson>(v: &serde_json::Value) -> Result<T, ReadError> {
+    T::from_json(v, At::Root)
+}
+
+/// Writes a whole document.
+pub fn to_value<T: ToJson>(v: &T) -> serde_json::Value {
+    v.to_json()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,168 @@
+//! The reading half: [`FromJson`] for the leaf types, and the helpers derived code calls.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::{kind_of, At, ReadError};
+
+/// A type read from a JSON value.
+pub trait FromJson: Sized {
+    fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError>;
+}
+
+fn wrong(v: &Value, at: At<'_>, expected: &str) -> ReadError {
+    ReadError::at(at, format!("expected {expected}, not {}", kind_of(v)))
+}
+
+impl FromJson for String {
+    fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError> {
+        v.as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| wrong(v, at, "text"))
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError> {
+        v.as_bool().ok_or_else(|| wrong(v, at, "true or false"))
+    }
+}
+
+/// A whole number in `i64`; a fraction or a number too large is refused.
+fn whole(v: &Value, at: At<'_>) -> Result<i64, ReadError> {
+    match v {
+        Value::Number(n) => n.as_i64().ok_or_else(|| {
+            ReadError::at(
+                at,
+                if n.is_f64() {
+                    "expected a whole number, not a fraction"
+                } else {
+                    "the number is too large"
+                },
+            )
+        }),
+        _ => Err(wrong(v, at, "a whole number")),
+    }
+}
+
+impl FromJson for i64 {
+    fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError> {
+        whole(v, at)
+    }
+}
+
+/// Whole numbers of narrower types: out of range is an error, not a wrap.
+macro_rules! narrow_whole {
+    ($($t:ty),*) => {$(
+        impl FromJson for $t {
+            fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError> {
+                let n = whole(v, at)?;
+                <$t>::try_from(n).map_err(|_| {
+                    ReadError::at(at, format!("must be from {} to {}", <$t>::MIN, <$t>::MAX))
+                })
+            }
+        }
+    )*};
+}
+narrow_whole!(u8, u16, u32, u64, usize, i32);
+
+impl FromJson for f64 {
+    fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError> {
+        v.as_f64().ok_or_else(|| wrong(v, at, "a number"))
+    }
+}
+
+/// Any JSON, kept as it is (a document held inside another).
+impl FromJson for Value {
+    fn from_json(v: &Value, _: At<'_>) -> Result<Self, ReadError> {
+        Ok(v.clone())
+    }
+}
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError> {
+        if v.is_null() {
+            Ok(None)
+        } else {
+            T::from_json(v, at).map(Some)
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError> {
+        let items = v.as_array().ok_or_else(|| wrong(v, at, "a list"))?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| T::from_json(item, At::Index(&at, i)))
+            .collect()
+    }
+}
+
+/// An object whose keys are read as `K` (text, or a code).
+impl<K: FromJson + Ord, T: FromJson> FromJson for BTreeMap<K, T> {
+    fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError> {
+        let map = v.as_object().ok_or_else(|| wrong(v, at, "an object"))?;
+        map.iter()
+            .map(|(k, item)| {
+                let here = At::Key(&at, k);
+                let key = K::from_json(&Value::String(k.clone()), here)?;
+                Ok((key, T::from_json(item, here)?))
+            })
+            .collect()
+    }
+}
+
+/// The object a struct is read from.
+pub fn object<'v>(v: &'v Value, at: At<'_>) -> Result<&'v Map<String, Value>, ReadError> {
+    v.as_object().ok_or_else(|| wrong(v, at, "an object"))
+}
+
+/// A key the struct does not have.
+pub fn unknown(at: At<'_>, key: &str) -> ReadError {
+    ReadError::at(
+        at,
+        format!("unknown field `{key}`: it is not part of this document's schema"),
+    )
+}
+
+/// A field of a struct being filled in: what derived code reads a present value into. Through
+/// `dyn` so that each field costs a call, not a copy of its reader.
+pub trait Fill {
+    fn fill(&mut self, v: &Value, at: At<'_>) -> Result<(), ReadError>;
+}
+
+impl<T: FromJson> Fill for T {
+    fn fill(&mut self, v: &Value, at: At<'_>) -> Result<(), ReadError> {
+        *self = T::from_json(v, at)?;
+        Ok(())
+    }
+}
+
+/// Reads a present value into its field. Never inlined: inlined, the compiler would see through
+/// the `dyn` and copy every field's reader into its struct's.
+#[inline(never)]
+pub fn fill(slot: &mut dyn Fill, v: &Value, at: At<'_>) -> Result<(), ReadError> {
+    slot.fill(v, at)
+}
+
+/// A required field's value, or the error that it is missing.
+pub fn required<T>(value: Option<T>, key: &str, at: At<'_>) -> Result<T, ReadError> {
+    value.ok_or_else(|| ReadError::at(At::Key(&at, key), "this field is required"))
+}
+
+/// The position of a text value among `names` (a code list or a unit enum).
+pub fn choice(v: &Value, at: At<'_>, names: &[&str]) -> Result<usize, ReadError> {
+    let text = v.as_str().ok_or_else(|| wrong(v, at, "text"))?;
+    names.iter().position(|n| *n == text).ok_or_else(|| {
+        let shown: String = text.chars().take(40).collect();
+        let list = names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        ReadError::at(at, format!("`{shown}` is not one of {list}"))
+    })
+}
