@@ -37,8 +37,9 @@ async function heading(page) {
   return root(page, (r) => r.getElementById('page-heading')?.textContent ?? '');
 }
 
+// Waits up to 5 s for the next page (a wait, not a timing: a busy machine must not fail it).
 async function waitForHeading(page, previous) {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 250; i++) {
     const h = await heading(page);
     if (h && h !== previous) return h;
     await page.waitForTimeout(20);

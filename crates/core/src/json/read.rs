@@ -105,13 +105,14 @@ impl<T: FromJson> FromJson for Vec<T> {
 impl<K: FromJson + Ord, T: FromJson> FromJson for BTreeMap<K, T> {
     fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError> {
         let map = v.as_object().ok_or_else(|| wrong(v, at, "an object"))?;
-        map.iter()
-            .map(|(k, item)| {
-                let here = At::Key(&at, k);
-                let key = K::from_json(&Value::String(k.clone()), here)?;
-                Ok((key, T::from_json(item, here)?))
-            })
-            .collect()
+        // Inserted one by one: collecting would sort first, a copy of the sort per map type.
+        let mut out = BTreeMap::new();
+        for (k, item) in map {
+            let here = At::Key(&at, k);
+            let key = K::from_json(&Value::String(k.clone()), here)?;
+            out.insert(key, T::from_json(item, here)?);
+        }
+        Ok(out)
     }
 }
 
