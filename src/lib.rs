@@ -43,8 +43,7 @@ pub fn check_to_json(document: &str, profile: &str, today: &str) -> String {
     } else {
         ProfileChoice::Builtin(profile)
     };
-    // Read as a value first: the widget reads its own documents that way, so the shipped wasm
-    // holds one deserialiser of the model, not two.
+    // Read as a value first, as the widget reads its own documents (`check_value`).
     let result = match serde_json::from_str::<serde_json::Value>(document) {
         Ok(value) if value.is_object() => api::check_value(&value, choice, today),
         Ok(_) => Err(CheckError::Document(sen_core::wire::ParseError {
