@@ -87,7 +87,7 @@ pub fn new(
 /// Reads a saved draft for `profile` at `now_ms`.
 pub fn read(text: &str, profile: &str, now_ms: u64) -> Result<Draft, Refusal> {
     let value: Value =
-        serde_json::from_str(text).map_err(|e| Refusal::Unreadable(e.to_string()))?;
+        sen_core::json::text::parse(text).map_err(|e| Refusal::Unreadable(e.to_string()))?;
     let draft: Draft = sen_core::json::from_value(&value).map_err(|e| {
         Refusal::Unreadable(if e.pointer.is_empty() {
             e.message
@@ -119,7 +119,7 @@ pub fn read(text: &str, profile: &str, now_ms: u64) -> Result<Draft, Refusal> {
 /// reads). Returns the document to continue from.
 pub fn import(text: &str, profile: &str, now_ms: u64) -> Result<Value, Refusal> {
     let value: Value =
-        serde_json::from_str(text).map_err(|e| Refusal::Unreadable(e.to_string()))?;
+        sen_core::json::text::parse(text).map_err(|e| Refusal::Unreadable(e.to_string()))?;
     if value.get("draftVersion").is_some() {
         // An export is not refused for its age: the person chose the file.
         let mut draft = read(text, profile, 0)?;

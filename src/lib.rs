@@ -43,8 +43,9 @@ pub fn check_to_json(document: &str, profile: &str, today: &str) -> String {
     } else {
         ProfileChoice::Builtin(profile)
     };
-    // Read as a value first, as the widget reads its own documents (`check_value`).
-    let result = match serde_json::from_str::<serde_json::Value>(document) {
+    // Read as a value first (refusing a key named twice, as `sen-check` does), then checked as
+    // the widget checks its own documents (`check_value`).
+    let result = match sen_core::json::text::parse(document) {
         Ok(value) if value.is_object() => api::check_value(&value, choice, today),
         Ok(_) => Err(CheckError::Document(sen_core::wire::ParseError {
             pointer: String::new(),
@@ -93,6 +94,15 @@ mod tests {
         let out = check_to_json("{}", "", "2025-04-30");
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["error"]["kind"], "profile");
+        let out = check_to_json(
+            r#"{"sen": {}, "sen": {}}"#,
+            "stockton-one-point",
+            "2025-04-30",
+        );
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["error"]["kind"], "document");
+        let message = v["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("`sen` appears twice"), "{message}");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::retry::Reply;
 
 /// The reference in a backend's JSON reply: `reference`, else `id`.
 pub fn reference_of(body: &str) -> String {
-    let v: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    let v: Value = sen_core::json::text::parse(body).unwrap_or(Value::Null);
     v.get("reference")
         .or_else(|| v.get("id"))
         .map(|r| match r {
@@ -192,7 +192,7 @@ pub fn new_key() -> String {
 /// What stops sending in a 422 reply that carries the core's report: its errors, and warnings
 /// still needing a justification: (pointer, message).
 pub fn report_errors(body: &str) -> Vec<(String, String)> {
-    let v: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    let v: Value = sen_core::json::text::parse(body).unwrap_or(Value::Null);
     v.get("issues")
         .and_then(Value::as_array)
         .map(|issues| {
@@ -216,7 +216,7 @@ pub fn report_errors(body: &str) -> Vec<(String, String)> {
 
 /// The message of an `{"error": {"message": …}}` reply, if any.
 pub fn error_message(body: &str) -> Option<String> {
-    let v: Value = serde_json::from_str(body).ok()?;
+    let v: Value = sen_core::json::text::parse(body).ok()?;
     v.get("error")?.get("message")?.as_str().map(str::to_owned)
 }
 

@@ -120,6 +120,19 @@ fn unknown_fields_are_named() {
 }
 
 #[test]
+fn a_key_named_twice_is_refused_with_its_line() {
+    let f = temp(
+        "twice.json",
+        b"{\"profile\": \"stockton-one-point\",\n \"consents\": [{}],\n \"consents\": []}",
+    );
+    let o = run(&["--today", "2025-04-30", f.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert!(err.contains("line 3"), "{err}");
+    assert!(err.contains("the key `consents` appears twice"), "{err}");
+}
+
+#[test]
 fn a_10_mb_text_field_is_a_length_error() {
     let mut doc: serde_json::Value =
         serde_json::from_slice(&std::fs::read(s01()).unwrap()).unwrap();

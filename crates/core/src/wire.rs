@@ -40,7 +40,9 @@ impl std::error::Error for ParseError {}
 /// A JSON syntax error in plain words (the line and column are reported apart).
 fn plain(e: &serde_json::Error) -> String {
     let text = e.to_string();
-    if e.is_eof() {
+    if text.contains(crate::json::text::REPEATED_KEY) {
+        text.split(" at line ").next().unwrap_or(&text).to_owned()
+    } else if e.is_eof() {
         "the JSON ends too early: it looks cut off".to_owned()
     } else if text.starts_with("recursion limit exceeded") {
         "the JSON is nested too deeply".to_owned()
@@ -53,7 +55,7 @@ fn plain(e: &serde_json::Error) -> String {
 /// Reads JSON text into `T`: a syntax error with its line and column, then the typed reading
 /// (`crate::json`) with the JSON Pointer of the first problem.
 pub fn from_json<T: FromJson>(json: &str) -> Result<T, ParseError> {
-    let input: Value = serde_json::from_str(json).map_err(|e| ParseError {
+    let input: Value = crate::json::text::parse(json).map_err(|e| ParseError {
         pointer: String::new(),
         line: e.line(),
         column: e.column(),
@@ -177,6 +179,16 @@ mod tests {
         let e = parse_application(r#"{"schemaVersion": "2.0"}"#).unwrap_err();
         assert_eq!(e.pointer, "/schemaVersion");
         assert!(parse_application(r#"{"schemaVersion": "1.0"}"#).is_ok());
+    }
+
+    #[test]
+    fn a_key_named_twice_is_refused_where_it_is() {
+        let e = parse_application("{\"consents\": [],\n \"consents\": []}").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert_eq!(e.message, "the key `consents` appears twice in one object");
+        let e = parse_application(r#"{"child": {"upn": "A", "upn": "B"}}"#).unwrap_err();
+        assert!(e.message.contains("`upn`"), "{}", e.message);
+        assert!(parse_application(r#"{"parents": [{"id": "a"}, {"id": "a"}]}"#).is_ok());
     }
 
     #[test]

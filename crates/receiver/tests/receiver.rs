@@ -150,6 +150,14 @@ async fn bad_requests_are_refused_and_nothing_is_stored() {
         ),
         (
             Some(KEY),
+            "application/json",
+            // S01 with its consents named again, empty: which reading would be stored?
+            S01.replacen('{', "{\"consents\": [], ", 1),
+            StatusCode::BAD_REQUEST,
+            "document",
+        ),
+        (
+            Some(KEY),
             "text/plain",
             S01.to_owned(),
             StatusCode::UNSUPPORTED_MEDIA_TYPE,

@@ -8,6 +8,7 @@
 //! widget's download (see BENCHMARKS.md).
 
 mod read;
+pub mod text;
 mod write;
 
 pub use read::{choice, fill, object, required, unknown, Fill, FromJson};
