@@ -1,0 +1,151 @@
+//! Generators shared by the property tests: any JSON, and JSON shaped like an application
+//! (random values placed at the field table's real pointers).
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use proptest::prelude::*;
+use sen_core::form::{allows_decimals, options_for, Options};
+use sen_core::rules::field_specs::{Kind, FIELDS};
+use serde_json::{json, Map, Value};
+
+pub fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
+        "\\PC{0,12}".prop_map(Value::String),
+        prop_oneof![
+            Just("2025-04-30"),
+            Just("2024-02-29"),
+            Just("2025-02-30"),
+            Just("K"),
+            Just("E"),
+            Just("COMPLETED"),
+            Just("IN_PROGRESS"),
+            Just("STAFF_TIME"),
+            Just("TA_L3"),
+            Just("o1"),
+            Just("r1"),
+            Just("p1"),
+            Just("TOP_UP_FUNDING"),
+            Just("SHARE_WITH_PANEL"),
+            Just("4"),
+        ]
+        .prop_map(|s| Value::String(s.to_owned())),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map("[a-zA-Z]{1,8}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// Puts `value` at a field pattern of the application (with `*` as index 0..2).
+pub fn place(doc: &mut Value, pattern: &str, index: usize, value: Value) {
+    let mut cur = doc;
+    let segs: Vec<&str> = pattern.trim_start_matches('/').split('/').collect();
+    for (k, seg) in segs.iter().enumerate() {
+        let last = k + 1 == segs.len();
+        if *seg == "*" {
+            if !cur.is_array() {
+                *cur = Value::Array(Vec::new());
+            }
+            let arr = cur.as_array_mut().unwrap();
+            while arr.len() <= index {
+                arr.push(Value::Object(Map::new()));
+            }
+            cur = &mut arr[index];
+        } else {
+            if !cur.is_object() {
+                *cur = Value::Object(Map::new());
+            }
+            let obj = cur.as_object_mut().unwrap();
+            if last {
+                obj.insert((*seg).to_owned(), value);
+                return;
+            }
+            cur = obj
+                .entry((*seg).to_owned())
+                .or_insert(Value::Object(Map::new()));
+        }
+    }
+}
+
+pub fn shaped() -> impl Strategy<Value = Value> {
+    prop::collection::vec((0..FIELDS.len(), 0usize..3, any_json()), 0..40).prop_map(|sets| {
+        let mut doc = Value::Object(Map::new());
+        for (f, i, v) in sets {
+            place(&mut doc, FIELDS[f].pattern, i, v);
+        }
+        doc
+    })
+}
+
+/// A value of the right kind for a field pattern: text, a date, a code from its list, ids, a
+/// yes/no, a whole or decimal number. Maps keyed by outcome id for the two review maps.
+pub fn typed(pattern: &'static str, kind: Kind) -> BoxedStrategy<Value> {
+    let text = "\\PC{0,12}".prop_map(Value::String);
+    let id = prop_oneof![Just("o1"), Just("o2"), Just("r1"), Just("p1")].prop_map(|s| json!(s));
+    let code = |p: &str| match options_for(p) {
+        Some(Options::Codes(codes)) => {
+            let list: Vec<Value> = codes.iter().map(|(c, _)| json!(c)).collect();
+            prop::sample::select(list).boxed()
+        }
+        _ => id.clone().boxed(),
+    };
+    match (pattern, kind) {
+        ("/apdrCycles/*/review/outcomeStatus", _) => {
+            prop::collection::btree_map("o[1-3]", code(pattern), 0..3)
+                .prop_map(|m| Value::Object(m.into_iter().collect()))
+                .boxed()
+        }
+        ("/apdrCycles/*/review/outcomeEvidence", _) => {
+            prop::collection::btree_map("o[1-3]", text, 0..3)
+                .prop_map(|m| Value::Object(m.into_iter().collect()))
+                .boxed()
+        }
+        (_, Kind::Choice) => code(pattern),
+        (_, Kind::Choices) => prop::collection::vec(code(pattern), 0..3)
+            .prop_map(Value::Array)
+            .boxed(),
+        (_, Kind::YesNo) => any::<bool>().prop_map(Value::Bool).boxed(),
+        (_, Kind::Money | Kind::Number) if allows_decimals(pattern) => {
+            (0u32..4000).prop_map(|n| json!(f64::from(n) / 8.0)).boxed()
+        }
+        (_, Kind::Money | Kind::Number) => any::<i64>().prop_map(|n| json!(n)).boxed(),
+        (_, Kind::Date) => prop_oneof![Just("2025-04-30"), Just("2025-02-30"), Just("2025-4")]
+            .prop_map(|s| json!(s))
+            .boxed(),
+        (_, Kind::List) => Just(Value::Array(Vec::new())).boxed(),
+        _ => text.boxed(),
+    }
+}
+
+/// An application with values of the right kind at random fields (and, now and then, a null).
+pub fn typed_application() -> impl Strategy<Value = Value> {
+    let field = (0..FIELDS.len()).prop_flat_map(|f| {
+        let spec = FIELDS[f];
+        (
+            Just(spec.pattern),
+            0usize..3,
+            prop_oneof![9 => typed(spec.pattern, spec.kind), 1 => Just(Value::Null)],
+        )
+    });
+    prop::collection::vec(field, 0..60).prop_map(|sets| {
+        let mut doc = Value::Object(Map::new());
+        for (pattern, i, v) in sets {
+            place(&mut doc, pattern, i, v);
+        }
+        doc
+    })
+}

@@ -1,0 +1,83 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+//! The core's JSON reader and writer (`sen_core::json`) lose and invent nothing: whatever an
+//! application-shaped document reads as is written back as the same document (nulls, which
+//! mean "not answered", left out), and reading what was written gives the same application.
+
+use proptest::prelude::*;
+use sen_core::json::{from_value, to_value};
+use sen_core::Application;
+use serde_json::{json, Map, Value};
+
+mod common;
+use common::{place, typed_application};
+
+/// The document without nulls (an absent answer), for comparing with what is written.
+fn without_nulls(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .filter(|(_, x)| !x.is_null())
+                .map(|(k, x)| (k.clone(), without_nulls(x)))
+                .collect::<Map<_, _>>(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Equal as documents, numbers compared by value (an `f64` field writes 5 as 5.0).
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same(v, w))
+        }
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        _ => a == b,
+    }
+}
+
+fn round_trip(doc: &Value) -> bool {
+    let Ok(app) = from_value::<Application>(doc) else {
+        return false;
+    };
+    let written = to_value(&app);
+    assert!(
+        same(&without_nulls(doc), &written),
+        "written back differently:\n{doc}\n{written}"
+    );
+    assert_eq!(from_value::<Application>(&written).as_ref(), Ok(&app));
+    true
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    #[test]
+    fn what_is_read_is_written_back_unchanged(doc in typed_application()) {
+        round_trip(&doc);
+    }
+}
+
+#[test]
+fn the_generator_makes_readable_documents() {
+    // Guard against a property that only ever meets documents the reader refuses.
+    let mut doc = Value::Object(Map::new());
+    place(&mut doc, "/provisionMap/rows/*/weeks", 0, json!(38));
+    place(
+        &mut doc,
+        "/provisionMap/rows/*/sessionsPerWeek",
+        0,
+        json!(2),
+    );
+    place(&mut doc, "/child/legalForename", 0, json!("Alex"));
+    place(&mut doc, "/child/dob", 0, Value::Null);
+    assert!(round_trip(&doc));
+}
