@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the parts of the widget cost on their own, built exactly as the widget is (wasm-release
 # settings, wasm-bindgen --target web, wasm-opt -Oz from binaryen 132, Leptos's
-# erase_components): the rules core alone (check_application, no UI) and a minimal Leptos form.
+# erase_components): the rules core alone (check_application, no UI), a minimal Leptos form, and
+# the two in one wasm (what they share counted once).
 # With the embedded stylesheet, these are the floor under the widget's download (BENCHMARKS.md).
 # Run after scripts/setup.sh. Builds into target/size-floor.
 set -euo pipefail
@@ -12,7 +13,7 @@ opt() {
   node node_modules/binaryen/bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-multivalue "$1" -o "$2"
 }
-for part in core-only leptos-minimal; do
+for part in core-only leptos-minimal core-and-leptos; do
   dir=tests/bench/size-floor/$part
   name=size_floor_${part//-/_}
   # Each part resolves its own Cargo.lock, pinned to the workspace's versions.

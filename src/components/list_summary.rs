@@ -86,7 +86,7 @@ pub fn ListSummary(list: &'static ListDef) -> impl IntoView {
                                         ev.prevent_default();
                                         form.go(Page::Item { list, index: n });
                                     }>
-                                        "Change"<span class="govuk-visually-hidden">{format!(" {}", name.to_lowercase())}</span>
+                                        "Change"<span class="govuk-visually-hidden">{format!(" {}", name.to_ascii_lowercase())}</span>
                                     </a>
                                 </li>
                                 <li class="govuk-summary-list__actions-list-item">
@@ -95,7 +95,7 @@ pub fn ListSummary(list: &'static ListDef) -> impl IntoView {
                                         form.remove_item(list, n);
                                         crate::focus::id(form, &field_id(list.pointer));
                                     }>
-                                        "Remove"<span class="govuk-visually-hidden">{format!(" {}", name.to_lowercase())}</span>
+                                        "Remove"<span class="govuk-visually-hidden">{format!(" {}", name.to_ascii_lowercase())}</span>
                                     </a>
                                 </li>
                             </ul>
@@ -134,7 +134,7 @@ pub fn ListSummary(list: &'static ListDef) -> impl IntoView {
 fn capital(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
         None => String::new(),
     }
 }

@@ -33,7 +33,7 @@ fn rows(form: Form, pointers: Vec<String>) -> impl IntoView {
     let rows = items
         .into_iter()
         .map(|(label, value, ptr)| {
-            let hidden = format!(" {}", label.to_lowercase());
+            let hidden = format!(" {}", label.to_ascii_lowercase());
             view! {
                 <div class="govuk-summary-list__row">
                     <dt class="govuk-summary-list__key">{label}</dt>
@@ -92,7 +92,7 @@ fn section_answers(form: Form, id: &'static str) -> impl IntoView {
                     let mut c = name.chars();
                     let name: String = c
                         .next()
-                        .map(|f| f.to_uppercase().chain(c).collect())
+                        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
                         .unwrap_or_default();
                     view! {
                         <h3 class="govuk-heading-s">{name}</h3>

@@ -34,7 +34,7 @@ pub fn ItemPage(list: &'static ListDef, index: usize) -> impl IntoView {
         let mut c = list.item.chars();
         let cap: String = c
             .next()
-            .map(|f| f.to_uppercase().chain(c).collect())
+            .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
             .unwrap_or_default();
         format!("{cap} {}", index + 1)
     };

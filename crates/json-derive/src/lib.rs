@@ -56,7 +56,7 @@ fn renamed(ident: &str, rule: Option<&str>) -> syn::Result<String> {
             .map(|(i, w)| if i == 0 { w.clone() } else { capitalised(w) })
             .collect(),
         Some("lowercase") => words.concat(),
-        Some("SCREAMING_SNAKE_CASE") => words.join("_").to_uppercase(),
+        Some("SCREAMING_SNAKE_CASE") => words.join("_").to_ascii_uppercase(),
         Some("kebab-case") => words.join("-"),
         Some(other) => {
             return Err(syn::Error::new(
@@ -77,10 +77,10 @@ fn words(ident: &str) -> Vec<String> {
     {
         let mut word = String::new();
         for c in part.chars() {
-            if c.is_uppercase() && !word.is_empty() {
+            if c.is_ascii_uppercase() && !word.is_empty() {
                 out.push(std::mem::take(&mut word));
             }
-            word.extend(c.to_lowercase());
+            word.push(c.to_ascii_lowercase());
         }
         if !word.is_empty() {
             out.push(word);
@@ -92,7 +92,7 @@ fn words(ident: &str) -> Vec<String> {
 fn capitalised(w: &str) -> String {
     let mut c = w.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
         None => String::new(),
     }
 }

@@ -139,7 +139,10 @@ impl Drop for InFlight<'_> {
 
 fn new_reference(store: &Store) -> Option<String> {
     for _ in 0..8 {
-        let id = uuid::Uuid::new_v4().simple().to_string().to_uppercase();
+        let id = uuid::Uuid::new_v4()
+            .simple()
+            .to_string()
+            .to_ascii_uppercase();
         let reference = format!("SSF-{}", id.get(..10).unwrap_or(&id));
         if !store.reference_exists(&reference).unwrap_or(true) {
             return Some(reference);

@@ -254,8 +254,8 @@ fn scopes_cover_request(ctx: &Ctx<'_>, consents: &[Consent], out: &mut Vec<Findi
                 "/consents",
                 format!(
                     "You are asking for {}, but no consent covers it. Ask the parent to consent to \u{201c}{}\u{201d}.",
-                    t.label().to_lowercase(),
-                    scope.label().to_lowercase()
+                    t.label().to_ascii_lowercase(),
+                    scope.label().to_ascii_lowercase()
                 ),
             ));
         }

@@ -78,7 +78,7 @@ fn setting_type(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             format!(
                 "{} is not for children in this type of setting ({}).",
                 ctx.profile.name,
-                t.label().to_lowercase()
+                t.label().to_ascii_lowercase()
             ),
         ));
     }
@@ -125,7 +125,7 @@ fn year_group(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 format!(
                     "{} is not for children in {}.",
                     ctx.profile.name,
-                    ncy.label().to_lowercase()
+                    ncy.label().to_ascii_lowercase()
                 ),
             )
             .with_severity(Severity::Error),
@@ -137,7 +137,7 @@ fn year_group(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 "/child/ncy",
                 format!(
                     "Applications for children in {} will not usually be considered by {}. Explain why this one should be.",
-                    ncy.label().to_lowercase(),
+                    ncy.label().to_ascii_lowercase(),
                     ctx.profile.name
                 ),
             )
@@ -166,7 +166,9 @@ fn duration(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         .filter(|_| extension);
     if let Some(cap) = weeks_cap {
         if days > cap.saturating_mul(7) {
-            let year = ncy.map(|n| n.label().to_lowercase()).unwrap_or_default();
+            let year = ncy
+                .map(|n| n.label().to_ascii_lowercase())
+                .unwrap_or_default();
             out.push(Finding::new(
                 "V-07",
                 pointer,
@@ -213,7 +215,7 @@ fn request_types(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 format!(
                     "{} does not offer {}. Choose from what the scheme offers.",
                     ctx.profile.name,
-                    t.label().to_lowercase()
+                    t.label().to_ascii_lowercase()
                 ),
             ));
         }

@@ -82,7 +82,7 @@ fn expand<'a>(
 fn lower_first(label: &str) -> String {
     let mut chars = label.chars();
     match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
+        Some(c) => c.to_ascii_lowercase().to_string() + chars.as_str(),
         None => String::new(),
     }
 }
@@ -108,7 +108,7 @@ fn wire_name(field: &str) -> String {
         if c == '_' {
             upper = true;
         } else if upper {
-            out.extend(c.to_uppercase());
+            out.push(c.to_ascii_uppercase());
             upper = false;
         } else {
             out.push(c);

@@ -100,7 +100,7 @@ fn year_group(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let gap = (actual - expected).abs();
     if gap >= 2 || (gap == 1 && child.out_of_year != Some(true)) {
         let should = Ncy::from_ordinal(expected)
-            .map(|n| n.label().to_lowercase())
+            .map(|n| n.label().to_ascii_lowercase())
             .unwrap_or_else(|| format!("year {expected}"));
         out.push(Finding::new(
             "V-92",
@@ -147,9 +147,9 @@ fn need_types(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     "{} belongs to {}, not {}. Check the area of need or the type.",
                     t.label(),
                     t.area()
-                        .map(|a| a.label().to_lowercase())
+                        .map(|a| a.label().to_ascii_lowercase())
                         .unwrap_or_default(),
-                    area.label().to_lowercase()
+                    area.label().to_ascii_lowercase()
                 ),
             ));
         }

@@ -75,7 +75,7 @@ fn smart(ctx: &Ctx<'_>, i: usize, o: &Outcome, out: &mut Vec<Finding>) {
         ));
     }
     time_bound(ctx, i, o, &b, out);
-    let text = o.text.as_deref().unwrap_or("").to_lowercase();
+    let text = o.text.as_deref().unwrap_or("").to_ascii_lowercase();
     if RESOURCE_PHRASES.iter().any(|p| text.contains(p)) {
         out.push(Finding::new(
             "V-53",

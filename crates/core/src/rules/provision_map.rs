@@ -333,7 +333,7 @@ fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Find
                 out.push(Finding::new(
                     "V-67",
                     format!("{b}/hourlyRatePence"),
-                    format!("The hourly rate for {name} ({}) is outside the council's range for a {} ({} to {}). Check it.", money(rate), role.label().to_lowercase(), money(bounds.min_pence), money(bounds.max_pence)),
+                    format!("The hourly rate for {name} ({}) is outside the council's range for a {} ({} to {}). Check it.", money(rate), role.label().to_ascii_lowercase(), money(bounds.min_pence), money(bounds.max_pence)),
                 ));
             }
         }
@@ -415,7 +415,7 @@ fn structured(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Ve
     if !ctx.profile.provision.disallow_unstructured {
         return;
     }
-    let text = r.intervention.as_deref().unwrap_or("").to_lowercase();
+    let text = r.intervention.as_deref().unwrap_or("").to_ascii_lowercase();
     let generic = [
         "support in class",
         "in-class support",
@@ -569,6 +569,34 @@ mod tests {
             assert!(
                 w.contains(&format!("× {shown} sessions a week")),
                 "{spw}: {w}"
+            );
+        }
+    }
+
+    #[test]
+    fn general_support_is_found_whatever_the_case() {
+        let profile = crate::profile::builtin("stockton-one-point").unwrap();
+        for name in [
+            "GENERAL SUPPORT in the café",
+            "Lunch Club",
+            "General TA – Year 4",
+        ] {
+            let app = crate::Application {
+                provision_map: Some(crate::model::ProvisionMap {
+                    rows: Some(vec![ProvisionRow {
+                        intervention: Some(name.into()),
+                        ..ProvisionRow::default()
+                    }]),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            };
+            let today = crate::Date::parse("2025-04-30").unwrap();
+            let report = crate::rules::check(&app, &profile, today);
+            assert!(
+                report.issues.iter().any(|i| i.rule_id == "V-70"),
+                "{name}: {:?}",
+                report.issues.iter().map(|i| &i.rule_id).collect::<Vec<_>>()
             );
         }
     }
