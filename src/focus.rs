@@ -35,12 +35,35 @@ fn focus_now(form: Form, id: &str) -> bool {
     }
 }
 
+/// Whether nothing inside the widget has focus (it went to the page, or was on an element a
+/// re-render removed).
+fn nothing_focused(form: Form) -> bool {
+    form.root
+        .try_with_value(|r| r.as_ref().map(|r| r.active_element().is_none()))
+        .flatten()
+        .unwrap_or(false)
+}
+
+/// Runs `focus` once the page has rendered: in a task queued after the render (Leptos redraws
+/// in queued tasks, first come first served), so focus lands before the next key press is
+/// handled; and once more at the next frame if nothing in the widget has focus then. Never at a
+/// later frame over a focus the person has moved themselves: a quick Tab after a page change
+/// must not be undone.
+fn after_render(form: Form, focus: impl Fn() -> bool + 'static) {
+    leptos::task::spawn_local(async move {
+        let done = focus();
+        request_animation_frame(move || {
+            if !done || nothing_focused(form) {
+                focus();
+            }
+        });
+    });
+}
+
 /// Focuses an element by id once the page has rendered.
 pub fn id(form: Form, id: &str) {
     let id = id.to_owned();
-    request_animation_frame(move || {
-        focus_now(form, &id);
-    });
+    after_render(form, move || focus_now(form, &id));
 }
 
 /// Focuses the field a pointer names, opening the page that holds it if need be. A pointer to
@@ -60,22 +83,20 @@ pub fn field(form: Form, pointer: &str) {
         form.show_all.set(true);
     }
     let pointer = pointer.to_owned();
-    request_animation_frame(move || {
+    after_render(form, move || {
         // The field itself, else the nearest enclosing thing that has an id (a list's add
         // button, an item's first field), else the heading.
         let mut p = pointer.as_str();
         loop {
             if focus_now(form, &field_id(p)) {
-                return;
+                return true;
             }
             match p.rfind('/') {
                 Some(cut) if cut > 0 => p = p.get(..cut).unwrap_or(""),
                 _ => break,
             }
         }
-        if !focus_now(form, "first-field") {
-            focus_now(form, HEADING_ID);
-        }
+        focus_now(form, "first-field") || focus_now(form, HEADING_ID)
     });
 }
 

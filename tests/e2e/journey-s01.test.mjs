@@ -37,13 +37,17 @@ async function heading(page) {
   return root(page, (r) => r.getElementById('page-heading')?.textContent ?? '');
 }
 
-// Waits up to 5 s for the next page (a wait, not a timing: a busy machine must not fail it).
+// Waits up to 5 s for the next page (a wait, not a timing: a busy machine must not fail it),
+// and for focus to be on its heading, where a page change puts it for keyboard and screen
+// reader users (and so the next Tab starts from the top of the new page).
 async function waitForHeading(page, previous) {
+  let h = '';
   for (let i = 0; i < 250; i++) {
-    const h = await heading(page);
-    if (h && h !== previous) return h;
+    h = await heading(page);
+    if (h && h !== previous && (await focusedId(page)) === 'page-heading') return h;
     await page.waitForTimeout(20);
   }
+  if (h && h !== previous) throw new Error(`"${h}" opened but focus is on #${await focusedId(page)}, not its heading`);
   throw new Error(`the page did not change from "${previous}"; it says:\n${await widgetText(page)}`);
 }
 
