@@ -84,17 +84,20 @@ pub fn new(
     }
 }
 
+/// JSON text as a value, or why it cannot be read.
+fn parse(text: &str) -> Result<Value, Refusal> {
+    sen_core::json::text::parse(text).map_err(|e| Refusal::Unreadable(e.to_string()))
+}
+
 /// Reads a saved draft for `profile` at `now_ms`.
 pub fn read(text: &str, profile: &str, now_ms: u64) -> Result<Draft, Refusal> {
-    let value: Value =
-        sen_core::json::text::parse(text).map_err(|e| Refusal::Unreadable(e.to_string()))?;
-    let draft: Draft = sen_core::json::from_value(&value).map_err(|e| {
-        Refusal::Unreadable(if e.pointer.is_empty() {
-            e.message
-        } else {
-            format!("{}: {}", e.pointer, e.message)
-        })
-    })?;
+    read_value(&parse(text)?, profile, now_ms)
+}
+
+/// Reads a saved draft already parsed.
+fn read_value(value: &Value, profile: &str, now_ms: u64) -> Result<Draft, Refusal> {
+    let draft: Draft =
+        sen_core::json::from_value(value).map_err(|e| Refusal::Unreadable(e.to_string()))?;
     if draft.draft_version != DRAFT_VERSION {
         return Err(Refusal::Unreadable(format!(
             "draft version {}",
@@ -117,16 +120,11 @@ pub fn read(text: &str, profile: &str, now_ms: u64) -> Result<Draft, Refusal> {
 
 /// An imported file: an exported draft, or a bare application document (as `sen-check`
 /// reads). Returns the document to continue from.
-pub fn import(text: &str, profile: &str, now_ms: u64) -> Result<Value, Refusal> {
-    let value: Value =
-        sen_core::json::text::parse(text).map_err(|e| Refusal::Unreadable(e.to_string()))?;
+pub fn import(text: &str, profile: &str) -> Result<Value, Refusal> {
+    let value = parse(text)?;
     if value.get("draftVersion").is_some() {
         // An export is not refused for its age: the person chose the file.
-        let mut draft = read(text, profile, 0)?;
-        if draft.expires_at <= now_ms {
-            draft.expires_at = now_ms;
-        }
-        return Ok(draft.document);
+        return read_value(&value, profile, 0).map(|draft| draft.document);
     }
     match value.get("profile").and_then(Value::as_str) {
         Some(p) if p != profile => Err(Refusal::OtherProfile(p.to_owned())),
@@ -178,16 +176,17 @@ mod tests {
     fn imports_exports_and_bare_documents() {
         let d = new("p", json!({"child": {}}), None, 0, 1);
         let text = d.to_text();
-        assert_eq!(import(&text, "p", 10 * DAY_MS), Ok(json!({"child": {}})));
+        // Saved at 0 with a day to live: an export is loaded whatever its age.
+        assert_eq!(import(&text, "p"), Ok(json!({"child": {}})));
         assert_eq!(
-            import(r#"{"profile": "p", "sen": {}}"#, "p", 0),
+            import(r#"{"profile": "p", "sen": {}}"#, "p"),
             Ok(json!({"profile": "p", "sen": {}}))
         );
         assert_eq!(
-            import(r#"{"profile": "q"}"#, "p", 0),
+            import(r#"{"profile": "q"}"#, "p"),
             Err(Refusal::OtherProfile("q".into()))
         );
-        assert!(import("[1]", "p", 0).is_err());
-        assert!(import("not json", "p", 0).is_err());
+        assert!(import("[1]", "p").is_err());
+        assert!(import("not json", "p").is_err());
     }
 }

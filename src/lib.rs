@@ -43,24 +43,8 @@ pub fn check_to_json(document: &str, profile: &str, today: &str) -> String {
     } else {
         ProfileChoice::Builtin(profile)
     };
-    // Read as a value first (refusing a key named twice, as `sen-check` does), then checked as
-    // the widget checks its own documents (`check_value`).
-    let result = match sen_core::json::text::parse(document) {
-        Ok(value) if value.is_object() => api::check_value(&value, choice, today),
-        Ok(_) => Err(CheckError::Document(sen_core::wire::ParseError {
-            pointer: String::new(),
-            line: 1,
-            column: 1,
-            message: "the document must be a JSON object".to_owned(),
-        })),
-        Err(e) => Err(CheckError::Document(sen_core::wire::ParseError {
-            pointer: String::new(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })),
-    };
-    match result {
+    // The same reading and wording as `sen-check`.
+    match api::check(document, choice, today) {
         Ok(report) => api::report_json(&report),
         Err(e) => {
             let kind = match e {

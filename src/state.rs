@@ -482,7 +482,7 @@ impl Form {
     /// Continues from a file: an exported draft or an application document.
     pub fn import(&self, text: &str) {
         let id = self.profile.with_value(|p| p.id.clone());
-        match draft::import(text, &id, now_ms()) {
+        match draft::import(text, &id) {
             Ok(doc) => {
                 self.doc.set(doc);
                 self.unread.set(BTreeMap::new());

@@ -74,8 +74,7 @@ pub fn check(document: &str, choice: ProfileChoice<'_>, today: &str) -> Result<R
     Ok(crate::rules::check(&app, &profile, today))
 }
 
-/// Checks a document already read as a JSON value (the widget's path: one deserialisation of
-/// the model, from a value, instead of one from text as well).
+/// Checks a document already read as a JSON value (the widget holds its answers as one).
 pub fn check_value(
     document: &serde_json::Value,
     choice: ProfileChoice<'_>,

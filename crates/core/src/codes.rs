@@ -6,7 +6,8 @@ macro_rules! code_list {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal => $label:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
-                 serde::Serialize, serde::Deserialize)]
+                 serde::Serialize, serde::Deserialize,
+                 crate::json::FromJson, crate::json::ToJson)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub enum $name {
             $( #[serde(rename = $code)] $variant ),+
@@ -27,17 +28,6 @@ macro_rules! code_list {
             /// Looks a code up by its JSON spelling.
             pub fn from_code(code: &str) -> Option<Self> {
                 Self::ALL.iter().copied().find(|c| c.code() == code)
-            }
-        }
-        impl $crate::json::FromJson for $name {
-            fn from_json(v: &serde_json::Value, at: $crate::json::At<'_>) -> Result<Self, $crate::json::ReadError> {
-                let i = $crate::json::choice(v, at, &[$($code),+])?;
-                Self::ALL.get(i).copied().ok_or_else(|| $crate::json::ReadError::at(at, "unknown code"))
-            }
-        }
-        impl $crate::json::ToJson for $name {
-            fn to_json(&self) -> serde_json::Value {
-                serde_json::Value::String(self.code().to_owned())
             }
         }
     };

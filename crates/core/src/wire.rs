@@ -91,9 +91,8 @@ pub fn parse_application(json: &str) -> Result<Application, ParseError> {
     check_version(from_json(json)?)
 }
 
-/// Reads an application the widget holds as a JSON value. The widget builds the value itself,
-/// so this reads it as it is (no line numbers, no round trip); the schema version is checked as
-/// for text.
+/// Reads an application the widget holds as a JSON value (no line numbers: there is no text);
+/// the schema version is checked as for text.
 pub fn application_from_value(value: &Value) -> Result<Application, ParseError> {
     check_version(from_value(value)?)
 }

@@ -198,10 +198,7 @@ fn named_fields(input: &DeriveInput, container: &Attrs) -> syn::Result<Vec<Field
                 .ident
                 .clone()
                 .ok_or_else(|| syn::Error::new_spanned(f, "expected a named field"))?;
-            let name = match a.rename {
-                Some(n) => n,
-                None => renamed(&ident.to_string(), container.rename_all.as_deref())?,
-            };
+            let name = wire_name(a.rename, &ident, container)?;
             let optional = matches!(&f.ty, syn::Type::Path(p)
                 if p.path.segments.last().is_some_and(|s| s.ident == "Option"));
             Ok(Field {
@@ -212,6 +209,15 @@ fn named_fields(input: &DeriveInput, container: &Attrs) -> syn::Result<Vec<Field
             })
         })
         .collect()
+}
+
+/// A field's or variant's name on the wire: its own `rename`, else its identifier spelt as the
+/// container's `rename_all` asks.
+fn wire_name(rename: Option<String>, ident: &syn::Ident, container: &Attrs) -> syn::Result<String> {
+    match rename {
+        Some(name) => Ok(name),
+        None => renamed(&ident.to_string(), container.rename_all.as_deref()),
+    }
 }
 
 /// Unit variants with their wire names.
@@ -229,11 +235,7 @@ fn unit_variants(input: &DeriveInput, container: &Attrs) -> syn::Result<Vec<(syn
                 ));
             }
             let a = attrs(&v.attrs)?;
-            let name = match a.rename {
-                Some(n) => n,
-                None => renamed(&v.ident.to_string(), container.rename_all.as_deref())?,
-            };
-            Ok((v.ident.clone(), name))
+            Ok((v.ident.clone(), wire_name(a.rename, &v.ident, container)?))
         })
         .collect()
 }

@@ -35,7 +35,7 @@ impl At<'_> {
             match here {
                 At::Root => break,
                 At::Key(parent, key) => {
-                    segments.push(key.replace('~', "~0").replace('/', "~1"));
+                    segments.push(crate::rules::escape(key));
                     here = parent;
                 }
                 At::Index(parent, i) => {
@@ -58,6 +58,16 @@ pub struct ReadError {
     /// JSON Pointer of the offending value ("" for the document itself).
     pub pointer: String,
     pub message: String,
+}
+
+/// `/pointer: message`, or the message alone for the document itself.
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if !self.pointer.is_empty() {
+            write!(f, "{}: ", self.pointer)?;
+        }
+        f.write_str(&self.message)
+    }
 }
 
 impl ReadError {

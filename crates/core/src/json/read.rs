@@ -104,7 +104,7 @@ impl<T: FromJson> FromJson for Vec<T> {
 /// An object whose keys are read as `K` (text, or a code).
 impl<K: FromJson + Ord, T: FromJson> FromJson for BTreeMap<K, T> {
     fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError> {
-        let map = v.as_object().ok_or_else(|| wrong(v, at, "an object"))?;
+        let map = object(v, at)?;
         // Inserted one by one: collecting would sort first, a copy of the sort per map type.
         let mut out = BTreeMap::new();
         for (k, item) in map {
