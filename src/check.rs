@@ -16,8 +16,16 @@ pub fn application(doc: &Value, profile: &Profile) -> Option<Application> {
 /// Each provision row's cost and funding source, in row order.
 pub type RowCosts = Vec<(Option<i64>, Option<FundingSource>)>;
 
-/// The core's report, and each provision row's cost and funding source for the live totals.
-pub fn run(doc: &Value, profile: &Profile, today: &str) -> Option<(Report, RowCosts)> {
+/// What the core says of the answers: the report, each provision row's cost and funding source
+/// for the live totals, and the application as read (which questions are required now).
+pub struct Checked {
+    pub report: Report,
+    pub rows: RowCosts,
+    pub app: Application,
+}
+
+/// Asks the core about the answers.
+pub fn run(doc: &Value, profile: &Profile, today: &str) -> Option<Checked> {
     let today = Date::parse(today)?;
     let app = application(doc, profile)?;
     let report = rules::check(&app, profile, today);
@@ -34,7 +42,7 @@ pub fn run(doc: &Value, profile: &Profile, today: &str) -> Option<(Report, RowCo
         .copied()
         .zip(sources)
         .collect();
-    Some((report, rows))
+    Some(Checked { report, rows, app })
 }
 
 /// The JSON document sent to the endpoint: the wire shape the CLI and receiver read.
@@ -51,7 +59,7 @@ mod tests {
         let text = include_str!("../tests/fixtures/scenarios/S01-complete-valid.json");
         let doc: Value = serde_json::from_str(text).unwrap();
         let profile = sen_core::profile::builtin("stockton-one-point").unwrap();
-        let (report, rows) = run(&doc, &profile, "2025-04-30").unwrap();
+        let Checked { report, rows, .. } = run(&doc, &profile, "2025-04-30").unwrap();
         let cli = sen_core::api::check(
             text,
             sen_core::api::ProfileChoice::Builtin("stockton-one-point"),

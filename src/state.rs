@@ -52,6 +52,8 @@ pub struct Form {
     /// What the host adds to each POST (CSRF token, its own headers).
     pub request: StoredValue<crate::config::RequestSettings, LocalStorage>,
     pub report: RwSignal<Option<Report>>,
+    /// The answers as the core last read them (for which questions are required now).
+    pub app: StoredValue<Option<sen_core::Application>>,
     /// Text typed that could not be read as a value: pointer → (text, message).
     pub unread: RwSignal<BTreeMap<String, (String, String)>>,
     /// Fields left after a change: their messages show from then on.
@@ -115,6 +117,7 @@ impl Form {
             endpoint: StoredValue::new(config.endpoint.clone()),
             request: StoredValue::new_local(config.request.clone()),
             report: RwSignal::new(None),
+            app: StoredValue::new(None),
             unread: RwSignal::new(BTreeMap::new()),
             touched: RwSignal::new(BTreeSet::new()),
             show_all: RwSignal::new(false),
@@ -165,9 +168,10 @@ impl Form {
         let result = self
             .doc
             .with_untracked(|d| self.profile.with_value(|p| check::run(d, p, &today)));
-        if let Some((report, rows)) = result {
-            self.rows.set(rows);
-            self.report.set(Some(report));
+        if let Some(checked) = result {
+            self.rows.set(checked.rows);
+            self.app.set_value(Some(checked.app));
+            self.report.set(Some(checked.report));
         }
     }
 
@@ -351,6 +355,16 @@ impl Form {
             *t = std::mem::take(t).iter().filter_map(shift).collect();
         });
         self.recheck();
+    }
+
+    /// Whether a question must be answered, for the profile and the answers as last checked.
+    pub fn required(&self, pointer: &str) -> bool {
+        self.app.with_value(|app| {
+            self.profile.with_value(|p| {
+                let blank = sen_core::Application::default();
+                sen_core::form::is_required_now(pointer, app.as_ref().unwrap_or(&blank), p)
+            })
+        })
     }
 
     /// The label of a field (the profile's wording first).

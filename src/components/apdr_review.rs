@@ -13,16 +13,24 @@ use crate::state::use_form;
 pub fn ApdrReview(index: usize) -> impl IntoView {
     let form = use_form();
     let base = format!("/apdrCycles/{index}");
-    let outcome_ids = {
+    // The outcomes this cycle worked on, by id, with the name people know each by.
+    let outcomes = {
         let base = base.clone();
         move || {
             form.doc.with(|d| {
+                let names = crate::display::references(d, "/outcomes");
                 d.pointer(&format!("{base}/outcomeIds"))
                     .and_then(Value::as_array)
                     .map(|ids| {
                         ids.iter()
                             .filter_map(Value::as_str)
-                            .map(str::to_owned)
+                            .map(|id| {
+                                let name = names.iter().find(|(i, _)| i == id).map_or_else(
+                                    || "An outcome that has been removed".to_owned(),
+                                    |(_, n)| n.clone(),
+                                );
+                                (id.to_owned(), name)
+                            })
                             .collect::<Vec<_>>()
                     })
                     .unwrap_or_default()
@@ -36,9 +44,8 @@ pub fn ApdrReview(index: usize) -> impl IntoView {
             label: (*label).to_owned(),
         })
         .collect();
-    let status_label = form.label("/apdrCycles/0/review/outcomeStatus");
     let evidence_label = form.label("/apdrCycles/0/review/outcomeEvidence");
-    let ids = Memo::new(move |_| outcome_ids());
+    let ids = Memo::new(move |_| outcomes());
     view! {
         <h2 class="govuk-heading-m">"Review of each outcome"</h2>
         {move || {
@@ -50,19 +57,21 @@ pub fn ApdrReview(index: usize) -> impl IntoView {
                 .into_any();
             }
             ids.into_iter()
-                .map(|id| {
+                .map(|(id, name)| {
+                    let number = name.split(':').next().unwrap_or_default().to_ascii_lowercase();
                     let status_ptr = format!("{base}/review/outcomeStatus/{id}");
                     let evidence_ptr = format!("{base}/review/outcomeEvidence/{id}");
                     view! {
+                        <h3 class="govuk-heading-s">{name}</h3>
                         <Radios
                             pointer=status_ptr
-                            shown_label=format!("{status_label}: outcome {id}")
+                            shown_label=format!("How far was {number} achieved at the review?")
                             choices=statuses.clone()
                         />
                         <Textarea
                             pointer=evidence_ptr
                             label=evidence_label.clone()
-                            shown_label=format!("{evidence_label}: outcome {id} (optional)")
+                            shown_label=format!("What shows this for {number}? (optional)")
                             conversion=Conversion::Text
                         />
                     }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use sen_core::form::{allows_decimals, options_for, Options};
-use sen_core::rules::field_specs::{is_required, FieldSpec, Kind};
+use sen_core::rules::field_specs::{FieldSpec, Kind};
 use serde_json::Value;
 
 use super::checkboxes::Checkboxes;
@@ -25,38 +25,16 @@ pub fn choices_for(form: Form, pattern: &str) -> Vec<Choice> {
     let Some(options) = options_for(pattern) else {
         return Vec::new();
     };
-    let from_list = |list: &str, describe: &dyn Fn(&Value) -> String| -> Vec<Choice> {
+    let from_list = |list: &str| -> Vec<Choice> {
         form.doc.with_untracked(|d| {
-            d.pointer(list)
-                .and_then(Value::as_array)
-                .map(|items| {
-                    items
-                        .iter()
-                        .filter_map(|item| {
-                            let id = item.get("id")?.as_str()?.to_owned();
-                            Some(Choice {
-                                label: format!("{id}: {}", describe(item)),
-                                value: Value::String(id),
-                            })
-                        })
-                        .collect()
+            crate::display::references(d, list)
+                .into_iter()
+                .map(|(id, name)| Choice {
+                    label: name,
+                    value: Value::String(id),
                 })
-                .unwrap_or_default()
+                .collect()
         })
-    };
-    let text_of = |key: &'static str| {
-        move |item: &Value| -> String {
-            let t = item
-                .get(key)
-                .and_then(Value::as_str)
-                .unwrap_or("(not described yet)");
-            let short: String = t.chars().take(80).collect();
-            if short.len() < t.len() {
-                format!("{short}…")
-            } else {
-                short
-            }
-        }
     };
     match options {
         Options::Codes(codes) => {
@@ -79,17 +57,9 @@ pub fn choices_for(form: Form, pattern: &str) -> Vec<Choice> {
                 })
                 .collect()
         }
-        Options::Outcomes => from_list("/outcomes", &text_of("text")),
-        Options::ProvisionRows => from_list("/provisionMap/rows", &text_of("intervention")),
-        Options::Parents => from_list("/parents", &|p: &Value| {
-            let part = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
-            let name = format!("{} {}", part("forename"), part("surname"));
-            if name.trim().is_empty() {
-                "(name not given yet)".to_owned()
-            } else {
-                name.trim().to_owned()
-            }
-        }),
+        Options::Outcomes => from_list("/outcomes"),
+        Options::ProvisionRows => from_list("/provisionMap/rows"),
+        Options::Parents => from_list("/parents"),
     }
 }
 
@@ -97,7 +67,7 @@ pub fn choices_for(form: Form, pattern: &str) -> Vec<Choice> {
 pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
     let form = use_form();
     let label = form.label(&pointer);
-    let required = form.profile.with_value(|p| is_required(spec, p));
+    let required = form.required(&pointer);
     let shown = label_text(&label, required);
     let text = |conversion: Conversion, look: InputLook, hint: Option<String>| {
         view! {

@@ -11,7 +11,7 @@ use super::heading;
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::totals::Totals;
-use crate::display::answer;
+use crate::display::answer_in;
 use crate::focus;
 use crate::route::Page;
 use crate::state::{use_form, Form, Sending};
@@ -25,7 +25,11 @@ fn rows(form: Form, pointers: Vec<String>) -> impl IntoView {
                 .filter_map(|ptr| {
                     let spec = spec_for(&ptr)?;
                     let v = d.pointer(&ptr)?;
-                    Some((label_for(&ptr, p), answer(spec.pattern, spec.kind, v), ptr))
+                    Some((
+                        label_for(&ptr, p),
+                        answer_in(d, spec.pattern, spec.kind, v),
+                        ptr,
+                    ))
                 })
                 .collect()
         })

@@ -2,7 +2,8 @@
 //! typed and the running totals), an APDR cycle (with a review per outcome), a parent, …
 
 use leptos::prelude::*;
-use sen_core::form::{item_fields, ListDef};
+use sen_core::form::{asked_for_row, depends_on_row, item_fields, ListDef};
+use sen_core::model::ProvisionRow;
 use sen_core::rules::field_specs::is_hidden;
 use sen_core::sections;
 
@@ -38,12 +39,63 @@ pub fn ItemPage(list: &'static ListDef, index: usize) -> impl IntoView {
             .unwrap_or_default();
         format!("{cap} {}", index + 1)
     };
-    let fields = item_fields(list)
+    let field_view = move |spec: &'static sen_core::rules::field_specs::FieldSpec| {
+        let pointer = spec.pattern.replacen('*', &index.to_string(), 1);
+        view! { <Field pointer=pointer spec=spec /> }
+    };
+    let specs: Vec<_> = item_fields(list)
         .filter(|f| !drawn_elsewhere(f.pattern))
         .filter(|f| !form.profile.with_value(|p| is_hidden(f.pattern, p)))
-        .map(|spec| {
-            let pointer = spec.pattern.replacen('*', &index.to_string(), 1);
-            view! { <Field pointer=pointer spec=spec /> }
+        .collect();
+    // A provision row asks only what its kind of cost needs: those questions appear, in their
+    // place, once the type of cost is chosen (GOV.UK's conditional reveal), and change with it.
+    let dependent: Vec<_> = specs
+        .iter()
+        .copied()
+        .filter(|f| depends_on_row(f.pattern))
+        .collect();
+    let row_now = Memo::new(move |_| {
+        form.doc.with(|d| {
+            d.pointer(&format!("/provisionMap/rows/{index}"))
+                .and_then(|r| sen_core::json::from_value::<ProvisionRow>(r).ok())
+                .unwrap_or_default()
+        })
+    });
+    let asked = Memo::new(move |_| {
+        let row = row_now.get();
+        dependent
+            .iter()
+            .copied()
+            .filter(|f| asked_for_row(f.pattern, &row))
+            .collect::<Vec<_>>()
+    });
+    let mut placed = false;
+    let fields = specs
+        .into_iter()
+        .filter_map(|spec| {
+            if !depends_on_row(spec.pattern) {
+                return Some(field_view(spec).into_any());
+            }
+            if std::mem::replace(&mut placed, true) {
+                return None;
+            }
+            Some(
+                view! {
+                    <div class="govuk-radios__conditional app-cost-questions">
+                        {move || {
+                            // Which answers are required depends on the kind of cost.
+                            form.recheck();
+                            let shown = asked.get();
+                            if shown.is_empty() {
+                                view! { <p class="govuk-body">"Choose the type of cost to give its figures."</p> }.into_any()
+                            } else {
+                                shown.into_iter().map(field_view).collect_view().into_any()
+                            }
+                        }}
+                    </div>
+                }
+                .into_any(),
+            )
         })
         .collect_view();
     let is_row = list.pointer == "/provisionMap/rows";
@@ -78,7 +130,12 @@ pub fn ItemPage(list: &'static ListDef, index: usize) -> impl IntoView {
         {(list.pointer == "/apdrCycles").then(|| view! { <ApdrReview index=index /> })}
         {is_row.then(|| view! {
             <div class="govuk-inset-text" aria-live="polite">
-                "Cost of this provision: " <span class="app-row-cost" id="row-cost">{row_cost}</span>
+                "Cost of this provision a year: " <span class="app-row-cost" id="row-cost">{row_cost}</span>
+                {move || sen_core::cost::working(&row_now.get()).map(|w| view! {
+                    <p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0" id="row-working">
+                        "How this is worked out: " {w}
+                    </p>
+                })}
             </div>
             <Totals />
         })}

@@ -51,6 +51,10 @@ pub fn SectionPage(id: &'static str) -> impl IntoView {
         {fields}
         {lists}
         {(id == "provision").then(|| view! { <Totals /> })}
+        {(id == "request").then(|| view! {
+            <p class="govuk-body">"The amount requested is the top-up your costed provision map comes to. It is worked out for you:"</p>
+            <Totals />
+        })}
         <div class="govuk-button-group">
             <button type="button" class="govuk-button" id="continue" on:click=on_continue>"Continue"</button>
             <a href="#" class="govuk-link" on:click=move |ev| {

@@ -10,7 +10,7 @@ import { setup, open, tabTo, focusedId, axe, fieldId, widgetText } from './lib.m
 
 const S01 = JSON.parse(fs.readFileSync('tests/fixtures/scenarios/S01-complete-valid.json', 'utf8'));
 const ENVELOPE = new Set(['/schemaVersion', '/profile', '/councilId', '/schemeId']);
-const COMPUTED = [/\/annualCostPence$/, /^\/provisionMap\/subtotals\//, /^\/provisionMap\/(totalPence|schoolContributionPence|requestedTopUpPence|otherFundingPence)$/, /\/cycleNo$/, /^\/(outcomes|provisionMap\/rows|parents|specialists|attachments)\/\d+\/id$/];
+const COMPUTED = [/\/annualCostPence$/, /\/staffRatio$/, /^\/request\/amountRequestedPence$/, /^\/provisionMap\/subtotals\//, /^\/provisionMap\/(totalPence|schoolContributionPence|requestedTopUpPence|otherFundingPence)$/, /\/cycleNo$/, /^\/(outcomes|provisionMap\/rows|parents|specialists|attachments)\/\d+\/id$/];
 
 /** Every answer a person types: pointer → value (lists of objects become items). */
 function answers(value, at = '', out = new Map()) {
@@ -51,7 +51,36 @@ async function waitForHeading(page, previous) {
   throw new Error(`the page did not change from "${previous}"; it says:\n${await widgetText(page)}`);
 }
 
+async function nextPage(page, previous) {
+  const h = await waitForHeading(page, previous);
+  cost.pages += 1;
+  return h;
+}
+
+// What the journey costs a person, printed for BENCHMARKS.md: answers typed or chosen, pages
+// visited, and the tallest page at 1280 and at 375 px wide.
+const cost = { answers: 0, pages: 1, distinct: new Set(), tallest: { 1280: ['', 0], 375: ['', 0] }, answersPage: {} };
+
+// Ids and codes stay in the document: a page shows names and words. `o1`, `p1`, `a5`, `r3`
+// as words, or a code such as `TOP_UP_FUNDING` or `TA_L3`, fails.
+const INTERNAL = /(^|[\s(:,])([oprsa][0-9]{1,3})(?=$|[\s),:.;])|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/m;
+
+async function measure(page, where) {
+  const text = await widgetText(page);
+  const m = text.match(INTERNAL);
+  assert.equal(m, null, `"${where}" shows an internal id or code: "${m?.[0]}" in\n${text}`);
+  cost.distinct.add(where);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    const h = await page.evaluate(() => Math.round(document.querySelector('sen-support-form').getBoundingClientRect().height));
+    if (where === 'check your answers') cost.answersPage[width] = h;
+    else if (h > cost.tallest[width][1]) cost.tallest[width] = [where, h];
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 async function fill(page, id, { pointer, value }) {
+  cost.answers += 1;
   await tabTo(page, id);
   const kind = await root(page, (r, id) => {
     const e = r.getElementById(id);
@@ -108,7 +137,7 @@ async function fillPage(page, todo) {
 
 test('S01 on stockton-one-point, with the keyboard alone', { timeout: 600000 }, async () => {
   const todo = answers(S01);
-  const page = await open(env, '/www/scenario.html');
+  const page = await open(env, '/www/scenario.html', { width: 1280, height: 800 });
   let posted = null;
   page.on('request', (r) => {
     if (r.method() === 'POST' && r.url().endsWith('/applications')) {
@@ -119,13 +148,17 @@ test('S01 on stockton-one-point, with the keyboard alone', { timeout: 600000 }, 
   const check = async (where) => {
     for (const v of await axe(page)) violations.push(`${where}: ${v}`);
   };
+  const seen = async (where) => {
+    await measure(page, where);
+  };
   await check('task list');
+  await seen('task list');
   const sections = await root(page, (r) => [...r.querySelectorAll('.govuk-task-list__link')].map((a) => a.id));
   assert.equal(sections.length, 17);
   for (const task of sections) {
     await tabTo(page, task);
     await page.keyboard.press('Enter');
-    const title = await waitForHeading(page, 'Apply for SEN support');
+    const title = await nextPage(page, 'Apply for SEN support');
     await fillPage(page, todo);
     // "Add another" lists on this section, in page order.
     const lists = await root(page, (r) => [...r.querySelectorAll('button.govuk-button--secondary[id^="f-"]')].map((b) => b.id));
@@ -135,18 +168,20 @@ test('S01 on stockton-one-point, with the keyboard alone', { timeout: 600000 }, 
       for (let i = 0; i < count; i++) {
         await tabTo(page, listId);
         await page.keyboard.press('Enter');
-        const itemTitle = await waitForHeading(page, title);
+        const itemTitle = await nextPage(page, title);
         if (i === 0) await check(`${title}: ${itemTitle}`);
         await fillPage(page, todo);
+        await seen(`${title}: ${itemTitle}`);
         await tabTo(page, 'continue');
         await page.keyboard.press('Enter');
-        await waitForHeading(page, itemTitle);
+        await nextPage(page, itemTitle);
       }
     }
     await check(title);
+    await seen(title);
     await tabTo(page, 'continue');
     await page.keyboard.press('Enter');
-    const after = await waitForHeading(page, title);
+    const after = await nextPage(page, title);
     assert.equal(after, 'Apply for SEN support', `Continue on "${title}" did not return to the task list:\n${await widgetText(page)}`);
   }
   assert.deepEqual([...todo.values()].map((t) => t.pointer), [], 'answers the form never asked for');
@@ -154,13 +189,16 @@ test('S01 on stockton-one-point, with the keyboard alone', { timeout: 600000 }, 
   assert.match(status, /You have completed 17 of 17 sections/);
   await tabTo(page, 'to-answers');
   await page.keyboard.press('Enter');
-  await waitForHeading(page, 'Apply for SEN support');
+  await nextPage(page, 'Apply for SEN support');
   await check('check your answers');
+  await seen('check your answers');
   await tabTo(page, 'send');
   await page.keyboard.press('Enter');
-  await waitForHeading(page, 'Check your answers before sending your application');
+  await nextPage(page, 'Check your answers before sending your application');
   assert.equal(await heading(page), 'Application sent');
   await check('confirmation');
+  await seen('confirmation');
+  console.log(`journey S01: ${cost.answers} answers typed or chosen; ${cost.pages} page changes, ${cost.distinct.size} different pages; tallest page ${cost.tallest[1280][1]} px at 1280 px ("${cost.tallest[1280][0]}"), ${cost.tallest[375][1]} px at 375 px ("${cost.tallest[375][0]}"); check your answers ${cost.answersPage[1280]} px at 1280 px, ${cost.answersPage[375]} px at 375 px`);
   assert.ok(posted, 'no POST was seen');
   const sent = JSON.parse(posted.body);
   assert.deepEqual(sent, S01);

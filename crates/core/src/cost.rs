@@ -52,6 +52,51 @@ pub fn sessions_milli(sessions_per_week: f64) -> Option<i128> {
     Some((sessions_per_week * 1000.0).round() as i128)
 }
 
+fn count(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// How a row's cost is worked out, in words, for people to follow:
+/// `£17.20 an hour × 60 minutes × 1 session a week × 30 weeks ÷ 3 pupils`, or `£425.00 × 2`.
+/// `None` while a figure it needs is missing.
+pub fn working(r: &ProvisionRow) -> Option<String> {
+    if !is_staff_time(r) {
+        let q = r.quantity.unwrap_or(1);
+        return Some(format!("{} × {q}", money(r.fixed_cost_pence?)));
+    }
+    let group = if r.charge_full_group_cost == Some(true) {
+        1
+    } else {
+        r.group_size?
+    };
+    let spw = sessions_milli(r.sessions_per_week?)?;
+    // Thousandths, 0 to 1,000,000: shown without float formatting (2.5, not 2.500).
+    let spw = if spw % 1000 == 0 {
+        let whole = spw / 1000;
+        format!(
+            "{whole} {}",
+            if whole == 1 { "session" } else { "sessions" }
+        )
+    } else {
+        let fraction = format!("{:03}", spw % 1000);
+        format!("{}.{} sessions", spw / 1000, fraction.trim_end_matches('0'))
+    };
+    let adults = r.adults.unwrap_or(1);
+    let mut w = format!(
+        "{} an hour × {} × {spw} a week × {}",
+        money(r.hourly_rate_pence?),
+        count(r.session_minutes?, "minute", "minutes"),
+        count(r.weeks?, "week", "weeks")
+    );
+    if adults != 1 {
+        w.push_str(&format!(" × {}", count(adults, "adult", "adults")));
+    }
+    if group != 1 {
+        w.push_str(&format!(" ÷ {}", count(group, "pupil", "pupils")));
+    }
+    Some(w)
+}
+
 /// Whether a row is costed by staff time (rate × time) rather than a fixed cost.
 pub fn is_staff_time(row: &ProvisionRow) -> bool {
     match row.category {

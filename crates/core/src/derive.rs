@@ -1,13 +1,24 @@
-//! The figures an application carries that nobody types: each provision row's annual cost, the
-//! map's subtotals and totals, and the APDR cycle numbers. The widget fills them in before it
-//! checks or sends, so the totals in the JSON always equal the sum of the rows.
+//! The figures an application carries that nobody types: each provision row's annual cost and
+//! staff ratio, the map's subtotals and totals, the amount of top-up requested, and the APDR
+//! cycle numbers. The widget fills them in before it checks or sends, so the totals in the JSON
+//! always equal the sum of the rows. (`sen-check` does not: a document made elsewhere has its
+//! stated figures checked.)
 
+use crate::codes::RequestType;
 use crate::cost;
-use crate::model::{Application, FundingSubtotals};
+use crate::model::{Application, FundingSubtotals, ProvisionRow};
 use crate::profile::FundingPolicy;
 
 fn non_zero(v: i64) -> Option<i64> {
     (v != 0).then_some(v)
+}
+
+/// A staff-time row's ratio of adults to pupils, `1:3`, from its two numbers.
+fn staff_ratio(row: &ProvisionRow) -> Option<String> {
+    if !cost::is_staff_time(row) {
+        return None;
+    }
+    Some(format!("{}:{}", row.adults?, row.group_size?))
 }
 
 /// Fills in the computed figures from the answers.
@@ -18,12 +29,20 @@ pub fn fill(app: &mut Application, funding: &FundingPolicy) {
         }
     }
     let totals = cost::totals(app, funding);
+    let top_up = app
+        .request_type
+        .as_ref()
+        .is_some_and(|t| t.contains(&RequestType::TopUpFunding));
+    if let Some(request) = app.request.as_mut() {
+        request.amount_requested_pence = top_up.then_some(totals.requested_top_up_pence);
+    }
     let Some(map) = app.provision_map.as_mut() else {
         return;
     };
     if let Some(rows) = map.rows.as_mut() {
         for (row, c) in rows.iter_mut().zip(&totals.row_costs_pence) {
             row.annual_cost_pence = *c;
+            row.staff_ratio = staff_ratio(row);
         }
     }
     let s = &totals.subtotals;
@@ -64,6 +83,16 @@ mod tests {
         }
         for c in blank.apdr_cycles.iter_mut().flatten() {
             c.cycle_no = None;
+        }
+        for row in blank
+            .provision_map
+            .iter_mut()
+            .flat_map(|m| m.rows.iter_mut().flatten())
+        {
+            row.staff_ratio = None;
+        }
+        if let Some(r) = blank.request.as_mut() {
+            r.amount_requested_pence = None;
         }
         assert_ne!(blank, original);
         let profile = crate::profile::builtin("stockton-one-point");

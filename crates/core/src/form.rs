@@ -75,6 +75,8 @@ pub fn is_computed(pattern: &str) -> bool {
         || matches!(
             pattern,
             "/provisionMap/rows/*/annualCostPence"
+                | "/provisionMap/rows/*/staffRatio"
+                | "/request/amountRequestedPence"
                 | "/provisionMap/totalPence"
                 | "/provisionMap/schoolContributionPence"
                 | "/provisionMap/otherFundingPence"
@@ -207,6 +209,81 @@ pub fn item_fields(
     })
 }
 
+/// Whether an item field is asked on the item's own page (the per-outcome review of an APDR
+/// cycle is drawn by its own component, one answer per outcome).
+pub fn asked_on_item_page(pattern: &str) -> bool {
+    !pattern.starts_with("/apdrCycles/*/review/outcome")
+}
+
+pub use crate::rules::required::is_required_now;
+
+/// How a provision row is costed, which decides the questions it asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CostKind {
+    /// Staff time: rate, session length, sessions a week, weeks, adults and group size.
+    StaffTime,
+    /// A fixed cost and a quantity (a service, a resource, equipment, …).
+    Fixed,
+}
+
+/// How a row is costed, from its type of cost; `None` until the type is chosen.
+pub fn cost_kind(row: &crate::model::ProvisionRow) -> Option<CostKind> {
+    row.category?;
+    Some(if crate::cost::is_staff_time(row) {
+        CostKind::StaffTime
+    } else {
+        CostKind::Fixed
+    })
+}
+
+/// Whether a provision row's page asks a question, for the row as answered so far: each kind of
+/// cost asks only for its own figures, the reason for charging a whole group only when it is
+/// charged, and "how often" never (it is asked as sessions each week).
+pub fn asked_for_row(pattern: &str, row: &crate::model::ProvisionRow) -> bool {
+    let field = pattern
+        .strip_prefix("/provisionMap/rows/*/")
+        .unwrap_or_default();
+    let kind = cost_kind(row);
+    match field {
+        "frequency" => false,
+        "staffRole"
+        | "adults"
+        | "groupSize"
+        | "sessionMinutes"
+        | "sessionsPerWeek"
+        | "weeks"
+        | "hourlyRatePence"
+        | "chargeFullGroupCost" => kind == Some(CostKind::StaffTime),
+        "chargeFullGroupJustification" => {
+            kind == Some(CostKind::StaffTime) && row.charge_full_group_cost == Some(true)
+        }
+        "fixedCostPence" | "quantity" => kind == Some(CostKind::Fixed),
+        _ => true,
+    }
+}
+
+/// Whether what a row's page asks at this pattern depends on the row's other answers.
+pub fn depends_on_row(pattern: &str) -> bool {
+    let Some(field) = pattern.strip_prefix("/provisionMap/rows/*/") else {
+        return false;
+    };
+    matches!(
+        field,
+        "frequency"
+            | "staffRole"
+            | "adults"
+            | "groupSize"
+            | "sessionMinutes"
+            | "sessionsPerWeek"
+            | "weeks"
+            | "hourlyRatePence"
+            | "chargeFullGroupCost"
+            | "chargeFullGroupJustification"
+            | "fixedCostPence"
+            | "quantity"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +315,33 @@ mod tests {
             .map(|l| item_fields(l).map(|f| f.pattern).collect())
             .unwrap_or_default();
         assert_eq!(outcome.first(), Some(&"/outcomes/*/area"));
+    }
+
+    #[test]
+    fn a_row_asks_what_its_cost_needs() {
+        use crate::codes::ProvisionCategory;
+        let mut row = crate::model::ProvisionRow::default();
+        let p = |f: &str| format!("/provisionMap/rows/*/{f}");
+        assert!(!asked_for_row(&p("hourlyRatePence"), &row));
+        assert!(!asked_for_row(&p("fixedCostPence"), &row));
+        assert!(asked_for_row(&p("intervention"), &row));
+        row.category = Some(ProvisionCategory::StaffTime);
+        assert!(asked_for_row(&p("hourlyRatePence"), &row));
+        assert!(!asked_for_row(&p("fixedCostPence"), &row));
+        assert!(!asked_for_row(&p("frequency"), &row));
+        assert!(!asked_for_row(&p("chargeFullGroupJustification"), &row));
+        row.charge_full_group_cost = Some(true);
+        assert!(asked_for_row(&p("chargeFullGroupJustification"), &row));
+        row.category = Some(ProvisionCategory::Resource);
+        assert!(asked_for_row(&p("fixedCostPence"), &row));
+        assert!(!asked_for_row(&p("sessionMinutes"), &row));
+        for f in FIELDS.iter().filter(|f| depends_on_row(f.pattern)) {
+            assert!(
+                f.pattern.starts_with("/provisionMap/rows/*/"),
+                "{}",
+                f.pattern
+            );
+        }
     }
 
     #[test]

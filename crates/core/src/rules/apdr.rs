@@ -13,7 +13,7 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (i, c) in cycles.iter().enumerate() {
         starts_before_review(i, c, out);
         cycle_length(ctx, i, c, out);
-        reviewed_in_full(i, c, out);
+        reviewed_in_full(ctx, i, c, out);
     }
     in_order(ctx, cycles, out);
     recent_review(ctx, cycles, out);
@@ -22,7 +22,7 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     dates_plausible(ctx, out);
 }
 
-fn completed(c: &ApdrCycle) -> bool {
+pub(super) fn completed(c: &ApdrCycle) -> bool {
     c.status == Some(CycleStatus::Completed)
 }
 
@@ -176,7 +176,7 @@ fn cycle_length(ctx: &Ctx<'_>, i: usize, c: &ApdrCycle, out: &mut Vec<Finding>) 
 }
 
 /// V-17: a completed cycle has its review: date, status of each outcome, impact, next steps.
-fn reviewed_in_full(i: usize, c: &ApdrCycle, out: &mut Vec<Finding>) {
+fn reviewed_in_full(ctx: &Ctx<'_>, i: usize, c: &ApdrCycle, out: &mut Vec<Finding>) {
     if !completed(c) {
         return;
     }
@@ -196,7 +196,10 @@ fn reviewed_in_full(i: usize, c: &ApdrCycle, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "V-17",
                 ptr(&format!("{b}/review/outcomeStatus"), id),
-                format!("Say whether outcome {id} was achieved at the review of cycle {n}"),
+                format!(
+                    "Say how far {} was achieved at the review of cycle {n}",
+                    outcome_name(ctx, id)
+                ),
             ));
         }
     }
@@ -214,6 +217,17 @@ fn reviewed_in_full(i: usize, c: &ApdrCycle, out: &mut Vec<Finding>) {
             format!("Describe the next steps agreed at the review of cycle {n}: what you changed as a result"),
         ));
     }
+}
+
+/// What people call the outcome with this id: "outcome 2", by its place in the list.
+fn outcome_name(ctx: &Ctx<'_>, id: &str) -> String {
+    list(ctx.app.outcomes.as_ref())
+        .iter()
+        .position(|o| o.id.as_deref() == Some(id))
+        .map_or_else(
+            || "an outcome that is not in the list of outcomes".to_owned(),
+            |k| format!("outcome {}", k + 1),
+        )
 }
 
 /// V-16: the latest completed review is recent.

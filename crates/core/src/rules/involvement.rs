@@ -80,7 +80,7 @@ fn parents_at_reviews(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 /// Views given in words or as an attached document.
-fn given(text: Option<&String>, attachment: Option<&String>) -> bool {
+pub(super) fn given(text: Option<&String>, attachment: Option<&String>) -> bool {
     has_text(text) || has_text(attachment)
 }
 

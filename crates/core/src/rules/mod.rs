@@ -15,6 +15,7 @@ pub mod order;
 mod outcomes;
 mod provision_map;
 mod references;
+pub mod required;
 mod specialists;
 mod support;
 
@@ -23,7 +24,7 @@ use std::collections::BTreeSet;
 use crate::cost::{self, Totals};
 use crate::date::Date;
 use crate::model::Application;
-use crate::profile::{Mode, Profile};
+use crate::profile::Profile;
 use crate::report::{Counts, Issue, Report, SectionReport, SectionStatus, Severity};
 use crate::sections::{self, SECTIONS};
 
@@ -120,18 +121,9 @@ fn resolve(findings: Vec<Finding>, profile: &Profile, app: &Application) -> Vec<
             continue;
         };
         let over = profile.rule(f.rule);
-        if over.and_then(|o| o.enabled) == Some(false) {
+        let Some(severity) = required::severity(f.rule, profile, f.severity) else {
             continue;
-        }
-        let base = match profile.mode {
-            Mode::Panel => def.panel,
-            Mode::Ehcna => def.ehcna,
         };
-        let Some(base) = base else { continue };
-        let mut severity = over.and_then(|o| o.severity).or(f.severity).unwrap_or(base);
-        if profile.mode == Mode::Ehcna && def.evidence && severity == Severity::Error {
-            severity = Severity::Warning;
-        }
         let section = sections::section_of(&f.pointer);
         if !profile.has_section(section) {
             continue;

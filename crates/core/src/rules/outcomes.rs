@@ -157,7 +157,7 @@ fn golden_thread(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 "V-55",
                 ptr("/outcomes", i),
                 format!(
-                    "No provision works toward {} ({id}). Link it to a row of the provision map, or remove it.",
+                    "No provision works toward {}. Link it to a row of the provision map, or remove it.",
                     name(i)
                 ),
             ));

@@ -105,33 +105,6 @@ fn columns(_i: usize, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Findi
     }
 }
 
-/// The working of a staff-time row, for messages.
-fn working(r: &ProvisionRow) -> Option<String> {
-    if !cost::is_staff_time(r) {
-        let q = r.quantity.unwrap_or(1);
-        return Some(format!("{} × {q}", money(r.fixed_cost_pence?)));
-    }
-    let group = if r.charge_full_group_cost == Some(true) {
-        1
-    } else {
-        r.group_size?
-    };
-    let spw = sessions_milli(r.sessions_per_week?)?;
-    // Thousandths, 0 to 1,000,000: shown without float formatting (2.5, not 2.500).
-    let spw = if spw % 1000 == 0 {
-        (spw / 1000).to_string()
-    } else {
-        let fraction = format!("{:03}", spw % 1000);
-        format!("{}.{}", spw / 1000, fraction.trim_end_matches('0'))
-    };
-    Some(format!(
-        "{} an hour × {} minutes × {spw} sessions a week × {} weeks ÷ {group} pupils",
-        money(r.hourly_rate_pence?),
-        r.session_minutes?,
-        r.weeks?
-    ))
-}
-
 /// V-62: the stated annual cost equals the formula.
 fn stated_cost(
     ctx: &Ctx<'_>,
@@ -155,7 +128,9 @@ fn stated_cost(
                 capital(name),
                 money(stated),
                 money(*computed),
-                working(r).map(|w| format!(": {w}")).unwrap_or_default()
+                cost::working(r)
+                    .map(|w| format!(": {w}"))
+                    .unwrap_or_default()
             ),
         )),
         None => out.push(Finding::new(
@@ -565,7 +540,7 @@ mod tests {
             (0.125, "0.125"),
             (1.1, "1.1"),
         ] {
-            let w = working(&staff_row(spw)).unwrap();
+            let w = cost::working(&staff_row(spw)).unwrap();
             assert!(
                 w.contains(&format!("× {shown} sessions a week")),
                 "{spw}: {w}"
