@@ -126,8 +126,8 @@ const QUESTIONS: &[Question] = &[
     // SEN
     q("/sen/provision", "What SEN provision does the child have on the school census?"),
     qh("/sen/dateAddedToRegister", "When was the child added to the school's SEN register?", "For example, 5 9 2023"),
-    q("/sen/primaryArea", "What is the child's main area of need?"),
-    qh("/sen/primaryNeedType", "What is the child's main type of need?", "As recorded in the school census"),
+    q("/sen/primaryArea", "What is the child's primary area of need?"),
+    qh("/sen/primaryNeedType", "What is the child's primary type of need?", "As recorded in the school census"),
     q("/sen/secondaryNeedType", "What is the child's secondary type of need?"),
     q("/sen/diagnoses/*/condition", "What condition was diagnosed?"),
     qh("/sen/diagnoses/*/diagnosedBy", "Who made the diagnosis?", "For example, a community paediatrician"),
