@@ -21,6 +21,14 @@ else
   say "chromium: ok"
 fi
 
+if [ ! -f /usr/share/dict/british-english ]; then
+  say "installing wbritish (apt): the British English word list the spelling test reads"
+  sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq wbritish >/dev/null
+else
+  say "wbritish: ok"
+fi
+
 for c in rustfmt clippy; do
   rustup component list --installed 2>/dev/null | grep -q "^$c" || { say "adding rustup component $c"; rustup component add "$c"; }
 done

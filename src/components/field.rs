@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use sen_core::form::{allows_decimals, options_for, Options};
+use sen_core::questions::{hint as question_hint, shown_for};
 use sen_core::rules::field_specs::{FieldSpec, Kind};
 use serde_json::Value;
 
@@ -68,7 +69,12 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
     let form = use_form();
     let label = form.label(&pointer);
     let required = form.required(&pointer);
-    let shown = label_text(&label, required);
+    // People see a question (a profile's own label wins); messages use the label.
+    let shown = label_text(
+        &form.profile.with_value(|p| shown_for(&pointer, p)),
+        required,
+    );
+    let table_hint = question_hint(spec.pattern).map(str::to_owned);
     let text = |conversion: Conversion, look: InputLook, hint: Option<String>| {
         view! {
             <TextInput
@@ -76,7 +82,7 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
                 label=label.clone()
                 shown_label=shown.clone()
                 conversion=conversion
-                hint=hint
+                hint=hint.or_else(|| table_hint.clone())
                 look=look
             />
         }
@@ -120,7 +126,7 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
             text(conversion, InputLook { inputmode: Some(mode), width: Some("5"), spellcheck: Some(false), ..look }, None)
         }
         Kind::LongText => view! {
-            <Textarea pointer=pointer.clone() label=label.clone() shown_label=shown.clone() conversion=Conversion::Text />
+            <Textarea pointer=pointer.clone() label=label.clone() shown_label=shown.clone() conversion=Conversion::Text hint=table_hint.clone() />
         }
         .into_any(),
         Kind::List => view! {
@@ -129,21 +135,21 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
                 label=label.clone()
                 shown_label=shown.clone()
                 conversion=Conversion::Lines
-                hint=Some("Put each one on a new line".to_owned())
+                hint=Some(table_hint.clone().unwrap_or_else(|| "Put each one on a new line".to_owned()))
             />
         }
         .into_any(),
-        Kind::Date => view! { <DateInput pointer=pointer.clone() shown_label=shown.clone() /> }.into_any(),
+        Kind::Date => view! { <DateInput pointer=pointer.clone() shown_label=shown.clone() hint=table_hint.clone() /> }.into_any(),
         Kind::YesNo => view! {
-            <Radios pointer=pointer.clone() shown_label=shown.clone() choices=yes_no() inline=true />
+            <Radios pointer=pointer.clone() shown_label=shown.clone() choices=yes_no() inline=true hint=table_hint.clone() />
         }
         .into_any(),
         Kind::Choice => {
             let choices = choices_for(form, spec.pattern);
             if choices.len() > MAX_RADIOS {
-                view! { <Select pointer=pointer.clone() shown_label=shown.clone() choices=choices /> }.into_any()
+                view! { <Select pointer=pointer.clone() shown_label=shown.clone() choices=choices hint=table_hint.clone() /> }.into_any()
             } else {
-                let hint = choices.is_empty().then(|| "There is nothing to choose from yet: add it first.".to_owned());
+                let hint = choices.is_empty().then(|| "There is nothing to choose from yet: add it first.".to_owned()).or_else(|| table_hint.clone());
                 view! {
                     <Radios pointer=pointer.clone() shown_label=shown.clone() choices=choices hint=hint />
                 }
@@ -155,7 +161,7 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
             let hint = if choices.is_empty() {
                 "There is nothing to choose from yet: add it first.".to_owned()
             } else {
-                "Select all that apply".to_owned()
+                table_hint.clone().unwrap_or_else(|| "Select all that apply".to_owned())
             };
             view! { <Checkboxes pointer=pointer.clone() shown_label=shown.clone() choices=choices hint=Some(hint) /> }.into_any()
         }

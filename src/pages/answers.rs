@@ -37,7 +37,7 @@ fn rows(form: Form, pointers: Vec<String>) -> impl IntoView {
     let rows = items
         .into_iter()
         .map(|(label, value, ptr)| {
-            let hidden = format!(" {}", label.to_ascii_lowercase());
+            let hidden = format!(" {}", sen_core::rules::lower_first(&label));
             view! {
                 <div class="govuk-summary-list__row">
                     <dt class="govuk-summary-list__key">{label}</dt>

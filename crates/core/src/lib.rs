@@ -17,6 +17,7 @@ pub mod form;
 pub mod json;
 pub mod model;
 pub mod profile;
+pub mod questions;
 pub mod report;
 pub mod rules;
 pub mod sample;

@@ -1,7 +1,7 @@
 //! Assess, plan, do, review evidence (domain.md §4.2, V-10…V-19): enough completed cycles over
 //! enough time, in order, reviewed in full and adapted between cycles.
 
-use super::{date, human, list, ptr, Ctx, Finding};
+use super::{date, human, list, plural, ptr, Ctx, Finding};
 use crate::codes::CycleStatus;
 use crate::date::Date;
 use crate::model::ApdrCycle;
@@ -35,13 +35,18 @@ fn enough_cycles(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
     let need = ctx.profile.apdr.min_completed_cycles;
     let have = i64::try_from(cycles.iter().filter(|c| completed(c)).count()).unwrap_or(i64::MAX);
     if have < need {
+        let cycles = plural(
+            need,
+            "completed assess, plan, do, review cycle",
+            "completed assess, plan, do, review cycles",
+        );
         let message = if ctx.profile.mode == crate::profile::Mode::Ehcna {
             format!(
-                "Councils usually look for at least {need} completed assess, plan, do, review cycles; this application has {have}. This is not a legal requirement for an EHC needs assessment request: add the reviews of earlier cycles if you have them."
+                "Councils usually look for at least {cycles}; this application has {have}. This is not a legal requirement for an EHC needs assessment request: add the reviews of earlier cycles if you have them."
             )
         } else {
             format!(
-                "{} needs at least {need} completed assess, plan, do, review cycles; this application has {have}. Add the reviews of earlier cycles.",
+                "{} needs at least {cycles}; this application has {have}. Add the reviews of earlier cycles.",
                 ctx.profile.name
             )
         };
@@ -64,8 +69,9 @@ fn evidence_span(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
             "V-11",
             ptr(&base(i), "startDate"),
             format!(
-                "The evidence starts on {}: the panel needs evidence over at least {terms} terms. Add earlier cycles, or apply when the support has run for longer.",
-                human(start)
+                "The evidence starts on {}: the panel needs evidence over at least {}. Add earlier cycles, or apply when the support has run for longer.",
+                human(start),
+                plural(terms, "term", "terms")
             ),
         ));
     }
@@ -134,7 +140,7 @@ fn in_order(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
                 out.push(Finding::new(
                     "V-13",
                     ptr(&base(i), "cycleNo"),
-                    format!("Number the cycles in order: this is cycle {want}, not {n}."),
+                    format!("Number the cycles in order: this is cycle {want}, not {n}"),
                 ));
             }
         }
@@ -167,9 +173,9 @@ fn cycle_length(ctx: &Ctx<'_>, i: usize, c: &ApdrCycle, out: &mut Vec<Finding>) 
             "V-14",
             ptr(&base(i), field),
             format!(
-                "Cycle {} lasts {} weeks. Cycles usually last between {min} and {max} weeks: check the dates, or explain why.",
+                "Cycle {} lasts {}. Cycles usually last between {min} and {max} weeks: check the dates, or explain why.",
                 i + 1,
-                days / 7
+                plural(days / 7, "week", "weeks")
             ),
         ));
     }
@@ -251,8 +257,9 @@ fn recent_review(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
             "V-16",
             ptr(&base(i), "actualReviewDate"),
             format!(
-                "The latest review was on {}, more than {months} months ago. Review the current cycle so the panel sees up-to-date evidence.",
-                human(d)
+                "The latest review was on {}, more than {} ago. Review the current cycle so the panel sees up-to-date evidence.",
+                human(d),
+                plural(months, "month", "months")
             ),
         ));
     }

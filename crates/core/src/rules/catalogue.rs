@@ -44,7 +44,7 @@ pub const RULES: &[RuleDef] = &[
     rule("F-04", "Reference number format", Some(E), Some(E), false, "DfE establishment and LA codes"),
     rule("F-05", "Amount of money not negative", Some(E), Some(E), false, "Data quality"),
     rule("F-06", "Real calendar date", Some(E), Some(E), false, "Data quality"),
-    rule("F-07", "Unique and resolvable ids", Some(E), Some(E), false, "Data integrity"),
+    rule("F-07", "Unique ids and references that exist", Some(E), Some(E), false, "Data integrity"),
     rule("V-01", "No current EHC plan", Some(E), None, true, "Croydon LSS; Redcar & Cleveland RSP; West Northamptonshire inclusion funding"),
     rule("V-02", "No EHC needs assessment under way", Some(E), Some(W), true, "West Northamptonshire; SEND Regulations 2014 (repeat requests within 6 months)"),
     rule("V-03", "On the SEN register (SEN support)", Some(E), Some(I), true, "Redcar & Cleveland RSP"),

@@ -1,6 +1,6 @@
 //! Consent and data protection (domain.md §4.4, V-30…V-40).
 
-use super::{date, has_text, human, list, ptr, Ctx, Finding};
+use super::{date, has_text, human, list, lower_first, plural, ptr, Ctx, Finding};
 use crate::codes::{ConsentScope, Relationship, RequestType};
 use crate::date::{compulsory_school_age_ends, Date};
 use crate::model::Consent;
@@ -129,7 +129,7 @@ fn young_person(ctx: &Ctx<'_>, consents: &[Consent], out: &mut Vec<Finding>) {
             "V-32",
             "/consents",
             format!(
-                "The young person has been over compulsory school age since {}, so they must consent themselves, unless a decision that they lack capacity to consent is recorded.",
+                "The young person has been over compulsory school age since {}, so they must consent themselves, unless a decision that they lack capacity to consent is recorded",
                 human(ends)
             ),
         )),
@@ -162,7 +162,7 @@ fn dated(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &mut Vec<Finding>) 
             out.push(Finding::new(
                 "V-34",
                 format!("{b}/date"),
-                format!("Consent {n} was given on {}, more than {months} months ago. Ask the parent to confirm their consent.", human(d)),
+                format!("Consent {n} was given on {}, more than {} ago. Ask the parent to confirm their consent.", human(d), plural(months, "month", "months")),
             ));
         }
     }
@@ -254,8 +254,8 @@ fn scopes_cover_request(ctx: &Ctx<'_>, consents: &[Consent], out: &mut Vec<Findi
                 "/consents",
                 format!(
                     "You are asking for {}, but no consent covers it. Ask the parent to consent to \u{201c}{}\u{201d}.",
-                    t.label().to_ascii_lowercase(),
-                    scope.label().to_ascii_lowercase()
+                    lower_first(t.label()),
+                    scope.label()
                 ),
             ));
         }

@@ -1,6 +1,6 @@
 //! Who may apply to the scheme (domain.md §4.1, V-01…V-08). All settings come from the profile.
 
-use super::{date, human, list, ptr, Ctx, Finding};
+use super::{date, human, list, lower_first, plural, ptr, Ctx, Finding};
 use crate::codes::SenProvision;
 use crate::date::Date;
 use crate::report::Severity;
@@ -60,7 +60,7 @@ fn on_register(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-03",
             "/sen/provision",
-            "The child must be on the school's SEN register at SEN support (census code K) to apply.",
+            "The child must be on the school's SEN register at SEN support (census code K) to apply",
         ));
     }
 }
@@ -76,9 +76,9 @@ fn setting_type(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             "V-04",
             "/setting/type",
             format!(
-                "{} is not for children in this type of setting ({}).",
+                "{} is not for children in this type of setting ({})",
                 ctx.profile.name,
-                t.label().to_ascii_lowercase()
+                lower_first(t.label())
             ),
         ));
     }
@@ -123,9 +123,9 @@ fn year_group(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 "V-06",
                 "/child/ncy",
                 format!(
-                    "{} is not for children in {}.",
+                    "{} is not for children in {}",
                     ctx.profile.name,
-                    ncy.label().to_ascii_lowercase()
+                    lower_first(ncy.label())
                 ),
             )
             .with_severity(Severity::Error),
@@ -137,7 +137,7 @@ fn year_group(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 "/child/ncy",
                 format!(
                     "Applications for children in {} will not usually be considered by {}. Explain why this one should be.",
-                    ncy.label().to_ascii_lowercase(),
+                    lower_first(ncy.label()),
                     ctx.profile.name
                 ),
             )
@@ -166,13 +166,15 @@ fn duration(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         .filter(|_| extension);
     if let Some(cap) = weeks_cap {
         if days > cap.saturating_mul(7) {
-            let year = ncy
-                .map(|n| n.label().to_ascii_lowercase())
-                .unwrap_or_default();
+            let year = ncy.map(|n| lower_first(n.label())).unwrap_or_default();
             out.push(Finding::new(
                 "V-07",
                 pointer,
-                format!("An extension for a child in {year} can last at most {cap} weeks; this one asks for {} weeks.", days / 7),
+                format!(
+                    "An extension for a child in {year} can last at most {}; this one asks for {}",
+                    plural(*cap, "week", "weeks"),
+                    plural(days / 7, "week", "weeks")
+                ),
             ));
         }
         return;
@@ -194,8 +196,9 @@ fn duration(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             "V-07",
             pointer,
             format!(
-                "{what} from {} can last at most {months} months; this request runs until {until}.",
-                ctx.profile.name
+                "{what} from {} can last at most {}; this request runs until {until}",
+                ctx.profile.name,
+                plural(months, "month", "months")
             ),
         ));
     }
@@ -215,7 +218,7 @@ fn request_types(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 format!(
                     "{} does not offer {}. Choose from what the scheme offers.",
                     ctx.profile.name,
-                    t.label().to_ascii_lowercase()
+                    lower_first(t.label())
                 ),
             ));
         }

@@ -314,6 +314,49 @@ pub fn label_for(pointer: &str, profile: &Profile) -> String {
     }
 }
 
+/// A field's label as it stands inside a sentence ("Enter the SENCo's name" needs "SENCo's
+/// name", "Enter child's date of birth" needs "child's…"): the first letter in lower case
+/// unless the first word is an abbreviation or a name (see [`super::lower_first_keeping`]). A
+/// label the profile wrote keeps a first word that is part of the council's name.
+pub fn label_in_sentence(pointer: &str, profile: &Profile) -> String {
+    let label = label_for(pointer, profile);
+    let names = if profile.label(&pattern_of(pointer)).is_some() {
+        profile.name.as_str()
+    } else {
+        ""
+    };
+    super::lower_first_keeping(&label, names)
+}
+
+/// F-01's message for a field of this kind, from its label as it stands inside a sentence:
+/// "Enter the child's date of birth", "Select whether the child is looked after".
+pub fn missing_message(kind: Kind, label_in_sentence: &str) -> String {
+    let l = the(label_in_sentence);
+    match kind {
+        Kind::Choice | Kind::Choices | Kind::YesNo => format!("Select {l}"),
+        Kind::List => format!("Add {l}"),
+        _ => format!("Enter {l}"),
+    }
+}
+
+/// A label inside a sentence with "the" before it where it needs one: "the child's date of
+/// birth", "the SEN provision"; not before "whether…", "what…", "who…" and the like.
+pub fn the(label_in_sentence: &str) -> String {
+    const NO_ARTICLE: &[&str] = &[
+        "whether", "what", "why", "how", "who", "where", "which", "when", "the", "a", "an", "any",
+        "each", "every",
+    ];
+    let first = label_in_sentence
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if label_in_sentence.is_empty() || NO_ARTICLE.contains(&first) {
+        label_in_sentence.to_owned()
+    } else {
+        format!("the {label_in_sentence}")
+    }
+}
+
 /// `hourlyRatePence` → `Hourly rate pence`.
 pub fn humanise(key: &str) -> String {
     let mut out = String::new();

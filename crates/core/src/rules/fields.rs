@@ -5,7 +5,9 @@
 use serde_json::Value;
 use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKind};
 
-use super::field_specs::{self, is_required, label_for, Kind, FIELDS};
+use super::field_specs::{
+    self, is_required, label_for, label_in_sentence, missing_message, the, Kind, FIELDS,
+};
 use super::{is_answered, ptr, Ctx, Finding};
 use crate::profile::Profile;
 
@@ -29,12 +31,8 @@ fn required(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         );
         for (pointer, value) in pointers {
             if !is_answered(value) {
-                let label = label_for(&pointer, ctx.profile);
-                out.push(Finding::new(
-                    "F-01",
-                    pointer,
-                    missing_message(spec.kind, &label),
-                ));
+                let message = missing_message(spec.kind, &label_in_sentence(&pointer, ctx.profile));
+                out.push(Finding::new("F-01", pointer, message));
             }
         }
     }
@@ -76,23 +74,6 @@ fn expand<'a>(
                 out.push((format!("{p}/{t}"), None));
             }
         }
-    }
-}
-
-fn lower_first(label: &str) -> String {
-    let mut chars = label.chars();
-    match chars.next() {
-        Some(c) => c.to_ascii_lowercase().to_string() + chars.as_str(),
-        None => String::new(),
-    }
-}
-
-fn missing_message(kind: Kind, label: &str) -> String {
-    let l = lower_first(label);
-    match kind {
-        Kind::Choice | Kind::Choices | Kind::YesNo => format!("Select {l}"),
-        Kind::List => format!("Add {l}"),
-        _ => format!("Enter {l}"),
     }
 }
 
@@ -140,7 +121,7 @@ fn walk(errors: &ValidationErrors, base: &str, profile: &Profile, out: &mut Vec<
 
 fn finding(e: &ValidationError, pointer: &str, profile: &Profile) -> Option<Finding> {
     let label = label_for(pointer, profile);
-    let l = lower_first(&label);
+    let l = label_in_sentence(pointer, profile);
     let kind = field_specs::spec_for(pointer).map(|s| s.kind);
     let (rule, message) = match e.code.as_ref() {
         "length" => {
@@ -153,11 +134,17 @@ fn finding(e: &ValidationError, pointer: &str, profile: &Profile) -> Option<Find
         ),
         "F-03" if kind == Some(Kind::Phone) => (
             "F-03",
-            format!("Enter {l} in the correct format, like 01632 960 001 or +44 808 157 0192"),
+            format!(
+                "Enter {} in the correct format, like 01632 960 001 or +44 808 157 0192",
+                the(&l)
+            ),
         ),
         "F-03" => (
             "F-03",
-            format!("Enter {l} in the correct format, like name@example.com"),
+            format!(
+                "Enter {} in the correct format, like name@example.com",
+                the(&l)
+            ),
         ),
         "F-04" => {
             let n = match kind {

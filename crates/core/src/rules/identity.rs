@@ -1,7 +1,7 @@
 //! Identity and data quality (domain.md §4.8, V-90…V-99; V-96 and V-97 are field checks in
 //! the model).
 
-use super::{date, has_text, human, list, ptr, Ctx, Finding};
+use super::{date, has_text, human, list, lower_first, ptr, Ctx, Finding};
 use crate::codes::{AttachmentType, Ncy, SenProvision, SenType};
 use crate::date::{ncy_number, Date};
 use crate::report::Severity;
@@ -100,7 +100,7 @@ fn year_group(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let gap = (actual - expected).abs();
     if gap >= 2 || (gap == 1 && child.out_of_year != Some(true)) {
         let should = Ncy::from_ordinal(expected)
-            .map(|n| n.label().to_ascii_lowercase())
+            .map(|n| lower_first(n.label()))
             .unwrap_or_else(|| format!("year {expected}"));
         out.push(Finding::new(
             "V-92",
@@ -146,10 +146,8 @@ fn need_types(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 format!(
                     "{} belongs to {}, not {}. Check the area of need or the type.",
                     t.label(),
-                    t.area()
-                        .map(|a| a.label().to_ascii_lowercase())
-                        .unwrap_or_default(),
-                    area.label().to_ascii_lowercase()
+                    t.area().map(|a| lower_first(a.label())).unwrap_or_default(),
+                    lower_first(area.label())
                 ),
             ));
         }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{date, has_text, list, ptr, Ctx, Finding};
+use super::{date, has_text, list, plural, ptr, Ctx, Finding};
 use crate::codes::CycleStatus;
 
 pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -52,7 +52,8 @@ fn parent_meetings(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             "V-20",
             "/parentMeetings",
             format!(
-                "Record at least {need} meetings with the child's parents in the last 12 months (SEND Code of Practice 6.65); this application shows {have}. Add their dates, or give a reason."
+                "Record at least {} with the child's parents in the last 12 months (SEND Code of Practice 6.65); this application shows {have}. Add their dates, or give a reason.",
+                plural(need, "meeting", "meetings")
             ),
         ));
     }
@@ -71,7 +72,7 @@ fn parents_at_reviews(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 "V-21",
                 format!("{}/review/parentAttended", ptr("/apdrCycles", i)),
                 format!(
-                    "Say how parents took part in the review of cycle {}: that they attended, or what they contributed.",
+                    "Say how parents took part in the review of cycle {}: that they attended, or what they contributed",
                     i + 1
                 ),
             ));

@@ -1,6 +1,6 @@
 //! SMART outcomes and the golden thread (domain.md §4.5, V-50…V-56).
 
-use super::{capital, date, human, list, ptr, Ctx, Finding};
+use super::{capital, date, human, list, plural, ptr, Ctx, Finding};
 use crate::model::Outcome;
 
 /// Phrases that describe support given rather than a difference for the child (V-53).
@@ -52,8 +52,9 @@ fn per_cycle(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 "V-50",
                 format!("{}/outcomeIds", ptr("/apdrCycles", i)),
                 format!(
-                    "Cycle {} works on {n} outcomes. Choose between 1 and {max}: a few outcomes that matter most.",
-                    i + 1
+                    "Cycle {} works on {}. Choose between 1 and {max}: a few outcomes that matter most.",
+                    i + 1,
+                    plural(n, "outcome", "outcomes")
                 ),
             ));
         }

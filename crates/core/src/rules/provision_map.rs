@@ -1,7 +1,9 @@
 //! The costed provision map (domain.md §3, §4.6, V-60…V-75). Figures come from `cost.rs`; this
 //! family compares what the applicant stated with them and checks each row makes sense.
 
-use super::{capital, date, has_text, list, money, ptr, Ctx, Finding};
+use super::{
+    article, capital, date, has_text, list, lower_first, money, plural, ptr, Ctx, Finding,
+};
 use crate::codes::{FundingSource, ProvisionCategory, RequestType};
 use crate::cost::{self, sessions_milli};
 use crate::model::ProvisionRow;
@@ -191,7 +193,7 @@ fn totals(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     ] {
         let computed = t.subtotals.get(source);
         if computed != 0 || value.is_some() {
-            let what = format!("subtotal for {}", source.label());
+            let what = format!("subtotal for {}", lower_first(source.label()));
             compare(
                 out,
                 "V-63",
@@ -308,7 +310,7 @@ fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Find
                 out.push(Finding::new(
                     "V-67",
                     format!("{b}/hourlyRatePence"),
-                    format!("The hourly rate for {name} ({}) is outside the council's range for a {} ({} to {}). Check it.", money(rate), role.label().to_ascii_lowercase(), money(bounds.min_pence), money(bounds.max_pence)),
+                    format!("The hourly rate for {name} ({}) is outside the council's range for {} {} ({} to {}). Check it.", money(rate), article(role.label()), lower_first(role.label()), money(bounds.min_pence), money(bounds.max_pence)),
                 ));
             }
         }
@@ -319,8 +321,9 @@ fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Find
                 "V-68",
                 format!("{b}/weeks"),
                 format!(
-                    "{} runs for {w} weeks: enter between 1 and {} weeks",
+                    "{} runs for {}: enter between 1 and {} weeks",
                     capital(name),
+                    plural(w, "week", "weeks"),
                     p.max_weeks
                 ),
             ));
@@ -340,7 +343,20 @@ fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Find
     ) {
         let weekly = i128::from(m) * s / 1000;
         if weekly > i128::from(p.school_week_minutes) {
-            out.push(Finding::new("V-68", format!("{b}/sessionMinutes"), format!("{} adds up to {weekly} minutes a week, more than a school week ({} minutes). Check the figures.", capital(name), p.school_week_minutes)));
+            out.push(Finding::new(
+                "V-68",
+                format!("{b}/sessionMinutes"),
+                format!(
+                    "{} adds up to {} a week, more than a school week ({}). Check the figures.",
+                    capital(name),
+                    plural(
+                        i64::try_from(weekly).unwrap_or(i64::MAX),
+                        "minute",
+                        "minutes"
+                    ),
+                    plural(p.school_week_minutes, "minute", "minutes")
+                ),
+            ));
         }
     }
     let adults = r.adults.unwrap_or(1);
@@ -353,7 +369,14 @@ fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Find
     } else if let (Some(ratio), Some(g)) = (r.staff_ratio.as_deref(), r.group_size) {
         let compact: String = ratio.chars().filter(|c| !c.is_whitespace()).collect();
         if compact != format!("{adults}:{g}") {
-            out.push(Finding::new("V-69", format!("{b}/staffRatio"), format!("The ratio of {name} ({ratio}) does not match {adults} adult(s) and a group of {g}")));
+            out.push(Finding::new(
+                "V-69",
+                format!("{b}/staffRatio"),
+                format!(
+                    "The ratio of {name} ({ratio}) does not match {} and a group of {g}",
+                    plural(adults, "adult", "adults")
+                ),
+            ));
         }
     }
     if r.is_ordinarily_available == Some(true) && cost::row_cost(r).is_some_and(|c| c > 0) {
@@ -510,7 +533,7 @@ fn one_to_one(ctx: &Ctx<'_>, rows: &[ProvisionRow], out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-75",
             "/provisionMap/rows",
-            format!("The provision map has {} hours a week of 1:1 adult support. Panels look closely at more than {} hours: show how it builds independence.", minutes / 60, ctx.profile.provision.one_to_one_hours_warn),
+            format!("The provision map has {} a week of 1:1 adult support. Panels look closely at more than {}: show how it builds independence.", plural(i64::try_from(minutes / 60).unwrap_or(i64::MAX), "hour", "hours"), plural(ctx.profile.provision.one_to_one_hours_warn, "hour", "hours")),
         ));
     }
 }

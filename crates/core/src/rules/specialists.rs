@@ -1,6 +1,6 @@
 //! Specialist and outside-agency involvement (domain.md §4.7, V-80…V-83).
 
-use super::{date, list, ptr, Ctx, Finding};
+use super::{date, list, plural, ptr, Ctx, Finding};
 use crate::codes::{ServiceType, SpecialistStatus};
 use crate::profile::Mode;
 use crate::report::Severity;
@@ -28,7 +28,7 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let f = Finding::new(
             "V-80",
             "/specialists",
-            format!("Add advice from at least {need} specialist (for example an educational psychologist or speech and language therapist) with a report from the last {months} months"),
+            format!("Add advice from at least {} (for example an educational psychologist or speech and language therapist) with a report from the last {}", plural(need, "specialist", "specialists"), plural(months, "month", "months")),
         );
         out.push(if band_needs_specialist(ctx) {
             f.with_severity(Severity::Error)

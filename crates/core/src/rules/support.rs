@@ -36,6 +36,49 @@ pub fn capital(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A label with its first letter in lower case, to stand inside a sentence: "Child's date of
+/// birth" → "child's date of birth". A first word that is an abbreviation or a name keeps its
+/// capitals: "SENCo's name", "SEN provision", "NHS number", "GP", "English…" stay as they are.
+/// A word is kept when a later letter of it is upper case ("SENCo", "EHC"), or it is one of
+/// [`PROPER_WORDS`], or it is one of the words of `names` (a council's name, for labels a
+/// profile wrote: "Croydon locality" under "Croydon Locality SEND Support").
+pub fn lower_first_keeping(label: &str, names: &str) -> String {
+    let word = label
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    let keep = word.chars().skip(1).any(|c| c.is_ascii_uppercase())
+        || PROPER_WORDS.contains(&word)
+        || (!word.is_empty()
+            && names
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+                .any(|n| n == word));
+    if keep {
+        return label.to_owned();
+    }
+    let mut c = label.chars();
+    c.next()
+        .map(|f| f.to_ascii_lowercase().to_string() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// [`lower_first_keeping`] with no names: for the core's own labels and code-list labels.
+pub fn lower_first(label: &str) -> String {
+    lower_first_keeping(label, "")
+}
+
+/// Words that keep their capital letter inside a sentence: languages, nationalities and the
+/// names of things, as a label may start with them.
+pub const PROPER_WORDS: &[&str] = &["English", "British", "Welsh", "Ofsted", "Element"];
+
+/// "a" or "an" before a word, by its first letter: "a teacher", "an external provider".
+pub fn article(word: &str) -> &'static str {
+    match word.chars().next().map(|c| c.to_ascii_lowercase()) {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
+    }
+}
+
 /// Whether optional text has something other than whitespace in it.
 pub fn has_text(s: Option<&String>) -> bool {
     s.is_some_and(|t| !t.trim().is_empty())
@@ -72,6 +115,46 @@ mod tests {
         assert_eq!(money(123_456_789), "£1,234,567.89");
         assert_eq!(money(-100), "-£1.00");
         assert_eq!(money(i64::MIN), "-£92,233,720,368,547,758.08");
+    }
+
+    #[test]
+    fn lower_first_keeps_abbreviations_and_names() {
+        assert_eq!(
+            lower_first("Child's date of birth"),
+            "child's date of birth"
+        );
+        assert_eq!(lower_first("SENCo's name"), "SENCo's name");
+        assert_eq!(lower_first("SEN provision"), "SEN provision");
+        assert_eq!(
+            lower_first("Unique pupil number (UPN)"),
+            "unique pupil number (UPN)"
+        );
+        assert_eq!(lower_first("NHS number"), "NHS number");
+        assert_eq!(lower_first("GP"), "GP");
+        assert_eq!(lower_first("EHC plan"), "EHC plan");
+        assert_eq!(lower_first("School URN"), "school URN");
+        assert_eq!(
+            lower_first("Top-up requested (Element 3)"),
+            "top-up requested (Element 3)"
+        );
+        assert_eq!(
+            lower_first("A number of times a week"),
+            "a number of times a week"
+        );
+        assert_eq!(lower_first(""), "");
+        assert_eq!(
+            lower_first_keeping("Croydon locality", "Croydon Locality SEND Support"),
+            "Croydon locality"
+        );
+        assert_eq!(lower_first("Panel date"), "panel date");
+    }
+
+    #[test]
+    fn articles() {
+        assert_eq!(article("teacher"), "a");
+        assert_eq!(article("External provider"), "an");
+        assert_eq!(article("SENCo"), "a");
+        assert_eq!(article(""), "a");
     }
 
     #[test]

@@ -1,0 +1,443 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+//! The words people read, checked: every field label (and the form it takes in a message),
+//! question and hint, section and list title, code-list label, the rule catalogue's titles and
+//! sources, the profiles' names and relabels, and every message the rules give on the scenario
+//! fixtures and on sparse documents under every built-in and test profile.
+//!
+//! Each word must be in a British English dictionary (Debian's `wbritish` package,
+//! `/usr/share/dict/british-english`, installed by `scripts/setup.sh`) or in the short list
+//! of the domain's words (`tests/fixtures/words.txt`). Words the applicant typed (names,
+//! interventions) that a message repeats are theirs, not ours, and are not checked. Also
+//! refused: a word starting with a lower-case letter followed by capitals ("sENCo"), "(s)"
+//! plurals, a word written twice ("the the"), and messages whose ending breaks the project's
+//! rule: a message of one sentence has no full stop (GOV.UK error messages), a message of
+//! more than one sentence ends with one.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+
+use sen_core::api::{self, ProfileChoice};
+use sen_core::codes;
+use sen_core::form::{options_for, Options, LISTS};
+use sen_core::profile::{builtin, builtin_ids, Profile};
+use sen_core::questions;
+use sen_core::rules::catalogue::RULES;
+use sen_core::rules::field_specs::{label_in_sentence, missing_message, FIELDS};
+use sen_core::sections::SECTIONS;
+use serde_json::Value;
+
+const DICTIONARY: &str = "/usr/share/dict/british-english";
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The dictionary and the domain's words.
+struct Words {
+    known: HashSet<String>,
+}
+
+impl Words {
+    fn load() -> Words {
+        let dict = std::fs::read_to_string(DICTIONARY).unwrap_or_else(|e| {
+            panic!(
+                "{DICTIONARY} cannot be read ({e}): the spelling test needs Debian's British \
+                 English word list. Install it with `apt-get install wbritish` (scripts/setup.sh \
+                 does this)."
+            )
+        });
+        let domain = read(&repo().join("tests/fixtures/words.txt"));
+        let known = dict
+            .lines()
+            .chain(
+                domain
+                    .lines()
+                    .map(|l| l.split('#').next().unwrap_or("").trim()),
+            )
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        Words { known }
+    }
+
+    /// A word as written, or with a capital first letter lowered (the start of a sentence or
+    /// a title), is known. "english" is not: the dictionary has only "English".
+    fn knows(&self, word: &str) -> bool {
+        if self.known.contains(word) {
+            return true;
+        }
+        let mut c = word.chars();
+        let lowered = c
+            .next()
+            .map(|f| f.to_ascii_lowercase().to_string() + c.as_str())
+            .unwrap_or_default();
+        if word.chars().skip(1).all(|c| !c.is_ascii_uppercase()) && self.known.contains(&lowered) {
+            return true;
+        }
+        // A possessive or a plural possessive: "child's", "parents'".
+        if let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix('\'')) {
+            return !stem.is_empty() && self.knows(stem);
+        }
+        // A compound: "Stockton-on-Tees", "pupil-premium-funded".
+        if word.contains('-') {
+            return word.split('-').all(|p| p.is_empty() || self.knows(p));
+        }
+        false
+    }
+}
+
+/// The words of a text: runs of letters, apostrophes and hyphens, with quotes and
+/// punctuation around them taken off. Anything with a digit, `@`, `/`, `_` or `.` inside
+/// (amounts, dates, UPNs, ratios, email addresses, file names) is not a word to spell.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '“' | '”' | '‘' | '?' | '!' | ':')
+    })
+    .map(|t| t.trim_matches(|c: char| matches!(c, '.' | '"' | '’' | '…' | '–')))
+    .map(|t| t.strip_prefix('\'').unwrap_or(t))
+    .filter(|t| t.chars().any(char::is_alphabetic))
+    .filter(|t| {
+        !t.chars().any(|c| {
+            c.is_ascii_digit() || matches!(c, '@' | '/' | '_' | '.' | '£' | '×' | '÷' | '=')
+        })
+    })
+    .map(|t| t.replace('’', "'"))
+    .collect()
+}
+
+/// Sentences in a message: a full stop followed by a space and a capital letter (or an
+/// opening quote) ends one.
+fn sentences(message: &str) -> usize {
+    let b: Vec<char> = message.chars().collect();
+    1 + b
+        .windows(3)
+        .filter(|w| w[0] == '.' && w[1] == ' ' && (w[2].is_ascii_uppercase() || w[2] == '“'))
+        .count()
+}
+
+/// What is wrong with a text, if anything. `echoed`: words the applicant typed.
+fn problems(text: &str, words_ok: &Words, echoed: &HashSet<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words(text) {
+        if echoed.contains(&w) {
+            continue;
+        }
+        let mut c = w.chars();
+        if c.next().is_some_and(|f| f.is_ascii_lowercase()) && c.any(|x| x.is_ascii_uppercase()) {
+            out.push(format!(
+                "{w:?} starts with a lower-case letter before capitals"
+            ));
+        } else if !words_ok.knows(&w) {
+            out.push(format!(
+                "{w:?} is not in the dictionary or tests/fixtures/words.txt"
+            ));
+        }
+    }
+    if text.contains("(s)") {
+        out.push("\"(s)\": write the singular or the plural".to_owned());
+    }
+    let ws: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    for pair in ws.windows(2) {
+        if !pair[0].is_empty() && pair[0] == pair[1] && pair[0].chars().all(char::is_alphabetic) {
+            out.push(format!("{:?} twice", pair[0]));
+        }
+    }
+    if text != text.trim() || text.contains("  ") {
+        out.push("extra spaces".to_owned());
+    }
+    out
+}
+
+/// A message's ending: one sentence, no full stop; more than one, a full stop.
+fn ending_problem(message: &str) -> Option<String> {
+    let n = sentences(message);
+    let stop = message.ends_with('.');
+    match (n, stop) {
+        (1, true) => {
+            Some("one sentence ends with a full stop (GOV.UK error messages have none)".into())
+        }
+        (n, false) if n > 1 => Some(format!("{n} sentences but no full stop at the end")),
+        _ => None,
+    }
+}
+
+/// Every string in a JSON value, split into words: what the applicant typed.
+fn typed_words(v: &Value, out: &mut HashSet<String>) {
+    match v {
+        Value::String(s) => out.extend(words(s)),
+        Value::Array(a) => a.iter().for_each(|x| typed_words(x, out)),
+        Value::Object(o) => o.values().for_each(|x| typed_words(x, out)),
+        _ => {}
+    }
+}
+
+fn profiles() -> Vec<(String, Profile, ProfileSource)> {
+    let mut out: Vec<(String, Profile, ProfileSource)> = builtin_ids()
+        .map(|id| {
+            (
+                id.to_owned(),
+                builtin(id).unwrap(),
+                ProfileSource::Builtin(id),
+            )
+        })
+        .collect();
+    let dir = repo().join("tests/fixtures/profiles");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    for f in files {
+        let json = read(&f);
+        let p = Profile::from_json(&json).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        out.push((p.id.clone(), p, ProfileSource::Json(json)));
+    }
+    out
+}
+
+enum ProfileSource {
+    Builtin(&'static str),
+    Json(String),
+}
+
+impl ProfileSource {
+    fn choice(&self) -> ProfileChoice<'_> {
+        match self {
+            ProfileSource::Builtin(id) => ProfileChoice::Builtin(id),
+            ProfileSource::Json(j) => ProfileChoice::Json(j),
+        }
+    }
+}
+
+/// (where, text) of every fixed text: labels, questions, hints, titles, code labels, the
+/// catalogue, the profiles' wording.
+fn fixed_texts() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut add = |place: String, text: &str| out.push((place, text.to_owned()));
+    for f in FIELDS {
+        add(format!("label {}", f.pattern), f.label);
+    }
+    for (p, q, h) in questions::all() {
+        add(format!("question {p}"), q);
+        if let Some(h) = h {
+            add(format!("hint {p}"), h);
+        }
+    }
+    for s in SECTIONS {
+        add(format!("section {}", s.id), s.title);
+    }
+    for l in LISTS {
+        add(format!("list {}", l.pointer), l.title);
+        add(format!("list item {}", l.pointer), l.item);
+    }
+    let mut seen = BTreeSet::new();
+    for f in FIELDS {
+        if let Some(Options::Codes(list)) = options_for(f.pattern) {
+            for (code, label) in list {
+                if seen.insert((*code, *label)) {
+                    add(format!("code {code} ({})", f.pattern), label);
+                }
+            }
+        }
+    }
+    // Code lists no field offers are still labels people may read.
+    for (code, label) in codes::AttachmentType::OPTIONS
+        .iter()
+        .chain(codes::SenType::OPTIONS)
+    {
+        if seen.insert((*code, *label)) {
+            add(format!("code {code}"), label);
+        }
+    }
+    for r in RULES {
+        add(format!("rule {} title", r.id), r.title);
+        add(format!("rule {} source", r.id), r.source);
+    }
+    for (id, p, _) in profiles() {
+        add(format!("profile {id} name"), &p.name);
+        for (k, v) in &p.labels {
+            add(format!("profile {id} label {k}"), v);
+        }
+        for b in &p.funding.bands {
+            add(format!("profile {id} band {}", b.id), &b.label);
+        }
+        for s in SECTIONS {
+            add(
+                format!("profile {id} section {}", s.id),
+                &p.section_title(s.id),
+            );
+        }
+        // Each label as it stands in a message ("Enter the SENCo's name").
+        for f in FIELDS {
+            let pointer = f.pattern.replace('*', "0");
+            add(
+                format!("profile {id} F-01 {}", f.pattern),
+                &missing_message(f.kind, &label_in_sentence(&pointer, &p)),
+            );
+        }
+    }
+    out
+}
+
+/// Documents the rules run on: every scenario fixture, and sparse documents that leave most
+/// answers out (so that the "missing answer" messages of every field come out).
+fn documents() -> Vec<(String, String)> {
+    let dir = repo().join("tests/fixtures/scenarios");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "json")
+                && p.file_name().is_some_and(|n| n != "expected.json")
+        })
+        .collect();
+    files.sort();
+    let mut out: Vec<(String, String)> = files
+        .iter()
+        .map(|f| {
+            (
+                f.file_name().unwrap().to_string_lossy().into_owned(),
+                read(f),
+            )
+        })
+        .collect();
+    out.push((
+        "an empty application".into(),
+        r#"{"schemaVersion": "1.0"}"#.into(),
+    ));
+    out.push((
+        "an application with one empty item in every list".into(),
+        serde_json::json!({
+            "schemaVersion": "1.0",
+            "requestType": ["TOP_UP_FUNDING", "OUTREACH", "EP_INVOLVEMENT", "EHCNA"],
+            "isReapplication": true,
+            "child": {"previousSettings": [{}], "dob": "2010-01-01", "ncy": "5"},
+            "sen": {"provision": "E", "diagnoses": [{}], "primaryNeedType": "NSA", "secondaryNeedType": "NSA"},
+            "context": {"lookedAfter": true},
+            "assessments": [{}],
+            "outcomes": [{"text": "will have hours of support to improve"}, {}],
+            "provisionMap": {"rows": [
+                {"category": "STAFF_TIME", "staffRole": "SENCO", "hourlyRatePence": 100000, "groupSize": 1, "sessionMinutes": 600, "sessionsPerWeek": 5, "weeks": 60, "staffRatio": "2:3", "chargeFullGroupCost": true, "isOrdinarilyAvailable": true, "intervention": "general support at lunch", "startDate": "2024-01-01", "endDate": "2023-01-01", "annualCostPence": 1},
+                {"category": "RESOURCE"},
+                {}
+            ], "totalPence": 5},
+            "apdrCycles": [{"status": "COMPLETED", "outcomeIds": ["o9"]}, {"status": "IN_PROGRESS"}, {}],
+            "parentMeetings": [{}],
+            "specialists": [{"status": "WAITING", "latestReportDate": "2020-01-01"}],
+            "parents": [{"hasParentalResponsibility": true}],
+            "consents": [{"withdrawn": true, "date": "2030-01-01"}],
+            "attachments": [{}],
+            "declarations": {"senco": {}, "headteacher": {}},
+        })
+        .to_string(),
+    ));
+    out
+}
+
+#[test]
+fn every_word_people_read_is_spelt_right() {
+    let words_ok = Words::load();
+    let none = HashSet::new();
+    let mut failures = Vec::new();
+    for (place, text) in fixed_texts() {
+        for p in problems(&text, &words_ok, &none) {
+            failures.push(format!("{place}: {text:?}: {p}"));
+        }
+    }
+    let today = "2025-04-30";
+    let mut messages = 0;
+    for (name, doc) in documents() {
+        let mut echoed = HashSet::new();
+        typed_words(&serde_json::from_str(&doc).unwrap(), &mut echoed);
+        for (id, _, source) in profiles() {
+            let report = api::check(&doc, source.choice(), today)
+                .unwrap_or_else(|e| panic!("{name} under {id}: {e}"));
+            for i in &report.issues {
+                messages += 1;
+                let place = format!("{name} under {id}, {} {}", i.rule_id, i.pointer);
+                for p in problems(&i.message, &words_ok, &echoed) {
+                    failures.push(format!("{place}: {:?}: {p}", i.message));
+                }
+                if let Some(p) = ending_problem(&i.message) {
+                    failures.push(format!("{place}: {:?}: {p}", i.message));
+                }
+            }
+        }
+    }
+    assert!(messages > 500, "only {messages} messages were checked");
+    failures.sort();
+    failures.dedup();
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn the_checks_find_the_mistakes_they_are_for() {
+    let words_ok = Words::load();
+    let none = HashSet::new();
+    let found = |text: &str| problems(text, &words_ok, &none);
+    assert!(found("Enter the child's date of birth").is_empty());
+    assert!(
+        found("Enter the SENCo's name").is_empty(),
+        "{:?}",
+        found("Enter the SENCo's name")
+    );
+    assert_eq!(found("Enter sENCo's name").len(), 1);
+    assert_eq!(found("Select sEN provision").len(), 1);
+    assert_eq!(found("does not match 1 adult(s)").len(), 1);
+    assert_eq!(found("Enter the the name").len(), 1);
+    assert_eq!(found("Recieve the funding").len(), 1);
+    assert_eq!(found("Enter english").len(), 1);
+    assert_eq!(
+        ending_problem("Enter the name."),
+        Some("one sentence ends with a full stop (GOV.UK error messages have none)".into())
+    );
+    assert!(ending_problem("Cycle 2 lasts 16 weeks. Check the dates").is_some());
+    assert!(ending_problem("Cycle 2 lasts 16 weeks. Check the dates.").is_none());
+    assert!(ending_problem("Enter the name").is_none());
+    assert_eq!(
+        sentences("Consent 1 is dated 2 May 2025, in the future. Enter the date."),
+        2
+    );
+    assert_eq!(sentences("(SEND Code of Practice 6.65); this shows 1"), 1);
+}
+
+#[test]
+fn the_domain_words_are_not_in_the_dictionary_already() {
+    // Keeps tests/fixtures/words.txt short: a word the dictionary has does not belong there.
+    let dict = std::fs::read_to_string(DICTIONARY).unwrap_or_default();
+    let dict: HashSet<&str> = dict.lines().collect();
+    if dict.is_empty() {
+        return; // the spelling test above says what is missing
+    }
+    let domain = read(&repo().join("tests/fixtures/words.txt"));
+    let listed: Vec<&str> = domain
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let already: Vec<&&str> = listed.iter().filter(|w| dict.contains(**w)).collect();
+    assert!(already.is_empty(), "already in the dictionary: {already:?}");
+    let mut sorted = listed.clone();
+    sorted.sort_by_key(|w| w.to_ascii_lowercase());
+    sorted.dedup();
+    assert_eq!(
+        listed, sorted,
+        "keep tests/fixtures/words.txt sorted, each word once"
+    );
+}
