@@ -80,13 +80,127 @@ pub fn item_name(list: &str, n: usize, item: &Value) -> String {
     }
 }
 
+/// A line about one item of a list, for its "add another" summary: what it is and, where it
+/// helps, its dates, status, measures or result, in words.
+pub fn item_summary(doc: &Value, list: &str, item: &Value) -> String {
+    let t = |key: &str| text(item, key);
+    let d = |key: &str| item.get(key).and_then(Value::as_str).map(date);
+    let code = |key: &str| {
+        item.get(key)
+            .and_then(Value::as_str)
+            .map(|c| code_label(&format!("{list}/*/{key}"), c))
+    };
+    let parts: Vec<String> = match list {
+        "/outcomes" => {
+            let m = item.get("measure");
+            // The number as the document has it (no float formatting in the widget).
+            let num = |k: &str| {
+                m.and_then(|m| m.get(k))
+                    .filter(|v| v.is_number())
+                    .map(Value::to_string)
+            };
+            let unit = m.and_then(|m| text(m, "unit")).unwrap_or_default();
+            let measure = match (num("baseline"), num("target")) {
+                (Some(b), Some(g)) => Some(format!("from {b} to {g} {unit}").trim_end().to_owned()),
+                _ => None,
+            };
+            let by = d("byDate").map(|x| format!("by {x}"));
+            let mut line = vec![t("text").unwrap_or_else(|| "Not described yet".to_owned())];
+            let detail: Vec<String> = [measure, by].into_iter().flatten().collect();
+            if !detail.is_empty() {
+                line.push(format!("({})", detail.join(", ")));
+            }
+            vec![line.join(" ")]
+        }
+        "/apdrCycles" => {
+            let dates = match (
+                d("startDate"),
+                d("actualReviewDate").or_else(|| d("plannedReviewDate")),
+            ) {
+                (Some(a), Some(b)) => Some(format!("{a} to {b}")),
+                (Some(a), None) => Some(format!("from {a}")),
+                _ => None,
+            };
+            let results = item
+                .pointer("/review/outcomeStatus")
+                .and_then(Value::as_object)
+                .map(|m| {
+                    m.iter()
+                        .filter_map(|(id, s)| {
+                            let s = s.as_str()?;
+                            Some(format!(
+                                "{}: {}",
+                                referred(doc, "/outcomes", id),
+                                code_label("/apdrCycles/*/review/outcomeStatus", s)
+                                    .to_ascii_lowercase()
+                            ))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .filter(|r| !r.is_empty());
+            [dates, code("status"), results]
+                .into_iter()
+                .flatten()
+                .collect()
+        }
+        "/assessments" => [
+            t("measure"),
+            t("value").map(|v| format!("result {v}")),
+            d("date"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        "/parentMeetings" => [d("date"), t("purpose")].into_iter().flatten().collect(),
+        "/specialists" => [t("professionalName"), code("type"), code("status")]
+            .into_iter()
+            .flatten()
+            .collect(),
+        "/consents" => {
+            let who = item
+                .get("givenByPersonId")
+                .and_then(Value::as_str)
+                .map(|id| format!("Given by {}", referred(doc, "/parents", id)));
+            [who, d("date").map(|x| format!("on {x}")), code("method")]
+                .into_iter()
+                .flatten()
+                .collect()
+        }
+        "/attachments" => [t("filename"), code("type"), d("documentDate")]
+            .into_iter()
+            .flatten()
+            .collect(),
+        "/parents" => vec![item_name(list, 0, item)],
+        "/sen/diagnoses" => [t("condition"), t("diagnosedBy"), d("date")]
+            .into_iter()
+            .flatten()
+            .collect(),
+        "/child/previousSettings" => [t("name"), d("from"), d("to")]
+            .into_iter()
+            .flatten()
+            .collect(),
+        _ => Vec::new(),
+    };
+    let line = parts
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if line.is_empty() || line.starts_with("Parent or carer") {
+        "Not answered yet".to_owned()
+    } else {
+        line
+    }
+}
+
 /// The list whose items an answer at this pattern refers to by id.
 fn referred_list(pattern: &str) -> Option<&'static str> {
     match options_for(pattern) {
         Some(Options::Outcomes) => Some("/outcomes"),
         Some(Options::ProvisionRows) => Some("/provisionMap/rows"),
         Some(Options::Parents) => Some("/parents"),
-        _ if pattern.ends_with("ttachmentId") => Some("/attachments"),
+        Some(Options::Attachments) => Some("/attachments"),
         _ => None,
     }
 }
@@ -200,6 +314,21 @@ mod tests {
                 &json!("a5")
             ),
             "consent-signed.pdf"
+        );
+        let cycle = json!({"startDate": "2024-09-09", "actualReviewDate": "2024-12-13", "status": "COMPLETED",
+            "review": {"outcomeStatus": {"o1": "PARTIALLY_ACHIEVED"}}});
+        assert_eq!(
+            item_summary(&doc, "/apdrCycles", &cycle),
+            "9 September 2024 to 13 December 2024 · Completed · Outcome 1: partially achieved"
+        );
+        let outcome = json!({"text": "Read 45 words a minute", "measure": {"baseline": 32, "target": 45, "unit": "words a minute"}, "byDate": "2024-12-13"});
+        assert_eq!(
+            item_summary(&doc, "/outcomes", &outcome),
+            "Read 45 words a minute (from 32 to 45 words a minute, by 13 December 2024)"
+        );
+        assert_eq!(
+            item_summary(&doc, "/parents", &json!({})),
+            "Not answered yet"
         );
         assert_eq!(
             references(&doc, "/outcomes"),

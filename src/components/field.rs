@@ -61,6 +61,7 @@ pub fn choices_for(form: Form, pattern: &str) -> Vec<Choice> {
         Options::Outcomes => from_list("/outcomes"),
         Options::ProvisionRows => from_list("/provisionMap/rows"),
         Options::Parents => from_list("/parents"),
+        Options::Attachments => from_list("/attachments"),
     }
 }
 

@@ -9,46 +9,6 @@ use crate::input::money;
 use crate::route::Page;
 use crate::state::use_form;
 
-/// A line describing an item: its name, intervention, text or date.
-fn describe(item: &Value) -> String {
-    for key in [
-        "intervention",
-        "text",
-        "name",
-        "condition",
-        "measure",
-        "filename",
-        "summary",
-        "professionalName",
-    ] {
-        if let Some(t) = item.get(key).and_then(Value::as_str) {
-            let short: String = t.chars().take(80).collect();
-            return if short.len() < t.len() {
-                format!("{short}…")
-            } else {
-                short
-            };
-        }
-    }
-    if let (Some(f), Some(s)) = (
-        item.get("forename").and_then(Value::as_str),
-        item.get("surname").and_then(Value::as_str),
-    ) {
-        return format!("{f} {s}");
-    }
-    if let Some(t) = item.get("type").and_then(Value::as_str) {
-        return t.to_owned();
-    }
-    if let Some(d) = item
-        .get("date")
-        .or_else(|| item.get("startDate"))
-        .and_then(Value::as_str)
-    {
-        return d.to_owned();
-    }
-    "Not answered yet".to_owned()
-}
-
 #[component]
 pub fn ListSummary(list: &'static ListDef) -> impl IntoView {
     let form = use_form();
@@ -69,7 +29,7 @@ pub fn ListSummary(list: &'static ListDef) -> impl IntoView {
             .enumerate()
             .map(|(n, item)| {
                 let name = format!("{} {}", capital(list.item), n + 1);
-                let mut line = describe(&item);
+                let mut line = form.doc.with(|d| crate::display::item_summary(d, list.pointer, &item));
                 if is_rows {
                     if let Some(Some(c)) = costs.get(n).map(|c| c.0) {
                         line = format!("{line}: {}", money(c));

@@ -10,6 +10,7 @@ use crate::components::back_link::BackLink;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::Field;
 use crate::components::list_summary::ListSummary;
+use crate::components::provision_table::ProvisionTable;
 use crate::components::totals::Totals;
 use crate::focus;
 use crate::route::Page;
@@ -31,7 +32,13 @@ pub fn SectionPage(id: &'static str) -> impl IntoView {
     let lists = LISTS
         .iter()
         .filter(|l| keys.contains(&sections::top_key(l.pointer)))
-        .map(|list| view! { <ListSummary list=list /> })
+        .map(|list| {
+            if list.pointer == "/provisionMap/rows" {
+                view! { <ProvisionTable list=list /> }.into_any()
+            } else {
+                view! { <ListSummary list=list /> }.into_any()
+            }
+        })
         .collect_view();
     let within = move |p: &str| sections::section_of(p) == id;
     let errors = Signal::derive(move || form.page_errors(&within));

@@ -93,6 +93,9 @@ test('an empty list item shows its errors; answers typed are kept', { timeout: 3
   await click(page, '#f-provisionMap-rows');
   await settle(page);
   assert.equal(await inRoot(page, (r) => r.getElementById('page-heading').textContent), 'Provision 1');
+  // A row asks for its figures once its type of cost is chosen (staff time is the first).
+  await page.locator('sen-support-form >> css=#f-provisionMap-rows-0-category').check();
+  await settle(page);
   const rate = page.locator('sen-support-form >> css=#f-provisionMap-rows-0-hourlyRatePence');
   await rate.fill('17.2x');
   await click(page, '#continue');
@@ -109,7 +112,6 @@ test('an empty list item shows its errors; answers typed are kept', { timeout: 3
   await page.locator('sen-support-form >> css=#f-provisionMap-rows-0-sessionsPerWeek').fill('5');
   await page.locator('sen-support-form >> css=#f-provisionMap-rows-0-weeks').fill('38');
   await page.locator('sen-support-form >> css=#f-provisionMap-rows-0-groupSize').fill('1');
-  await page.locator('sen-support-form >> css=#f-provisionMap-rows-0-category').check();
   await settle(page);
   assert.equal(await inRoot(page, (r) => r.getElementById('row-cost').textContent), '£6,536.00');
   assert.equal(await inRoot(page, (r) => r.getElementById('totals-total').textContent), '£6,536.00');

@@ -17,6 +17,8 @@ pub enum Options {
     ProvisionRows,
     /// The parents and carers recorded in this application (by id).
     Parents,
+    /// The supporting documents listed in this application (by id).
+    Attachments,
 }
 
 /// The options a choice field offers.
@@ -52,6 +54,10 @@ pub fn options_for(pattern: &str) -> Option<Options> {
         }
         "/apdrCycles/*/provisionIds" => return Some(ProvisionRows),
         "/consents/*/givenByPersonId" => return Some(Parents),
+        "/specialists/*/reportAttachmentId"
+        | "/consents/*/signatureAttachmentId"
+        | "/pupilVoice/attachmentId"
+        | "/parentViews/attachmentId" => return Some(Attachments),
         _ => return None,
     };
     Some(Codes(codes))

@@ -41,6 +41,11 @@ pub const SECTIONS: &[SectionDef] = &[
         keys: &["setting"],
     },
     SectionDef {
+        id: "attachments",
+        title: "Supporting documents",
+        keys: &["attachments"],
+    },
+    SectionDef {
         id: "child",
         title: "The child or young person",
         keys: &["child"],
@@ -104,11 +109,6 @@ pub const SECTIONS: &[SectionDef] = &[
         id: "consent",
         title: "Consent",
         keys: &["consents"],
-    },
-    SectionDef {
-        id: "attachments",
-        title: "Supporting documents",
-        keys: &["attachments"],
     },
     SectionDef {
         id: "declarations",

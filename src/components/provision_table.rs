@@ -1,0 +1,142 @@
+//! The costed provision map as councils' own templates show it: one table row per provision
+//! (intervention, area of need, who pays, how its cost is worked out, the cost a year, money
+//! right-aligned), each with Change and Remove, and the total under it. On a narrow screen each
+//! row becomes a block with its column names, so nothing scrolls sideways.
+
+use leptos::prelude::*;
+use sen_core::form::ListDef;
+use sen_core::model::ProvisionRow;
+use sen_core::rules::field_specs::Kind;
+use serde_json::Value;
+
+use crate::display::answer;
+use crate::doc::field_id;
+use crate::input::money;
+use crate::route::Page;
+use crate::state::use_form;
+
+/// One row as people read it.
+struct Line {
+    name: String,
+    area: String,
+    pays: String,
+    working: String,
+    cost: String,
+}
+
+fn line(n: usize, item: &Value, cost: Option<i64>) -> Line {
+    let code = |key: &str, pattern: &str| {
+        item.get(key)
+            .map(|v| answer(pattern, Kind::Choice, v))
+            .unwrap_or_else(|| "Not given yet".to_owned())
+    };
+    let row = sen_core::json::from_value::<ProvisionRow>(item).unwrap_or_default();
+    Line {
+        name: crate::display::item_name("/provisionMap/rows", n, item),
+        area: code("area", "/provisionMap/rows/*/area"),
+        pays: code("fundingSource", "/provisionMap/rows/*/fundingSource"),
+        working: sen_core::cost::working(&row)
+            .unwrap_or_else(|| "Figures not given yet".to_owned()),
+        cost: cost.map_or_else(|| "Not worked out yet".to_owned(), money),
+    }
+}
+
+#[component]
+pub fn ProvisionTable(list: &'static ListDef) -> impl IntoView {
+    let form = use_form();
+    let lines = move || {
+        let items: Vec<Value> = form.doc.with(|d| {
+            d.pointer(list.pointer)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        });
+        let costs = form.rows.get();
+        items
+            .iter()
+            .enumerate()
+            .map(|(n, item)| line(n, item, costs.get(n).and_then(|c| c.0)))
+            .collect::<Vec<_>>()
+    };
+    let count = move || form.doc.with(|d| crate::doc::len(d, list.pointer));
+    let total = move || {
+        form.rows
+            .with(|r| money(r.iter().filter_map(|c| c.0).fold(0i64, i64::saturating_add)))
+    };
+    let message = {
+        let p = list.pointer;
+        Memo::new(move |_| form.message(p))
+    };
+    let body = move || {
+        lines()
+            .into_iter()
+            .enumerate()
+            .map(|(n, l)| {
+                let hidden = format!(" {}", l.name);
+                let hidden2 = hidden.clone();
+                view! {
+                    <tr class="govuk-table__row">
+                        <th scope="row" class="govuk-table__header" data-label="Provision">{l.name}</th>
+                        <td class="govuk-table__cell" data-label="Area of need">{l.area}</td>
+                        <td class="govuk-table__cell" data-label="Who pays">{l.pays}</td>
+                        <td class="govuk-table__cell" data-label="How it is worked out">{l.working}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric" data-label="Cost a year">{l.cost}</td>
+                        <td class="govuk-table__cell app-actions" data-label="">
+                            <a class="govuk-link" href="#" on:click=move |ev| {
+                                ev.prevent_default();
+                                form.go(Page::Item { list, index: n });
+                            }>"Change"<span class="govuk-visually-hidden">{hidden}</span></a>
+                            " "
+                            <a class="govuk-link" href="#" on:click=move |ev| {
+                                ev.prevent_default();
+                                form.remove_item(list, n);
+                                crate::focus::id(form, &field_id(list.pointer));
+                            }>"Remove"<span class="govuk-visually-hidden">{hidden2}</span></a>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class=move || super::group_class(message.get().is_some())>
+            <h2 class="govuk-heading-m">"Provision"</h2>
+            <super::error_message::ErrorMessage id=field_id(list.pointer) message=message />
+            {move || if count() == 0 {
+                view! { <p class="govuk-body">"You have not added any provision yet."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="govuk-table app-cpm">
+                        <caption class="govuk-table__caption govuk-visually-hidden">"Costed provision map"</caption>
+                        <thead class="govuk-table__head">
+                            <tr class="govuk-table__row">
+                                <th scope="col" class="govuk-table__header">"Provision"</th>
+                                <th scope="col" class="govuk-table__header">"Area of need"</th>
+                                <th scope="col" class="govuk-table__header">"Who pays"</th>
+                                <th scope="col" class="govuk-table__header">"How it is worked out"</th>
+                                <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Cost a year"</th>
+                                <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Actions"</span></th>
+                            </tr>
+                        </thead>
+                        <tbody class="govuk-table__body">{body}</tbody>
+                        <tfoot>
+                            <tr class="govuk-table__row">
+                                <th scope="row" colspan="4" class="govuk-table__header">"Total"</th>
+                                <td class="govuk-table__cell govuk-table__cell--numeric app-strong" data-label="">{total}</td>
+                                <td class="govuk-table__cell"></td>
+                            </tr>
+                        </tfoot>
+                    </table>
+                }.into_any()
+            }}
+            <button
+                type="button"
+                class="govuk-button govuk-button--secondary"
+                id=field_id(list.pointer)
+                on:click=move |_| form.add_item(list)
+            >
+                {move || if count() == 0 { "Add provision" } else { "Add more provision" }}
+            </button>
+        </div>
+    }
+}
