@@ -10,6 +10,7 @@ use crate::components::back_link::BackLink;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::Field;
 use crate::components::list_summary::ListSummary;
+use crate::components::paste_rows::PasteRows;
 use crate::components::totals::Totals;
 use crate::focus;
 use crate::route::Page;
@@ -50,6 +51,7 @@ pub fn SectionPage(id: &'static str) -> impl IntoView {
         {heading(name, title)}
         {fields}
         {lists}
+        {(id == "provision").then(|| view! { <PasteRows /> })}
         {(id == "provision").then(|| view! { <Totals /> })}
         <div class="govuk-button-group">
             <button type="button" class="govuk-button" id="continue" on:click=on_continue>"Continue"</button>
