@@ -92,9 +92,8 @@ pub fn PasteRows() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let preview = RwSignal::new(None::<Pasted>);
     let done = RwSignal::new(None::<String>);
-    let live = RwSignal::new(String::new());
     let ready = RwSignal::new(None::<String>);
-    let have = move || form.doc.with(|d| crate::doc::len(d, ROWS));
+    let live = RwSignal::new(String::new());
 
     let check = move |_| {
         let typed = text.get_value();
@@ -128,13 +127,20 @@ pub fn PasteRows() -> impl IntoView {
         file_text.set_value(None);
         ready.set(None);
     };
+    let cancel = move |_| {
+        close();
+        crate::focus::id(form, OPEN_ID);
+    };
     let confirm = move |replace: bool| {
-        let Some(pasted) = preview.get_untracked() else {
+        let before = form.doc.with_untracked(|d| crate::doc::len(d, ROWS));
+        let Some(n) = preview.with_untracked(|p| {
+            p.as_ref().map(|p| {
+                write_rows(form, p, replace);
+                p.rows.len()
+            })
+        }) else {
             return;
         };
-        let before = form.doc.with_untracked(|d| crate::doc::len(d, ROWS));
-        write_rows(form, &pasted, replace);
-        let n = pasted.rows.len();
         let message = if replace && before > 0 {
             format!("{} added in place of the {} you had", rows(n), rows(before))
         } else {
@@ -153,8 +159,8 @@ pub fn PasteRows() -> impl IntoView {
             return;
         };
         file_text.set_value(None);
-        ready.set(None);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            ready.set(None);
             return;
         };
         let name = file.name();
@@ -175,253 +181,226 @@ pub fn PasteRows() -> impl IntoView {
         });
     };
 
-    let summary = move || {
-        let mut items: Vec<(String, String)> = Vec::new();
-        if let Some(e) = error.get() {
-            items.push((format!("#{TEXT_ID}"), e));
-        }
+    // One view for the whole component, drawn again when anything in it changes (the text
+    // typed is kept, and focus is moved in code after each step).
+    let body = move || {
+        let is_open = open.get();
+        let error = error.get();
+        let finished = done.get();
+        let ready = ready.get();
         preview.with(|p| {
-            if let Some(p) = p {
-                for r in &p.rows {
-                    for m in &r.problems {
-                        items.push((format!("#paste-row-{}", r.number), m.clone()));
-                    }
+            let mut problems: Vec<(String, String)> = Vec::new();
+            if let Some(e) = &error {
+                problems.push((TEXT_ID.to_owned(), e.clone()));
+            }
+            for r in p.iter().flat_map(|p| p.rows.iter()) {
+                for m in &r.problems {
+                    problems.push((format!("paste-row-{}", r.number), m.clone()));
                 }
             }
-        });
-        (!items.is_empty()).then(|| {
-            let list = items
-                .into_iter()
-                .map(|(target, message)| {
-                    let id = target.trim_start_matches('#').to_owned();
-                    view! {
-                        <li><a href=target on:click=move |ev| {
-                            ev.prevent_default();
-                            crate::focus::id(form, &id);
-                        }>{message}</a></li>
-                    }
-                    .into_any()
-                })
-                .collect_view();
-            view! {
-                <div class="govuk-error-summary" id=SUMMARY_ID tabindex="-1">
-                    <div role="alert">
-                        <h2 class="govuk-error-summary__title">"There is a problem with the rows"</h2>
-                        <div class="govuk-error-summary__body">
-                            <ul class="govuk-list govuk-error-summary__list">{list}</ul>
+            let summary = (!problems.is_empty()).then(|| {
+                let list = problems
+                    .into_iter()
+                    .map(|(id, message)| {
+                        let href = format!("#{id}");
+                        view! {
+                            <li><a href=href on:click=move |ev| {
+                                ev.prevent_default();
+                                crate::focus::id(form, &id);
+                            }>{message}</a></li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="govuk-error-summary" id=SUMMARY_ID tabindex="-1">
+                        <div role="alert">
+                            <h2 class="govuk-error-summary__title">"There is a problem with the rows"</h2>
+                            <div class="govuk-error-summary__body">
+                                <ul class="govuk-list govuk-error-summary__list">{list}</ul>
+                            </div>
                         </div>
                     </div>
-                </div>
-            }
-            .into_any()
-        })
-    };
-
-    let entry = move || {
-        open.get().then(|| {
-            let has_error = Memo::new(move |_| error.get().is_some());
-            let message = Memo::new(move |_| error.get());
-            view! {
-                <div class=move || super::group_class(has_error.get())>
-                    <h2 class="govuk-label-wrapper">
-                        <label class="govuk-label govuk-label--m" for=TEXT_ID>"Paste rows from a spreadsheet"</label>
-                    </h2>
-                    <div class="govuk-hint" id="paste-text-hint">
-                        "In Excel or LibreOffice, select the rows of your provision map with their headings, copy them (Ctrl+C, or Cmd+C on a Mac) and paste them here (Ctrl+V). Columns are matched by their headings. Without headings, the columns must be in the order of this form's template."
-                    </div>
-                    <super::error_message::ErrorMessage id=TEXT_ID.to_owned() message=message />
-                    <textarea
-                        class=move || if has_error.get() { "govuk-textarea govuk-textarea--error" } else { "govuk-textarea" }
-                        id=TEXT_ID name=TEXT_ID rows="8" spellcheck="false"
-                        aria-describedby=move || super::described_by(TEXT_ID, true, has_error.get())
-                        on:input=move |ev| text.set_value(event_target_value(&ev))
-                    ></textarea>
-                </div>
-                <div class="govuk-form-group">
-                    <label class="govuk-label" for=FILE_ID>"or choose a CSV file"</label>
-                    <div class="govuk-hint" id="paste-file-hint">"In Excel, use File, Save a copy, and choose CSV UTF-8."</div>
-                    <input class="govuk-file-upload" id=FILE_ID name=FILE_ID type="file"
-                        accept=".csv,text/csv,.tsv,.txt,text/plain" aria-describedby="paste-file-hint"
-                        on:change=pick />
-                    {move || ready.get().map(|m| view! { <p class="govuk-body" id="paste-file-ready">{m}</p> }.into_any())}
-                </div>
-                <div class="govuk-button-group">
-                    <button type="button" class="govuk-button" id="paste-check" on:click=check>"Check these rows"</button>
-                    <button type="button" class="govuk-button govuk-button--secondary" id="paste-cancel" on:click=move |_| {
-                        close();
-                        crate::focus::id(form, OPEN_ID);
-                    }>"Cancel"</button>
-                </div>
-            }
-            .into_any()
-        })
-    };
-
-    let table = move || {
-        preview.with(|p| {
-            let p = p.as_ref()?;
-            if p.rows.is_empty() {
-                return None;
-            }
-            let n = p.rows.len();
-            let trs = p
-                .rows
-                .iter()
-                .map(|r| {
-                    let cost = match (r.cost_pence, r.stated_pence) {
-                        (Some(c), Some(s)) if s != c => {
-                            format!("{} (the spreadsheet says {})", money(c), money(s))
-                        }
-                        (Some(c), _) => money(c),
-                        (None, _) => "Cannot be worked out".to_owned(),
-                    };
-                    let name = r
-                        .row
-                        .intervention
-                        .clone()
-                        .unwrap_or_else(|| "Not given".to_owned());
-                    let problems = if r.problems.is_empty() {
-                        view! { <span>"None"</span> }.into_any()
-                    } else {
-                        let items = r
-                            .problems
-                            .iter()
-                            .map(|m| view! { <li>{m.clone()}</li> }.into_any())
-                            .collect_view();
-                        view! { <ul class="govuk-list govuk-error-message">{items}</ul> }.into_any()
-                    };
-                    view! {
-                        <tr class="govuk-table__row">
-                            <th scope="row" class="govuk-table__header" id=format!("paste-row-{}", r.number) tabindex="-1">{r.number}</th>
-                            <td class="govuk-table__cell">{name}</td>
-                            <td class="govuk-table__cell app-row-cost">{cost}</td>
-                            <td class="govuk-table__cell">{problems}</td>
-                        </tr>
-                    }
-                    .into_any()
-                })
-                .collect_view();
-            let total: i64 = p
-                .rows
-                .iter()
-                .filter_map(|r| r.cost_pence)
-                .fold(0i64, i64::saturating_add);
-            let unused = (!p.unused.is_empty()).then(|| {
-                let names: Vec<String> = p.unused.iter().map(|u| format!("'{u}'")).collect();
-                view! { <p class="govuk-body">{format!("These columns were not used: {}.", names.join(", "))}</p> }.into_any()
+                }
             });
-            let notes = p
-                .notes
-                .iter()
-                .map(|m| view! { <p class="govuk-body">{m.clone()}</p> }.into_any())
-                .collect_view();
-            let problem_count = p.problems().count();
-            let read = if problem_count == 0 {
-                format!("{} read. Nothing has been added yet.", rows(n))
-            } else {
-                format!(
-                    "{} read, with {} to put right. Nothing has been added yet: you can add them and put the problems right on each row's page, or correct your spreadsheet and check again.",
-                    rows(n),
-                    if problem_count == 1 { "1 problem".to_owned() } else { format!("{problem_count} problems") }
-                )
-            };
-            let how = if p.headings {
-                "Columns were matched by their headings."
-            } else {
-                "There was no heading row, so the columns were read in the order of this form's template."
-            };
-            Some(view! {
-                <h2 class="govuk-heading-m" id=PREVIEW_ID tabindex="-1">"Check the rows from your spreadsheet"</h2>
-                <p class="govuk-body">{read}</p>
-                <p class="govuk-body">{how}</p>
-                {unused}
-                {notes}
-                <div class="app-table-wrap">
-                    <table class="govuk-table">
-                        <caption class="govuk-table__caption govuk-table__caption--s">
-                            {format!("{} from your spreadsheet, costing {} in all", rows(n), money(total))}
-                        </caption>
-                        <thead class="govuk-table__head">
-                            <tr class="govuk-table__row">
-                                <th scope="col" class="govuk-table__header">"Row"</th>
-                                <th scope="col" class="govuk-table__header">"Provision"</th>
-                                <th scope="col" class="govuk-table__header">"Cost worked out"</th>
-                                <th scope="col" class="govuk-table__header">"Problems"</th>
-                            </tr>
-                        </thead>
-                        <tbody class="govuk-table__body">{trs}</tbody>
-                    </table>
-                </div>
-            }
-            .into_any())
-        })
-    };
-
-    let choices = move || {
-        let n = preview.with(|p| p.as_ref().map_or(0, |p| p.rows.len()));
-        (n > 0).then(|| {
-            let m = have();
-            let add = if n == 1 { "Add this row".to_owned() } else { format!("Add these {n} rows") };
-            let add = if m > 0 { format!("{add} after the {} you have", rows(m)) } else { add };
-            let replace = (m > 0).then(|| {
-                let label = if m == 1 {
-                    "Replace the row you have".to_owned()
-                } else {
-                    format!("Replace the {m} rows you have")
-                };
+            let banner = finished.map(|m| {
                 view! {
-                    <button type="button" class="govuk-button govuk-button--warning" id="paste-replace"
-                        on:click=move |_| confirm(true)>{label}</button>
+                    <div class="govuk-notification-banner govuk-notification-banner--success" role="region"
+                        aria-labelledby="paste-done-title" id=DONE_ID tabindex="-1">
+                        <div class="govuk-notification-banner__header">
+                            <h2 class="govuk-notification-banner__title" id="paste-done-title">"Success"</h2>
+                        </div>
+                        <div class="govuk-notification-banner__content">
+                            <p class="govuk-notification-banner__heading">{m}</p>
+                        </div>
+                    </div>
+                }
+            });
+            let entry = if is_open {
+                let has_error = error.is_some();
+                let message = error.map(|m| {
+                    view! {
+                        <p class="govuk-error-message" id="paste-text-error">
+                            <span class="govuk-visually-hidden">"Error: "</span>{m}
+                        </p>
+                    }
+                });
+                view! {
+                    <div class=super::group_class(has_error)>
+                        <h2 class="govuk-label-wrapper">
+                            <label class="govuk-label govuk-label--m" for=TEXT_ID>"Paste rows from a spreadsheet"</label>
+                        </h2>
+                        <div class="govuk-hint" id="paste-text-hint">
+                            "In Excel or LibreOffice, select the rows of your provision map with their headings, copy them (Ctrl+C, or Cmd+C on a Mac) and paste them here (Ctrl+V). Columns are matched by their headings. Without headings, the columns must be in the order of this form's template."
+                        </div>
+                        {message}
+                        <textarea
+                            class=if has_error { "govuk-textarea govuk-textarea--error" } else { "govuk-textarea" }
+                            id=TEXT_ID name=TEXT_ID rows="8" spellcheck="false"
+                            aria-describedby=super::described_by(TEXT_ID, true, has_error)
+                            prop:value=text.get_value()
+                            on:input=move |ev| text.set_value(event_target_value(&ev))
+                        ></textarea>
+                    </div>
+                    <div class="govuk-form-group">
+                        <label class="govuk-label" for=FILE_ID>"or choose a CSV file"</label>
+                        <div class="govuk-hint" id="paste-file-hint">"In Excel, use File, Save a copy, and choose CSV UTF-8."</div>
+                        <input class="govuk-file-upload" id=FILE_ID name=FILE_ID type="file"
+                            accept=".csv,text/csv,.tsv,.txt,text/plain" aria-describedby="paste-file-hint"
+                            on:change=pick />
+                        {ready.map(|m| view! { <p class="govuk-body" id="paste-file-ready">{m}</p> })}
+                    </div>
+                    <div class="govuk-button-group">
+                        <button type="button" class="govuk-button" id="paste-check" on:click=check>"Check these rows"</button>
+                        <button type="button" class="govuk-button govuk-button--secondary" id="paste-cancel" on:click=cancel>"Cancel"</button>
+                    </div>
                 }
                 .into_any()
+            } else {
+                view! {
+                    <h2 class="govuk-heading-m">"Rows from a spreadsheet"</h2>
+                    <p class="govuk-body">"If you keep your provision map in a spreadsheet, you can paste its rows here instead of adding them one at a time."</p>
+                    <button type="button" class="govuk-button govuk-button--secondary" id=OPEN_ID on:click=move |_| {
+                        open.set(true);
+                        done.set(None);
+                        crate::focus::id(form, TEXT_ID);
+                    }>"Paste rows from a spreadsheet"</button>
+                }
+                .into_any()
+            };
+            let table = p.as_ref().filter(|p| !p.rows.is_empty()).map(|p| {
+                let n = p.rows.len();
+                let have = form.doc.with(|d| crate::doc::len(d, ROWS));
+                let trs = p
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        let cost = match (r.cost_pence, r.stated_pence) {
+                            (Some(c), Some(s)) if s != c => {
+                                format!("{} (the spreadsheet says {})", money(c), money(s))
+                            }
+                            (Some(c), _) => money(c),
+                            (None, _) => "Cannot be worked out".to_owned(),
+                        };
+                        let name = r
+                            .row
+                            .intervention
+                            .clone()
+                            .unwrap_or_else(|| "Not given".to_owned());
+                        let (class, list) = if r.problems.is_empty() {
+                            ("govuk-list", vec!["None".to_owned()])
+                        } else {
+                            ("govuk-list govuk-error-message", r.problems.clone())
+                        };
+                        let items = list
+                            .into_iter()
+                            .map(|m| view! { <li>{m}</li> })
+                            .collect_view();
+                        view! {
+                            <tr class="govuk-table__row">
+                                <th scope="row" class="govuk-table__header" id=format!("paste-row-{}", r.number) tabindex="-1">{r.number}</th>
+                                <td class="govuk-table__cell">{name}</td>
+                                <td class="govuk-table__cell app-row-cost">{cost}</td>
+                                <td class="govuk-table__cell"><ul class=class>{items}</ul></td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let total: i64 = p
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.cost_pence)
+                    .fold(0i64, i64::saturating_add);
+                let mut notes: Vec<String> = Vec::new();
+                let count = p.problems().count();
+                notes.push(if count == 0 {
+                    format!("{} read. Nothing has been added yet.", rows(n))
+                } else {
+                    format!(
+                        "{} read, with {} to put right. Nothing has been added yet: you can add them and put the problems right on each row's page, or correct your spreadsheet and check again.",
+                        rows(n),
+                        if count == 1 { "1 problem".to_owned() } else { format!("{count} problems") }
+                    )
+                });
+                notes.push(if p.headings {
+                    "Columns were matched by their headings.".to_owned()
+                } else {
+                    "There was no heading row, so the columns were read in the order of this form's template.".to_owned()
+                });
+                if !p.unused.is_empty() {
+                    let names: Vec<String> = p.unused.iter().map(|u| format!("'{u}'")).collect();
+                    notes.push(format!("These columns were not used: {}.", names.join(", ")));
+                }
+                notes.extend(p.notes.iter().cloned());
+                let notes = notes
+                    .into_iter()
+                    .map(|m| view! { <p class="govuk-body">{m}</p> })
+                    .collect_view();
+                let add = if n == 1 { "Add this row".to_owned() } else { format!("Add these {n} rows") };
+                let add = if have > 0 { format!("{add} after the {} you have", rows(have)) } else { add };
+                let replace = (have > 0).then(|| {
+                    let label = if have == 1 {
+                        "Replace the row you have".to_owned()
+                    } else {
+                        format!("Replace the {have} rows you have")
+                    };
+                    view! {
+                        <button type="button" class="govuk-button govuk-button--warning" id="paste-replace"
+                            on:click=move |_| confirm(true)>{label}</button>
+                    }
+                });
+                view! {
+                    <h2 class="govuk-heading-m" id=PREVIEW_ID tabindex="-1">"Check the rows from your spreadsheet"</h2>
+                    {notes}
+                    <div class="app-table-wrap">
+                        <table class="govuk-table">
+                            <caption class="govuk-table__caption govuk-table__caption--s">
+                                {format!("{} from your spreadsheet, costing {} in all", rows(n), money(total))}
+                            </caption>
+                            <thead class="govuk-table__head">
+                                <tr class="govuk-table__row">
+                                    <th scope="col" class="govuk-table__header">"Row"</th>
+                                    <th scope="col" class="govuk-table__header">"Provision"</th>
+                                    <th scope="col" class="govuk-table__header">"Cost worked out"</th>
+                                    <th scope="col" class="govuk-table__header">"Problems"</th>
+                                </tr>
+                            </thead>
+                            <tbody class="govuk-table__body">{trs}</tbody>
+                        </table>
+                    </div>
+                    <div class="govuk-button-group">
+                        <button type="button" class="govuk-button" id="paste-add" on:click=move |_| confirm(false)>{add}</button>
+                        {replace}
+                        <button type="button" class="govuk-button govuk-button--secondary" id="paste-discard" on:click=cancel>"Cancel"</button>
+                    </div>
+                }
             });
-            view! {
-                <div class="govuk-button-group">
-                    <button type="button" class="govuk-button" id="paste-add" on:click=move |_| confirm(false)>{add}</button>
-                    {replace}
-                    <button type="button" class="govuk-button govuk-button--secondary" id="paste-discard" on:click=move |_| {
-                        close();
-                        crate::focus::id(form, OPEN_ID);
-                    }>"Cancel"</button>
-                </div>
-            }
-            .into_any()
-        })
-    };
-
-    let banner = move || {
-        done.get().map(|m| {
-            view! {
-                <div class="govuk-notification-banner govuk-notification-banner--success" role="region"
-                    aria-labelledby="paste-done-title" id=DONE_ID tabindex="-1">
-                    <div class="govuk-notification-banner__header">
-                        <h2 class="govuk-notification-banner__title" id="paste-done-title">"Success"</h2>
-                    </div>
-                    <div class="govuk-notification-banner__content">
-                        <p class="govuk-notification-banner__heading">{m}</p>
-                    </div>
-                </div>
-            }
-            .into_any()
+            view! { {banner} {summary} {entry} {table} }.into_any()
         })
     };
 
     view! {
         <div class="app-paste">
-            {banner}
-            {summary}
-            {move || (!open.get()).then(|| view! {
-                <h2 class="govuk-heading-m">"Rows from a spreadsheet"</h2>
-                <p class="govuk-body">"If you keep your provision map in a spreadsheet, you can paste its rows here instead of adding them one at a time."</p>
-                <button type="button" class="govuk-button govuk-button--secondary" id=OPEN_ID on:click=move |_| {
-                    open.set(true);
-                    done.set(None);
-                    crate::focus::id(form, TEXT_ID);
-                }>"Paste rows from a spreadsheet"</button>
-            }.into_any())}
-            {entry}
-            {table}
-            {choices}
+            {body}
             <div class="govuk-visually-hidden" role="status" aria-live="polite" id="paste-live">{move || live.get()}</div>
         </div>
     }

@@ -1065,10 +1065,12 @@ fn outcome_ids(text: &str, outcomes: &[(String, String)]) -> Result<Vec<String>,
             let n: usize = digits.parse().unwrap_or(0);
             match n.checked_sub(1).and_then(|i| outcomes.get(i)) {
                 Some((id, _)) => id.clone(),
-                None if outcomes.is_empty() => return Err(format!(
+                None if outcomes.is_empty() => {
+                    return Err(format!(
                     "{} names outcome {n}, but the application has no outcomes yet: add them first",
                     shown(text)
-                )),
+                ))
+                }
                 None => {
                     return Err(format!(
                         "there is no outcome {n}: the application has {} outcome{}",
