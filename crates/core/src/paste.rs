@@ -510,6 +510,11 @@ fn shown(text: &str) -> String {
     }
 }
 
+/// "'abc' is not an amount of money …": what a cell should have held.
+fn not_a(text: &str, what: &str) -> String {
+    format!("{} is not {what}", shown(text))
+}
+
 /// Words that mean "nothing here" in a number column.
 fn nothing(text: &str) -> bool {
     matches!(
@@ -674,36 +679,24 @@ fn read_cell_into(
         }
         C::Area => {
             row.area = Some(area(text).ok_or_else(|| {
-                format!(
-                    "{} is not an area of need (use Communication and interaction, Cognition and learning, SEMH, Sensory and/or physical or Catch-up)",
-                    shown(text)
-                )
+                not_a(text, "an area of need (use Communication and interaction, Cognition and learning, SEMH, Sensory and/or physical or Catch-up)")
             })?)
         }
         C::Category => {
             row.category = Some(category(text).ok_or_else(|| {
-                format!(
-                    "{} is not a type of cost (use Staff time, Service, Resource, Training or Other)",
-                    shown(text)
-                )
+                not_a(text, "a type of cost (use Staff time, Service, Resource, Training or Other)")
             })?)
         }
         C::Staff => {
             row.staff_role = Some(staff_role(text).ok_or_else(|| {
-                format!(
-                    "{} is not a staff role we know (such as TA level 2, HLTA, Teacher or SENCo)",
-                    shown(text)
-                )
+                not_a(text, "a staff role we know (such as TA level 2, HLTA, Teacher or SENCo)")
             })?)
         }
         C::Adults => row.adults = whole_or_nothing(text)?,
         C::GroupSize => row.group_size = whole_or_nothing(text)?,
         C::Ratio => {
             let (adults, pupils) = ratio(text).ok_or_else(|| {
-                format!(
-                    "{} is not a staff to pupil ratio (like 1:3)",
-                    shown(text)
-                )
+                not_a(text, "a staff to pupil ratio (like 1:3)")
             })?;
             row.adults = row.adults.or(Some(adults));
             row.group_size = row.group_size.or(Some(pupils));
@@ -712,10 +705,7 @@ fn read_cell_into(
         C::Sessions => {
             if !nothing(text) {
                 let (n, f) = sessions(text).ok_or_else(|| {
-                    format!(
-                        "{} is not a number of sessions a week (like 3, 0.5 or Daily)",
-                        shown(text)
-                    )
+                    not_a(text, "a number of sessions a week (like 3, 0.5 or Daily)")
                 })?;
                 row.sessions_per_week = Some(n);
                 row.frequency = f;
@@ -724,21 +714,21 @@ fn read_cell_into(
         C::Minutes => {
             if !nothing(text) {
                 row.session_minutes = Some(minutes(text).ok_or_else(|| {
-                    format!("{} is not a number of minutes (like 30)", shown(text))
+                    not_a(text, "a number of minutes (like 30)")
                 })?);
             }
         }
         C::WeeklyMinutes => {
             if !nothing(text) {
                 return minutes(text).map(Some).ok_or_else(|| {
-                    format!("{} is not a number of minutes (like 90)", shown(text))
+                    not_a(text, "a number of minutes (like 90)")
                 });
             }
         }
         C::WeeklyHours => {
             if !nothing(text) {
                 let m = minutes(&format!("{text} hours")).ok_or_else(|| {
-                    format!("{} is not a number of hours (like 2.5)", shown(text))
+                    not_a(text, "a number of hours (like 2.5)")
                 })?;
                 row.session_minutes = row.session_minutes.or(Some(m));
                 row.sessions_per_week = row.sessions_per_week.or(Some(1.0));
@@ -748,7 +738,7 @@ fn read_cell_into(
             if !nothing(text) {
                 let t = text.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == ' ');
                 row.weeks = Some(whole(t).ok_or_else(|| {
-                    format!("{} is not a number of weeks (like 38)", shown(text))
+                    not_a(text, "a number of weeks (like 38)")
                 })?);
             }
         }
@@ -758,10 +748,7 @@ fn read_cell_into(
         C::Quantity => row.quantity = whole_or_nothing(text)?,
         C::Funding => {
             row.funding_source = Some(funding(text).ok_or_else(|| {
-                format!(
-                    "{} is not a way of paying we know (use Notional SEN budget, Pupil premium, Top-up, Other grant or Free service)",
-                    shown(text)
-                )
+                not_a(text, "a way of paying we know (use Notional SEN budget, Pupil premium, Top-up, Other grant or Free service)")
             })?)
         }
         C::StartDate => row.start_date = Some(date_cell(text)?),
@@ -790,10 +777,7 @@ fn read_cell_into(
                 .copied()
                 .find(|c| key(c.code()) == k || key(c.label()) == k);
             row.impact = Some(found.ok_or_else(|| {
-                format!(
-                    "{} is not an impact (use Good, Some, Limited, None or Too early to tell)",
-                    shown(text)
-                )
+                not_a(text, "an impact (use Good, Some, Limited, None or Too early to tell)")
             })?);
         }
         C::ImpactNotes => row.impact_notes = Some(text.to_owned()),
@@ -833,7 +817,7 @@ fn whole_or_nothing(text: &str) -> Result<Option<i64>, String> {
     }
     whole(text)
         .map(Some)
-        .ok_or_else(|| format!("{} is not a whole number", shown(text)))
+        .ok_or_else(|| not_a(text, "a whole number"))
 }
 
 /// A decimal number of sensible size: digits with at most one point.
@@ -888,7 +872,7 @@ fn money_or_nothing(text: &str, round: bool) -> Result<Option<i64>, String> {
     }
     pence(text, round)
         .map(Some)
-        .ok_or_else(|| format!("{} is not an amount of money (like £17.20)", shown(text)))
+        .ok_or_else(|| not_a(text, "an amount of money (like £17.20)"))
 }
 
 /// "1:3", "1 : 3", "1 to 3", "2:6", "1-1", or a single number (pupils to one adult).
@@ -1030,7 +1014,7 @@ fn month(name: &str) -> Option<u32> {
 fn date_cell(text: &str) -> Result<DateText, String> {
     date(text)
         .map(|d| DateText(d.to_string()))
-        .ok_or_else(|| format!("{} is not a date (like 09/09/2024)", shown(text)))
+        .ok_or_else(|| not_a(text, "a date (like 09/09/2024)"))
 }
 
 /// Outcome ids from "1, 3", "1;3", "1 and 3", "Outcome 2", "o2", or an outcome's text.
@@ -1081,9 +1065,9 @@ fn outcome_ids(text: &str, outcomes: &[(String, String)]) -> Result<Vec<String>,
             }
         } else {
             by_text(part).ok_or_else(|| {
-                format!(
-                    "{} is not an outcome of this application (give their numbers, like 1, 3)",
-                    shown(part)
+                not_a(
+                    part,
+                    "an outcome of this application (give their numbers, like 1, 3)",
                 )
             })?
         };
@@ -1186,6 +1170,7 @@ fn staff_role(text: &str) -> Option<StaffRole> {
             ("middaysupervisoryassistant", S::SupervisoryAssistant),
             ("mta", S::SupervisoryAssistant),
             ("supervisoryassistant", S::SupervisoryAssistant),
+            ("therapist", S::Therapist),
             ("therapyassistant", S::Therapist),
             ("salt", S::Therapist),
             ("speechandlanguagetherapist", S::Therapist),
