@@ -2,7 +2,8 @@
 // fixture (made like the costed provision map templates councils publish) fills 20 rows with
 // the costs the fixture expects; a paste with a bad row names the row and the column and
 // changes nothing until the person confirms; Cancel changes nothing; the preview has no axe
-// violations, with problems and without, and needs no horizontal scroll at 320px.
+// violations, with problems and without, shows markup in a cell as text and needs no
+// horizontal scroll at 320px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -163,16 +164,25 @@ test('a bad row is named and nothing changes until the person confirms', { timeo
   await page.close();
 });
 
-test('an empty check is an error on the box; the preview fits 320px', { timeout: 120000 }, async () => {
+test('an empty check is an error on the box; markup in a cell stays text; the preview fits 320px', { timeout: 120000 }, async () => {
   const page = await provision(start(), { width: 320, height: 640 });
   await q(page, '#paste-check').click();
   await page.waitForFunction(() => document.querySelector('sen-support-form').shadowRoot.activeElement?.id === 'paste-summary');
   assert.match(await q(page, '#paste-text-error').textContent(), /Paste rows from your spreadsheet or choose a CSV file/);
   assert.deepEqual(await axe(page), [], 'the error on the box');
   await q(page, '#paste-text').focus();
-  await page.keyboard.insertText(TSV.replace('£17.20', '£17.2x'));
+  // A rate that is not money, and markup in a cell: shown as text, never run.
+  await page.evaluate(() => { window.__ran = 0; });
+  const hostile = '<img src=x onerror="window.__ran=1"><script>window.__ran=2</script>';
+  await page.keyboard.insertText(TSV.replace('£17.20', '£17.2x') + `${hostile}\t\t\t\t\t\t\t\t\t£5.00\r\n`);
   await q(page, '#paste-check').click();
   await q(page, '#paste-preview').waitFor();
+  const rows = await previewRows(page);
+  assert.equal(rows.length, 21);
+  assert.deepEqual(rows[20].slice(0, 3), ['22', hostile, '£5.00']);
+  assert.equal(await page.evaluate(() => document.querySelector('sen-support-form').shadowRoot.querySelectorAll('#paste-preview ~ * img, #paste-preview ~ * script').length), 0);
+  assert.equal(await page.evaluate(() => window.__ran), 0, 'markup in a cell ran');
+  assert.match(await q(page, '#paste-summary').textContent(), /Row 2, 'Hourly rate': '£17\.2x' is not an amount of money/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0, 'the page scrolls sideways at 320px');
   assert.deepEqual(await axe(page), [], 'the preview at 320px');
