@@ -69,7 +69,6 @@ const UNUSED_COMPONENTS: &[&str] = &[
     "govuk-service-navigation",
     "govuk-skip-link",
     "govuk-summary-card",
-    "govuk-table",
     "govuk-tabs",
     "govuk-template",
     "govuk-warning-text",

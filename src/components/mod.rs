@@ -12,6 +12,7 @@ pub mod fieldset;
 pub mod list_summary;
 pub mod live_region;
 pub mod notice_banner;
+pub mod paste_rows;
 pub mod provision_table;
 pub mod radios;
 pub mod select;

@@ -10,6 +10,7 @@ use crate::components::back_link::BackLink;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::Field;
 use crate::components::list_summary::ListSummary;
+use crate::components::paste_rows::PasteRows;
 use crate::components::provision_table::ProvisionTable;
 use crate::components::totals::Totals;
 use crate::focus;
@@ -57,6 +58,7 @@ pub fn SectionPage(id: &'static str) -> impl IntoView {
         {heading(name, title)}
         {fields}
         {lists}
+        {(id == "provision").then(|| view! { <PasteRows /> })}
         {(id == "provision").then(|| view! { <Totals /> })}
         {(id == "request").then(|| view! {
             <p class="govuk-body">"The amount requested is the top-up your costed provision map comes to. It is worked out for you:"</p>

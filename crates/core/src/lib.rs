@@ -16,6 +16,7 @@ pub mod derive;
 pub mod form;
 pub mod json;
 pub mod model;
+pub mod paste;
 pub mod profile;
 pub mod questions;
 pub mod report;
