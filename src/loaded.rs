@@ -35,15 +35,21 @@ fn asked(pointer: &str, profile: &Profile) -> Option<Kind> {
 
 /// The list item a pointer is in, as people count it: ("parent or carer", 2).
 fn item_of(pointer: &str) -> Option<(&'static str, usize)> {
-    LISTS
-        .iter()
-        .filter_map(|l| {
-            let rest = pointer.strip_prefix(l.pointer)?.strip_prefix('/')?;
-            let index = rest.split('/').next()?.parse::<usize>().ok()?;
-            Some((l.pointer.len(), l.item, index.saturating_add(1)))
-        })
-        .max_by_key(|(len, ..)| *len)
-        .map(|(_, item, n)| (item, n))
+    // The innermost list: the longest list pointer the pointer starts with.
+    let mut found: Option<(usize, &'static str, usize)> = None;
+    for l in LISTS {
+        let index = pointer
+            .strip_prefix(l.pointer)
+            .and_then(|r| r.strip_prefix('/'))
+            .and_then(|r| r.split('/').next())
+            .and_then(|n| n.parse::<usize>().ok());
+        if let Some(index) = index {
+            if found.is_none_or(|(len, ..)| l.pointer.len() > len) {
+                found = Some((l.pointer.len(), l.item, index.saturating_add(1)));
+            }
+        }
+    }
+    found.map(|(_, item, n)| (item, n))
 }
 
 fn capital(s: &str) -> String {

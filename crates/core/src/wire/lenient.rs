@@ -117,11 +117,18 @@ pub fn read_leniently(value: &Value) -> Result<Lenient, ParseError> {
         }
     }
     if !not_loaded.is_empty() {
-        let names = not_loaded
-            .iter()
-            .map(|k| format!("\u{2018}{k}\u{2019}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let mut names = String::new();
+        for k in &not_loaded {
+            if !names.is_empty() {
+                names.push_str(", ");
+            }
+            names.push('\u{2018}');
+            names.push_str(k);
+            names.push('\u{2019}');
+            if names.len() > TEXT_MAX * 4 {
+                break; // enough to quote: `cut` shortens it anyway
+            }
+        }
         reader.unread.push(Unread {
             pointer: String::new(),
             kept_pointer: String::new(),
@@ -156,30 +163,34 @@ enum Side {
 
 /// The JSON Pointer of a path, with the file's list indices or the kept ones.
 fn pointer(path: &[Seg<'_>], side: Side) -> String {
-    path.iter().fold(String::new(), |mut p, seg| {
+    let mut p = String::new();
+    for seg in path {
         p.push('/');
-        match (seg, side) {
-            (Seg::Key(k), _) => p.push_str(&escape(k)),
-            (Seg::Index { file, .. }, Side::File) => p.push_str(&file.to_string()),
-            (Seg::Index { kept, .. }, Side::Kept) => p.push_str(&kept.to_string()),
-        }
-        p
-    })
+        let token = match (seg, side) {
+            (Seg::Key(k), _) => escape(k),
+            (Seg::Index { file, .. }, Side::File) => file.to_string(),
+            (Seg::Index { kept, .. }, Side::Kept) => kept.to_string(),
+        };
+        p.push_str(&token);
+    }
+    p
 }
 
 /// The value at `path` inside the smallest document that holds it: each key an object with
 /// that key alone, each list item a list of that item alone.
 fn wrapped(path: &[Seg<'_>], value: &Value) -> Value {
-    path.iter()
-        .rev()
-        .fold(value.clone(), |inner, seg| match seg {
+    let mut inner = value.clone();
+    for seg in path.iter().rev() {
+        inner = match seg {
             Seg::Key(k) => {
                 let mut map = Map::new();
                 map.insert((*k).to_owned(), inner);
                 Value::Object(map)
             }
             Seg::Index { .. } => Value::Array(vec![inner]),
-        })
+        };
+    }
+    inner
 }
 
 /// How a part reads alone.
