@@ -27,10 +27,14 @@ pub struct Item {
 /// Text put back in fields: pointer → (text, message), as `Form::unread` holds typed text.
 pub type InFields = BTreeMap<String, (String, String)>;
 
-/// The fields the form shows a question for: not computed, not hidden by the profile.
+/// The fields the form shows a question for, which a person can answer again: drawn as a
+/// field, not computed, not hidden by the profile.
 fn asked(pointer: &str, profile: &Profile) -> Option<Kind> {
     let spec = spec_for(pointer)?;
-    (!is_computed(spec.pattern) && !is_hidden(spec.pattern, profile)).then_some(spec.kind)
+    (crate::route::has_field(spec.pattern)
+        && !is_computed(spec.pattern)
+        && !is_hidden(spec.pattern, profile))
+    .then_some(spec.kind)
 }
 
 /// The list item a pointer is in, as people count it: ("parent or carer", 2).
@@ -262,13 +266,16 @@ mod tests {
             "assessments": [3, {"measure": 5}],
             "child": {"attendancePct12m": "ninety", "favouriteColour": "blue"},
             "provisionMap": {"rows": [{"annualCostPence": "lots"}]},
-            "requestType": ["MONEY"]
+            "requestType": ["MONEY"],
+            "parents": {"p1": {}},
+            "apdrCycles": [{"review": {"outcomeStatus": "MET"}}]
         });
         let l = read_leniently(&doc).unwrap();
+        assert_eq!(l.unread.len(), 8);
         let (fields, touched) = in_fields(&l.unread, &p);
         let keys: Vec<&str> = fields.keys().map(String::as_str).collect();
-        // The second assessment is the first kept; a computed figure and one code of a list
-        // of choices have no field to hold them.
+        // The second assessment is the first kept; a computed figure, one code of a list of
+        // choices, a list and the per-outcome review have no field of their own to hold them.
         assert_eq!(keys, ["/assessments/0/measure", "/child/attendancePct12m"]);
         assert_eq!(
             fields["/child/attendancePct12m"],
