@@ -108,6 +108,15 @@ proptest! {
                 "{} was reported but not damaged ({damaged:?})", u.pointer
             );
             prop_assert!(doc.pointer(&u.pointer).is_some(), "{} is not in the file", u.pointer);
+            // A value left out of an object: its place in what is kept is that object, without it.
+            let (parent, key) = u.kept_pointer.rsplit_once('/').unwrap();
+            if key.parse::<usize>().is_err() {
+                let kept_parent = l.kept.pointer(parent);
+                prop_assert!(
+                    kept_parent.is_some_and(|p| p.is_object() && p.get(key).is_none()),
+                    "{} (kept as {}) is not in place in {}", u.pointer, u.kept_pointer, l.kept
+                );
+            }
         }
         if l.unread.is_empty() {
             prop_assert_eq!(&l.kept, &doc);
