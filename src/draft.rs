@@ -7,6 +7,7 @@
 //! again". The person can choose not to save on this device.
 
 use sen_core::json::{FromJson, ToJson};
+use sen_core::wire::{read_leniently, Lenient};
 use serde_json::Value;
 
 /// The format of a saved draft (changes when its shape does).
@@ -119,20 +120,26 @@ fn read_value(value: &Value, profile: &str, now_ms: u64) -> Result<Draft, Refusa
 }
 
 /// An imported file: an exported draft, or a bare application document (as `sen-check`
-/// reads). Returns the document to continue from.
-pub fn import(text: &str, profile: &str) -> Result<Value, Refusal> {
+/// reads). Returns the document to continue from, read leniently: what reads is kept, and each
+/// value that does not is named (`Lenient::unread`). A file of another schema version is
+/// refused as a whole.
+pub fn import(text: &str, profile: &str) -> Result<Lenient, Refusal> {
     let value = parse(text)?;
-    if value.get("draftVersion").is_some() {
+    let document = if value.get("draftVersion").is_some() {
         // An export is not refused for its age: the person chose the file.
-        return read_value(&value, profile, 0).map(|draft| draft.document);
-    }
-    match value.get("profile").and_then(Value::as_str) {
-        Some(p) if p != profile => Err(Refusal::OtherProfile(p.to_owned())),
-        _ if value.is_object() => Ok(value),
-        _ => Err(Refusal::Unreadable(
-            "the file is not a JSON object".to_owned(),
-        )),
-    }
+        read_value(&value, profile, 0)?.document
+    } else {
+        match value.get("profile").and_then(Value::as_str) {
+            Some(p) if p != profile => return Err(Refusal::OtherProfile(p.to_owned())),
+            _ if value.is_object() => value,
+            _ => {
+                return Err(Refusal::Unreadable(
+                    "the file is not a JSON object".to_owned(),
+                ))
+            }
+        }
+    };
+    read_leniently(&document).map_err(|e| Refusal::Unreadable(e.message))
 }
 
 #[cfg(test)]
@@ -177,9 +184,9 @@ mod tests {
         let d = new("p", json!({"child": {}}), None, 0, 1);
         let text = d.to_text();
         // Saved at 0 with a day to live: an export is loaded whatever its age.
-        assert_eq!(import(&text, "p"), Ok(json!({"child": {}})));
+        assert_eq!(import(&text, "p").map(|l| l.kept), Ok(json!({"child": {}})));
         assert_eq!(
-            import(r#"{"profile": "p", "sen": {}}"#, "p"),
+            import(r#"{"profile": "p", "sen": {}}"#, "p").map(|l| l.kept),
             Ok(json!({"profile": "p", "sen": {}}))
         );
         assert_eq!(
@@ -188,5 +195,34 @@ mod tests {
         );
         assert!(import("[1]", "p").is_err());
         assert!(import("not json", "p").is_err());
+    }
+
+    #[test]
+    fn an_import_keeps_what_reads_and_names_what_does_not() {
+        let l = import(
+            r#"{"child": {"legalForename": "Alex", "favouriteColour": "blue", "sex": "X"}}"#,
+            "p",
+        )
+        .unwrap();
+        assert_eq!(l.kept, json!({"child": {"legalForename": "Alex"}}));
+        let unread: Vec<(&str, &str)> = l
+            .unread
+            .iter()
+            .map(|u| (u.pointer.as_str(), u.text.as_str()))
+            .collect();
+        assert_eq!(
+            unread,
+            [("/child/favouriteColour", "blue"), ("/child/sex", "X")]
+        );
+        // The same inside an exported draft.
+        let d = new("p", json!({"sen": {"provision": "Q"}}), None, 0, 1);
+        let l = import(&d.to_text(), "p").unwrap();
+        assert_eq!(l.kept, json!({"sen": {}}));
+        assert_eq!(l.unread.len(), 1);
+        // Another schema version is refused as a whole.
+        assert!(matches!(
+            import(r#"{"schemaVersion": "2.0", "child": {}}"#, "p"),
+            Err(Refusal::Unreadable(_))
+        ));
     }
 }

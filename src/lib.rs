@@ -16,6 +16,7 @@ pub mod draft;
 pub mod events;
 pub mod focus;
 pub mod input;
+pub mod loaded;
 pub mod mount;
 pub mod pages;
 pub mod retry;

@@ -45,6 +45,22 @@ pub fn page_of(pointer: &str) -> Page {
     Page::Section(sen_core::sections::section_of(pointer))
 }
 
+/// Item fields drawn by their own component (the per-outcome APDR review), not by `Field`.
+pub fn drawn_elsewhere(pattern: &str) -> bool {
+    pattern.starts_with("/apdrCycles/*/review/outcome")
+}
+
+/// Whether the form draws a question of its own for a field pattern (on its section's page,
+/// or on the item page of its list), which a person can answer again. "Add another" lists,
+/// and the warnings' justifications (on check your answers), are not such questions.
+pub fn has_field(pattern: &str) -> bool {
+    if pattern.contains('*') {
+        sen_core::form::list_of(pattern).is_some() && !drawn_elsewhere(pattern)
+    } else {
+        !sen_core::form::LISTS.iter().any(|l| l.pointer == pattern)
+    }
+}
+
 /// The section a page belongs to.
 pub fn section_of_page(page: &Page) -> Option<&'static str> {
     match page {
@@ -77,5 +93,18 @@ mod tests {
             page_of("/apdrCycles/1/review/outcomeStatus/o1"),
             page_of("/apdrCycles/1/status")
         );
+    }
+
+    #[test]
+    fn questions_the_form_draws() {
+        assert!(has_field("/child/attendancePct12m"));
+        assert!(has_field("/parents/*/relationship"));
+        assert!(has_field("/requestType"));
+        assert!(!has_field("/parents"));
+        assert!(!has_field("/provisionMap/rows"));
+        assert!(!has_field("/apdrCycles/*/review/outcomeStatus"));
+        assert!(!has_field(
+            "/validation/warningsAcknowledged/*/justification"
+        ));
     }
 }

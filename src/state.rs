@@ -36,6 +36,8 @@ pub enum Notice {
     Restored,
     /// Answers were loaded from a file.
     Imported,
+    /// Answers were loaded from a file, but these values in it could not be read.
+    ImportedPartly(Vec<sen_core::wire::Unread>),
     /// The person started again.
     StartedAgain,
     /// A file could not be loaded.
@@ -197,8 +199,14 @@ impl Form {
         self.after_write(pointer);
     }
 
-    /// Writes a value chosen (radios, checkboxes, dates), or removes it.
+    /// Writes a value chosen (radios, checkboxes, dates), or removes it. It replaces any
+    /// value a loaded file had there that could not be read.
     pub fn write_value(&self, pointer: &str, value: Option<Value>) {
+        if self.unread.with_untracked(|u| u.contains_key(pointer)) {
+            self.unread.update(|u| {
+                u.remove(pointer);
+            });
+        }
         self.doc.update(|d| match value {
             Some(v) => doc::set(d, pointer, v),
             None => doc::remove(d, pointer),
@@ -367,6 +375,21 @@ impl Form {
         })
     }
 
+    /// A section's status on the task list: the core's, except that a section with text
+    /// that could not be read (typed, or from a loaded file) has a problem.
+    pub fn section_status(&self, id: &str) -> Option<sen_core::report::SectionStatus> {
+        let unread = self
+            .unread
+            .with(|u| u.keys().any(|p| sen_core::sections::section_of(p) == id));
+        if unread {
+            return Some(sen_core::report::SectionStatus::HasErrors);
+        }
+        self.report.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.sections.iter().find(|s| s.id == id).map(|s| s.status))
+        })
+    }
+
     /// The label of a field (the profile's wording first).
     pub fn label(&self, pointer: &str) -> String {
         self.profile
@@ -493,16 +516,26 @@ impl Form {
         self.go(Page::Tasks);
     }
 
-    /// Continues from a file: an exported draft or an application document.
+    /// Continues from a file: an exported draft or an application document. What reads is
+    /// kept; each value that does not is listed in the notice, and where the form asks for it,
+    /// put back in its field as text with a message.
     pub fn import(&self, text: &str) {
         let id = self.profile.with_value(|p| p.id.clone());
         match draft::import(text, &id) {
-            Ok(doc) => {
-                self.doc.set(doc);
-                self.unread.set(BTreeMap::new());
-                self.touched.set(BTreeSet::new());
+            Ok(loaded) => {
+                let (in_fields, touched) = self
+                    .profile
+                    .with_value(|p| crate::loaded::in_fields(&loaded.unread, p));
+                self.doc.set(loaded.kept);
+                self.unread.set(in_fields);
+                self.touched.set(touched);
+                self.server_errors.set(Vec::new());
                 self.stamp_envelope();
-                self.notice.set(Some(Notice::Imported));
+                self.notice.set(Some(if loaded.unread.is_empty() {
+                    Notice::Imported
+                } else {
+                    Notice::ImportedPartly(loaded.unread)
+                }));
                 let _ = self.save_draft();
                 self.go(Page::Tasks);
             }

@@ -34,12 +34,7 @@ pub fn TaskList() -> impl IntoView {
     let items = sections
         .into_iter()
         .map(|(id, title)| {
-            let status = move || {
-                form.report.with(|r| {
-                    r.as_ref()
-                        .and_then(|r| r.sections.iter().find(|s| s.id == id).map(|s| s.status))
-                })
-            };
+            let status = move || form.section_status(id);
             let status_id = format!("task-{id}-status");
             view! {
                 <li class="govuk-task-list__item govuk-task-list__item--with-link">

@@ -15,13 +15,8 @@ use crate::components::field::Field;
 use crate::components::totals::Totals;
 use crate::focus;
 use crate::input::money;
-use crate::route::Page;
+use crate::route::{drawn_elsewhere, Page};
 use crate::state::use_form;
-
-/// Item fields drawn by their own component.
-fn drawn_elsewhere(pattern: &str) -> bool {
-    pattern.starts_with("/apdrCycles/*/review/outcome")
-}
 
 #[component]
 pub fn ItemPage(list: &'static ListDef, index: usize) -> impl IntoView {

@@ -14,25 +14,27 @@ pub fn TasksPage() -> impl IntoView {
     let form = use_form();
     let name = form.profile.with_value(|p| p.name.clone());
     let progress = move || {
-        form.report.with(|r| match r {
-            Some(r) => {
-                let done = r
-                    .sections
+        let ids: Option<Vec<String>> = form.report.with(|r| {
+            r.as_ref()
+                .map(|r| r.sections.iter().map(|s| s.id.clone()).collect())
+        });
+        match ids {
+            Some(ids) => {
+                let done = ids
                     .iter()
-                    .filter(|s| s.status == sen_core::report::SectionStatus::Complete)
+                    .filter(|id| {
+                        form.section_status(id) == Some(sen_core::report::SectionStatus::Complete)
+                    })
                     .count();
-                format!(
-                    "You have completed {done} of {} sections.",
-                    r.sections.len()
-                )
+                format!("You have completed {done} of {} sections.", ids.len())
             }
             None => String::new(),
-        })
+        }
     };
     view! {
         <NoticeBanner />
         {heading(name, "Apply for SEN support".to_owned())}
-        <p class="govuk-body">{progress}</p>
+        <p class="govuk-body" id="progress">{progress}</p>
         <TaskList />
         <button type="button" class="govuk-button" id="to-answers" on:click=move |_| form.go(Page::Answers)>
             "Check your answers"

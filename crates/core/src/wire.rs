@@ -12,6 +12,9 @@ use crate::model::{Application, SCHEMA_VERSION};
 use crate::profile::Profile;
 use crate::report::Report;
 
+pub mod lenient;
+pub use lenient::{read_leniently, Lenient, Unread, UnreadKind};
+
 /// Why a document could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {

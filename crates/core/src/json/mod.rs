@@ -11,7 +11,7 @@ mod read;
 pub mod text;
 mod write;
 
-pub use read::{choice, fill, object, required, unknown, Fill, FromJson};
+pub use read::{choice, fill, object, required, unknown, Fill, FromJson, UNKNOWN_FIELD};
 pub use write::{put, ToJson};
 
 /// The derives, under the traits' names (as serde does).

@@ -121,11 +121,14 @@ pub fn object<'v>(v: &'v Value, at: At<'_>) -> Result<&'v Map<String, Value>, Re
     v.as_object().ok_or_else(|| wrong(v, at, "an object"))
 }
 
+/// How the message about a key the struct does not have begins.
+pub const UNKNOWN_FIELD: &str = "unknown field `";
+
 /// A key the struct does not have.
 pub fn unknown(at: At<'_>, key: &str) -> ReadError {
     ReadError::at(
         at,
-        format!("unknown field `{key}`: it is not part of this document's schema"),
+        format!("{UNKNOWN_FIELD}{key}`: it is not part of this document's schema"),
     )
 }
 

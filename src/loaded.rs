@@ -1,0 +1,316 @@
+//! Pure: what the form does with the values a loaded file held that could not be read (the
+//! core's lenient reading, `sen_core::wire::read_leniently`). Each is named as people read the
+//! form (the field's label, and which item of a list), and where the form has that question,
+//! the file's text is put back in the field with a message, as if typed, so nothing is lost and
+//! Continue holds there until it is put right. Tested natively.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use sen_core::form::{is_computed, LISTS};
+use sen_core::rules::field_specs::{is_hidden, label_for, spec_for, Kind};
+use sen_core::wire::{Unread, UnreadKind};
+use sen_core::Profile;
+
+/// One value that could not be read, as the banner lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// What it is, in the form's words: "Child's sex", "Relationship to the child (parent or
+    /// carer 2)", "An answer this form does not ask for: ‘favouriteColour’".
+    pub label: String,
+    /// What the file had and why it could not be read, written to follow the label (it starts
+    /// with its own ": " or " (").
+    pub detail: String,
+    /// The field to move to (a JSON Pointer in the form as loaded), where there is one.
+    pub target: Option<String>,
+}
+
+/// Text put back in fields: pointer → (text, message), as `Form::unread` holds typed text.
+pub type InFields = BTreeMap<String, (String, String)>;
+
+/// The fields the form shows a question for, which a person can answer again: drawn as a
+/// field, not computed, not hidden by the profile.
+fn asked(pointer: &str, profile: &Profile) -> Option<Kind> {
+    let spec = spec_for(pointer)?;
+    (crate::route::has_field(spec.pattern)
+        && !is_computed(spec.pattern)
+        && !is_hidden(spec.pattern, profile))
+    .then_some(spec.kind)
+}
+
+/// The list item a pointer is in, as people count it: ("parent or carer", 2).
+fn item_of(pointer: &str) -> Option<(&'static str, usize)> {
+    // The innermost list: the longest list pointer the pointer starts with.
+    let mut found: Option<(usize, &'static str, usize)> = None;
+    for l in LISTS {
+        let index = pointer
+            .strip_prefix(l.pointer)
+            .and_then(|r| r.strip_prefix('/'))
+            .and_then(|r| r.split('/').next())
+            .and_then(|n| n.parse::<usize>().ok());
+        if let Some(index) = index {
+            if found.is_none_or(|(len, ..)| l.pointer.len() > len) {
+                found = Some((l.pointer.len(), l.item, index.saturating_add(1)));
+            }
+        }
+    }
+    found.map(|(_, item, n)| (item, n))
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// The last reference token of a pointer, unescaped.
+fn last_key(pointer: &str) -> String {
+    pointer
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .replace("~1", "/")
+        .replace("~0", "~")
+}
+
+/// The pointer of the enclosing value.
+fn parent(pointer: &str) -> &str {
+    pointer
+        .rfind('/')
+        .and_then(|i| pointer.get(..i))
+        .unwrap_or("")
+}
+
+/// What a place in the document is called on the form, with the list item it is in.
+pub fn describe(pointer: &str, profile: &Profile) -> String {
+    let with_item = |label: String| match item_of(pointer) {
+        Some((item, n)) if !is_whole_item(pointer) => format!("{label} ({item} {n})"),
+        _ => label,
+    };
+    if pointer.is_empty() {
+        return "Other parts of the file".to_owned();
+    }
+    if spec_for(pointer).is_some() {
+        return with_item(label_for(pointer, profile));
+    }
+    if is_whole_item(pointer) {
+        if let Some((item, n)) = item_of(pointer) {
+            return format!("{} {n}", capital(item));
+        }
+    }
+    if let Some(list) = LISTS.iter().find(|l| l.pointer == pointer) {
+        return profile.label(list.pointer).unwrap_or(list.title).to_owned();
+    }
+    let up = parent(pointer);
+    if !up.is_empty() && spec_for(up).is_some() {
+        // One of a field's several values: a code in a list of choices, an outcome's status.
+        return with_item(label_for(up, profile));
+    }
+    if up.is_empty() {
+        // A whole part of the document: the section it is answered in.
+        return profile.section_title(sen_core::sections::section_of(pointer));
+    }
+    with_item(label_for(pointer, profile))
+}
+
+/// Whether a pointer is a whole item of an "add another" list (`/parents/1`).
+fn is_whole_item(pointer: &str) -> bool {
+    let up = parent(pointer);
+    LISTS.iter().any(|l| l.pointer == up) && last_key(pointer).parse::<usize>().is_ok()
+}
+
+/// The field a value belongs to in the form as loaded: the field itself, or the field whose
+/// values it is one of.
+fn field_of(unread: &Unread, profile: &Profile) -> Option<String> {
+    if unread.kind != UnreadKind::Value {
+        return None;
+    }
+    let here = unread.kept_pointer.as_str();
+    if asked(here, profile).is_some() {
+        return Some(here.to_owned());
+    }
+    let up = parent(here);
+    (!up.is_empty() && asked(up, profile).is_some()).then(|| up.to_owned())
+}
+
+/// The message a field shows for the file's value it could not read.
+fn field_message(kind: Kind, why: &str) -> String {
+    let what_to_do = match kind {
+        Kind::Choice | Kind::Choices | Kind::YesNo => "Select the answer again",
+        _ => "Check it and enter it again",
+    };
+    format!("This answer from the file could not be read: {why}. {what_to_do}")
+}
+
+/// The banner's list: each value that could not be read, named, with what the file had.
+pub fn items(unread: &[Unread], profile: &Profile) -> Vec<Item> {
+    unread
+        .iter()
+        .map(|u| match u.kind {
+            UnreadKind::Unknown => {
+                let where_ = item_of(&u.pointer)
+                    .map(|(item, n)| format!(" ({item} {n})"))
+                    .unwrap_or_default();
+                Item {
+                    label: format!(
+                        "An answer this form does not ask for: \u{2018}{}\u{2019}{where_}",
+                        last_key(&u.pointer)
+                    ),
+                    detail: format!(" (the file had \u{2018}{}\u{2019})", u.text),
+                    target: None,
+                }
+            }
+            UnreadKind::Rest => Item {
+                label: describe(&u.pointer, profile),
+                detail: if u.text.is_empty() {
+                    format!(": {}", u.message)
+                } else {
+                    format!(": {}: {}", u.message, u.text)
+                },
+                target: None,
+            },
+            UnreadKind::Value => Item {
+                label: describe(&u.pointer, profile),
+                detail: format!(": the file had \u{2018}{}\u{2019} ({})", u.text, u.message),
+                target: field_of(u, profile),
+            },
+        })
+        .collect()
+}
+
+/// The file's text put back in the fields the form asks, with their messages; and those
+/// fields, whose messages show at once.
+pub fn in_fields(unread: &[Unread], profile: &Profile) -> (InFields, BTreeSet<String>) {
+    let mut fields = InFields::new();
+    for u in unread {
+        if u.kind != UnreadKind::Value {
+            continue;
+        }
+        let here = u.kept_pointer.as_str();
+        if let Some(kind) = asked(here, profile) {
+            fields.insert(
+                here.to_owned(),
+                (u.text.clone(), field_message(kind, &u.message)),
+            );
+        }
+    }
+    let touched = fields.keys().cloned().collect();
+    (fields, touched)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sen_core::wire::read_leniently;
+    use serde_json::json;
+
+    fn profile() -> Profile {
+        sen_core::profile::builtin("stockton-one-point").unwrap()
+    }
+
+    #[test]
+    fn names_fields_items_and_unknown_answers() {
+        let p = profile();
+        let doc = json!({
+            "child": {"favouriteColour": "blue", "attendancePct12m": "ninety", "sex": "X"},
+            "parents": [{"id": "p1"}, {"id": "p2", "relationship": "AUNT", "nickname": "Ade"}],
+            "requestType": ["TOP_UP_FUNDING", "MONEY"],
+            "assessments": [3],
+            "provisionMap": {"rows": [{"id": "r1", "annualCostPence": "lots"}]}
+        });
+        let l = read_leniently(&doc).unwrap();
+        let items = items(&l.unread, &p);
+        let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Assessment 1",
+                "Attendance over the last 12 months",
+                "An answer this form does not ask for: \u{2018}favouriteColour\u{2019}",
+                "Child's sex",
+                "An answer this form does not ask for: \u{2018}nickname\u{2019} (parent or carer 2)",
+                "Relationship to the child (parent or carer 2)",
+                "Annual cost (provision 1)",
+                "What you are asking for",
+            ]
+        );
+        assert_eq!(
+            items[1].detail,
+            ": the file had \u{2018}ninety\u{2019} (expected a number, not text)"
+        );
+        assert_eq!(items[2].detail, " (the file had \u{2018}blue\u{2019})");
+        let targets: Vec<Option<&str>> = items.iter().map(|i| i.target.as_deref()).collect();
+        assert_eq!(
+            targets,
+            [
+                None,
+                Some("/child/attendancePct12m"),
+                None,
+                Some("/child/sex"),
+                None,
+                Some("/parents/1/relationship"),
+                None,
+                Some("/requestType"),
+            ]
+        );
+        // No internal ids or pointers on screen.
+        for i in &items {
+            assert!(!i.label.contains('/'), "{}", i.label);
+        }
+    }
+
+    #[test]
+    fn the_file_s_text_goes_back_in_the_fields_the_form_asks() {
+        let p = profile();
+        let doc = json!({
+            "assessments": [3, {"measure": 5}],
+            "child": {"attendancePct12m": "ninety", "favouriteColour": "blue"},
+            "provisionMap": {"rows": [{"annualCostPence": "lots"}]},
+            "requestType": ["MONEY"],
+            "parents": {"p1": {}},
+            "apdrCycles": [{"review": {"outcomeStatus": "MET"}}]
+        });
+        let l = read_leniently(&doc).unwrap();
+        assert_eq!(l.unread.len(), 8);
+        let (fields, touched) = in_fields(&l.unread, &p);
+        let keys: Vec<&str> = fields.keys().map(String::as_str).collect();
+        // The second assessment is the first kept; a computed figure, one code of a list of
+        // choices, a list and the per-outcome review have no field of their own to hold them.
+        assert_eq!(keys, ["/assessments/0/measure", "/child/attendancePct12m"]);
+        assert_eq!(
+            fields["/child/attendancePct12m"],
+            (
+                "ninety".to_owned(),
+                "This answer from the file could not be read: expected a number, not text. Check it and enter it again".to_owned()
+            )
+        );
+        assert_eq!(fields["/assessments/0/measure"].0, "5");
+        assert_eq!(touched.len(), 2);
+    }
+
+    #[test]
+    fn parts_left_out_past_the_limit_are_named() {
+        let p = profile();
+        let rest = Unread {
+            pointer: "/assessments".into(),
+            kept_pointer: "/assessments".into(),
+            text: String::new(),
+            message: "more than 500 answers in the file could not be read, so the rest of this part was not loaded".into(),
+            kind: UnreadKind::Rest,
+        };
+        let others = Unread {
+            pointer: String::new(),
+            kept_pointer: String::new(),
+            text: "\u{2018}sen\u{2019}".into(),
+            message: "more than 500 answers in the file could not be read, so 1 more part of the file was not loaded".into(),
+            kind: UnreadKind::Rest,
+        };
+        let items = items(&[rest, others], &p);
+        assert_eq!(items[0].label, "Assessments of attainment and progress");
+        assert_eq!(items[1].label, "Other parts of the file");
+        assert!(items[1].detail.ends_with(": \u{2018}sen\u{2019}"));
+        assert!(items.iter().all(|i| i.target.is_none()));
+        let (fields, _) = in_fields(&[], &p);
+        assert!(fields.is_empty());
+    }
+}
