@@ -29,7 +29,9 @@ pub fn App(form: Form) -> impl IntoView {
     let page = move || match form.page.get() {
         Page::Tasks => view! { <TasksPage /> }.into_any(),
         Page::Section(id) => view! { <SectionPage id=id /> }.into_any(),
-        Page::Item { list, index } => view! { <ItemPage list=list index=index /> }.into_any(),
+        Page::Item { list, index, part } => {
+            view! { <ItemPage list=list index=index part=part /> }.into_any()
+        }
         Page::Answers => view! { <AnswersPage /> }.into_any(),
         Page::Sent(reference) => view! { <SentPage reference=reference /> }.into_any(),
     };

@@ -14,6 +14,8 @@ pub enum Page {
     Item {
         list: &'static ListDef,
         index: usize,
+        /// Which of the item's pages (`form::item_parts`): long items are asked over several.
+        part: usize,
     },
     /// Check your answers, then send.
     Answers,
@@ -39,7 +41,8 @@ pub fn page_of(pointer: &str) -> Page {
             .and_then(|r| r.trim_start_matches('/').split('/').next())
             .and_then(|n| n.parse::<usize>().ok());
         if let Some(index) = index {
-            return Page::Item { list, index };
+            let part = sen_core::form::part_of(&pattern);
+            return Page::Item { list, index, part };
         }
     }
     Page::Section(sen_core::sections::section_of(pointer))
@@ -78,9 +81,10 @@ mod tests {
     fn pages_of_pointers() {
         assert_eq!(page_of("/child/dob"), Page::Section("child"));
         match page_of("/provisionMap/rows/3/entryData/date") {
-            Page::Item { list, index } => {
+            Page::Item { list, index, part } => {
                 assert_eq!(list.pointer, "/provisionMap/rows");
                 assert_eq!(index, 3);
+                assert_eq!(part, 2);
             }
             other => panic!("{other:?}"),
         }

@@ -344,7 +344,11 @@ impl Form {
             doc::push(d, list.pointer, Value::Object(item))
         });
         if let Some(index) = index {
-            self.go(Page::Item { list, index });
+            self.go(Page::Item {
+                list,
+                index,
+                part: 0,
+            });
         }
     }
 

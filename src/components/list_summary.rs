@@ -44,7 +44,7 @@ pub fn ListSummary(list: &'static ListDef) -> impl IntoView {
                                 <li class="govuk-summary-list__actions-list-item">
                                     <a class="govuk-link" href="#" on:click=move |ev| {
                                         ev.prevent_default();
-                                        form.go(Page::Item { list, index: n });
+                                        form.go(Page::Item { list, index: n, part: 0 });
                                     }>
                                         "Change"<span class="govuk-visually-hidden">{format!(" {}", name.to_ascii_lowercase())}</span>
                                     </a>

@@ -84,7 +84,7 @@ pub fn ProvisionTable(list: &'static ListDef) -> impl IntoView {
                         <td class="govuk-table__cell app-actions" data-label="">
                             <a class="govuk-link" href="#" on:click=move |ev| {
                                 ev.prevent_default();
-                                form.go(Page::Item { list, index: n });
+                                form.go(Page::Item { list, index: n, part: 0 });
                             }>"Change"<span class="govuk-visually-hidden">{hidden}</span></a>
                             " "
                             <a class="govuk-link" href="#" on:click=move |ev| {

@@ -2,9 +2,11 @@
 //! typed and the running totals), an APDR cycle (with a review per outcome), a parent, …
 
 use leptos::prelude::*;
-use sen_core::form::{asked_for_row, depends_on_row, item_fields, ListDef};
+use sen_core::form::{asked_for_row, depends_on_row, item_fields, item_parts, part_of, ListDef};
 use sen_core::model::ProvisionRow;
 use sen_core::rules::field_specs::is_hidden;
+use sen_core::rules::field_specs::pattern_of;
+use sen_core::rules::lower_first;
 use sen_core::sections;
 
 use super::heading;
@@ -19,7 +21,7 @@ use crate::route::{drawn_elsewhere, Page};
 use crate::state::use_form;
 
 #[component]
-pub fn ItemPage(list: &'static ListDef, index: usize) -> impl IntoView {
+pub fn ItemPage(list: &'static ListDef, index: usize, part: usize) -> impl IntoView {
     let form = use_form();
     let section = sections::section_of(list.pointer);
     let prefix = format!("{}/{index}", list.pointer);
@@ -32,13 +34,19 @@ pub fn ItemPage(list: &'static ListDef, index: usize) -> impl IntoView {
             .next()
             .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
             .unwrap_or_default();
-        format!("{cap} {}", index + 1)
+        let parts = item_parts(list.pointer);
+        match parts.get(part).filter(|_| parts.len() > 1) {
+            Some(topic) => format!("{cap} {}: {}", index + 1, lower_first(topic)),
+            None => format!("{cap} {}", index + 1),
+        }
     };
+    let parts = item_parts(list.pointer).len();
     let field_view = move |spec: &'static sen_core::rules::field_specs::FieldSpec| {
         let pointer = spec.pattern.replacen('*', &index.to_string(), 1);
         view! { <Field pointer=pointer spec=spec /> }
     };
     let specs: Vec<_> = item_fields(list)
+        .filter(|f| part_of(f.pattern) == part)
         .filter(|f| !drawn_elsewhere(f.pattern))
         .filter(|f| !form.profile.with_value(|p| is_hidden(f.pattern, p)))
         .collect();
@@ -93,7 +101,7 @@ pub fn ItemPage(list: &'static ListDef, index: usize) -> impl IntoView {
             )
         })
         .collect_view();
-    let is_row = list.pointer == "/provisionMap/rows";
+    let is_row = list.pointer == "/provisionMap/rows" && part == 0;
     let row_cost = move || {
         form.rows.with(|r| match r.get(index).and_then(|c| c.0) {
             Some(c) => money(c),
@@ -102,7 +110,10 @@ pub fn ItemPage(list: &'static ListDef, index: usize) -> impl IntoView {
     };
     let within = {
         let prefix = prefix.clone();
-        move |p: &str| p == prefix || p.starts_with(&format!("{prefix}/"))
+        move |p: &str| {
+            (p == prefix && part == 0)
+                || (p.starts_with(&format!("{prefix}/")) && part_of(&pattern_of(p)) == part)
+        }
     };
     let errors = {
         let within = within.clone();
@@ -111,18 +122,26 @@ pub fn ItemPage(list: &'static ListDef, index: usize) -> impl IntoView {
     let on_continue = move |_| {
         form.recheck();
         if !form.blocks(&within) {
-            form.go(Page::Section(section));
+            if part + 1 < parts {
+                form.go(Page::Item {
+                    list,
+                    index,
+                    part: part + 1,
+                });
+            } else {
+                form.go(Page::Section(section));
+            }
         } else {
             form.show_all.set(true);
             focus::summary(form);
         }
     };
     view! {
-        <BackLink to=Page::Section(section) />
+        <BackLink to=if part == 0 { Page::Section(section) } else { Page::Item { list, index, part: part - 1 } } />
         <ErrorSummary errors=errors />
         {heading(format!("{name}: {title}"), item_name)}
         {fields}
-        {(list.pointer == "/apdrCycles").then(|| view! { <ApdrReview index=index /> })}
+        {(list.pointer == "/apdrCycles" && part == 1).then(|| view! { <ApdrReview index=index /> })}
         {is_row.then(|| view! {
             <div class="govuk-inset-text" aria-live="polite">
                 "Cost of this provision a year: " <span class="app-row-cost" id="row-cost">{row_cost}</span>

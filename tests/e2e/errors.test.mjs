@@ -92,7 +92,7 @@ test('an empty list item shows its errors; answers typed are kept', { timeout: 3
   await settle(page);
   await click(page, '#f-provisionMap-rows');
   await settle(page);
-  assert.equal(await inRoot(page, (r) => r.getElementById('page-heading').textContent), 'Provision 1');
+  assert.equal(await inRoot(page, (r) => r.getElementById('page-heading').textContent), 'Provision 1: what it is and what it costs');
   // A row asks for its figures once its type of cost is chosen (staff time is the first).
   await page.locator('sen-support-form >> css=#f-provisionMap-rows-0-category').check();
   await settle(page);

@@ -168,13 +168,16 @@ test('S01 on stockton-one-point, with the keyboard alone', { timeout: 600000 }, 
       for (let i = 0; i < count; i++) {
         await tabTo(page, listId);
         await page.keyboard.press('Enter');
-        const itemTitle = await nextPage(page, title);
-        if (i === 0) await check(`${title}: ${itemTitle}`);
-        await fillPage(page, todo);
-        await seen(`${title}: ${itemTitle}`);
-        await tabTo(page, 'continue');
-        await page.keyboard.press('Enter');
-        await nextPage(page, itemTitle);
+        // A long item (a provision row, a cycle) is asked over several pages.
+        let itemTitle = await nextPage(page, title);
+        while (itemTitle !== title) {
+          if (i === 0) await check(`${title}: ${itemTitle}`);
+          await fillPage(page, todo);
+          await seen(`${title}: ${itemTitle}`);
+          await tabTo(page, 'continue');
+          await page.keyboard.press('Enter');
+          itemTitle = await nextPage(page, itemTitle);
+        }
       }
     }
     await check(title);

@@ -221,6 +221,39 @@ pub fn asked_on_item_page(pattern: &str) -> bool {
     !pattern.starts_with("/apdrCycles/*/review/outcome")
 }
 
+/// The pages a long list item is asked over, one topic each (GOV.UK: one thing per page): a
+/// provision row's cost, its funding and dates, and how its impact is measured; an APDR cycle's
+/// assessment and plan, and its review. Other items have one page.
+pub fn item_parts(list: &str) -> &'static [&'static str] {
+    match list {
+        "/provisionMap/rows" => &[
+            "What it is and what it costs",
+            "Who pays and when",
+            "Measuring its impact",
+        ],
+        "/apdrCycles" => &["Assess and plan", "Do and review"],
+        _ => &[""],
+    }
+}
+
+/// Which of its item's pages (see [`item_parts`]) asks the field at this pattern.
+pub fn part_of(pattern: &str) -> usize {
+    if let Some(field) = pattern.strip_prefix("/provisionMap/rows/*/") {
+        return match field.split('/').next().unwrap_or_default() {
+            "fundingSource" | "startDate" | "endDate" | "isOrdinarilyAvailable" => 1,
+            "entryData" | "exitData" | "impact" | "impactNotes" => 2,
+            _ => 0,
+        };
+    }
+    if let Some(field) = pattern.strip_prefix("/apdrCycles/*/") {
+        return match field.split('/').next().unwrap_or_default() {
+            "actualReviewDate" | "review" => 1,
+            _ => 0,
+        };
+    }
+    0
+}
+
 pub use crate::rules::required::is_required_now;
 
 /// How a provision row is costed, which decides the questions it asks.
@@ -321,6 +354,25 @@ mod tests {
             .map(|l| item_fields(l).map(|f| f.pattern).collect())
             .unwrap_or_default();
         assert_eq!(outcome.first(), Some(&"/outcomes/*/area"));
+    }
+
+    #[test]
+    fn long_items_have_parts() {
+        assert_eq!(item_parts("/provisionMap/rows").len(), 3);
+        assert_eq!(part_of("/provisionMap/rows/*/hourlyRatePence"), 0);
+        assert_eq!(part_of("/provisionMap/rows/*/fundingSource"), 1);
+        assert_eq!(part_of("/provisionMap/rows/*/entryData/date"), 2);
+        assert_eq!(part_of("/apdrCycles/*/review/outcomeStatus/o1"), 1);
+        assert_eq!(part_of("/apdrCycles/*/outcomeIds"), 0);
+        for f in FIELDS {
+            if let Some(list) = list_of(f.pattern) {
+                assert!(
+                    part_of(f.pattern) < item_parts(list.pointer).len(),
+                    "{}",
+                    f.pattern
+                );
+            }
+        }
     }
 
     #[test]
