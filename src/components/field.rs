@@ -68,6 +68,16 @@ pub fn choices_for(form: Form, pattern: &str) -> Vec<Choice> {
 #[component]
 pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
     let form = use_form();
+    // An answer given earlier fills this one in, for the person to confirm or change.
+    if let Some(source) = sen_core::form::prefilled_from(spec.pattern) {
+        form.doc.update_untracked(|d| {
+            if crate::doc::get(d, &pointer).is_none() {
+                if let Some(v) = crate::doc::get(d, source).cloned() {
+                    crate::doc::set(d, &pointer, v);
+                }
+            }
+        });
+    }
     let label = form.label(&pointer);
     let required = form.required(&pointer);
     // People see a question (a profile's own label wins); messages use the label.

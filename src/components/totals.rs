@@ -28,8 +28,10 @@ fn by_source(t: &Figures) -> Vec<(String, String)> {
     .collect()
 }
 
+/// `compact`: the total, the school's contribution and the top-up only, without the working
+/// (beside a row being costed); the provision map's own page shows everything.
 #[component]
-pub fn Totals() -> impl IntoView {
+pub fn Totals(#[prop(optional)] compact: bool) -> impl IntoView {
     let form = use_form();
     let period = Memo::new(move |_| {
         form.doc.with(|d| {
@@ -52,17 +54,19 @@ pub fn Totals() -> impl IntoView {
                 .with(|rows| cost::summarise(rows.iter().copied(), threshold, &p.funding))
         })
     });
-    let row = |key: &'static str, value: Signal<String>, id: &'static str, note: Signal<String>| {
-        view! {
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">{key}</dt>
-                <dd class="govuk-summary-list__value">
-                    <span class="app-money" id=id>{move || value.get()}</span>
-                    <span class="govuk-hint app-working">{move || note.get()}</span>
-                </dd>
-            </div>
-        }
-    };
+    let row =
+        move |key: &'static str, value: Signal<String>, id: &'static str, note: Signal<String>| {
+            let note = move || (!compact).then(|| note.get());
+            view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{key}</dt>
+                    <dd class="govuk-summary-list__value">
+                        <span class="app-money" id=id>{move || value.get()}</span>
+                        <span class="govuk-hint app-working">{note}</span>
+                    </dd>
+                </div>
+            }
+        };
     let sources = move || {
         totals.with(by_source).into_iter().map(|(who, amount)| {
             view! {
@@ -117,8 +121,10 @@ pub fn Totals() -> impl IntoView {
             <h2 class="govuk-heading-m">"Totals"</h2>
             <dl class="govuk-summary-list">
                 {row("Total cost of provision", total, "totals-total", total_note)}
-                {sources}
-                {row("Notional SEN threshold", threshold, "totals-threshold", threshold_note)}
+                {(!compact).then(|| view! {
+                    {sources}
+                    {row("Notional SEN threshold", threshold, "totals-threshold", threshold_note)}
+                })}
                 {row("School contribution", school, "totals-school", school_note)}
                 {row("Top-up requested", top_up, "totals-top-up", top_up_note)}
             </dl>

@@ -151,7 +151,7 @@ pub fn ItemPage(list: &'static ListDef, index: usize, part: usize) -> impl IntoV
                     </p>
                 })}
             </div>
-            <Totals />
+            <Totals compact=true />
         })}
         <button type="button" class="govuk-button" id="continue" on:click=on_continue>"Continue"</button>
     }

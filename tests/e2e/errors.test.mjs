@@ -98,6 +98,9 @@ test('an empty list item shows its errors; answers typed are kept', { timeout: 3
   await settle(page);
   const rate = page.locator('sen-support-form >> css=#f-provisionMap-rows-0-hourlyRatePence');
   await rate.fill('17.2x');
+  // Leaving the field shows its message (and moves what is below it) before Continue is pressed.
+  await page.keyboard.press('Tab');
+  await settle(page);
   await click(page, '#continue');
   await settle(page);
   assert.equal(await focusedId(page), 'error-summary');

@@ -10,7 +10,7 @@ import { setup, open, tabTo, focusedId, axe, fieldId, widgetText } from './lib.m
 
 const S01 = JSON.parse(fs.readFileSync('tests/fixtures/scenarios/S01-complete-valid.json', 'utf8'));
 const ENVELOPE = new Set(['/schemaVersion', '/profile', '/councilId', '/schemeId']);
-const COMPUTED = [/\/annualCostPence$/, /\/staffRatio$/, /^\/request\/amountRequestedPence$/, /^\/provisionMap\/subtotals\//, /^\/provisionMap\/(totalPence|schoolContributionPence|requestedTopUpPence|otherFundingPence)$/, /\/cycleNo$/, /^\/(outcomes|provisionMap\/rows|parents|specialists|attachments)\/\d+\/id$/];
+const COMPUTED = [/\/annualCostPence$/, /\/staffRatio$/, /^\/request\/amountRequestedPence$/, /^\/attachments\/\d+\/mimeType$/, /^\/consents\/\d+\/(relationship|hasParentalResponsibility)$/, /^\/provisionMap\/subtotals\//, /^\/provisionMap\/(totalPence|schoolContributionPence|requestedTopUpPence|otherFundingPence)$/, /\/cycleNo$/, /^\/(outcomes|provisionMap\/rows|parents|specialists|attachments)\/\d+\/id$/];
 
 /** Every answer a person types: pointer → value (lists of objects become items). */
 function answers(value, at = '', out = new Map()) {
@@ -79,7 +79,24 @@ async function measure(page, where) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
+/** What a text or date field already shows (the form fills some in from earlier answers). */
+function shown(page, id) {
+  return root(page, (r, id) => {
+    const e = r.getElementById(id);
+    const m = r.getElementById(id + '-month');
+    if (m) return [e.value, m.value, r.getElementById(id + '-year').value].join('-');
+    return e.tagName === 'TEXTAREA' || e.type === 'text' || e.type === 'email' || e.type === 'tel' ? e.value : null;
+  }, id);
+}
+
 async function fill(page, id, { pointer, value }) {
+  const already = await shown(page, id);
+  if (already !== null && already !== '' && already !== '--') {
+    const expected = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? value.split('-').reverse().map(Number).join('-') : String(value);
+    assert.equal(already, expected, `${pointer} was filled in with something else`);
+    return;
+  }
   cost.answers += 1;
   await tabTo(page, id);
   const kind = await root(page, (r, id) => {

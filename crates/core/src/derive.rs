@@ -21,8 +21,57 @@ fn staff_ratio(row: &ProvisionRow) -> Option<String> {
     Some(format!("{}:{}", row.adults?, row.group_size?))
 }
 
+/// The media type of a file, from the ending of its name (what a browser would say of it).
+pub fn media_type(filename: &str) -> Option<&'static str> {
+    let (_, ending) = filename.rsplit_once('.')?;
+    Some(match ending.to_ascii_lowercase().as_str() {
+        "pdf" => "application/pdf",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "doc" => "application/msword",
+        "odt" => "application/vnd.oasis.opendocument.text",
+        "rtf" => "application/rtf",
+        "txt" => "text/plain",
+        "csv" => "text/csv",
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "heic" => "image/heic",
+        _ => return None,
+    })
+}
+
+/// What is known from other answers and so is asked once: the relationship and parental
+/// responsibility of a parent who gave consent (their own answers in Parents and carers), and a
+/// document's file type (from its name).
+fn from_other_answers(app: &mut Application) {
+    let parents: Vec<(String, Option<crate::codes::Relationship>, Option<bool>)> = app
+        .parents
+        .iter()
+        .flatten()
+        .filter_map(|p| Some((p.id.clone()?, p.relationship, p.has_parental_responsibility)))
+        .collect();
+    for c in app.consents.iter_mut().flatten() {
+        if c.given_by_young_person == Some(true) {
+            continue;
+        }
+        let who = c.given_by_person_id.as_deref();
+        if let Some((_, relationship, pr)) =
+            parents.iter().find(|(id, _, _)| Some(id.as_str()) == who)
+        {
+            c.relationship = *relationship;
+            c.has_parental_responsibility = *pr;
+        }
+    }
+    for a in app.attachments.iter_mut().flatten() {
+        if let Some(t) = a.filename.as_deref().and_then(media_type) {
+            a.mime_type = Some(t.to_owned());
+        }
+    }
+}
+
 /// Fills in the computed figures from the answers.
 pub fn fill(app: &mut Application, funding: &FundingPolicy) {
+    from_other_answers(app);
     if let Some(cycles) = app.apdr_cycles.as_mut() {
         for (n, cycle) in cycles.iter_mut().enumerate() {
             cycle.cycle_no = i64::try_from(n).ok().map(|n| n.saturating_add(1));
@@ -93,6 +142,13 @@ mod tests {
         }
         if let Some(r) = blank.request.as_mut() {
             r.amount_requested_pence = None;
+        }
+        for c in blank.consents.iter_mut().flatten() {
+            c.relationship = None;
+            c.has_parental_responsibility = None;
+        }
+        for a in blank.attachments.iter_mut().flatten() {
+            a.mime_type = None;
         }
         assert_ne!(blank, original);
         let profile = crate::profile::builtin("stockton-one-point");

@@ -82,6 +82,9 @@ pub fn is_computed(pattern: &str) -> bool {
             pattern,
             "/provisionMap/rows/*/annualCostPence"
                 | "/provisionMap/rows/*/staffRatio"
+                | "/attachments/*/mimeType"
+                | "/consents/*/relationship"
+                | "/consents/*/hasParentalResponsibility"
                 | "/request/amountRequestedPence"
                 | "/provisionMap/totalPence"
                 | "/provisionMap/schoolContributionPence"
@@ -223,7 +226,7 @@ pub fn asked_on_item_page(pattern: &str) -> bool {
 
 /// The pages a long list item is asked over, one topic each (GOV.UK: one thing per page): a
 /// provision row's cost, its funding and dates, and how its impact is measured; an APDR cycle's
-/// assessment and plan, and its review. Other items have one page.
+/// assessment and plan, its review, and who took part in the review. Other items have one page.
 pub fn item_parts(list: &str) -> &'static [&'static str] {
     match list {
         "/provisionMap/rows" => &[
@@ -231,7 +234,7 @@ pub fn item_parts(list: &str) -> &'static [&'static str] {
             "Who pays and when",
             "Measuring its impact",
         ],
-        "/apdrCycles" => &["Assess and plan", "Do and review"],
+        "/apdrCycles" => &["Assess and plan", "Review", "Who took part in the review"],
         _ => &[""],
     }
 }
@@ -247,11 +250,28 @@ pub fn part_of(pattern: &str) -> usize {
     }
     if let Some(field) = pattern.strip_prefix("/apdrCycles/*/") {
         return match field.split('/').next().unwrap_or_default() {
-            "actualReviewDate" | "review" => 1,
+            "actualReviewDate" => 1,
+            "review" => match field.split('/').nth(1).unwrap_or_default() {
+                "parentAttended" | "parentMeetingDate" | "parentContribution"
+                | "pupilVoiceCaptured" | "pupilVoice" | "attendees" => 2,
+                _ => 1,
+            },
             _ => 0,
         };
     }
     0
+}
+
+/// Answers the form fills in from an earlier answer, for the person to confirm or change: the
+/// names in the declarations are the SENCo's and headteacher's given with the school, and they
+/// are dated the day the application was completed.
+pub fn prefilled_from(pattern: &str) -> Option<&'static str> {
+    Some(match pattern {
+        "/declarations/senco/name" => "/setting/senco/name",
+        "/declarations/headteacher/name" => "/setting/headteacher/name",
+        "/declarations/senco/date" | "/declarations/headteacher/date" => "/dateCompleted",
+        _ => return None,
+    })
 }
 
 pub use crate::rules::required::is_required_now;
@@ -364,6 +384,7 @@ mod tests {
         assert_eq!(part_of("/provisionMap/rows/*/entryData/date"), 2);
         assert_eq!(part_of("/apdrCycles/*/review/outcomeStatus/o1"), 1);
         assert_eq!(part_of("/apdrCycles/*/outcomeIds"), 0);
+        assert_eq!(part_of("/apdrCycles/*/review/pupilVoice"), 2);
         for f in FIELDS {
             if let Some(list) = list_of(f.pattern) {
                 assert!(

@@ -248,8 +248,6 @@ const QUESTIONS: &[Question] = &[
     // Consent
     q("/consents/*/givenByPersonId", "Who gave consent?"),
     q("/consents/*/givenByYoungPerson", "Did the young person give consent themselves?"),
-    q("/consents/*/relationship", "How is the person who gave consent related to the child?"),
-    q("/consents/*/hasParentalResponsibility", "Does the person who gave consent have parental responsibility?"),
     q("/consents/*/date", "When was consent given?"),
     q("/consents/*/method", "How was consent recorded?"),
     q("/consents/*/scopes", "What does the consent cover?"),
@@ -263,7 +261,6 @@ const QUESTIONS: &[Question] = &[
     // Attachments
     q("/attachments/*/type", "What type of document is it?"),
     q("/attachments/*/filename", "What is the file called?"),
-    q("/attachments/*/mimeType", "What type of file is it?"),
     q("/attachments/*/sizeBytes", "How big is the file, in bytes?"),
     qh("/attachments/*/sha256", "What is the file's checksum?", "Only if your system gives one"),
     q("/attachments/*/documentDate", "What is the date of the document?"),
