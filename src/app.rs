@@ -28,7 +28,8 @@ pub fn App(form: Form) -> impl IntoView {
     }
     let page = move || match form.page.get() {
         Page::Tasks => view! { <TasksPage /> }.into_any(),
-        Page::Section(id) => view! { <SectionPage id=id /> }.into_any(),
+        Page::Section(id) => view! { <SectionPage id=id part=0 /> }.into_any(),
+        Page::SectionPart(id, part) => view! { <SectionPage id=id part=part /> }.into_any(),
         Page::Item { list, index, part } => {
             view! { <ItemPage list=list index=index part=part /> }.into_any()
         }

@@ -8,8 +8,10 @@ use sen_core::form::ListDef;
 pub enum Page {
     /// The task list of the profile's sections.
     Tasks,
-    /// One section, by id.
+    /// One section, by id (its first page).
     Section(&'static str),
+    /// A later page of a long section (`form::section_parts`).
+    SectionPart(&'static str, usize),
     /// One item of a list (an outcome, a provision row, …).
     Item {
         list: &'static ListDef,
@@ -45,7 +47,15 @@ pub fn page_of(pointer: &str) -> Page {
             return Page::Item { list, index, part };
         }
     }
-    Page::Section(sen_core::sections::section_of(pointer))
+    section_page(sen_core::sections::section_of(pointer), &pattern)
+}
+
+/// The page of a section that asks the field or list at this pattern.
+pub fn section_page(section: &'static str, pattern: &str) -> Page {
+    match sen_core::form::section_part_of(pattern) {
+        0 => Page::Section(section),
+        part => Page::SectionPart(section, part),
+    }
 }
 
 /// Item fields drawn by their own component (the per-outcome APDR review), not by `Field`.
@@ -67,7 +77,7 @@ pub fn has_field(pattern: &str) -> bool {
 /// The section a page belongs to.
 pub fn section_of_page(page: &Page) -> Option<&'static str> {
     match page {
-        Page::Section(id) => Some(id),
+        Page::Section(id) | Page::SectionPart(id, _) => Some(id),
         Page::Item { list, .. } => Some(sen_core::sections::section_of(list.pointer)),
         _ => None,
     }
@@ -80,6 +90,7 @@ mod tests {
     #[test]
     fn pages_of_pointers() {
         assert_eq!(page_of("/child/dob"), Page::Section("child"));
+        assert_eq!(page_of("/child/postcode"), Page::SectionPart("child", 1));
         match page_of("/provisionMap/rows/3/entryData/date") {
             Page::Item { list, index, part } => {
                 assert_eq!(list.pointer, "/provisionMap/rows");
@@ -95,7 +106,7 @@ mod tests {
         assert_eq!(page_of("/outcomes"), Page::Section("outcomes"));
         assert_eq!(
             page_of("/apdrCycles/1/review/outcomeStatus/o1"),
-            page_of("/apdrCycles/1/status")
+            page_of("/apdrCycles/1/review/impactSummary")
         );
     }
 

@@ -129,7 +129,7 @@ pub fn ItemPage(list: &'static ListDef, index: usize, part: usize) -> impl IntoV
                     part: part + 1,
                 });
             } else {
-                form.go(Page::Section(section));
+                form.go(crate::route::section_page(section, list.pointer));
             }
         } else {
             form.show_all.set(true);
@@ -137,7 +137,7 @@ pub fn ItemPage(list: &'static ListDef, index: usize, part: usize) -> impl IntoV
         }
     };
     view! {
-        <BackLink to=if part == 0 { Page::Section(section) } else { Page::Item { list, index, part: part - 1 } } />
+        <BackLink to=if part == 0 { crate::route::section_page(section, list.pointer) } else { Page::Item { list, index, part: part - 1 } } />
         <ErrorSummary errors=errors />
         {heading(format!("{name}: {title}"), item_name)}
         {fields}

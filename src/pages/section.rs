@@ -1,8 +1,8 @@
 //! One section of the application: its questions, and its "add another" lists.
 
 use leptos::prelude::*;
-use sen_core::form::{fields_under, LISTS};
-use sen_core::rules::field_specs::is_hidden;
+use sen_core::form::{fields_under, section_part_of, section_parts, LISTS};
+use sen_core::rules::field_specs::{is_hidden, pattern_of};
 use sen_core::sections;
 
 use super::heading;
@@ -18,21 +18,29 @@ use crate::route::Page;
 use crate::state::use_form;
 
 #[component]
-pub fn SectionPage(id: &'static str) -> impl IntoView {
+pub fn SectionPage(id: &'static str, part: usize) -> impl IntoView {
     let form = use_form();
     let keys: &'static [&'static str] = sections::by_id(id).map(|s| s.keys).unwrap_or(&[]);
     let (name, title) = form
         .profile
         .with_value(|p| (p.name.clone(), p.section_title(id)));
+    let parts = section_parts(id);
+    let title = match parts.get(part).filter(|_| parts.len() > 1) {
+        Some(topic) => format!("{title}: {}", sen_core::rules::lower_first(topic)),
+        None => title,
+    };
+    let parts = parts.len();
     let fields = keys
         .iter()
         .flat_map(|k| fields_under(&format!("/{k}")).collect::<Vec<_>>())
+        .filter(|f| section_part_of(f.pattern) == part)
         .filter(|f| !form.profile.with_value(|p| is_hidden(f.pattern, p)))
         .map(|spec| view! { <Field pointer=spec.pattern.to_owned() spec=spec /> })
         .collect_view();
     let lists = LISTS
         .iter()
         .filter(|l| keys.contains(&sections::top_key(l.pointer)))
+        .filter(|l| section_part_of(l.pointer) == part)
         .map(|list| {
             if list.pointer == "/provisionMap/rows" {
                 view! { <ProvisionTable list=list /> }.into_any()
@@ -41,19 +49,28 @@ pub fn SectionPage(id: &'static str) -> impl IntoView {
             }
         })
         .collect_view();
-    let within = move |p: &str| sections::section_of(p) == id;
+    let within =
+        move |p: &str| sections::section_of(p) == id && section_part_of(&pattern_of(p)) == part;
     let errors = Signal::derive(move || form.page_errors(&within));
     let on_continue = move |_| {
         form.recheck();
         if !form.blocks(&within) {
-            form.go(Page::Tasks);
+            form.go(if part + 1 < parts {
+                Page::SectionPart(id, part + 1)
+            } else {
+                Page::Tasks
+            });
         } else {
             form.show_all.set(true);
             focus::summary(form);
         }
     };
     view! {
-        <BackLink to=Page::Tasks />
+        <BackLink to=match part {
+            0 => Page::Tasks,
+            1 => Page::Section(id),
+            n => Page::SectionPart(id, n - 1),
+        } />
         <ErrorSummary errors=errors />
         {heading(name, title)}
         {fields}

@@ -45,7 +45,7 @@ test('half an application survives a reload, with the banner; Start again clears
   await q(page, '#f-child-dob').fill('14');
   await q(page, '#f-child-dob-month').fill('5');
   await q(page, '#f-child-dob-year').fill('2016');
-  await q(page, '#f-child-address').fill('1 Example Street, Stockton-on-Tees');
+  await q(page, '#f-child-legalSurname').fill('Example-Smith');
   await page.waitForTimeout(900); // past the autosave pause
   // Screen readers hear that the answers were saved.
   assert.match(await q(page, '#live').textContent(), /^Your answers were saved on this device at \d\d:\d\d$/);
@@ -57,7 +57,7 @@ test('half an application survives a reload, with the banner; Start again clears
   await q(page, '#task-child').click();
   assert.equal(await q(page, '#f-child-legalForename').inputValue(), 'Alex');
   assert.equal(await q(page, '#f-child-dob-year').inputValue(), '2016');
-  assert.equal(await q(page, '#f-child-address').inputValue(), '1 Example Street, Stockton-on-Tees');
+  assert.equal(await q(page, '#f-child-legalSurname').inputValue(), 'Example-Smith');
   await q(page, '.govuk-back-link').click();
   await q(page, '#start-again').click();
   await page.waitForTimeout(50);
@@ -199,7 +199,7 @@ test('a full storage: the form says so, keeps every answer in memory, and still 
   page.posts = [];
   await q(page, '#task-child').click();
   await q(page, '#f-child-legalForename').fill('Alex');
-  await q(page, '#f-child-address').fill('1 Example Street, Stockton-on-Tees');
+  await q(page, '#f-child-legalSurname').fill('Example-Smith');
   await page.waitForTimeout(900);
   assert.match(await q(page, '#live').textContent(), /could not be saved on this device: its storage is full or turned off/);
   await q(page, '.govuk-back-link').click();
@@ -209,7 +209,7 @@ test('a full storage: the form says so, keeps every answer in memory, and still 
   // Nothing was lost: the answers are there, and a whole application still goes.
   await q(page, '#task-child').click();
   assert.equal(await q(page, '#f-child-legalForename').inputValue(), 'Alex');
-  assert.equal(await q(page, '#f-child-address').inputValue(), '1 Example Street, Stockton-on-Tees');
+  assert.equal(await q(page, '#f-child-legalSurname').inputValue(), 'Example-Smith');
   await q(page, '.govuk-back-link').click();
   await q(page, '#load-file').setInputFiles({ name: 'answers.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(S01)) });
   await page.waitForSelector('sen-support-form >> css=#notice');

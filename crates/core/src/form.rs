@@ -274,6 +274,31 @@ pub fn prefilled_from(pattern: &str) -> Option<&'static str> {
     })
 }
 
+/// The pages a long section is asked over, one topic each, like [`item_parts`].
+pub fn section_parts(section: &str) -> &'static [&'static str] {
+    match section {
+        "child" => &[
+            "Name and date of birth",
+            "Home and languages",
+            "Schools and attendance",
+        ],
+        _ => &[""],
+    }
+}
+
+/// Which of its section's pages (see [`section_parts`]) asks the field or list at this pattern.
+pub fn section_part_of(pattern: &str) -> usize {
+    let Some(field) = pattern.strip_prefix("/child/") else {
+        return 0;
+    };
+    match field.split('/').next().unwrap_or_default() {
+        "address" | "postcode" | "residentLaCode" | "homeLanguages" | "interpreterNeeded"
+        | "ethnicity" | "religion" | "nhsNumber" | "gp" => 1,
+        "admissionDate" | "previousSettings" | "attendancePct12m" | "daysAttendedPerWeek" => 2,
+        _ => 0,
+    }
+}
+
 pub use crate::rules::required::is_required_now;
 
 /// How a provision row is costed, which decides the questions it asks.
@@ -374,6 +399,22 @@ mod tests {
             .map(|l| item_fields(l).map(|f| f.pattern).collect())
             .unwrap_or_default();
         assert_eq!(outcome.first(), Some(&"/outcomes/*/area"));
+    }
+
+    #[test]
+    fn long_sections_have_parts() {
+        assert_eq!(section_parts("child").len(), 3);
+        assert_eq!(section_part_of("/child/dob"), 0);
+        assert_eq!(section_part_of("/child/postcode"), 1);
+        assert_eq!(section_part_of("/child/previousSettings"), 2);
+        for f in FIELDS {
+            let section = crate::sections::section_of(f.pattern);
+            assert!(
+                section_part_of(f.pattern) < section_parts(section).len(),
+                "{}",
+                f.pattern
+            );
+        }
     }
 
     #[test]
