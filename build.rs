@@ -68,7 +68,6 @@ const UNUSED_COMPONENTS: &[&str] = &[
     "govuk-phase-banner",
     "govuk-service-navigation",
     "govuk-skip-link",
-    "govuk-summary-card",
     "govuk-tabs",
     "govuk-template",
     "govuk-warning-text",

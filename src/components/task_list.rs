@@ -31,33 +31,50 @@ pub fn TaskList() -> impl IntoView {
             .map(|s| (s.id, p.section_title(s.id)))
             .collect()
     });
-    let items = sections
+    // The profile's sections under the task list's group headings, in the groups' order.
+    let mut groups: Vec<(&'static str, Vec<(&'static str, String)>)> = Vec::new();
+    for (group, _) in sen_core::sections::GROUPS {
+        let mine: Vec<_> = sections
+            .iter()
+            .filter(|(id, _)| sen_core::sections::group_of(id) == *group)
+            .cloned()
+            .collect();
+        if !mine.is_empty() {
+            groups.push((group, mine));
+        }
+    }
+    let item = move |(id, title): (&'static str, String)| {
+        let status = move || form.section_status(id);
+        let status_id = format!("task-{id}-status");
+        view! {
+            <li class="govuk-task-list__item govuk-task-list__item--with-link">
+                <div class="govuk-task-list__name-and-hint">
+                    <a
+                        class="govuk-link govuk-task-list__link"
+                        href="#"
+                        id=format!("task-{id}")
+                        aria-describedby=status_id.clone()
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            form.go(Page::Section(id));
+                        }
+                    >
+                        {title}
+                    </a>
+                </div>
+                <div class="govuk-task-list__status" id=status_id>
+                    {move || status_view(status())}
+                </div>
+            </li>
+        }
+    };
+    groups
         .into_iter()
-        .map(|(id, title)| {
-            let status = move || form.section_status(id);
-            let status_id = format!("task-{id}-status");
+        .map(|(group, items)| {
             view! {
-                <li class="govuk-task-list__item govuk-task-list__item--with-link">
-                    <div class="govuk-task-list__name-and-hint">
-                        <a
-                            class="govuk-link govuk-task-list__link"
-                            href="#"
-                            id=format!("task-{id}")
-                            aria-describedby=status_id.clone()
-                            on:click=move |ev| {
-                                ev.prevent_default();
-                                form.go(Page::Section(id));
-                            }
-                        >
-                            {title}
-                        </a>
-                    </div>
-                    <div class="govuk-task-list__status" id=status_id>
-                        {move || status_view(status())}
-                    </div>
-                </li>
+                <h2 class="govuk-heading-m govuk-!-margin-top-6">{group}</h2>
+                <ul class="govuk-task-list">{items.into_iter().map(item).collect_view()}</ul>
             }
         })
-        .collect_view();
-    view! { <ul class="govuk-task-list">{items}</ul> }
+        .collect_view()
 }

@@ -13,12 +13,13 @@ use crate::components::error_summary::ErrorSummary;
 use crate::components::totals::Totals;
 use crate::display::answer_in;
 use crate::focus;
+use crate::input::money;
 use crate::route::Page;
 use crate::state::{use_form, Form, Sending};
 
-/// Summary-list rows for the answered fields among `pointers`.
-fn rows(form: Form, pointers: Vec<String>) -> impl IntoView {
-    let items: Vec<(String, String, String)> = form.doc.with_untracked(|d| {
+/// The answered fields among `pointers`: (label, answer as people read it, pointer).
+fn answered(form: Form, pointers: Vec<String>) -> Vec<(String, String, String)> {
+    form.doc.with_untracked(|d| {
         form.profile.with_value(|p| {
             pointers
                 .into_iter()
@@ -33,7 +34,38 @@ fn rows(form: Form, pointers: Vec<String>) -> impl IntoView {
                 })
                 .collect()
         })
-    });
+    })
+}
+
+/// One list item as one summary-list row: its name, then each answer as "label: answer" on a
+/// line of its own, and one Change link to the item's first page.
+fn item_row(
+    form: Form,
+    name: String,
+    fields: Vec<(String, String, String)>,
+    page: Page,
+) -> impl IntoView {
+    let hidden = format!(" {}", sen_core::rules::lower_first(&name));
+    let lines = fields
+        .into_iter()
+        .map(|(label, value, _)| view! { <li><span class="app-answer-label">{label}": "</span>{value}</li> })
+        .collect_view();
+    view! {
+        <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">{name}</dt>
+            <dd class="govuk-summary-list__value"><ul class="govuk-list app-item-answers">{lines}</ul></dd>
+            <dd class="govuk-summary-list__actions">
+                <a class="govuk-link" href="#" on:click=move |ev| {
+                    ev.prevent_default();
+                    form.go(page.clone());
+                }>"Change"<span class="govuk-visually-hidden">{hidden}</span></a>
+            </dd>
+        </div>
+    }
+}
+
+/// Summary-list rows for answered fields, each with its Change link.
+fn rows(form: Form, items: Vec<(String, String, String)>) -> impl IntoView {
     let rows = items
         .into_iter()
         .map(|(label, value, ptr)| {
@@ -53,64 +85,101 @@ fn rows(form: Form, pointers: Vec<String>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <dl class="govuk-summary-list govuk-!-margin-bottom-6">{rows}</dl> }
+    view! { <dl class="govuk-summary-list">{rows}</dl> }
 }
 
-/// The answers of one section.
+/// The answers of one section, as a GOV.UK summary card: only what was answered, each list
+/// item under its name, each provision row with its cost and how it is worked out.
 fn section_answers(form: Form, id: &'static str) -> impl IntoView {
     let keys: &'static [&'static str] = sections::by_id(id).map(|s| s.keys).unwrap_or(&[]);
     let title = form.profile.with_value(|p| p.section_title(id));
-    let direct: Vec<String> = keys
-        .iter()
-        .flat_map(|k| {
-            fields_under(&format!("/{k}"))
-                .map(|f| f.pattern.to_owned())
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let lists = LISTS
+    let direct = answered(
+        form,
+        keys.iter()
+            .flat_map(|k| {
+                fields_under(&format!("/{k}"))
+                    .map(|f| f.pattern.to_owned())
+                    .collect::<Vec<_>>()
+            })
+            .collect(),
+    );
+    let costs = form.rows.get_untracked();
+    let mut items = Vec::new();
+    for list in LISTS
         .iter()
         .filter(|l| keys.contains(&sections::top_key(l.pointer)))
-        .map(|list| {
-            let n = form
-                .doc
-                .with_untracked(|d| crate::doc::len(d, list.pointer));
-            (0..n)
-                .map(|i| {
-                    let mut ptrs: Vec<String> = item_fields(list)
-                        .map(|f| f.pattern.replacen('*', &i.to_string(), 1))
-                        .collect();
-                    if list.pointer == "/apdrCycles" {
-                        let statuses: Vec<String> = form.doc.with_untracked(|d| {
-                            d.pointer(&format!("/apdrCycles/{i}/review/outcomeStatus"))
-                                .and_then(Value::as_object)
-                                .map(|m| m.keys().cloned().collect())
-                                .unwrap_or_default()
-                        });
-                        ptrs.retain(|p| !p.contains("/review/outcome"));
-                        for id in statuses {
-                            ptrs.push(format!("/apdrCycles/{i}/review/outcomeStatus/{id}"));
-                        }
-                    }
-                    let name = format!("{} {}", list.item, i + 1);
-                    let mut c = name.chars();
-                    let name: String = c
-                        .next()
-                        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                        .unwrap_or_default();
-                    view! {
-                        <h3 class="govuk-heading-s">{name}</h3>
-                        {rows(form, ptrs)}
-                    }
-                })
-                .collect_view()
-        })
-        .collect_view();
+    {
+        let values: Vec<Value> = form.doc.with_untracked(|d| {
+            d.pointer(list.pointer)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        });
+        for (i, item) in values.iter().enumerate() {
+            let ptrs: Vec<String> = item_fields(list)
+                .filter(|f| !f.pattern.contains("/review/outcome"))
+                .map(|f| f.pattern.replacen('*', &i.to_string(), 1))
+                .collect();
+            let mut fields = answered(form, ptrs);
+            if list.pointer == "/provisionMap/rows" {
+                let row = sen_core::json::from_value::<sen_core::model::ProvisionRow>(item)
+                    .unwrap_or_default();
+                let cost = costs
+                    .get(i)
+                    .and_then(|c| c.0)
+                    .map_or_else(|| "Not worked out yet".to_owned(), money);
+                let working = sen_core::cost::working(&row)
+                    .map(|w| format!(" ({w})"))
+                    .unwrap_or_default();
+                fields.insert(
+                    0,
+                    (
+                        "Cost a year".to_owned(),
+                        format!("{cost}{working}"),
+                        format!("{}/{i}/category", list.pointer),
+                    ),
+                );
+            }
+            let name = crate::display::item_name(list.pointer, i, item);
+            items.push((
+                name,
+                fields,
+                Page::Item {
+                    list,
+                    index: i,
+                    part: 0,
+                },
+            ));
+        }
+    }
+    let empty = direct.is_empty() && items.is_empty();
+    let change = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        form.go(Page::Section(id));
+    };
+    let hidden = format!(" {}", sen_core::rules::lower_first(&title));
     view! {
-        <h2 class="govuk-heading-m">{title}</h2>
-        {rows(form, direct)}
-        {lists}
-        {(id == "provision").then(|| view! { <Totals /> })}
+        <div class="govuk-summary-card">
+            <div class="govuk-summary-card__title-wrapper">
+                <h2 class="govuk-summary-card__title">{title}</h2>
+                <ul class="govuk-summary-card__actions">
+                    <li class="govuk-summary-card__action">
+                        <a class="govuk-link" href="#" on:click=change>
+                            {if empty { "Answer" } else { "Change" }}
+                            <span class="govuk-visually-hidden">{hidden}</span>
+                        </a>
+                    </li>
+                </ul>
+            </div>
+            <div class="govuk-summary-card__content">
+                {empty.then(|| view! { <p class="govuk-body">"Not answered yet."</p> })}
+                {(!direct.is_empty()).then(|| rows(form, direct))}
+                {(!items.is_empty()).then(|| view! {
+                    <dl class="govuk-summary-list">{items.into_iter().map(|(name, fields, page)| item_row(form, name, fields, page)).collect_view()}</dl>
+                })}
+                {(id == "provision").then(|| view! { <Totals /> })}
+            </div>
+        </div>
     }
 }
 

@@ -219,6 +219,9 @@ test('S01 on stockton-one-point, with the keyboard alone', { timeout: 600000 }, 
   await page.keyboard.press('Enter');
   await nextPage(page, 'Check your answers before sending your application');
   assert.equal(await heading(page), 'Application sent');
+  const sentText = await widgetText(page);
+  assert.match(sentText, /Your application for Alex Example has been sent to Stockton-on-Tees One Point Panel\./);
+  assert.match(sentText, /The One Point panel meets every week, by area of need\./);
   await check('confirmation');
   await seen('confirmation');
   console.log(`journey S01: ${cost.answers} answers typed or chosen; ${cost.pages} page changes, ${cost.distinct.size} different pages; tallest page ${cost.tallest[1280][1]} px at 1280 px ("${cost.tallest[1280][0]}"), ${cost.tallest[375][1]} px at 375 px ("${cost.tallest[375][0]}"); check your answers ${cost.answersPage[1280]} px at 1280 px, ${cost.answersPage[375]} px at 375 px`);

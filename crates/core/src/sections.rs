@@ -117,6 +117,33 @@ pub const SECTIONS: &[SectionDef] = &[
     },
 ];
 
+/// The task list's groups, in order, each with its sections (GOV.UK task list pattern: a
+/// long list of tasks is grouped under headings). A profile's sections fall into these groups
+/// in the profile's order.
+pub const GROUPS: &[(&str, &[&str])] = &[
+    (
+        "Your application and school",
+        &["application", "setting", "attachments"],
+    ),
+    ("About the child", &["child", "context"]),
+    ("Needs and outcomes", &["sen", "assessments", "outcomes"]),
+    ("Support and its cost", &["provision", "request"]),
+    ("The graduated approach", &["apdr", "specialists"]),
+    (
+        "Views and consent",
+        &["pupil-voice", "parent-views", "parents", "consent"],
+    ),
+    ("Declarations", &["declarations"]),
+];
+
+/// The task list's group of a section.
+pub fn group_of(id: &str) -> &'static str {
+    GROUPS
+        .iter()
+        .find(|(_, ids)| ids.contains(&id))
+        .map_or("Other sections", |(title, _)| title)
+}
+
 /// The section definition for an id.
 pub fn by_id(id: &str) -> Option<&'static SectionDef> {
     SECTIONS.iter().find(|s| s.id == id)
@@ -165,6 +192,14 @@ mod tests {
             section_of("/validation/warningsAcknowledged/0"),
             "declarations"
         );
+    }
+
+    #[test]
+    fn every_section_is_in_one_group() {
+        for s in SECTIONS {
+            let n = GROUPS.iter().filter(|(_, ids)| ids.contains(&s.id)).count();
+            assert_eq!(n, 1, "{}", s.id);
+        }
     }
 
     #[test]

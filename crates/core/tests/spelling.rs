@@ -271,6 +271,9 @@ fn fixed_texts() -> Vec<(String, String)> {
     }
     for (id, p, _) in profiles() {
         add(format!("profile {id} name"), &p.name);
+        if let Some(next) = &p.next_steps {
+            add(format!("profile {id} next steps"), next);
+        }
         for (k, v) in &p.labels {
             add(format!("profile {id} label {k}"), v);
         }

@@ -110,6 +110,10 @@ pub struct Profile {
     pub labels: BTreeMap<String, String>,
     #[serde(default)]
     pub drafts: DraftPolicy,
+    /// What happens after an application is sent, in the council's words: who considers it,
+    /// when, and how the school and the parents hear (shown on the confirmation page).
+    #[serde(default)]
+    pub next_steps: Option<String>,
 }
 
 /// Who may apply (domain.md §4.1).
