@@ -76,7 +76,13 @@ pub fn item_name(list: &str, n: usize, item: &Value) -> String {
             }
         }
         "/attachments" => text(item, "filename").unwrap_or_else(|| format!("Document {number}")),
-        _ => format!("Item {number}"),
+        _ => {
+            let noun = sen_core::form::LISTS
+                .iter()
+                .find(|l| l.pointer == list)
+                .map_or("item", |l| l.item);
+            format!("{} {number}", sen_core::rules::capital(noun))
+        }
     }
 }
 

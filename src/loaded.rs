@@ -56,13 +56,6 @@ fn item_of(pointer: &str) -> Option<(&'static str, usize)> {
     found.map(|(_, item, n)| (item, n))
 }
 
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-        .unwrap_or_default()
-}
-
 /// The last reference token of a pointer, unescaped.
 fn last_key(pointer: &str) -> String {
     pointer
@@ -95,7 +88,7 @@ pub fn describe(pointer: &str, profile: &Profile) -> String {
     }
     if is_whole_item(pointer) {
         if let Some((item, n)) = item_of(pointer) {
-            return format!("{} {n}", capital(item));
+            return format!("{} {n}", sen_core::rules::capital(item));
         }
     }
     if let Some(list) = LISTS.iter().find(|l| l.pointer == pointer) {

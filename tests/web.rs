@@ -119,18 +119,21 @@ async fn errors_show_after_continue_or_leaving_not_while_typing() {
     let r = root(&host);
     el(&r, "task-child").click();
     settle().await;
-    assert_eq!(text(&r, "page-heading"), "The child or young person");
-    let postcode: HtmlInputElement = el(&r, "f-child-postcode").dyn_into().unwrap();
-    type_into(&postcode, "not a postcode");
+    assert_eq!(
+        text(&r, "page-heading"),
+        "The child or young person: name and date of birth"
+    );
+    let postcode: HtmlInputElement = el(&r, "f-child-upn").dyn_into().unwrap();
+    type_into(&postcode, "not a upn");
     settle().await;
     assert!(
-        r.get_element_by_id("f-child-postcode-error").is_none(),
+        r.get_element_by_id("f-child-upn-error").is_none(),
         "a message showed while typing"
     );
     leave(&postcode);
     settle().await;
-    assert_eq!(postcode.value(), "not a postcode", "cleared on leaving");
-    let message = text(&r, "f-child-postcode-error");
+    assert_eq!(postcode.value(), "not a upn", "cleared on leaving");
+    let message = text(&r, "f-child-upn-error");
     assert!(message.starts_with("Error:"), "{message}");
     assert!(
         r.get_element_by_id("error-summary").is_none(),
@@ -139,10 +142,10 @@ async fn errors_show_after_continue_or_leaving_not_while_typing() {
     el(&r, "continue").click();
     settle().await;
     assert!(r.get_element_by_id("error-summary").is_some());
-    let now: HtmlInputElement = el(&r, "f-child-postcode").dyn_into().unwrap();
+    let now: HtmlInputElement = el(&r, "f-child-upn").dyn_into().unwrap();
     assert_eq!(
         (postcode.is_connected(), now.value()),
-        (true, "not a postcode".to_owned()),
+        (true, "not a upn".to_owned()),
         "the answer was cleared"
     );
 }
@@ -156,8 +159,13 @@ async fn provision_row_cost_follows_each_keystroke() {
     settle().await;
     el(&r, "f-provisionMap-rows").click();
     settle().await;
-    assert_eq!(text(&r, "page-heading"), "Provision 1");
+    assert_eq!(
+        text(&r, "page-heading"),
+        "Provision 1: what it is and what it costs"
+    );
+    // Choosing staff time reveals the questions its cost needs.
     el(&r, "f-provisionMap-rows-0-category").click();
+    settle().await;
     for (id, v) in [
         ("f-provisionMap-rows-0-hourlyRatePence", "17.20"),
         ("f-provisionMap-rows-0-sessionMinutes", "10"),

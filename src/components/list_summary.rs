@@ -28,7 +28,7 @@ pub fn ListSummary(list: &'static ListDef) -> impl IntoView {
             .into_iter()
             .enumerate()
             .map(|(n, item)| {
-                let name = format!("{} {}", capital(list.item), n + 1);
+                let name = format!("{} {}", sen_core::rules::capital(list.item), n + 1);
                 let mut line = form.doc.with(|d| crate::display::item_summary(d, list.pointer, &item));
                 if is_rows {
                     if let Some(Some(c)) = costs.get(n).map(|c| c.0) {
@@ -88,14 +88,6 @@ pub fn ListSummary(list: &'static ListDef) -> impl IntoView {
                 {move || if count() == 0 { format!("Add {}", article(list.item)) } else { format!("Add another {}", list.item) }}
             </button>
         </div>
-    }
-}
-
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
-        None => String::new(),
     }
 }
 

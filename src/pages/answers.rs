@@ -140,7 +140,12 @@ fn section_answers(form: Form, id: &'static str) -> impl IntoView {
                     ),
                 );
             }
-            let name = crate::display::item_name(list.pointer, i, item);
+            // An outcome's text is one of its answers: its number is enough as its name here.
+            let name = if list.pointer == "/outcomes" {
+                format!("Outcome {}", i + 1)
+            } else {
+                crate::display::item_name(list.pointer, i, item)
+            };
             items.push((
                 name,
                 fields,

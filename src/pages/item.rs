@@ -29,11 +29,7 @@ pub fn ItemPage(list: &'static ListDef, index: usize, part: usize) -> impl IntoV
         .profile
         .with_value(|p| (p.name.clone(), p.section_title(section)));
     let item_name = {
-        let mut c = list.item.chars();
-        let cap: String = c
-            .next()
-            .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-            .unwrap_or_default();
+        let cap = sen_core::rules::capital(list.item);
         let parts = item_parts(list.pointer);
         match parts.get(part).filter(|_| parts.len() > 1) {
             Some(topic) => format!("{cap} {}: {}", index + 1, lower_first(topic)),
