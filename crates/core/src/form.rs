@@ -320,6 +320,21 @@ pub fn cost_kind(row: &crate::model::ProvisionRow) -> Option<CostKind> {
     })
 }
 
+/// A staff-time row's own questions.
+const STAFF_TIME_FIELDS: &[&str] = &[
+    "staffRole",
+    "adults",
+    "groupSize",
+    "sessionMinutes",
+    "sessionsPerWeek",
+    "weeks",
+    "hourlyRatePence",
+    "chargeFullGroupCost",
+];
+
+/// A fixed-cost row's own questions.
+const FIXED_COST_FIELDS: &[&str] = &["fixedCostPence", "quantity"];
+
 /// Whether a provision row's page asks a question, for the row as answered so far: each kind of
 /// cost asks only for its own figures, the reason for charging a whole group only when it is
 /// charged, and "how often" never (it is asked as sessions each week).
@@ -330,42 +345,24 @@ pub fn asked_for_row(pattern: &str, row: &crate::model::ProvisionRow) -> bool {
     let kind = cost_kind(row);
     match field {
         "frequency" => false,
-        "staffRole"
-        | "adults"
-        | "groupSize"
-        | "sessionMinutes"
-        | "sessionsPerWeek"
-        | "weeks"
-        | "hourlyRatePence"
-        | "chargeFullGroupCost" => kind == Some(CostKind::StaffTime),
         "chargeFullGroupJustification" => {
             kind == Some(CostKind::StaffTime) && row.charge_full_group_cost == Some(true)
         }
-        "fixedCostPence" | "quantity" => kind == Some(CostKind::Fixed),
+        f if STAFF_TIME_FIELDS.contains(&f) => kind == Some(CostKind::StaffTime),
+        f if FIXED_COST_FIELDS.contains(&f) => kind == Some(CostKind::Fixed),
         _ => true,
     }
 }
 
 /// Whether what a row's page asks at this pattern depends on the row's other answers.
 pub fn depends_on_row(pattern: &str) -> bool {
-    let Some(field) = pattern.strip_prefix("/provisionMap/rows/*/") else {
-        return false;
-    };
-    matches!(
-        field,
-        "frequency"
-            | "staffRole"
-            | "adults"
-            | "groupSize"
-            | "sessionMinutes"
-            | "sessionsPerWeek"
-            | "weeks"
-            | "hourlyRatePence"
-            | "chargeFullGroupCost"
-            | "chargeFullGroupJustification"
-            | "fixedCostPence"
-            | "quantity"
-    )
+    pattern
+        .strip_prefix("/provisionMap/rows/*/")
+        .is_some_and(|f| {
+            matches!(f, "frequency" | "chargeFullGroupJustification")
+                || STAFF_TIME_FIELDS.contains(&f)
+                || FIXED_COST_FIELDS.contains(&f)
+        })
 }
 
 #[cfg(test)]
