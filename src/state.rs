@@ -318,6 +318,7 @@ impl Form {
                     i.severity == Severity::Error
                         && within(&i.pointer)
                         && !sen_core::rules::catalogue::waits_for_later_sections(&i.rule_id)
+                        && !is_whole_list(&i.pointer)
                 })
             })
         })
@@ -399,6 +400,13 @@ impl Form {
         self.profile
             .with_value(|p| sen_core::rules::field_specs::label_for(pointer, p))
     }
+}
+
+/// Whether a message is about a whole "add another" list (none added yet, or too few): it does
+/// not hold a person on the section's page, whichever list it is, so that every section with a
+/// list behaves alike; it shows on the task list and before sending.
+fn is_whole_list(pointer: &str) -> bool {
+    sen_core::form::LISTS.iter().any(|l| l.pointer == pointer)
 }
 
 /// Unix milliseconds, from the browser's clock.

@@ -141,3 +141,26 @@ test('check your answers on an incomplete application lists what is missing', { 
   assert.ok(focused && focused.startsWith('f-'), `focused #${focused}`);
   assert.deepEqual(page.errors, []);
 });
+
+test('a section whose list is empty: Continue returns to the task list in every section alike, and what is missing shows before sending', { timeout: 300000 }, async () => {
+  const page = await open(env, '/www/scenario.html');
+  // Sections that hold only an "add another" list: some lists must have items (parents,
+  // consent), some only should (specialists), some may be empty (documents).
+  for (const id of ['outcomes', 'specialists', 'parents', 'consent', 'attachments']) {
+    await click(page, `#task-${id}`);
+    await settle(page);
+    await click(page, '#continue');
+    await settle(page);
+    assert.equal(await inRoot(page, (r) => r.getElementById('page-heading').textContent), 'Apply for SEN support', `${id}: Continue did not return to the task list`);
+    assert.equal(await inRoot(page, (r, id) => r.getElementById(`task-${id}-status`).textContent, id), 'Not started', `${id}: status`);
+  }
+  // At sending, the lists that must have items are named.
+  await click(page, '#to-answers');
+  await settle(page);
+  await click(page, '#send');
+  await settle(page);
+  const summary = await inRoot(page, (r) => r.getElementById('error-summary')?.textContent ?? '');
+  assert.match(summary, /Add the parents and carers/);
+  assert.match(summary, /Record the parent's consent/);
+  assert.deepEqual(page.errors, []);
+});

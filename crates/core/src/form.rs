@@ -225,16 +225,21 @@ pub fn asked_on_item_page(pattern: &str) -> bool {
 }
 
 /// The pages a long list item is asked over, one topic each (GOV.UK: one thing per page): a
-/// provision row's cost, its funding and dates, and how its impact is measured; an APDR cycle's
-/// assessment and plan, its review, and who took part in the review. Other items have one page.
+/// provision row's cost, what it works towards with its funding and dates, and how its impact is
+/// measured; an APDR cycle's assessment and plan, its review, and who took part in the review; a
+/// consent's who and what, and its privacy notice and signed form. Other items have one page.
 pub fn item_parts(list: &str) -> &'static [&'static str] {
     match list {
         "/provisionMap/rows" => &[
             "What it is and what it costs",
-            "Who pays and when",
+            "What it works towards, who pays and when",
             "Measuring its impact",
         ],
         "/apdrCycles" => &["Assess and plan", "Review", "Who took part in the review"],
+        "/consents" => &[
+            "Who gave consent and to what",
+            "Privacy notice and signed form",
+        ],
         _ => &[""],
     }
 }
@@ -243,8 +248,23 @@ pub fn item_parts(list: &str) -> &'static [&'static str] {
 pub fn part_of(pattern: &str) -> usize {
     if let Some(field) = pattern.strip_prefix("/provisionMap/rows/*/") {
         return match field.split('/').next().unwrap_or_default() {
-            "fundingSource" | "startDate" | "endDate" | "isOrdinarilyAvailable" => 1,
+            "linkedOutcomeIds"
+            | "fundingSource"
+            | "startDate"
+            | "endDate"
+            | "isOrdinarilyAvailable" => 1,
             "entryData" | "exitData" | "impact" | "impactNotes" => 2,
+            _ => 0,
+        };
+    }
+    if let Some(field) = pattern.strip_prefix("/consents/*/") {
+        return match field {
+            "privacyNoticeVersion"
+            | "privacyNoticeAcknowledged"
+            | "withdrawn"
+            | "withdrawnDate"
+            | "signatureAttachmentId"
+            | "capacityDecision" => 1,
             _ => 0,
         };
     }
@@ -423,6 +443,7 @@ mod tests {
         assert_eq!(part_of("/apdrCycles/*/review/outcomeStatus/o1"), 1);
         assert_eq!(part_of("/apdrCycles/*/outcomeIds"), 0);
         assert_eq!(part_of("/apdrCycles/*/review/pupilVoice"), 2);
+        assert_eq!(part_of("/consents/*/signatureAttachmentId"), 1);
         for f in FIELDS {
             if let Some(list) = list_of(f.pattern) {
                 assert!(
