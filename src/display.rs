@@ -266,7 +266,10 @@ pub fn answer(pattern: &str, kind: Kind, value: &Value) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         (_, Value::String(s)) => s.clone(),
-        (_, Value::Number(n)) => n.to_string(),
+        (_, Value::Number(n)) => format!(
+            "{n}{}",
+            sen_core::form::unit_of(pattern).unwrap_or_default()
+        ),
         _ => String::new(),
     }
 }
@@ -281,6 +284,10 @@ mod tests {
         assert_eq!(date("2016-05-14"), "14 May 2016");
         assert_eq!(answer("/child/sex", Kind::Choice, &json!("M")), "Male");
         assert_eq!(answer("/x", Kind::YesNo, &json!(true)), "Yes");
+        assert_eq!(
+            answer("/child/attendancePct12m", Kind::Number, &json!(93.4)),
+            "93.4%"
+        );
         assert_eq!(
             answer(
                 "/setting/notionalSenBudgetPence",

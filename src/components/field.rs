@@ -134,7 +134,8 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
             } else {
                 (Conversion::Whole, "numeric")
             };
-            text(conversion, InputLook { inputmode: Some(mode), width: Some("5"), spellcheck: Some(false), ..look }, None)
+            let suffix = sen_core::form::unit_of(spec.pattern);
+            text(conversion, InputLook { inputmode: Some(mode), width: Some("5"), spellcheck: Some(false), suffix, ..look }, None)
         }
         Kind::LongText => view! {
             <Textarea pointer=pointer.clone() label=label.clone() shown_label=shown.clone() conversion=Conversion::Text hint=table_hint.clone() />

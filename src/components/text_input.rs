@@ -1,4 +1,4 @@
-//! GOV.UK text input, with an optional prefix (£) and width. The value is written on every
+//! GOV.UK text input, with an optional prefix (£) or suffix (%) and width. The value is written on every
 //! keystroke; the message shows once the field is left after a change, or after Continue.
 
 use leptos::prelude::*;
@@ -13,6 +13,8 @@ use crate::state::use_form;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct InputLook {
     pub prefix: Option<&'static str>,
+    /// A unit after the box (`%`).
+    pub suffix: Option<&'static str>,
     pub width: Option<&'static str>,
     pub input_type: Option<&'static str>,
     pub inputmode: Option<&'static str>,
@@ -65,15 +67,17 @@ pub fn TextInput(
             on:change=move |_| form.touch(&p_change)
         />
     };
-    let control = match look.prefix {
-        Some(prefix) => view! {
+    let control = if look.prefix.is_none() && look.suffix.is_none() {
+        input.into_any()
+    } else {
+        view! {
             <div class="govuk-input__wrapper">
-                <div class="govuk-input__prefix" aria-hidden="true">{prefix}</div>
+                {look.prefix.map(|p| view! { <div class="govuk-input__prefix" aria-hidden="true">{p}</div> })}
                 {input}
+                {look.suffix.map(|s| view! { <div class="govuk-input__suffix" aria-hidden="true">{s}</div> })}
             </div>
         }
-        .into_any(),
-        None => input.into_any(),
+        .into_any()
     };
     view! {
         <div class=move || group_class(message.get().is_some())>

@@ -68,6 +68,8 @@ pub fn ItemPage(list: &'static ListDef, index: usize, part: usize) -> impl IntoV
             .filter(|f| asked_for_row(f.pattern, &row))
             .collect::<Vec<_>>()
     });
+    // The page was checked when it opened; check again only when the type of cost changes.
+    let opened = StoredValue::new(true);
     let mut placed = false;
     let fields = specs
         .into_iter()
@@ -83,7 +85,10 @@ pub fn ItemPage(list: &'static ListDef, index: usize, part: usize) -> impl IntoV
                     <div class="govuk-radios__conditional app-cost-questions">
                         {move || {
                             // Which answers are required depends on the kind of cost.
-                            form.recheck();
+                            if !opened.get_value() {
+                                form.recheck();
+                            }
+                            opened.set_value(false);
                             let shown = asked.get();
                             if shown.is_empty() {
                                 view! { <p class="govuk-body">"Choose the type of cost to give its figures."</p> }.into_any()

@@ -75,6 +75,14 @@ pub fn allows_decimals(pattern: &str) -> bool {
     )
 }
 
+/// The unit a number is given in, shown after its box and its answer (`93.4%`).
+pub fn unit_of(pattern: &str) -> Option<&'static str> {
+    match pattern {
+        "/child/attendancePct12m" => Some("%"),
+        _ => None,
+    }
+}
+
 /// Values the form works out itself (see [`crate::derive`]) and never asks for.
 pub fn is_computed(pattern: &str) -> bool {
     pattern.starts_with("/provisionMap/subtotals/")
