@@ -53,7 +53,13 @@ pub fn ItemPage(list: &'static ListDef, index: usize, part: usize) -> impl IntoV
         .copied()
         .filter(|f| depends_on_row(f.pattern))
         .collect();
+    // The row as answered, on a provision row's first page only (its cost questions and how its
+    // cost is worked out); other item pages do not read the document on each keystroke for it.
+    let costs_here = list.pointer == "/provisionMap/rows" && part == 0;
     let row_now = Memo::new(move |_| {
+        if !costs_here {
+            return ProvisionRow::default();
+        }
         form.doc.with(|d| {
             d.pointer(&format!("/provisionMap/rows/{index}"))
                 .and_then(|r| sen_core::json::from_value::<ProvisionRow>(r).ok())
@@ -102,7 +108,7 @@ pub fn ItemPage(list: &'static ListDef, index: usize, part: usize) -> impl IntoV
             )
         })
         .collect_view();
-    let is_row = list.pointer == "/provisionMap/rows" && part == 0;
+    let is_row = costs_here;
     let row_cost = move || {
         form.rows.with(|r| match r.get(index).and_then(|c| c.0) {
             Some(c) => money(c),
