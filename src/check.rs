@@ -10,6 +10,7 @@ use serde_json::Value;
 pub fn application(doc: &Value, profile: &Profile) -> Option<Application> {
     let mut app = wire::application_from_value(doc).ok()?;
     derive::fill(&mut app, &profile.funding);
+    derive::from_profile(&mut app, profile);
     Some(app)
 }
 

@@ -14,7 +14,7 @@ pub const HEADING_ID: &str = "page-heading";
 
 /// The element with an id in this widget's root. `None` once the widget is unmounted (a
 /// focus move scheduled for the next frame may outlive it).
-fn element(form: Form, id: &str) -> Option<web_sys::HtmlElement> {
+pub fn element(form: Form, id: &str) -> Option<web_sys::HtmlElement> {
     form.root
         .try_with_value(|r| {
             r.as_ref()?

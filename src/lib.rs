@@ -21,6 +21,7 @@ pub mod mount;
 pub mod pages;
 pub mod retry;
 pub mod route;
+pub mod school;
 pub mod send;
 pub mod state;
 pub mod store;

@@ -78,7 +78,7 @@ fn render(
     slot: &Rc<RefCell<Option<Box<dyn Any>>>>,
     config: &Config,
     profile: Result<sen_core::Profile, String>,
-    saved: Option<String>,
+    saved: crate::state::Saved,
 ) {
     let Ok(root) = shadow_root(host) else { return };
     let Some(container) = web_sys::window()
@@ -125,7 +125,8 @@ fn render(
 
 /// Mounts the widget in `element` with a configuration object `{ profile, profileUrl,
 /// endpoint, today, drafts, instance }` (the custom element passes its attributes). The profile
-/// (fetched first when given by URL) and the draft saved on this device are read, then the form
+/// (fetched first when given by URL), the draft saved on this device and any school details
+/// remembered there are read, then the form
 /// starts; the element's own content stays visible meanwhile.
 #[wasm_bindgen]
 pub fn mount(element: HtmlElement, config: JsValue) -> Mounted {
@@ -137,13 +138,20 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Mounted {
             Some(url) => crate::config::fetch_profile(&url).await,
             None => crate::config::builtin_profile(config.profile.as_deref()),
         };
-        let saved = match &profile {
+        let draft = match &profile {
             Ok(p) => {
                 let key = crate::draft::storage_key(&p.id, &config.instance);
                 crate::store::load(config.drafts, &key).await
             }
             Err(_) => None,
         };
+        let school = match config.drafts {
+            crate::store::Where::Local => {
+                crate::store::load(config.drafts, crate::school::KEY).await
+            }
+            _ => None,
+        };
+        let saved = crate::state::Saved { draft, school };
         // Unmounted (and its handle freed) before it was ready: nothing to show.
         if Rc::strong_count(&task_slot) > 1 {
             render(&element, &task_slot, &config, profile, saved);

@@ -34,6 +34,8 @@ pub enum Sending {
 pub enum Notice {
     /// Answers were restored from this device.
     Restored,
+    /// A new application was started with the school's details remembered on this device.
+    SchoolFilledIn,
     /// Answers were loaded from a file.
     Imported,
     /// Answers were loaded from a file, but these values in it could not be read.
@@ -87,23 +89,38 @@ pub struct Form {
     /// When the draft was last stored (Unix milliseconds).
     pub saved_at: RwSignal<Option<u64>>,
     pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+    /// The person chose to remember the school's details on this device (`school.rs`).
+    pub remember_school: RwSignal<bool>,
+}
+
+/// What was kept on this device, as text, read before the form starts.
+#[derive(Debug, Clone, Default)]
+pub struct Saved {
+    /// The draft of this form (under `draft::storage_key`).
+    pub draft: Option<String>,
+    /// The school's details (under `school::KEY`).
+    pub school: Option<String>,
 }
 
 impl Form {
     /// A new instance for a profile, with the text of the draft saved on this device for the
-    /// same profile and instance (`saved`, read by the caller with `store::load` under
-    /// `draft::storage_key`), which is restored.
+    /// same profile and instance (`saved.draft`, read by the caller with `store::load` under
+    /// `draft::storage_key`), which is restored; a new application starts with the school's
+    /// details if they were remembered (`saved.school`).
     pub fn new(
         profile: Profile,
         today: String,
         config: &crate::config::Config,
-        saved: Option<String>,
+        saved: Saved,
     ) -> Form {
         let place = config.drafts;
         let key = draft::storage_key(&profile.id, &config.instance);
         let save_here = profile.drafts.save_by_default && place != store::Where::Nowhere;
-        let saved = saved.map(|text| draft::read(&text, &profile.id, now_ms()));
-        let (start, idempotency_key, notice) = match saved {
+        let school = crate::school::read(saved.school.as_deref());
+        let draft = saved
+            .draft
+            .map(|text| draft::read(&text, &profile.id, now_ms()));
+        let (mut start, idempotency_key, mut notice) = match draft {
             Some(Ok(d)) => (d.document, d.idempotency_key, Some(Notice::Restored)),
             Some(Err(_)) => {
                 // Expired, foreign or unreadable: it is not restored, and not kept.
@@ -112,6 +129,12 @@ impl Form {
             }
             None => (Value::Object(serde_json::Map::new()), None, None),
         };
+        if let (Some(setting), Value::Object(doc)) = (&school, &mut start) {
+            if notice.is_none() {
+                doc.insert("setting".to_owned(), setting.clone());
+                notice = Some(Notice::SchoolFilledIn);
+            }
+        }
         let form = Form {
             doc: RwSignal::new(start),
             profile: StoredValue::new(profile),
@@ -138,6 +161,7 @@ impl Form {
             save_here: RwSignal::new(save_here),
             notice: RwSignal::new(notice),
             save_problem: RwSignal::new(None),
+            remember_school: RwSignal::new(school.is_some()),
             edits: RwSignal::new(0),
             dirty: RwSignal::new(false),
             saved_at: RwSignal::new(None),
@@ -477,6 +501,11 @@ impl Form {
     /// hidden or left).
     pub fn flush(&self) {
         if self.dirty.try_get_untracked() == Some(true) {
+            if self.remember_school.try_get_untracked() == Some(true) {
+                let _ = self
+                    .doc
+                    .try_with_untracked(|d| crate::school::remember(self.place.get_value(), d));
+            }
             let _ = self.save_draft();
         }
     }

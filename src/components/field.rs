@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use sen_core::form::{allows_decimals, options_for, Options};
 use sen_core::questions::{hint as question_hint, shown_for};
-use sen_core::rules::field_specs::{FieldSpec, Kind};
+use sen_core::rules::field_specs::{is_hidden, FieldSpec, Kind};
 use serde_json::Value;
 
 use super::checkboxes::Checkboxes;
 use super::date_input::DateInput;
+use super::flag_group::FlagGroup;
 use super::label_text;
 use super::radios::{yes_no, Choice, Radios};
 use super::select::Select;
@@ -65,18 +66,83 @@ pub fn choices_for(form: Form, pattern: &str) -> Vec<Choice> {
     }
 }
 
+/// A text answer filled in from one asked on the same page follows it as it is typed, while
+/// the person has not changed this one themselves.
+fn follow_same_page_source(
+    form: Form,
+    pointer: String,
+    filled: impl Fn(&Value, &str) -> Option<Value> + 'static,
+) {
+    let id = crate::doc::field_id(&pointer);
+    Effect::new(move |last: Option<Option<Value>>| {
+        let now = form.doc.with(|d| filled(d, &pointer));
+        let Some(last) = last else {
+            return now;
+        };
+        let current = form
+            .doc
+            .with_untracked(|d| crate::doc::get(d, &pointer).cloned());
+        let mine = form.touched.with_untracked(|t| t.contains(&pointer));
+        if now != last && !mine && (current.is_none() || current == last) {
+            form.write_value(&pointer, now.clone());
+            let text = now.as_ref().and_then(Value::as_str).unwrap_or_default();
+            if let Some(input) = crate::focus::element(form, &id)
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
+            {
+                input.set_value(text);
+            }
+        }
+        now
+    });
+}
+
 #[component]
 pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
     let form = use_form();
-    // An answer given earlier fills this one in, for the person to confirm or change.
-    if let Some(source) = sen_core::form::prefilled_from(spec.pattern) {
+    // Answers given earlier fill this one in, for the person to confirm or change.
+    if sen_core::prefill::is_prefilled(spec.pattern) {
+        let filled = move |d: &Value, p: &str| {
+            form.profile
+                .with_value(|pr| sen_core::prefill::prefill(d, p, pr))
+        };
         form.doc.update_untracked(|d| {
             if crate::doc::get(d, &pointer).is_none() {
-                if let Some(v) = crate::doc::get(d, source).cloned() {
+                if let Some(v) = filled(d, &pointer) {
                     crate::doc::set(d, &pointer, v);
                 }
             }
         });
+        if spec.kind == Kind::Text {
+            follow_same_page_source(form, pointer.clone(), filled);
+        }
+    }
+    if form
+        .profile
+        .with_value(|p| sen_core::derive::is_from_profile(spec.pattern, p))
+    {
+        return ().into_any();
+    }
+    // A yes/no answer asked with others: the first shown of them draws the question.
+    if let Some(group) = sen_core::flags::group_of(spec.pattern) {
+        let parent = pointer.rsplit_once('/').map_or("", |(p, _)| p);
+        let members: Vec<(String, &'static str)> = group
+            .members
+            .iter()
+            .filter(|(p, _)| !form.profile.with_value(|pr| is_hidden(p, pr)))
+            .map(|(p, words)| {
+                (
+                    format!("{parent}/{}", p.rsplit('/').next().unwrap_or_default()),
+                    *words,
+                )
+            })
+            .collect();
+        if members.first().map(|(p, _)| p) != Some(&pointer) {
+            return ().into_any();
+        }
+        let required = members.iter().any(|(p, _)| form.required(p));
+        let shown = label_text(group.question, required);
+        return view! { <FlagGroup members=members shown_label=shown none=group.none /> }
+            .into_any();
     }
     let label = form.label(&pointer);
     let required = form.required(&pointer);

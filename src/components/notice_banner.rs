@@ -1,5 +1,6 @@
 //! GOV.UK notification banner about saved answers: restored from this device, loaded from a
-//! file (and, when some values in it could not be read, which, each linked to its field),
+//! file (and, when some values in it could not be read, which, each linked to its field), a
+//! new application started with the school's details remembered on this device,
 //! cleared, or a file that could not be loaded. "Start again" clears everything.
 
 use leptos::prelude::*;
@@ -63,6 +64,11 @@ pub fn NoticeBanner() -> impl IntoView {
                 ),
                 true,
             ),
+            Notice::SchoolFilledIn => (
+                "Important",
+                "Your school's details are filled in".to_owned(),
+                false,
+            ),
             Notice::StartedAgain => (
                 "Success",
                 "Your answers have been cleared".to_owned(),
@@ -94,6 +100,12 @@ pub fn NoticeBanner() -> impl IntoView {
                 <div class="govuk-notification-banner__content">
                     <p class="govuk-notification-banner__heading">{heading}</p>
                     {unread.map(|items| unread_list(form, items))}
+                    {(notice == Notice::SchoolFilledIn).then(|| {
+                        let section = form.profile.with_value(|p| p.section_title("setting"));
+                        view! {
+                            <p class="govuk-body">{format!("They were remembered on this device from your last application. Check they are still right in \u{201c}{section}\u{201d}.")}</p>
+                        }
+                    })}
                     {(notice == Notice::Restored).then(|| view! {
                         <p class="govuk-body">"They were saved on this device. Carry on where you left off, or start again."</p>
                         <button type="button" class="govuk-button govuk-button--warning" id="start-again"

@@ -12,6 +12,7 @@ use crate::components::field::Field;
 use crate::components::list_summary::ListSummary;
 use crate::components::paste_rows::PasteRows;
 use crate::components::provision_table::ProvisionTable;
+use crate::components::remember_school::RememberSchool;
 use crate::components::totals::Totals;
 use crate::focus;
 use crate::route::Page;
@@ -75,6 +76,7 @@ pub fn SectionPage(id: &'static str, part: usize) -> impl IntoView {
         {heading(name, title)}
         {fields}
         {lists}
+        {(id == "setting" && part + 1 == parts).then(|| view! { <RememberSchool /> })}
         {(id == "provision").then(|| view! { <PasteRows /> })}
         {(id == "provision").then(|| view! { <Totals /> })}
         {(id == "request").then(|| view! {

@@ -105,7 +105,7 @@ test('a file with an unknown field, a bad code and a number as text: exactly tho
   await page.waitForTimeout(100);
   const field = fieldId('/child/attendancePct12m');
   assert.equal(await focusedId(page), field);
-  assert.equal(await q(page, '#page-heading').textContent(), 'The child or young person: schools and attendance');
+  assert.equal(await q(page, '#page-heading').textContent(), 'The child or young person: school, year group and attendance');
   assert.equal(await q(page, `#${field}`).inputValue(), '93.4');
   assert.equal(await q(page, `#${field}-error`).textContent(),
     'Error: This answer from the file could not be read: expected a number, not text. Check it and enter it again');
@@ -119,7 +119,7 @@ test('a file with an unknown field, a bad code and a number as text: exactly tho
   // Continue holds there until it is put right; then the section is complete.
   await q(page, '#continue').click();
   await page.waitForTimeout(100);
-  assert.equal(await q(page, '#page-heading').textContent(), 'The child or young person: schools and attendance');
+  assert.equal(await q(page, '#page-heading').textContent(), 'The child or young person: school, year group and attendance');
   assert.match(await q(page, '#error-summary').textContent(), /This answer from the file could not be read: expected a number, not text/);
   await q(page, `#${field}`).fill('');
   await q(page, `#${field}`).fill('93.4');

@@ -1,6 +1,6 @@
 //! The figures an application carries that nobody types: each provision row's annual cost and
 //! staff ratio, the map's subtotals and totals, the amount of top-up requested, and the APDR
-//! cycle numbers. The widget fills them in before it checks or sends, so the totals in the JSON
+//! cycle numbers, the request's length in terms. The widget fills them in before it checks or sends, so the totals in the JSON
 //! always equal the sum of the rows. (`sen-check` does not: a document made elsewhere has its
 //! stated figures checked.)
 
@@ -40,6 +40,16 @@ pub fn media_type(filename: &str) -> Option<&'static str> {
     })
 }
 
+/// How many school terms (a third of a year each) the days from `start` to `end`, both
+/// included, come to, to the nearest whole term and at least one; `None` if `end` is before
+/// `start`. 6 May 2025 to 5 May 2026 is 3 terms.
+pub fn terms_between(start: crate::Date, end: crate::Date) -> Option<i64> {
+    let days = start.days_until(end).checked_add(1).filter(|d| *d > 0)?;
+    // days ÷ (365.25 ÷ 3), rounded half up: (days × 12 + 730) ÷ 1461.
+    let terms = days.checked_mul(12)?.checked_add(730)? / 1461;
+    Some(terms.max(1))
+}
+
 /// What is known from other answers and so is asked once: the relationship and parental
 /// responsibility of a parent who gave consent (their own answers in Parents and carers), and a
 /// document's file type (from its name).
@@ -65,6 +75,30 @@ fn from_other_answers(app: &mut Application) {
     for a in app.attachments.iter_mut().flatten() {
         if let Some(t) = a.filename.as_deref().and_then(media_type) {
             a.mime_type = Some(t.to_owned());
+        }
+    }
+    if let Some(r) = app.request.as_mut() {
+        let day =
+            |d: &Option<crate::model::DateText>| d.as_ref().and_then(|d| crate::Date::parse(&d.0));
+        if let (Some(start), Some(end)) = (day(&r.start_date), day(&r.end_date)) {
+            r.duration_terms = terms_between(start, end);
+        }
+    }
+}
+
+/// Whether the council's profile gives this answer, so the form does not ask it: the version of
+/// the privacy notice a consent acknowledges is the council's current one.
+pub fn is_from_profile(pattern: &str, profile: &crate::Profile) -> bool {
+    pattern == "/consents/*/privacyNoticeVersion"
+        && profile.consent.privacy_notice_version.is_some()
+}
+
+/// Fills in what the council's profile gives (see [`is_from_profile`]), over any other value:
+/// the person was shown this council's notice.
+pub fn from_profile(app: &mut Application, profile: &crate::Profile) {
+    if let Some(version) = &profile.consent.privacy_notice_version {
+        for c in app.consents.iter_mut().flatten() {
+            c.privacy_notice_version = Some(version.clone());
         }
     }
 }
@@ -155,6 +189,17 @@ mod tests {
         let Ok(profile) = profile else { unreachable!() };
         fill(&mut blank, &profile.funding);
         assert_eq!(blank, original);
+    }
+
+    #[test]
+    fn terms_from_dates() {
+        let d = |t: &str| crate::Date::parse(t).unwrap();
+        assert_eq!(terms_between(d("2025-05-06"), d("2026-05-05")), Some(3));
+        assert_eq!(terms_between(d("2025-09-01"), d("2025-12-19")), Some(1));
+        assert_eq!(terms_between(d("2025-09-01"), d("2026-04-01")), Some(2));
+        assert_eq!(terms_between(d("2025-09-01"), d("2025-09-01")), Some(1));
+        assert_eq!(terms_between(d("2025-09-02"), d("2025-09-01")), None);
+        assert_eq!(terms_between(d("2025-09-01"), d("2027-08-31")), Some(6));
     }
 
     #[test]

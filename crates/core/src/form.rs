@@ -94,6 +94,7 @@ pub fn is_computed(pattern: &str) -> bool {
                 | "/consents/*/relationship"
                 | "/consents/*/hasParentalResponsibility"
                 | "/request/amountRequestedPence"
+                | "/request/durationTerms"
                 | "/provisionMap/totalPence"
                 | "/provisionMap/schoolContributionPence"
                 | "/provisionMap/otherFundingPence"
@@ -246,7 +247,7 @@ pub fn item_parts(list: &str) -> &'static [&'static str] {
         "/apdrCycles" => &["Assess and plan", "Review", "Who took part in the review"],
         "/consents" => &[
             "Who gave consent and to what",
-            "Privacy notice and signed form",
+            "Discussion, privacy notice and signed form",
         ],
         _ => &[""],
     }
@@ -267,7 +268,8 @@ pub fn part_of(pattern: &str) -> usize {
     }
     if let Some(field) = pattern.strip_prefix("/consents/*/") {
         return match field {
-            "privacyNoticeVersion"
+            "discussedWithParentDate"
+            | "privacyNoticeVersion"
             | "privacyNoticeAcknowledged"
             | "withdrawn"
             | "withdrawnDate"
@@ -290,39 +292,35 @@ pub fn part_of(pattern: &str) -> usize {
     0
 }
 
-/// Answers the form fills in from an earlier answer, for the person to confirm or change: the
-/// names in the declarations are the SENCo's and headteacher's given with the school, and they
-/// are dated the day the application was completed.
-pub fn prefilled_from(pattern: &str) -> Option<&'static str> {
-    Some(match pattern {
-        "/declarations/senco/name" => "/setting/senco/name",
-        "/declarations/headteacher/name" => "/setting/headteacher/name",
-        "/declarations/senco/date" | "/declarations/headteacher/date" => "/dateCompleted",
-        _ => return None,
-    })
-}
-
 /// The pages a long section is asked over, one topic each, like [`item_parts`].
 pub fn section_parts(section: &str) -> &'static [&'static str] {
     match section {
         "child" => &[
             "Name and date of birth",
             "Home and languages",
-            "Schools and attendance",
+            "School, year group and attendance",
         ],
+        "setting" => &["The school", "Its SENCo and headteacher"],
         _ => &[""],
     }
 }
 
 /// Which of its section's pages (see [`section_parts`]) asks the field or list at this pattern.
 pub fn section_part_of(pattern: &str) -> usize {
+    if pattern.starts_with("/setting/senco/") || pattern.starts_with("/setting/headteacher/") {
+        return 1;
+    }
     let Some(field) = pattern.strip_prefix("/child/") else {
         return 0;
     };
     match field.split('/').next().unwrap_or_default() {
         "address" | "postcode" | "residentLaCode" | "homeLanguages" | "interpreterNeeded"
         | "ethnicity" | "religion" | "nhsNumber" | "gp" => 1,
-        "admissionDate" | "previousSettings" | "attendancePct12m" | "daysAttendedPerWeek" => 2,
+        "ncy"
+        | "admissionDate"
+        | "previousSettings"
+        | "attendancePct12m"
+        | "daysAttendedPerWeek" => 2,
         _ => 0,
     }
 }

@@ -48,8 +48,13 @@ pub enum Column {
     StartDate,
     EndDate,
     Outcomes,
+    /// The entry data's value ("32"); its measure and date may have columns of their own.
     EntryData,
+    EntryMeasure,
+    EntryDate,
     ExitData,
+    ExitMeasure,
+    ExitDate,
     Impact,
     ImpactNotes,
 }
@@ -198,7 +203,15 @@ const HEADINGS: &[(&str, Column)] = &[
     ("entry", C::EntryData),
     ("baseline", C::EntryData),
     ("startdata", C::EntryData),
+    ("entrymeasure", C::EntryMeasure),
+    ("baselinemeasure", C::EntryMeasure),
+    ("entrydate", C::EntryDate),
+    ("baselinedate", C::EntryDate),
+    ("dateofentrydata", C::EntryDate),
     ("exitdata", C::ExitData),
+    ("exitmeasure", C::ExitMeasure),
+    ("exitdate", C::ExitDate),
+    ("dateofexitdata", C::ExitDate),
     ("exit", C::ExitData),
     ("enddata", C::ExitData),
     ("impact", C::Impact),
@@ -758,15 +771,17 @@ fn read_cell_into(
                 row.linked_outcome_ids = Some(outcome_ids(text, outcomes)?);
             }
         }
-        C::EntryData | C::ExitData => {
-            let point = Some(DataPoint {
-                value: Some(text.to_owned()),
-                ..DataPoint::default()
-            });
-            if column == C::EntryData {
-                row.entry_data = point;
+        C::EntryData | C::EntryMeasure | C::EntryDate | C::ExitData | C::ExitMeasure
+        | C::ExitDate => {
+            let point = if matches!(column, C::EntryData | C::EntryMeasure | C::EntryDate) {
+                row.entry_data.get_or_insert_with(DataPoint::default)
             } else {
-                row.exit_data = point;
+                row.exit_data.get_or_insert_with(DataPoint::default)
+            };
+            match column {
+                C::EntryDate | C::ExitDate => point.date = Some(date_cell(text)?),
+                C::EntryMeasure | C::ExitMeasure => point.measure = Some(text.to_owned()),
+                _ => point.value = Some(text.to_owned()),
             }
             too_long(text)?;
         }

@@ -242,7 +242,6 @@ const QUESTIONS: &[Question] = &[
     q("/request/bandRequested", "Which funding band are you asking for?"),
     q("/request/startDate", "When should the support start?"),
     q("/request/endDate", "When should the support end?"),
-    q("/request/durationTerms", "How many terms is the support for?"),
     q("/request/durationWeeks", "How many weeks is the support for?"),
     q("/request/plannedImpactMeasures", "How will you measure the impact?"),
     // Consent

@@ -448,3 +448,68 @@ proptest! {
         let _ = paste::read(&CSV[..CSV.char_indices().map(|(i, _)| i).take_while(|i| *i <= cut).last().unwrap_or(0)], &[]);
     }
 }
+
+/// S01's provision map as the school keeps it in a spreadsheet (entry data's measure and date
+/// in columns of their own) reads back as S01's rows: everything but what the form works out
+/// (ids, staff ratios, annual costs).
+#[test]
+fn s01_spreadsheet_reads_as_s01_rows() {
+    let s01: serde_json::Value = serde_json::from_str(include_str!(
+        "../../../tests/fixtures/scenarios/S01-complete-valid.json"
+    ))
+    .unwrap();
+    let outcomes: Vec<(String, String)> = s01["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["id"].as_str().unwrap().to_owned(),
+                o["text"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let pasted = paste::read(
+        include_str!("../../../tests/fixtures/paste/s01-provision-map.tsv"),
+        &outcomes,
+    );
+    assert_eq!(
+        pasted.problems().count(),
+        0,
+        "{:?}",
+        pasted.problems().collect::<Vec<_>>()
+    );
+    assert!(pasted.unused.is_empty(), "{:?}", pasted.unused);
+    let app = sen_core::model::Application {
+        provision_map: Some(sen_core::model::ProvisionMap {
+            rows: Some(pasted.rows.iter().map(|r| r.row.clone()).collect()),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let read = sen_core::wire::to_value(&app);
+    let expected = s01["provisionMap"]["rows"].as_array().unwrap();
+    let got = read["provisionMap"]["rows"].as_array().unwrap();
+    assert_eq!(got.len(), expected.len());
+    // Numbers compare as JSON numbers do (5 and 5.0 are one number), as a receiver reads them.
+    fn numbers_as_f64(v: &serde_json::Value) -> serde_json::Value {
+        match v {
+            serde_json::Value::Number(n) => serde_json::json!(n.as_f64()),
+            serde_json::Value::Object(m) => m
+                .iter()
+                .filter(|(k, _)| !["id", "staffRatio", "annualCostPence"].contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), numbers_as_f64(v)))
+                .collect(),
+            serde_json::Value::Array(a) => a.iter().map(numbers_as_f64).collect(),
+            other => other.clone(),
+        }
+    }
+    for (n, (g, e)) in got.iter().zip(expected).enumerate() {
+        assert_eq!(numbers_as_f64(g), numbers_as_f64(e), "row {}", n + 1);
+        assert_eq!(
+            pasted.rows[n].cost_pence,
+            expected[n]["annualCostPence"].as_i64()
+        );
+        assert!(!pasted.rows[n].cost_differs());
+    }
+}

@@ -241,8 +241,21 @@ fn fixed_texts() -> Vec<(String, String)> {
     }
     for s in SECTIONS {
         add(format!("section {}", s.id), s.title);
+        for part in sen_core::form::section_parts(s.id) {
+            add(format!("section {} page", s.id), part);
+        }
+    }
+    for g in sen_core::flags::GROUPS {
+        add(format!("question {}", g.question), g.question);
+        add(format!("answer {}", g.none), g.none);
+        for (p, words) in g.members {
+            add(format!("checkbox {p}"), words);
+        }
     }
     for l in LISTS {
+        for part in sen_core::form::item_parts(l.pointer) {
+            add(format!("list {} page", l.pointer), part);
+        }
         add(format!("list {}", l.pointer), l.title);
         add(format!("list item {}", l.pointer), l.item);
     }
