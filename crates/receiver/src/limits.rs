@@ -17,6 +17,10 @@ use crate::answer::error;
 /// Generous: a 2 MiB application over a 1 Mbit/s school uplink takes about 17 s.
 pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The longest read deadline taken (a day); a longer one is shortened to it. Far longer would
+/// overflow the clock arithmetic of the connection's timer.
+pub const MAX_READ_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// Applications handled at once, unless set: from reading the body to the commit.
 pub const DEFAULT_MAX_CONCURRENT: usize = 64;
 
@@ -44,13 +48,13 @@ pub(crate) struct Limits {
 
 impl Limits {
     /// At most `max_concurrent` (at least 1) applications at once; a body must arrive within
-    /// `read_timeout`.
+    /// `read_timeout` (at most `MAX_READ_TIMEOUT`).
     pub(crate) fn new(max_concurrent: usize, read_timeout: Duration) -> Limits {
         Limits {
             permits: Arc::new(Semaphore::new(
                 max_concurrent.clamp(1, Semaphore::MAX_PERMITS),
             )),
-            read_timeout,
+            read_timeout: read_timeout.min(MAX_READ_TIMEOUT),
         }
     }
 

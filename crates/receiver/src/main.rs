@@ -35,7 +35,8 @@ sen-receiver --list [--database PATH]
                          default: the current directory when it has www/ and pkg/
   --max-body-bytes N     largest application accepted (default 2097152)
   --read-timeout SECONDS time a client has to send a request's headers, and then its body
-                         (default 30): a late body gets 408, late headers a closed connection
+                         (default 30, at most 86400): a late body gets 408, late headers a
+                         closed connection
   --max-concurrent N     applications handled at once (default 64); more get 503 with
                          Retry-After: 1
   --today YYYY-MM-DD     the date the rules count from (default: today), to replay dated scenarios
@@ -79,11 +80,14 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     .map_err(|_| "--max-body-bytes needs a number".to_owned())?
             }
             "--read-timeout" => {
+                let most = sen_receiver::limits::MAX_READ_TIMEOUT.as_secs();
                 let seconds: u64 = value("--read-timeout")?
                     .parse()
                     .ok()
-                    .filter(|s| *s > 0)
-                    .ok_or_else(|| "--read-timeout needs a number of seconds above 0".to_owned())?;
+                    .filter(|s| (1..=most).contains(s))
+                    .ok_or_else(|| {
+                        format!("--read-timeout needs a number of seconds from 1 to {most}")
+                    })?;
                 out.config.read_timeout = std::time::Duration::from_secs(seconds);
             }
             "--max-concurrent" => {

@@ -15,13 +15,17 @@ use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-/// Serves `app` on `listener` until `shutdown` completes.
+use crate::limits::MAX_READ_TIMEOUT;
+
+/// Serves `app` on `listener` until `shutdown` completes. `header_read_timeout` is at most
+/// `MAX_READ_TIMEOUT` (a longer one is shortened to it).
 pub async fn serve(
     listener: TcpListener,
     app: Router,
     header_read_timeout: Duration,
     shutdown: impl Future<Output = ()>,
 ) {
+    let header_read_timeout = header_read_timeout.min(MAX_READ_TIMEOUT);
     let (stop, stopping) = watch::channel(());
     tokio::pin!(shutdown);
     loop {

@@ -371,3 +371,38 @@ async fn a_closed_standard_output_does_not_stop_the_receiver() {
     assert_eq!(exited, None, "the receiver stopped");
     assert!(health.starts_with("HTTP/1.1 200"), "{health:.300}");
 }
+
+#[test]
+fn limits_out_of_range_are_refused_at_start() {
+    for (flag, value) in [
+        ("--read-timeout", "0"),
+        ("--read-timeout", "86401"),
+        ("--read-timeout", "18446744073709551615"),
+        ("--read-timeout", "ten"),
+        ("--max-concurrent", "0"),
+        ("--max-concurrent", "-1"),
+    ] {
+        let out = Command::new(RECEIVER)
+            .args([
+                flag,
+                value,
+                "--database",
+                ":memory:",
+                "--listen",
+                "127.0.0.1:0",
+            ])
+            .stdout(Stdio::null())
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flag} {value}: {said}");
+        assert!(said.contains(flag), "{flag} {value}: {said}");
+    }
+    let out = Command::new(RECEIVER)
+        .args(["--serve-axe-core", "--database", ":memory:"])
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--serve-axe-core needs --static"));
+}
