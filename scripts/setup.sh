@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WASM_BINDGEN_VERSION=0.2.130
+CARGO_DENY_VERSION=0.20.2
 browser=yes
 [ "${1:-}" = "--no-browser" ] && browser=no
 say() { printf 'setup: %s\n' "$*"; }
@@ -45,6 +46,13 @@ else
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
   # No --locked: the CLI's lockfile pins a crate version the registry mirror lacks.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if cargo deny --version 2>/dev/null | grep -q " $CARGO_DENY_VERSION\$"; then
+  say "cargo-deny $CARGO_DENY_VERSION: ok"
+else
+  say "installing cargo-deny $CARGO_DENY_VERSION (a few minutes, once)"
+  cargo install --locked "cargo-deny@$CARGO_DENY_VERSION"
 fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

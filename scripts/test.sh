@@ -11,6 +11,9 @@ cargo fmt --all -- --check
 stage "clippy (warnings denied), native and wasm32"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p sen-support-form --all-targets --target wasm32-unknown-unknown -- -D warnings
+stage "dependencies: licences and duplicate crates (cargo-deny, deny.toml; no advisory database)"
+cargo fetch --locked
+cargo deny --offline --workspace check licenses bans
 stage "native tests: core unit, scenarios and snapshots, property tests, CLI, schema"
 cargo test --workspace
 stage "JSON Schemas: fixtures and profiles validate with ajv"

@@ -14,7 +14,7 @@ const RECEIVER = 'target/release/sen-receiver';
 export function startReceiver({ today = '2025-04-30' } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sen-e2e-'));
   const database = join(dir, 'applications.sqlite3');
-  const child = spawn(RECEIVER, ['--listen', '127.0.0.1:0', '--database', database, '--static', '.', '--today', today], {
+  const child = spawn(RECEIVER, ['--listen', '127.0.0.1:0', '--database', database, '--static', '.', '--serve-axe-core', '--today', today], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -93,7 +93,8 @@ export function widgetText(page) {
 /** Runs axe-core on the whole page (it enters open shadow roots) and returns the violations. */
 export async function axe(page) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
-    // Served by the demo server, so the page's strict CSP (script-src 'self') allows it.
+    // Served by the receiver (--serve-axe-core), so the page's strict CSP (script-src 'self')
+    // allows it.
     await page.addScriptTag({ url: '/node_modules/axe-core/axe.min.js' });
   }
   const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: tags }), AXE_TAGS);

@@ -1,27 +1,25 @@
 //! The HTTP surface: `POST /applications` (re-checked with the rules core, stored once per
 //! idempotency key), `GET /healthz`, and the demo's host pages and built widget.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
+use std::sync::Arc;
+use std::time::Duration;
 
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use sen_core::api::{self, CheckError, ProfileChoice};
 use sha2::{Digest, Sha256};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::answer::{error, json};
+use crate::headers::{no_store, secure};
+use crate::limits::{busy, Limits, DEFAULT_MAX_CONCURRENT, DEFAULT_READ_TIMEOUT};
+use crate::state::{AppState, InFlight};
 use crate::store::{Store, Stored};
-
-/// The strict Content-Security-Policy the demo pages are served with.
-pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /// How the receiver is set up.
 #[derive(Debug, Clone)]
@@ -35,6 +33,13 @@ pub struct Config {
     /// Request headers a cross-origin page may send besides `Content-Type` and
     /// `Idempotency-Key` (a CSRF token header, say). The reference receiver does not check them.
     pub allow_headers: Vec<String>,
+    /// How long a client has to send a request's headers (`crate::serve`), and then its body
+    /// (else 408).
+    pub read_timeout: Duration,
+    /// Applications handled at once; one more is answered 503 with `Retry-After`.
+    pub max_concurrent: usize,
+    /// Also serve `node_modules/axe-core` from `static_root`, for the browser tests' checks.
+    pub serve_axe_core: bool,
 }
 
 impl Default for Config {
@@ -44,67 +49,18 @@ impl Default for Config {
             static_root: None,
             max_body_bytes: 2 * 1024 * 1024,
             allow_headers: Vec::new(),
+            read_timeout: DEFAULT_READ_TIMEOUT,
+            max_concurrent: DEFAULT_MAX_CONCURRENT,
+            serve_axe_core: false,
         }
     }
 }
 
-type Clock = Arc<dyn Fn() -> SystemTime + Send + Sync>;
-
-/// Shared by every request.
-pub struct AppState {
-    store: Mutex<Store>,
-    in_flight: Mutex<HashSet<String>>,
-    clock: Clock,
-    /// The date the rules count from, when fixed (replaying dated scenarios); else the clock's.
-    today: Option<String>,
-}
-
-impl AppState {
-    /// State over a store, with the clock to stamp and check applications by, and optionally
-    /// a fixed "today" for the rules.
-    pub fn new(store: Store, clock: Clock, today: Option<String>) -> Arc<AppState> {
-        Arc::new(AppState {
-            store: Mutex::new(store),
-            in_flight: Mutex::new(HashSet::new()),
-            clock,
-            today,
-        })
-    }
-
-    /// Marks a key as being received; `None` if it already is (the caller answers 409).
-    pub fn begin(&self, key: &str) -> Option<InFlight<'_>> {
-        let mut set = self.in_flight.lock().ok()?;
-        set.insert(key.to_owned()).then(|| InFlight {
-            set: &self.in_flight,
-            key: key.to_owned(),
-        })
-    }
-
-    /// Every stored application (for tests and operators).
-    pub fn applications(&self) -> Vec<Stored> {
-        self.store
-            .lock()
-            .ok()
-            .and_then(|s| s.applications().ok())
-            .unwrap_or_default()
-    }
-}
-
-fn json(status: StatusCode, body: String) -> Response {
-    (
-        status,
-        [
-            (header::CONTENT_TYPE, "application/json"),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        body,
-    )
-        .into_response()
-}
-
-fn error(status: StatusCode, kind: &str, message: &str) -> Response {
-    let body = serde_json::json!({ "error": { "kind": kind, "message": message } });
-    json(status, body.to_string())
+/// What the application handler is given.
+#[derive(Clone)]
+struct Receiver {
+    state: Arc<AppState>,
+    limits: Limits,
 }
 
 /// An idempotency key: 8 to 128 characters of letters, digits, `-` and `_` (a UUID fits).
@@ -122,21 +78,6 @@ fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// A key being received: taken out of the in-flight set when dropped, whichever way the
-/// request ends.
-pub struct InFlight<'a> {
-    set: &'a Mutex<HashSet<String>>,
-    key: String,
-}
-
-impl Drop for InFlight<'_> {
-    fn drop(&mut self) {
-        if let Ok(mut s) = self.set.lock() {
-            s.remove(&self.key);
-        }
-    }
-}
-
 fn new_reference(store: &Store) -> Option<String> {
     for _ in 0..8 {
         let id = uuid::Uuid::new_v4()
@@ -151,7 +92,9 @@ fn new_reference(store: &Store) -> Option<String> {
     None
 }
 
-async fn receive(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
+/// The key of a request that may be received: else the refusal (415, 400) as its status,
+/// kind and message.
+fn key_of(headers: &HeaderMap) -> Result<String, (StatusCode, &'static str, &'static str)> {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -161,58 +104,78 @@ async fn receive(State(state): State<Arc<AppState>>, headers: HeaderMap, body: B
         .to_ascii_lowercase()
         .starts_with("application/json")
     {
-        return error(
+        return Err((
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "content-type",
             "send the application as JSON (Content-Type: application/json)",
-        );
+        ));
     }
-    let key = match headers.get("idempotency-key").map(|v| v.to_str()) {
-        None => {
-            return error(
-                StatusCode::BAD_REQUEST,
-                "idempotency-key",
-                "the Idempotency-Key header is missing",
-            )
-        }
-        Some(Ok(k)) if valid_key(k) => k.to_owned(),
-        Some(_) => {
-            return error(
-                StatusCode::BAD_REQUEST,
-                "idempotency-key",
-                "the Idempotency-Key header must be 8 to 128 letters, digits, - or _ (a UUID)",
-            )
-        }
+    match headers.get("idempotency-key").map(|v| v.to_str()) {
+        None => Err((
+            StatusCode::BAD_REQUEST,
+            "idempotency-key",
+            "the Idempotency-Key header is missing",
+        )),
+        Some(Ok(k)) if valid_key(k) => Ok(k.to_owned()),
+        Some(_) => Err((
+            StatusCode::BAD_REQUEST,
+            "idempotency-key",
+            "the Idempotency-Key header must be 8 to 128 letters, digits, - or _ (a UUID)",
+        )),
+    }
+}
+
+async fn receive(State(receiver): State<Receiver>, request: Request) -> Response {
+    let key = match key_of(request.headers()) {
+        Ok(k) => k,
+        Err((status, kind, message)) => return error(status, kind, message),
+    };
+    let Some(permit) = receiver.limits.admit() else {
+        return busy();
+    };
+    let body = match receiver.limits.read_body(request).await {
+        Ok(b) => b,
+        Err(answer) => return answer,
     };
     // One request per key at a time.
-    let Some(_guard) = state.begin(&key) else {
+    let Some(claim) = receiver.state.begin(&key) else {
         return error(
             StatusCode::CONFLICT,
             "in-flight",
             "an application with this Idempotency-Key is being received: try again shortly",
         );
     };
-    let hash = sha256_hex(&body);
-    let first = match state.store.lock() {
-        Ok(s) => s.first_response(&key),
-        Err(_) => return error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "try again"),
-    };
-    match first {
-        Ok(Some(first)) if first.body_sha256 == hash => {
-            let status = StatusCode::from_u16(first.status).unwrap_or(StatusCode::OK);
-            return json(status, first.response);
-        }
-        Ok(Some(_)) => {
-            return error(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "idempotency-key",
-                "this Idempotency-Key was already used for a different application",
-            )
-        }
+    // The check and the database run on the blocking pool, with the claim and the place among
+    // the applications handled at once: both last until the commit has ended, even if the
+    // client goes away (and this handler with it). A panic there ends the task, which drops
+    // them; the client gets a 500 and may send again.
+    let state = receiver.state.clone();
+    let handled = tokio::task::spawn_blocking(move || {
+        let answer = handle(&state, &claim, &body);
+        drop(permit);
+        answer
+    })
+    .await;
+    handled.unwrap_or_else(|_| {
+        error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the application could not be handled: try again",
+        )
+    })
+}
+
+/// Replays the first answer for the key, or checks the application with the core and stores
+/// it. Blocks (SQLite, and the check's CPU time).
+fn handle(state: &AppState, claim: &InFlight, body: &[u8]) -> Response {
+    let key = claim.key();
+    let hash = sha256_hex(body);
+    match state.store().first_response(key) {
+        Ok(Some(first)) => return replay(first.body_sha256 == hash, first.status, first.response),
         Ok(None) => {}
-        Err(_) => return error(StatusCode::INTERNAL_SERVER_ERROR, "database", "try again"),
+        Err(_) => return error(StatusCode::SERVICE_UNAVAILABLE, "database", "try again"),
     }
-    let Ok(text) = std::str::from_utf8(&body) else {
+    let Ok(text) = std::str::from_utf8(body) else {
         return error(
             StatusCode::BAD_REQUEST,
             "document",
@@ -235,61 +198,50 @@ async fn receive(State(state): State<Arc<AppState>>, headers: HeaderMap, body: B
     if !report.complete {
         return json(StatusCode::UNPROCESSABLE_ENTITY, api::report_json(&report));
     }
-    let state2 = state.clone();
-    let body_text = text.to_owned();
-    let profile = report.profile.clone();
-    // The commit runs to its end even if the client goes away (and this handler with it); a
-    // retry that arrives meanwhile finds the first response here, under the same lock.
-    let stored = tokio::task::spawn_blocking(move || {
-        let mut store = state2.store.lock().ok()?;
-        if let Ok(Some(first)) = store.first_response(&key) {
-            return Some(if first.body_sha256 == hash {
-                Committed::Replay(first.status, first.response)
-            } else {
-                Committed::OtherBody
-            });
-        }
-        let reference = new_reference(&store)?;
-        let response = serde_json::json!({ "reference": reference }).to_string();
-        let app = Stored {
-            reference,
-            idempotency_key: key,
-            received_at,
-            profile,
-            body_sha256: hash,
-            body: body_text,
-        };
-        store.accept(&app, &response).ok()?;
-        Some(Committed::New(response))
-    })
-    .await;
-    match stored {
-        Ok(Some(Committed::New(response))) => json(StatusCode::CREATED, response),
-        Ok(Some(Committed::Replay(status, response))) => json(
-            StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
-            response,
-        ),
-        Ok(Some(Committed::OtherBody)) => error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "idempotency-key",
-            "this Idempotency-Key was already used for a different application",
-        ),
-        _ => error(
+    let mut store = state.store();
+    // Looked up again under the lock, in case another receiver of the database stored it.
+    if let Ok(Some(first)) = store.first_response(key) {
+        return replay(first.body_sha256 == hash, first.status, first.response);
+    }
+    let unavailable = || {
+        error(
             StatusCode::SERVICE_UNAVAILABLE,
             "database",
             "the application could not be stored: try again",
-        ),
+        )
+    };
+    let Some(reference) = new_reference(&store) else {
+        return unavailable();
+    };
+    let response = serde_json::json!({ "reference": reference }).to_string();
+    let app = Stored {
+        reference,
+        idempotency_key: key.to_owned(),
+        received_at,
+        profile: report.profile,
+        body_sha256: hash,
+        body: text.to_owned(),
+    };
+    match store.accept(&app, &response) {
+        Ok(()) => json(StatusCode::CREATED, response),
+        Err(_) => unavailable(),
     }
 }
 
-/// What the storing step found.
-enum Committed {
-    /// Stored now: the response to send.
-    New(String),
-    /// Already stored under this key with this body: the first response again.
-    Replay(u16, String),
-    /// Already stored under this key with another body.
-    OtherBody,
+/// The answer for a key already stored: its first answer if the body is the same.
+fn replay(same_body: bool, status: u16, response: String) -> Response {
+    if same_body {
+        json(
+            StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
+            response,
+        )
+    } else {
+        error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "idempotency-key",
+            "this Idempotency-Key was already used for a different application",
+        )
+    }
 }
 
 async fn healthz() -> &'static str {
@@ -298,6 +250,10 @@ async fn healthz() -> &'static str {
 
 /// The receiver's routes.
 pub fn router(state: Arc<AppState>, config: &Config) -> Router {
+    let receiver = Receiver {
+        state,
+        limits: Limits::new(config.max_concurrent, config.read_timeout),
+    };
     let mut api = Router::new()
         .route("/applications", post(receive))
         .layer(DefaultBodyLimit::max(config.max_body_bytes));
@@ -327,24 +283,19 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
                 ),
         );
     }
-    let mut app = Router::new()
-        .merge(api)
-        .route("/healthz", get(healthz))
-        .with_state(state);
+    let api = no_store(api.route("/healthz", get(healthz)).with_state(receiver));
+    let mut app = Router::new().merge(api);
     if let Some(root) = &config.static_root {
-        let csp = SetResponseHeaderLayer::overriding(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(CSP),
-        );
         app = app
             .nest_service("/pkg", ServeDir::new(root.join("pkg")))
-            .nest_service("/www", ServeDir::new(root.join("www")))
-            .nest_service(
+            .nest_service("/www", ServeDir::new(root.join("www")));
+        if config.serve_axe_core {
+            app = app.nest_service(
                 "/node_modules/axe-core",
                 ServeDir::new(root.join("node_modules/axe-core")),
-            )
-            .fallback_service(ServeDir::new(root.join("www")))
-            .layer(csp);
+            );
+        }
+        app = app.fallback_service(ServeDir::new(root.join("www")));
     }
-    app
+    secure(app)
 }

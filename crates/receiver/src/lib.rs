@@ -3,9 +3,16 @@
 //! stores each accepted application exactly once per `Idempotency-Key` in SQLite, and answers
 //! only after the write has committed.
 
+mod answer;
+pub mod headers;
 pub mod http;
+pub mod limits;
+pub mod serve;
+pub mod state;
 pub mod store;
 pub mod time;
 
-pub use http::{router, AppState, Config};
+pub use http::{router, Config};
+pub use serve::serve;
+pub use state::AppState;
 pub use store::Store;

@@ -1,11 +1,30 @@
-//! `sen-receiver [--listen ADDR] [--database PATH] [--allow-origin ORIGIN]... [--static DIR]`
+//! `sen-receiver [--listen ADDR] [--database PATH] [--allow-origin ORIGIN]... [--static DIR] …`
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use sen_receiver::{router, AppState, Config, Store};
 
-const USAGE: &str = "sen-receiver [--listen ADDR] [--database PATH] [--allow-origin ORIGIN]... [--allow-header NAME]... [--static DIR] [--max-body-bytes N] [--today YYYY-MM-DD]
+/// A line on standard output. A closed pipe (the reader went away) is no reason to stop
+/// receiving applications, so write errors are ignored (`println!` would panic).
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
+/// A line on standard error, likewise.
+macro_rules! complain {
+    ($($t:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
+const USAGE: &str = "sen-receiver [--listen ADDR] [--database PATH] [--allow-origin ORIGIN]... [--allow-header NAME]...
+             [--static DIR] [--max-body-bytes N] [--read-timeout SECONDS] [--max-concurrent N]
+             [--today YYYY-MM-DD] [--serve-axe-core]
 sen-receiver --list [--database PATH]
 
   --listen ADDR          where to listen (default 127.0.0.1:8080)
@@ -15,7 +34,13 @@ sen-receiver --list [--database PATH]
   --static DIR           serve DIR/www and DIR/pkg (the demo pages and the built widget);
                          default: the current directory when it has www/ and pkg/
   --max-body-bytes N     largest application accepted (default 2097152)
+  --read-timeout SECONDS time a client has to send a request's headers, and then its body
+                         (default 30, at most 86400): a late body gets 408, late headers a
+                         closed connection
+  --max-concurrent N     applications handled at once (default 64); more get 503 with
+                         Retry-After: 1
   --today YYYY-MM-DD     the date the rules count from (default: today), to replay dated scenarios
+  --serve-axe-core       also serve DIR/node_modules/axe-core (for the browser tests only)
   --list                 print the stored applications as JSON and exit";
 
 struct Args {
@@ -54,6 +79,25 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     .parse()
                     .map_err(|_| "--max-body-bytes needs a number".to_owned())?
             }
+            "--read-timeout" => {
+                let most = sen_receiver::limits::MAX_READ_TIMEOUT.as_secs();
+                let seconds: u64 = value("--read-timeout")?
+                    .parse()
+                    .ok()
+                    .filter(|s| (1..=most).contains(s))
+                    .ok_or_else(|| {
+                        format!("--read-timeout needs a number of seconds from 1 to {most}")
+                    })?;
+                out.config.read_timeout = std::time::Duration::from_secs(seconds);
+            }
+            "--max-concurrent" => {
+                out.config.max_concurrent = value("--max-concurrent")?
+                    .parse()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| "--max-concurrent needs a number above 0".to_owned())?
+            }
+            "--serve-axe-core" => out.config.serve_axe_core = true,
             "--today" => {
                 let t = value("--today")?;
                 if sen_core::Date::parse(&t).is_none() {
@@ -72,6 +116,9 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         let here = PathBuf::from(".");
         (here.join("www").is_dir() && here.join("pkg").is_dir()).then_some(here)
     });
+    if out.config.serve_axe_core && out.config.static_root.is_none() {
+        return Err("--serve-axe-core needs --static DIR".to_owned());
+    }
     Ok(out)
 }
 
@@ -81,17 +128,17 @@ async fn main() {
         Ok(a) => a,
         Err(e) => {
             if e.is_empty() {
-                println!("{USAGE}");
+                say!("{USAGE}");
                 std::process::exit(0);
             }
-            eprintln!("sen-receiver: {e}\n\n{USAGE}");
+            complain!("sen-receiver: {e}\n\n{USAGE}");
             std::process::exit(2);
         }
     };
     let store = match Store::open(&args.database) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!(
+            complain!(
                 "sen-receiver: cannot open the database {}: {e}",
                 args.database
             );
@@ -115,11 +162,11 @@ async fn main() {
                 })
                 .collect(),
             Err(e) => {
-                eprintln!("sen-receiver: cannot read {}: {e}", args.database);
+                complain!("sen-receiver: cannot read {}: {e}", args.database);
                 std::process::exit(1);
             }
         };
-        println!("{}", serde_json::Value::Array(apps));
+        say!("{}", serde_json::Value::Array(apps));
         return;
     }
     let state = AppState::new(
@@ -131,7 +178,7 @@ async fn main() {
     let listener = match tokio::net::TcpListener::bind(&args.listen).await {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("sen-receiver: cannot listen on {}: {e}", args.listen);
+            complain!("sen-receiver: cannot listen on {}: {e}", args.listen);
             std::process::exit(1);
         }
     };
@@ -139,25 +186,25 @@ async fn main() {
         .local_addr()
         .map(|a| a.to_string())
         .unwrap_or(args.listen.clone());
-    println!(
+    say!(
         "sen-receiver: listening on http://{shown}/ (database {})",
         args.database
     );
     if let Some(root) = &args.config.static_root {
-        println!(
+        say!(
             "sen-receiver: serving {}/www and {}/pkg",
             root.display(),
             root.display()
         );
+        if args.config.serve_axe_core {
+            say!(
+                "sen-receiver: serving {}/node_modules/axe-core (for the browser tests)",
+                root.display()
+            );
+        }
     }
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    if let Err(e) = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-    {
-        eprintln!("sen-receiver: {e}");
-        std::process::exit(1);
-    }
+    sen_receiver::serve(listener, app, args.config.read_timeout, shutdown).await;
 }

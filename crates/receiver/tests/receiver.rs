@@ -34,6 +34,7 @@ fn config() -> Config {
         static_root: None,
         max_body_bytes: 64 * 1024,
         allow_headers: vec!["X-CSRF-Token".to_owned()],
+        ..Config::default()
     }
 }
 
@@ -386,4 +387,89 @@ async fn over_real_http_on_loopback() {
     );
     // Still exactly the one application.
     assert_eq!(s.applications().len(), 1);
+}
+
+/// POSTs S01 under `KEY` on a new connection and reads the whole answer.
+async fn send_s01(addr: std::net::SocketAddr) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let request = format!(
+        "POST /applications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: {KEY}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{S01}",
+        S01.len()
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut out = String::new();
+    let _ = stream.read_to_string(&mut out).await;
+    out
+}
+
+#[tokio::test]
+async fn a_handling_that_panics_answers_500_and_the_same_key_is_then_stored_once() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    // A clock that fails the first time it is read: the handling of the first send panics.
+    let failed = Arc::new(AtomicBool::new(false));
+    let at = UNIX_EPOCH + Duration::from_secs(1_746_007_200);
+    let clock = {
+        let failed = failed.clone();
+        Arc::new(move || {
+            if !failed.swap(true, Ordering::SeqCst) {
+                panic!("the clock failed (on purpose, in this test)");
+            }
+            at
+        })
+    };
+    let s = AppState::new(Store::open(":memory:").unwrap(), clock, None);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = router(s.clone(), &config());
+    tokio::spawn(sen_receiver::serve(
+        listener,
+        app,
+        Duration::from_secs(5),
+        std::future::pending(),
+    ));
+    let send = || send_s01(addr);
+    let failure = send().await;
+    assert!(failure.starts_with("HTTP/1.1 500"), "{failure:.300}");
+    assert!(failure.contains("\"kind\":\"internal\""), "{failure:.300}");
+    assert!(failed.load(Ordering::SeqCst));
+    assert!(s.applications().is_empty());
+    // The widget sends again with the same key: received, once, and replayed after.
+    let first = send().await;
+    assert!(first.starts_with("HTTP/1.1 201"), "{first:.300}");
+    let again = send().await;
+    assert!(again.starts_with("HTTP/1.1 201"), "{again:.300}");
+    let reference = |r: &str| r.split("\r\n\r\n").nth(1).unwrap().to_owned();
+    assert_eq!(reference(&first), reference(&again));
+    assert_eq!(s.applications().len(), 1);
+}
+
+#[tokio::test]
+async fn the_longest_deadlines_still_serve_and_shutdown_returns() {
+    let s = state();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    // Deadlines as long as a Duration goes (an embedder's "no deadline"): shortened to a day,
+    // never an overflow in the timers.
+    let app = router(
+        s.clone(),
+        &Config {
+            read_timeout: Duration::MAX,
+            ..config()
+        },
+    );
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(sen_receiver::serve(listener, app, Duration::MAX, async {
+        let _ = stopped.await;
+    }));
+    let answer = send_s01(addr).await;
+    assert!(answer.starts_with("HTTP/1.1 201"), "{answer:.300}");
+    assert_eq!(s.applications().len(), 1);
+    // Shut down: the server stops accepting and returns.
+    stop.send(()).unwrap();
+    tokio::time::timeout(Duration::from_secs(5), server)
+        .await
+        .expect("serve returned")
+        .unwrap();
+    assert!(tokio::net::TcpStream::connect(addr).await.is_err());
 }
