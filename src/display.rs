@@ -247,6 +247,24 @@ pub fn answer_in(doc: &Value, pattern: &str, kind: Kind, value: &Value) -> Strin
     answer(pattern, kind, value)
 }
 
+/// A local authority the profile names, by its name ("Stockton-on-Tees"), where the answer is
+/// one's code.
+pub fn local_authority(
+    profile: &sen_core::Profile,
+    pattern: &str,
+    value: &Value,
+) -> Option<String> {
+    if pattern != "/child/residentLaCode" {
+        return None;
+    }
+    let code = value.as_str()?;
+    profile
+        .local_authorities
+        .iter()
+        .find(|la| la.code == code)
+        .map(|la| la.name.clone())
+}
+
 /// An answer for reading.
 pub fn answer(pattern: &str, kind: Kind, value: &Value) -> String {
     match (kind, value) {

@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::checkboxes::Checkboxes;
 use super::date_input::DateInput;
 use super::flag_group::FlagGroup;
+use super::la_choice::LaChoice;
 use super::label_text;
 use super::radios::{yes_no, Choice, Radios};
 use super::select::Select;
@@ -146,6 +147,14 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
     }
     let label = form.label(&pointer);
     let required = form.required(&pointer);
+    let listed = form.profile.with_value(|p| !p.local_authorities.is_empty());
+    if spec.pattern == "/child/residentLaCode" && listed {
+        let shown = label_text(
+            &form.profile.with_value(|p| shown_for(&pointer, p)),
+            required,
+        );
+        return view! { <LaChoice pointer=pointer label=label shown_label=shown /> }.into_any();
+    }
     // People see a question (a profile's own label wins); messages use the label.
     let shown = label_text(
         &form.profile.with_value(|p| shown_for(&pointer, p)),

@@ -10,6 +10,7 @@ pub mod error_summary;
 pub mod field;
 pub mod fieldset;
 pub mod flag_group;
+pub mod la_choice;
 pub mod list_summary;
 pub mod live_region;
 pub mod notice_banner;

@@ -30,9 +30,12 @@ pub fn TextInput(
     conversion: Conversion,
     #[prop(default = None)] hint: Option<String>,
     #[prop(optional)] look: InputLook,
+    /// The input's id where it is not the field's own (a box revealed inside radios).
+    #[prop(optional)]
+    id: Option<String>,
 ) -> impl IntoView {
     let form = use_form();
-    let id = field_id(&pointer);
+    let id = id.unwrap_or_else(|| field_id(&pointer));
     let initial = form.initial(&pointer, conversion);
     let message = super::message_memo(form, &pointer);
     let has_hint = hint.is_some();

@@ -26,11 +26,9 @@ fn answered(form: Form, pointers: Vec<String>) -> Vec<(String, String, String)> 
                 .filter_map(|ptr| {
                     let spec = spec_for(&ptr)?;
                     let v = d.pointer(&ptr)?;
-                    Some((
-                        label_for(&ptr, p),
-                        answer_in(d, spec.pattern, spec.kind, v),
-                        ptr,
-                    ))
+                    let shown = crate::display::local_authority(p, spec.pattern, v)
+                        .unwrap_or_else(|| answer_in(d, spec.pattern, spec.kind, v));
+                    Some((label_for(&ptr, p), shown, ptr))
                 })
                 .collect()
         })

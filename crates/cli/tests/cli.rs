@@ -32,6 +32,17 @@ fn run(args: &[&str]) -> Output {
     Command::new(BIN).args(args).output().unwrap()
 }
 
+/// `sen-check` on a file under stockton-one-point, on the scenarios' day.
+fn under_stockton(file: &Path) -> Output {
+    run(&[
+        "--profile",
+        "stockton-one-point",
+        "--today",
+        "2025-04-30",
+        file.to_str().unwrap(),
+    ])
+}
+
 fn code(o: &Output) -> i32 {
     o.status.code().unwrap_or(-1)
 }
@@ -246,13 +257,7 @@ fn lists_profiles_and_prints_help_and_schema() {
 #[test]
 fn human_output_follows_section_order() {
     let f = temp("draft.json", br#"{"child": {"legalForename": "A"}}"#);
-    let o = run(&[
-        "--profile",
-        "stockton-one-point",
-        "--today",
-        "2025-04-30",
-        f.to_str().unwrap(),
-    ]);
+    let o = under_stockton(&f);
     assert_eq!(code(&o), 1);
     let text = String::from_utf8_lossy(&o.stdout);
     let a = text.find("About this application").unwrap();
@@ -305,5 +310,66 @@ fn every_scenario_exits_as_domain_md_says() {
                 );
             }
         }
+    }
+}
+
+/// V-05 names a neighbouring council the profile lists, and gives any other by its code.
+#[test]
+fn another_councils_child_is_named_where_the_profile_knows_the_council() {
+    let text = std::fs::read_to_string(s01()).unwrap();
+    for (code, said) in [
+        (
+            "806",
+            "The child lives in Middlesbrough, another council's area.",
+        ),
+        (
+            "841",
+            "The child lives in another council's area (LA code 841).",
+        ),
+    ] {
+        let f = temp(
+            &format!("la-{code}.json"),
+            text.replace(
+                "\"residentLaCode\": \"808\"",
+                &format!("\"residentLaCode\": \"{code}\""),
+            )
+            .as_bytes(),
+        );
+        let o = under_stockton(&f);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains(said), "{out}");
+    }
+}
+
+/// A profile's local authorities: a code that is not three digits, or one listed twice, is a
+/// profile error naming the entry.
+#[test]
+fn a_profile_lists_local_authorities_by_three_digit_code_once() {
+    let profile = std::fs::read_to_string(repo().join("profiles/stockton-one-point.json")).unwrap();
+    for (from, to, key) in [
+        (
+            "{\"code\": \"806\"",
+            "{\"code\": \"86\"",
+            "localAuthorities.1.code",
+        ),
+        (
+            "{\"code\": \"806\"",
+            "{\"code\": \"808\"",
+            "localAuthorities.1.code",
+        ),
+        (
+            "\"name\": \"Middlesbrough\"",
+            "\"name\": \" \"",
+            "localAuthorities.1.name",
+        ),
+    ] {
+        let f = temp("la-profile.json", profile.replace(from, to).as_bytes());
+        let o = run(&[
+            "--profile-file",
+            f.to_str().unwrap(),
+            s01().to_str().unwrap(),
+        ]);
+        assert_eq!(code(&o), 2, "{to}");
+        assert!(stderr(&o).contains(key), "{to}: {}", stderr(&o));
     }
 }

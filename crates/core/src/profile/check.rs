@@ -87,6 +87,27 @@ pub fn validate(p: &Profile) -> Result<(), ProfileError> {
             return err("laCode", "must be a three-digit DfE local authority code");
         }
     }
+    for (i, la) in p.local_authorities.iter().enumerate() {
+        if !crate::model::is_digits(&la.code, 3) {
+            return err(
+                format!("localAuthorities.{i}.code"),
+                "must be a three-digit DfE local authority code",
+            );
+        }
+        if la.name.trim().is_empty() {
+            return err(format!("localAuthorities.{i}.name"), "must not be empty");
+        }
+        if p.local_authorities
+            .iter()
+            .take(i)
+            .any(|x| x.code == la.code)
+        {
+            return err(
+                format!("localAuthorities.{i}.code"),
+                format!("lists {} twice", la.code),
+            );
+        }
+    }
     if p.sections.is_empty() {
         return err("sections", "must list at least one section");
     }

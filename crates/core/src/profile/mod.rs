@@ -114,6 +114,21 @@ pub struct Profile {
     /// when, and how the school and the parents hear (shown on the confirmation page).
     #[serde(default)]
     pub next_steps: Option<String>,
+    /// The local authorities children applying here usually live in, by DfE code and name:
+    /// the form offers them by name, and any other by its code.
+    #[serde(default)]
+    pub local_authorities: Vec<LocalAuthority>,
+}
+
+/// A local authority by its DfE code and name.
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LocalAuthority {
+    /// The three-digit DfE code (808).
+    pub code: String,
+    /// The name people know it by (Stockton-on-Tees).
+    pub name: String,
 }
 
 /// Who may apply (domain.md §4.1).

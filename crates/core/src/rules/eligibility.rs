@@ -101,11 +101,21 @@ fn residence(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     };
     if code != la {
+        // The council's name where the profile knows it, else its code.
+        let area = match ctx
+            .profile
+            .local_authorities
+            .iter()
+            .find(|l| l.code == code)
+        {
+            Some(l) => format!("{}, another council's area", l.name),
+            None => format!("another council's area (LA code {code})"),
+        };
         out.push(Finding::new(
             "V-05",
             "/child/residentLaCode",
             format!(
-                "The child lives in another council's area (LA code {code}). Top-up funding is paid by the council where the child lives: check with them before applying here."
+                "The child lives in {area}. Top-up funding is paid by the council where the child lives: check with them before applying here."
             ),
         ));
     }
