@@ -81,7 +81,7 @@ pub fn LaChoice(pointer: String, label: String, shown_label: String) -> impl Int
                     class:govuk-radios__conditional--hidden=move || !other.get()>
                     <TextInput pointer=pointer label=label shown_label="What is its three-digit DfE code?".to_owned()
                         conversion=Conversion::Text id=box_id
-                        hint=Some("For example, 306 for Croydon. Your council can tell you a code you do not know.".to_owned())
+                        hint=Some("Three digits, for example 841. Your council can tell you a code you do not know.".to_owned())
                         look=InputLook { inputmode: Some("numeric"), width: Some("4"), spellcheck: Some(false), ..InputLook::default() } />
                 </div>
             </div>
