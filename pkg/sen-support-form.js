@@ -14,8 +14,25 @@
 // Property: headers, a function ({ endpoint, idempotencyKey, attempt }) returning an object of
 // extra request headers (or a promise of one), called before each attempt.
 // Events (bubbling, composed): sen-submitted (detail.reference), sen-draft-saved, sen-error
-// (detail.message).
-import init, { mount as mountWasm } from './sen_support_form.js';
+// (detail.message: the form cannot start or go on, the headers hook failed, or the element's
+// name was already defined).
+import init, { mount as mountWasm, stopped } from './sen_support_form.js';
+
+const NAME = 'sen-support-form';
+
+function senError(target, message) {
+  target.dispatchEvent(new CustomEvent('sen-error', { bubbles: true, composed: true, detail: { message } }));
+}
+
+// A trap in the form's WebAssembly (a panic ends in one) stops every form on the page: each
+// says so, saves its answers and shows its own content. (A page's own listener that throws,
+// called from the WebAssembly, is no trap.)
+const wasmUrl = new URL('sen_support_form_bg.wasm', import.meta.url).href;
+const failed = (error) => {
+  if (error instanceof WebAssembly.RuntimeError && error.stack?.includes(wasmUrl)) stopped(String(error));
+};
+addEventListener('error', (e) => failed(e.error));
+addEventListener('unhandledrejection', (e) => failed(e.reason));
 
 const ready = init().catch((error) => {
   console.error('sen-support-form: the form could not start', error);
@@ -53,9 +70,7 @@ class SenSupportForm extends HTMLElement {
       },
       (error) => {
         this._starting = undefined;
-        this.dispatchEvent(new CustomEvent('sen-error', {
-          bubbles: true, composed: true, detail: { message: String(error) },
-        }));
+        senError(this, String(error));
       },
     );
   }
@@ -72,6 +87,11 @@ class SenSupportForm extends HTMLElement {
   }
 }
 
-if (!customElements.get('sen-support-form')) {
-  customElements.define('sen-support-form', SenSupportForm);
+if (customElements.get(NAME)) {
+  const message = `<${NAME}> is already defined on this page by another script: this copy of the form cannot start.`;
+  console.error(`sen-support-form: ${message}`);
+  const elements = document.querySelectorAll(NAME);
+  for (const target of elements.length ? elements : [document]) senError(target, message);
+} else {
+  customElements.define(NAME, SenSupportForm);
 }

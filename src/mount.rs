@@ -80,6 +80,11 @@ fn render(
     profile: Result<sen_core::Profile, String>,
     saved: Option<String>,
 ) {
+    if crate::failure::has_stopped() {
+        // The widget failed on this page before this form started: its own content stays.
+        crate::events::error_on(host, crate::failure::EARLIER);
+        return;
+    }
     let Ok(root) = shadow_root(host) else { return };
     let Some(container) = web_sys::window()
         .and_then(|w| w.document())
@@ -101,19 +106,12 @@ fn render(
                 let form = Form::new(profile, today, &config, saved);
                 form.root.set_value(Some(root));
                 form.host.set_value(Some(host));
+                crate::failure::register(form);
                 view! { <App form=form /> }
             }))
         }
         Err(message) => {
-            let detail = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.as_str().into());
-            let init = web_sys::CustomEventInit::new();
-            init.set_bubbles(true);
-            init.set_composed(true);
-            init.set_detail(&detail);
-            if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict("sen-error", &init) {
-                let _ = host.dispatch_event(&e);
-            }
+            crate::events::error_on(host, &message);
             Box::new(leptos::mount::mount_to(
                 container,
                 move || view! { <Unavailable message=message /> },

@@ -3,6 +3,7 @@
 //! decided by the pure policy in `retry.rs`.
 
 use serde_json::Value;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, Request, RequestInit, Response};
@@ -70,6 +71,15 @@ async fn host_headers(
     Ok(())
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `fetch`, looked up at each call. One that throws, or is not a function (a
+    /// page or an extension replaced it), is an error here, as a network failure is, not an
+    /// exception through the WebAssembly that would leave the send unfinished.
+    #[wasm_bindgen(catch, js_name = fetch)]
+    fn page_fetch(request: &Request) -> Result<JsValue, JsValue>;
+}
+
 /// What a send needs besides the document.
 pub struct Outgoing<'a> {
     pub endpoint: &'a str,
@@ -121,8 +131,8 @@ async fn send(out: &Outgoing<'_>) -> Result<Response, NotSent> {
     init.set_headers(&headers);
     init.set_body(&JsValue::from_str(out.body));
     let request = Request::new_with_str_and_init(out.endpoint, &init).map_err(net)?;
-    let window = web_sys::window().ok_or(NotSent::Network)?;
-    JsFuture::from(window.fetch_with_request(&request))
+    let reply = page_fetch(&request).map_err(net)?;
+    JsFuture::from(js_sys::Promise::resolve(&reply))
         .await
         .map_err(net)?
         .dyn_into::<Response>()
