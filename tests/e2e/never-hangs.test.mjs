@@ -64,11 +64,37 @@ test('when the widget cannot go on it says so, keeps the answers, shows the fall
   assert.ok(page.errors.length > 0 && page.errors.every((e) => /unreachable/.test(e)), page.errors.join('\n'));
   await page.evaluate(() => { delete document.createElement; });
   assert.deepEqual(await axe(page), []);
+  // A form added to the page afterwards does not start: its own content stays, and it says so.
+  await page.evaluate(() => {
+    const late = document.createElement('sen-support-form');
+    late.id = 'late';
+    late.setAttribute('profile', 'stockton-one-point');
+    late.innerHTML = '<p id="late-fallback">Apply by email instead</p>';
+    document.querySelector('main').append(late);
+  });
+  await page.waitForFunction(() => window.senErrors.length === 2, null, { timeout: 15000 });
+  assert.match((await page.evaluate(() => window.senErrors))[1], /stopped working earlier on this page/);
+  assert.ok(await page.locator('#late-fallback').isVisible());
   // The answers are there when the page is opened again.
   await page.reload();
   await page.waitForSelector('sen-support-form >> css=#notice');
   await q(page, '#task-child').click();
   assert.equal(await q(page, '#f-child-legalForename').inputValue(), 'Alex');
+});
+
+test('with saving on this device turned off, a stopped form says its answers could not be kept, and keeps none', { timeout: 60000 }, async () => {
+  const page = await open(env, '/www/scenario.html');
+  await listenForErrors(page);
+  await q(page, '#save-here').uncheck();
+  await q(page, '#task-child').click();
+  await q(page, '#f-child-legalForename').fill('Alex');
+  await page.evaluate(() => { document.createElement = () => { throw new Error('createElement is not allowed here'); }; });
+  await q(page, '.govuk-back-link').click();
+  await page.waitForSelector('sen-support-form >> css=#stopped', { timeout: 15000 });
+  assert.match(await q(page, '#stopped').innerText(), /It cannot carry on\. Saving on this device is turned off, so your answers could not be kept\.$/);
+  assert.ok(await page.locator('p.fallback').isVisible());
+  assert.equal((await page.evaluate(() => window.senErrors)).length, 1);
+  assert.deepEqual(await savedDrafts(page), {});
 });
 
 test("a page's own listener that throws does not stop the form", { timeout: 60000 }, async () => {
