@@ -1,8 +1,9 @@
-// The form never hangs silently. A send whose `fetch` throws (or is gone) is a failed attempt:
-// retried, then "not sent yet" with the button usable, and it sends once `fetch` is back. When
-// the widget cannot go on (here the page's `document.createElement` throws, and the
-// WebAssembly traps), it says so, keeps the answers saved, shows the element's own content and
-// fires `sen-error`. A page that has already defined <sen-support-form> is told so.
+// The form never hangs silently. A send whose `fetch` throws (or is gone), or that has no
+// answer within a minute, is a failed attempt: retried, then "not sent yet" with the button
+// usable, and it sends once `fetch` (or the backend) is back. When the widget cannot go on
+// (here the page's `document.createElement` throws, and the WebAssembly traps), it says so,
+// keeps the answers saved, shows the element's own content and fires `sen-error`. A page that
+// has already defined <sen-support-form> is told so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, axe, savedDrafts, draftKey, withS01, sent } from './lib.mjs';
@@ -42,6 +43,25 @@ for (const [name, broken] of [
     assert.deepEqual(page.errors, []);
   });
 }
+
+test('a backend that never answers: each attempt gives up after a minute, then not sent yet; sent once it answers', { timeout: 120000 }, async () => {
+  const before = env.stored().length;
+  const page = await withS01(env);
+  await page.clock.install();
+  await page.route('**/applications', () => {}); // accepted, never answered
+  await q(page, '#send').click();
+  for (let minute = 0; minute < 10 && !(await q(page, '#send-failed').count()); minute++) {
+    await page.waitForTimeout(50);
+    await page.clock.runFor(61_000);
+  }
+  assert.match(await q(page, '#send-failed').innerText(), /has not been sent yet/);
+  assert.equal(page.posts.length, 5, 'not retried as unanswered');
+  assert.equal(await q(page, '#send').textContent(), 'Accept and send');
+  await page.unroute('**/applications');
+  await q(page, '#send').click();
+  await sent(page);
+  assert.equal(env.stored().length, before + 1);
+});
 
 test('when the widget cannot go on it says so, keeps the answers, shows the fallback and fires sen-error', { timeout: 120000 }, async () => {
   const page = await open(env, '/www/scenario.html');
