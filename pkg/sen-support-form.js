@@ -24,15 +24,22 @@ function senError(target, message) {
   target.dispatchEvent(new CustomEvent('sen-error', { bubbles: true, composed: true, detail: { message } }));
 }
 
-// A trap in the form's WebAssembly (a panic ends in one) stops every form on the page: each
-// says so, saves its answers and shows its own content. (A page's own listener that throws,
-// called from the WebAssembly, is no trap.)
+// An error that escaped the form's WebAssembly (a trap, which is how a panic ends, or a browser
+// API that threw through it) stops every form on the page: each says so, saves its answers and
+// shows its own content. A page's own listener that throws is reported while the WebAssembly
+// that called it is still running: that is not the form's failure.
 const wasmUrl = new URL('sen_support_form_bg.wasm', import.meta.url).href;
-const failed = (error) => {
-  if (error instanceof WebAssembly.RuntimeError && error.stack?.includes(wasmUrl)) stopped(String(error));
-};
-addEventListener('error', (e) => failed(e.error));
-addEventListener('unhandledrejection', (e) => failed(e.reason));
+const through = (error) => String(error?.stack).includes(wasmUrl);
+addEventListener('error', (e) => {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = Infinity;
+  const running = through(new Error());
+  Error.stackTraceLimit = limit;
+  if (through(e.error) && !running) stopped(String(e.error));
+});
+addEventListener('unhandledrejection', (e) => {
+  if (e.reason instanceof WebAssembly.RuntimeError && through(e.reason)) stopped(String(e.reason));
+});
 
 const ready = init().catch((error) => {
   console.error('sen-support-form: the form could not start', error);

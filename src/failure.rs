@@ -1,10 +1,13 @@
-//! When the widget cannot go on: a trap in its WebAssembly, which is how a panic ends (a browser
-//! API that fails, as when the page replaced `document.createElement`, is unwrapped by Leptos
-//! into one). Every form on the page then says so, keeps its answers saved, shows the element's
-//! own content (the council's other way to apply) and fires `sen-error`. The loader
-//! (`pkg/sen-support-form.js`) calls [`stopped`] when a trap of this module reaches the page.
-//! Once the WebAssembly has trapped, nothing of the widget can be trusted to run, so this does
-//! as little as it can: plain DOM calls first, the save last.
+//! When the widget cannot go on: an error escaped its WebAssembly. That is a trap, which is how
+//! a panic ends (a browser API that fails, as when the page replaced `document.createElement`,
+//! is unwrapped by Leptos into one), or a JavaScript exception that went through it (a browser
+//! API the page replaced that throws where none is expected). Every form on the page then says
+//! so, keeps its answers saved, shows the element's own content (the council's other way to
+//! apply) and fires `sen-error`. The loader (`pkg/sen-support-form.js`) calls [`stopped`] when
+//! such an error reaches the page (not for a page's own listener that throws: the WebAssembly
+//! that called it is still running). Once an error has gone through the WebAssembly, nothing of
+//! the widget can be trusted to run, so this does as little as it can: plain DOM calls first,
+//! the save last.
 
 use std::cell::{Cell, RefCell};
 

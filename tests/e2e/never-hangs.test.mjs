@@ -117,6 +117,20 @@ test('with saving on this device turned off, a stopped form says its answers cou
   assert.deepEqual(await savedDrafts(page), {});
 });
 
+test('a browser API that throws through the form (a send reading the CSRF meta tag) stops it with its message, not a send for ever', { timeout: 60000 }, async () => {
+  const page = await withS01(env, '/www/portal.html', draftKey('stockton-one-point', 'portal-form'));
+  await listenForErrors(page);
+  await page.evaluate(() => { document.getElementsByName = () => { throw new Error('getElementsByName is not allowed here'); }; });
+  await q(page, '#send').click();
+  await page.waitForSelector('sen-support-form >> css=#stopped', { timeout: 15000 });
+  assert.match(await q(page, '#stopped').innerText(), /Your answers are saved on this device/);
+  const errors = await page.evaluate(() => window.senErrors);
+  assert.equal(errors.length, 1);
+  assert.match(errors[0], /^The form stopped working: Error: getElementsByName is not allowed here$/);
+  assert.equal(page.posts.length, 0);
+  assert.ok(JSON.parse((await savedDrafts(page))[draftKey('stockton-one-point', 'portal-form')]).idempotencyKey);
+});
+
 test("a page's own listener that throws does not stop the form", { timeout: 60000 }, async () => {
   const page = await open(env, '/www/scenario.html');
   await page.evaluate(() => document.addEventListener('sen-draft-saved', () => { throw new Error("the page's own bug"); }));
