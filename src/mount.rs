@@ -85,17 +85,25 @@ fn render(
         crate::events::error_on(host, crate::failure::EARLIER);
         return;
     }
-    let Ok(root) = shadow_root(host) else { return };
+    let Ok(root) = shadow_root(host) else {
+        // Another script gave the element a shadow root: its own content stays.
+        crate::events::error_on(
+            host,
+            "The form could not start: the element has a shadow root already",
+        );
+        return;
+    };
     let Some(container) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("div").ok())
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        .filter(|c| root.append_child(c).is_ok())
     else {
+        // The page broke document.createElement, say: not a blank form, but the message.
+        crate::failure::show(&root, "");
+        crate::events::error_on(host, "The form could not start: it could not make its page");
         return;
     };
-    if root.append_child(&container).is_err() {
-        return;
-    }
     let handle: Box<dyn Any> = match profile {
         Ok(profile) => {
             let config = config.clone();

@@ -131,6 +131,23 @@ test('a browser API that throws through the form (a send reading the CSRF meta t
   assert.ok(JSON.parse((await savedDrafts(page))[draftKey('stockton-one-point', 'portal-form')]).idempotencyKey);
 });
 
+test('a page that broke document.createElement before the form started: the message and its own content, not a blank form', { timeout: 60000 }, async () => {
+  const page = await env.browser.newPage();
+  await page.addInitScript(() => {
+    window.senErrors = [];
+    document.addEventListener('sen-error', (e) => window.senErrors.push(e.detail.message));
+    document.createElement = () => { throw new Error('createElement is not allowed here'); };
+  });
+  await page.goto(env.base + '/www/scenario.html');
+  await page.waitForSelector('sen-support-form >> css=#stopped', { timeout: 15000 });
+  assert.match(await q(page, '#stopped').innerText(), /^Sorry, there is a problem with this form\s+It cannot carry on\.$/);
+  assert.ok(await page.locator('p.fallback').isVisible());
+  assert.deepEqual(await page.evaluate(() => window.senErrors), ['The form could not start: it could not make its page']);
+  await page.evaluate(() => { delete document.createElement; });
+  assert.deepEqual(await axe(page), []);
+  await page.close();
+});
+
 test("a page's own listener that throws does not stop the form", { timeout: 60000 }, async () => {
   const page = await open(env, '/www/scenario.html');
   await page.evaluate(() => document.addEventListener('sen-draft-saved', () => { throw new Error("the page's own bug"); }));
