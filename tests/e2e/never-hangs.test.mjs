@@ -148,6 +148,21 @@ test('a page that broke document.createElement before the form started: the mess
   await page.close();
 });
 
+test('mounting into an element another script gave a closed shadow root says so with sen-error', { timeout: 60000 }, async () => {
+  const page = await open(env, '/www/scenario.html');
+  const message = await page.evaluate(async () => {
+    const { mount } = await import('/pkg/sen-support-form.js');
+    const element = document.createElement('div');
+    element.attachShadow({ mode: 'closed' });
+    document.querySelector('main').append(element);
+    const heard = new Promise((resolve) => element.addEventListener('sen-error', (e) => resolve(e.detail.message)));
+    await mount(element, { profile: 'stockton-one-point' });
+    return heard;
+  });
+  assert.equal(message, 'The form could not start: the element has a shadow root already');
+  assert.deepEqual(page.errors, []);
+});
+
 test("a page's own listener that throws does not stop the form", { timeout: 60000 }, async () => {
   const page = await open(env, '/www/scenario.html');
   await page.evaluate(() => document.addEventListener('sen-draft-saved', () => { throw new Error("the page's own bug"); }));
