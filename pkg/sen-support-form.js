@@ -27,18 +27,19 @@ function senError(target, message) {
 // An error that escaped the form's WebAssembly (a trap, which is how a panic ends, or a browser
 // API that threw through it) stops every form on the page: each says so, saves its answers and
 // shows its own content. A page's own listener that throws is reported while the WebAssembly
-// that called it is still running: that is not the form's failure.
+// that called it is still running: that is not the form's failure (a trap always is).
 const wasmUrl = new URL('sen_support_form_bg.wasm', import.meta.url).href;
 const through = (error) => String(error?.stack).includes(wasmUrl);
+const trap = (error) => error instanceof WebAssembly.RuntimeError && through(error);
 addEventListener('error', (e) => {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = Infinity;
   const running = through(new Error());
   Error.stackTraceLimit = limit;
-  if (through(e.error) && !running) stopped(String(e.error));
+  if (trap(e.error) || (through(e.error) && !running)) stopped(String(e.error));
 });
 addEventListener('unhandledrejection', (e) => {
-  if (e.reason instanceof WebAssembly.RuntimeError && through(e.reason)) stopped(String(e.reason));
+  if (trap(e.reason)) stopped(String(e.reason));
 });
 
 const ready = init().catch((error) => {
