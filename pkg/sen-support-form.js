@@ -14,8 +14,33 @@
 // Property: headers, a function ({ endpoint, idempotencyKey, attempt }) returning an object of
 // extra request headers (or a promise of one), called before each attempt.
 // Events (bubbling, composed): sen-submitted (detail.reference), sen-draft-saved, sen-error
-// (detail.message).
-import init, { mount as mountWasm } from './sen_support_form.js';
+// (detail.message: the form cannot start or go on, the headers hook failed, or the element's
+// name was already defined).
+import init, { mount as mountWasm, stopped } from './sen_support_form.js';
+
+const NAME = 'sen-support-form';
+
+function senError(target, message) {
+  target.dispatchEvent(new CustomEvent('sen-error', { bubbles: true, composed: true, detail: { message } }));
+}
+
+// An error that escaped the form's WebAssembly (a trap, which is how a panic ends, or a browser
+// API that threw through it) stops every form on the page: each says so, saves its answers and
+// shows its own content. A page's own listener that throws is reported while the WebAssembly
+// that called it is still running: that is not the form's failure (a trap always is).
+const wasmUrl = new URL('sen_support_form_bg.wasm', import.meta.url).href;
+const through = (error) => String(error?.stack).includes(wasmUrl);
+const trap = (error) => error instanceof WebAssembly.RuntimeError && through(error);
+addEventListener('error', (e) => {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = Infinity;
+  const running = through(new Error());
+  Error.stackTraceLimit = limit;
+  if (trap(e.error) || (through(e.error) && !running)) stopped(String(e.error));
+});
+addEventListener('unhandledrejection', (e) => {
+  if (trap(e.reason)) stopped(String(e.reason));
+});
 
 const ready = init().catch((error) => {
   console.error('sen-support-form: the form could not start', error);
@@ -53,9 +78,7 @@ class SenSupportForm extends HTMLElement {
       },
       (error) => {
         this._starting = undefined;
-        this.dispatchEvent(new CustomEvent('sen-error', {
-          bubbles: true, composed: true, detail: { message: String(error) },
-        }));
+        senError(this, String(error));
       },
     );
   }
@@ -72,6 +95,11 @@ class SenSupportForm extends HTMLElement {
   }
 }
 
-if (!customElements.get('sen-support-form')) {
-  customElements.define('sen-support-form', SenSupportForm);
+if (customElements.get(NAME)) {
+  const message = `<${NAME}> is already defined on this page by another script: this copy of the form cannot start.`;
+  console.error(`sen-support-form: ${message}`);
+  const elements = document.querySelectorAll(NAME);
+  for (const target of elements.length ? elements : [document]) senError(target, message);
+} else {
+  customElements.define(NAME, SenSupportForm);
 }

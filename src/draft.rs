@@ -26,8 +26,11 @@ pub struct Draft {
     pub expires_at: u64,
     /// The application document as the form holds it.
     pub document: Value,
-    /// The key of a send that has started, reused by every retry and after a reload.
+    /// The key of a send that has started, reused by every retry and after a reload while
+    /// the body is the same.
     pub idempotency_key: Option<String>,
+    /// The fingerprint of the body the key was made for (`submission::fingerprint`).
+    pub body_fingerprint: Option<u64>,
 }
 
 /// Why a draft was not restored.
@@ -66,11 +69,12 @@ pub fn storage_key(profile: &str, instance: &str) -> String {
 
 const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 
-/// A draft of `document` saved at `now_ms`, expiring after `expiry_days`.
+/// A draft of `document` saved at `now_ms`, expiring after `expiry_days`, with the key of a send
+/// that has started and its body's fingerprint: `(key, fingerprint)`.
 pub fn new(
     profile: &str,
     document: Value,
-    key: Option<String>,
+    key: (Option<String>, Option<u64>),
     now_ms: u64,
     expiry_days: i64,
 ) -> Draft {
@@ -81,7 +85,8 @@ pub fn new(
         saved_at: now_ms,
         expires_at: now_ms.saturating_add(days.saturating_mul(DAY_MS)),
         document,
-        idempotency_key: key,
+        idempotency_key: key.0,
+        body_fingerprint: key.1,
     }
 }
 
@@ -152,12 +157,18 @@ mod tests {
         let d = new(
             "stockton-one-point",
             json!({"child": {"legalForename": "Alex"}}),
-            Some("k".into()),
+            (Some("k".into()), Some((1 << 53) - 1)),
             1000,
             30,
         );
         let text = d.to_text();
+        assert!(text.contains(r#""bodyFingerprint":9007199254740991"#));
         assert_eq!(read(&text, "stockton-one-point", 2000), Ok(d.clone()));
+        // A draft saved before fingerprints were kept still reads.
+        let mut older: Value = serde_json::from_str(&text).unwrap();
+        older.as_object_mut().unwrap().remove("bodyFingerprint");
+        let read_back = read(&older.to_string(), "stockton-one-point", 2000);
+        assert_eq!(read_back.map(|d| d.body_fingerprint), Ok(None));
         assert_eq!(
             read(&text, "stockton-one-point", d.expires_at),
             Err(Refusal::Expired)
@@ -181,7 +192,7 @@ mod tests {
 
     #[test]
     fn imports_exports_and_bare_documents() {
-        let d = new("p", json!({"child": {}}), None, 0, 1);
+        let d = new("p", json!({"child": {}}), (None, None), 0, 1);
         let text = d.to_text();
         // Saved at 0 with a day to live: an export is loaded whatever its age.
         assert_eq!(import(&text, "p").map(|l| l.kept), Ok(json!({"child": {}})));
@@ -215,7 +226,7 @@ mod tests {
             [("/child/favouriteColour", "blue"), ("/child/sex", "X")]
         );
         // The same inside an exported draft.
-        let d = new("p", json!({"sen": {"provision": "Q"}}), None, 0, 1);
+        let d = new("p", json!({"sen": {"provision": "Q"}}), (None, None), 0, 1);
         let l = import(&d.to_text(), "p").unwrap();
         assert_eq!(l.kept, json!({"sen": {}}));
         assert_eq!(l.unread.len(), 1);

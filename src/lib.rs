@@ -14,6 +14,7 @@ pub mod display;
 pub mod doc;
 pub mod draft;
 pub mod events;
+pub mod failure;
 pub mod focus;
 pub mod input;
 pub mod loaded;

@@ -80,17 +80,30 @@ fn render(
     profile: Result<sen_core::Profile, String>,
     saved: crate::state::Saved,
 ) {
-    let Ok(root) = shadow_root(host) else { return };
+    if crate::failure::has_stopped() {
+        // The widget failed on this page before this form started: its own content stays.
+        crate::events::error_on(host, crate::failure::EARLIER);
+        return;
+    }
+    let Ok(root) = shadow_root(host) else {
+        // Another script gave the element a shadow root: its own content stays.
+        crate::events::error_on(
+            host,
+            "The form could not start: the element has a shadow root already",
+        );
+        return;
+    };
     let Some(container) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("div").ok())
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        .filter(|c| root.append_child(c).is_ok())
     else {
+        // The page broke document.createElement, say: not a blank form, but the message.
+        crate::failure::show(&root, "");
+        crate::events::error_on(host, "The form could not start: it could not make its page");
         return;
     };
-    if root.append_child(&container).is_err() {
-        return;
-    }
     let handle: Box<dyn Any> = match profile {
         Ok(profile) => {
             let config = config.clone();
@@ -101,19 +114,12 @@ fn render(
                 let form = Form::new(profile, today, &config, saved);
                 form.root.set_value(Some(root));
                 form.host.set_value(Some(host));
+                crate::failure::register(form);
                 view! { <App form=form /> }
             }))
         }
         Err(message) => {
-            let detail = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.as_str().into());
-            let init = web_sys::CustomEventInit::new();
-            init.set_bubbles(true);
-            init.set_composed(true);
-            init.set_detail(&detail);
-            if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict("sen-error", &init) {
-                let _ = host.dispatch_event(&e);
-            }
+            crate::events::error_on(host, &message);
             Box::new(leptos::mount::mount_to(
                 container,
                 move || view! { <Unavailable message=message /> },

@@ -37,8 +37,9 @@ pub fn press(form: Form) {
         return;
     };
     let mut first = Action::Stop;
+    // One key is one body: the key of this very body, or a new one.
     form.submission
-        .update_value(|s| first = s.press(submit::new_key));
+        .update_value(|s| first = s.press(&body, submit::new_key));
     let Action::Send { new_key, .. } = &first else {
         return;
     };

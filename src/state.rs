@@ -69,7 +69,7 @@ pub struct Form {
     pub rows: RwSignal<Vec<(Option<i64>, Option<FundingSource>)>>,
     pub sending: RwSignal<Sending>,
     /// The application's way to being sent, with its idempotency key (kept for every retry,
-    /// "Try again" and a reload).
+    /// "Try again" and a reload while the body is the same; a changed body gets a new one).
     pub submission: StoredValue<crate::submission::Submission>,
     /// Errors the backend reported (a 422 with the core's report): (pointer, message).
     pub server_errors: RwSignal<Vec<(String, String)>>,
@@ -120,14 +120,18 @@ impl Form {
         let draft = saved
             .draft
             .map(|text| draft::read(&text, &profile.id, now_ms()));
-        let (mut start, idempotency_key, mut notice) = match draft {
-            Some(Ok(d)) => (d.document, d.idempotency_key, Some(Notice::Restored)),
+        let (mut start, sent_as, mut notice) = match draft {
+            Some(Ok(d)) => (
+                d.document,
+                (d.idempotency_key, d.body_fingerprint),
+                Some(Notice::Restored),
+            ),
             Some(Err(_)) => {
                 // Expired, foreign or unreadable: it is not restored, and not kept.
                 let _ = store::remove(place, &key);
-                (Value::Object(serde_json::Map::new()), None, None)
+                (Value::Object(serde_json::Map::new()), (None, None), None)
             }
-            None => (Value::Object(serde_json::Map::new()), None, None),
+            None => (Value::Object(serde_json::Map::new()), (None, None), None),
         };
         if let (Some(setting), Value::Object(doc)) = (&school, &mut start) {
             if notice.is_none() {
@@ -151,7 +155,8 @@ impl Form {
             sending: RwSignal::new(Sending::Idle),
             submission: StoredValue::new(crate::submission::Submission::new(
                 crate::retry::Policy::default(),
-                idempotency_key,
+                sent_as.0,
+                sent_as.1,
             )),
             server_errors: RwSignal::new(Vec::new()),
             root: StoredValue::new_local(None),
@@ -468,7 +473,7 @@ impl Form {
                 let saved = draft::new(
                     &p.id,
                     d.clone(),
-                    self.submission.with_value(|s| s.key.clone()),
+                    self.submission.with_value(|s| (s.key.clone(), s.body)),
                     now_ms(),
                     p.drafts.expiry_days,
                 );
@@ -593,7 +598,13 @@ impl Form {
     pub fn export(&self) {
         let text = self.doc.with_untracked(|d| {
             self.profile.with_value(|p| {
-                let saved = draft::new(&p.id, d.clone(), None, now_ms(), p.drafts.expiry_days);
+                let saved = draft::new(
+                    &p.id,
+                    d.clone(),
+                    (None, None),
+                    now_ms(),
+                    p.drafts.expiry_days,
+                );
                 serde_json::to_string_pretty(&sen_core::json::to_value(&saved)).unwrap_or_default()
             })
         });

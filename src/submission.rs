@@ -4,9 +4,12 @@
 //! click, a run of failures, a `Retry-After`, "Try again", is tested natively with a clock the
 //! test moves.
 //!
-//! The key is made at the first press and kept for every attempt after it: retries, "Try
-//! again", a correction after a refusal, and a reload (the draft saves it; `new` takes it
-//! back). It is forgotten only once the application is sent.
+//! One key is one body. The key is made at the first press for the body sent, and kept with a
+//! fingerprint of that body for every attempt of the same body: retries, "Try again", a press
+//! after a refusal with nothing changed, and a reload (the draft saves both; `new` takes them
+//! back). A press with another body (corrected after a refusal, loaded from a file, any answer
+//! changed) makes a new key, since a backend may keep its answer to the first body under the
+//! first key for ever. The key is forgotten once the application is sent.
 
 use crate::retry::{self, Next, Policy, Reply};
 
@@ -49,15 +52,29 @@ pub struct Submission {
     pub phase: Phase,
     /// The idempotency key, once made (or restored with a draft).
     pub key: Option<String>,
+    /// The fingerprint of the body the key was made for (`fingerprint`).
+    pub body: Option<u64>,
     policy: Policy,
 }
 
+/// A body's fingerprint: FNV-1a, 64 bits, cut to 53 (a whole number JSON readers, JavaScript
+/// among them, keep exactly). It tells one body from another (a changed answer); it is no
+/// secret.
+pub fn fingerprint(body: &str) -> u64 {
+    let hash = body.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    hash & ((1 << 53) - 1)
+}
+
 impl Submission {
-    /// A submission not started, with the key of an earlier send if a draft kept one.
-    pub fn new(policy: Policy, key: Option<String>) -> Submission {
+    /// A submission not started, with the key of an earlier send and the fingerprint of its
+    /// body if a draft kept them.
+    pub fn new(policy: Policy, key: Option<String>, body: Option<u64>) -> Submission {
         Submission {
             phase: Phase::Ready,
             key,
+            body,
             policy,
         }
     }
@@ -67,17 +84,21 @@ impl Submission {
         matches!(self.phase, Phase::Sending { .. } | Phase::Waiting { .. })
     }
 
-    /// "Accept and send" (or "Try again"). `make_key` is called only when there is no key yet.
-    /// While a send is under way, or after it was sent, nothing more goes.
-    pub fn press(&mut self, make_key: impl FnOnce() -> String) -> Action {
+    /// "Accept and send" (or "Try again") for `body`. The key is kept when it was made for this
+    /// very body; otherwise `make_key` makes a new one (a key from a draft without a
+    /// fingerprint counts as another body's). While a send is under way, or after it was sent,
+    /// nothing more goes.
+    pub fn press(&mut self, body: &str, make_key: impl FnOnce() -> String) -> Action {
         if self.busy() || self.phase == Phase::Sent {
             return Action::Stop;
         }
+        let print = fingerprint(body);
         let (key, new_key) = match &self.key {
-            Some(k) => (k.clone(), false),
-            None => {
+            Some(k) if self.body == Some(print) => (k.clone(), false),
+            _ => {
                 let k = make_key();
                 self.key = Some(k.clone());
+                self.body = Some(print);
                 (k, true)
             }
         };
@@ -98,6 +119,7 @@ impl Submission {
             Next::Done => {
                 self.phase = Phase::Sent;
                 self.key = None;
+                self.body = None;
                 Action::Stop
             }
             Next::RetryAfter(ms) => {
@@ -137,12 +159,16 @@ impl Submission {
     pub fn reset(&mut self) {
         self.phase = Phase::Ready;
         self.key = None;
+        self.body = None;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const BODY: &str = r#"{"child":{"legalForename":"Alex"}}"#;
+    const CORRECTED: &str = r#"{"child":{"legalForename":"Alexandra"}}"#;
 
     fn status(code: u16) -> Reply {
         Reply::Status {
@@ -158,7 +184,7 @@ mod tests {
         let mut keys = Vec::new();
         let mut waits = Vec::new();
         let mut replies = replies.iter();
-        let mut action = s.press(|| "k-1".to_owned());
+        let mut action = s.press(BODY, || "k-1".to_owned());
         loop {
             match action {
                 Action::Send { key, .. } => {
@@ -179,35 +205,67 @@ mod tests {
 
     #[test]
     fn the_first_press_makes_a_key_to_save_before_sending() {
-        let mut s = Submission::new(Policy::default(), None);
+        let mut s = Submission::new(Policy::default(), None, None);
         assert_eq!(
-            s.press(|| "k-1".into()),
+            s.press(BODY, || "k-1".into()),
             Action::Send {
                 key: "k-1".into(),
                 attempt: 1,
                 new_key: true
             }
         );
-        // A restored key is reused, not replaced.
-        let mut r = Submission::new(Policy::default(), Some("kept".into()));
+        // A key restored with its body's fingerprint is reused for that body, not replaced.
+        let mut r = Submission::new(
+            Policy::default(),
+            Some("kept".into()),
+            Some(fingerprint(BODY)),
+        );
         assert_eq!(
-            r.press(|| unreachable!("no new key when one is kept")),
+            r.press(BODY, || unreachable!("no new key when one is kept")),
             Action::Send {
                 key: "kept".into(),
                 attempt: 1,
                 new_key: false
             }
         );
+        // Restored, then another body (a file loaded): a new key.
+        let mut r = Submission::new(
+            Policy::default(),
+            Some("kept".into()),
+            Some(fingerprint(BODY)),
+        );
+        assert!(matches!(
+            r.press(CORRECTED, || "k-2".into()),
+            Action::Send { key, new_key: true, .. } if key == "k-2"
+        ));
+        // A key kept without a fingerprint may have been made for another body: not reused.
+        let mut r = Submission::new(Policy::default(), Some("kept".into()), None);
+        assert!(matches!(
+            r.press(BODY, || "k-3".into()),
+            Action::Send { key, new_key: true, .. } if key == "k-3"
+        ));
+    }
+
+    #[test]
+    fn fingerprints_tell_bodies_apart() {
+        assert_eq!(fingerprint(BODY), fingerprint(BODY));
+        assert_ne!(fingerprint(BODY), fingerprint(CORRECTED));
+        assert_ne!(fingerprint("ab"), fingerprint("ba"));
+        assert_eq!(fingerprint(""), 0xcbf2_9ce4_8422_2325 & 0x1f_ffff_ffff_ffff);
+        assert_eq!(
+            fingerprint("a"),
+            0xaf63_dc4c_8601_ec8c & 0x1f_ffff_ffff_ffff
+        );
     }
 
     #[test]
     fn a_double_press_sends_once() {
-        let mut s = Submission::new(Policy::default(), None);
-        assert!(matches!(s.press(|| "k".into()), Action::Send { .. }));
-        assert_eq!(s.press(|| "other".into()), Action::Stop);
+        let mut s = Submission::new(Policy::default(), None, None);
+        assert!(matches!(s.press(BODY, || "k".into()), Action::Send { .. }));
+        assert_eq!(s.press(BODY, || "other".into()), Action::Stop);
         assert_eq!(s.replied(&status(503), 0, 0.5), Action::Wait(250));
         assert_eq!(
-            s.press(|| "other".into()),
+            s.press(CORRECTED, || "other".into()),
             Action::Stop,
             "pressed while waiting"
         );
@@ -216,7 +274,7 @@ mod tests {
 
     #[test]
     fn failures_then_success_keep_one_key_and_back_off() {
-        let mut s = Submission::new(Policy::default(), None);
+        let mut s = Submission::new(Policy::default(), None, None);
         let (keys, waits, _) = run(
             &mut s,
             &[
@@ -234,14 +292,22 @@ mod tests {
         // Full jitter at 0.5 of a doubling ceiling, then Retry-After wins.
         assert_eq!(waits, vec![250, 500, 4000]);
         assert_eq!(s.phase, Phase::Sent);
-        assert_eq!(s.key, None, "a sent application's key is forgotten");
-        assert_eq!(s.press(|| "k-2".into()), Action::Stop, "sent is final");
+        assert_eq!(
+            (s.key.clone(), s.body),
+            (None, None),
+            "a sent application's key is forgotten"
+        );
+        assert_eq!(
+            s.press(BODY, || "k-2".into()),
+            Action::Stop,
+            "sent is final"
+        );
     }
 
     #[test]
-    fn retries_are_bounded_then_try_again_keeps_the_key() {
+    fn retries_are_bounded_then_try_again_keeps_the_key_of_the_same_body() {
         let p = Policy::default();
-        let mut s = Submission::new(p, None);
+        let mut s = Submission::new(p, None, None);
         let (keys, waits, elapsed) = run(&mut s, &vec![Reply::NoAnswer; 10], 0);
         assert_eq!(keys.len() as u32, p.max_attempts);
         assert_eq!(s.phase, Phase::GaveUp);
@@ -249,35 +315,58 @@ mod tests {
         assert_eq!(waits, vec![250, 500, 1000, 2000]);
         assert_eq!(elapsed, 3750);
         assert_eq!(
-            s.press(|| "new".into()),
+            s.press(BODY, || "new".into()),
             Action::Send {
                 key: "k-1".into(),
                 attempt: 1,
                 new_key: false
             }
         );
+        // Not sent, then changed: the attempts may have reached the backend, so the changed
+        // application is another body under another key.
+        let mut s = Submission::new(p, None, None);
+        run(&mut s, &vec![Reply::NoAnswer; 10], 0);
+        assert!(matches!(
+            s.press(CORRECTED, || "k-2".into()),
+            Action::Send { key, new_key: true, .. } if key == "k-2"
+        ));
     }
 
     #[test]
-    fn a_refusal_stops_and_a_corrected_send_keeps_the_key() {
-        let mut s = Submission::new(Policy::default(), None);
+    fn after_a_refusal_the_same_body_keeps_its_key_and_a_corrected_one_gets_a_new_key() {
+        let mut s = Submission::new(Policy::default(), None, None);
         let (keys, waits, _) = run(&mut s, &[status(422)], 0);
         assert_eq!((keys.len(), waits.len()), (1, 0));
         assert_eq!(s.phase, Phase::Refused(422));
         assert!(matches!(
-            s.press(|| "new".into()),
+            s.press(BODY, || "new".into()),
             Action::Send { key, new_key: false, .. } if key == "k-1"
+        ));
+        s.replied(&status(422), 0, 0.5);
+        assert!(matches!(
+            s.press(CORRECTED, || "k-2".into()),
+            Action::Send { key, new_key: true, .. } if key == "k-2"
+        ));
+        assert_eq!(s.body, Some(fingerprint(CORRECTED)));
+        // Changed back: the body of the first key, but the key is now the second's.
+        s.replied(&status(422), 0, 0.5);
+        assert!(matches!(
+            s.press(BODY, || "k-3".into()),
+            Action::Send { key, new_key: true, .. } if key == "k-3"
         ));
     }
 
     #[test]
     fn stray_events_change_nothing() {
-        let mut s = Submission::new(Policy::default(), None);
+        let mut s = Submission::new(Policy::default(), None, None);
         assert_eq!(s.replied(&status(201), 0, 0.5), Action::Stop);
         assert_eq!(s.waited(), Action::Stop);
         assert_eq!(s.phase, Phase::Ready);
-        s.press(|| "k".into());
+        s.press(BODY, || "k".into());
         s.reset();
-        assert_eq!((s.phase.clone(), s.key.clone()), (Phase::Ready, None));
+        assert_eq!(
+            (s.phase.clone(), s.key.clone(), s.body),
+            (Phase::Ready, None, None)
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! decided by the pure policy in `retry.rs`.
 
 use serde_json::Value;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, Request, RequestInit, Response};
@@ -70,6 +71,52 @@ async fn host_headers(
     Ok(())
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `fetch`, looked up at each call. One that throws, or is not a function (a
+    /// page or an extension replaced it), is an error here, as a network failure is, not an
+    /// exception through the WebAssembly that would leave the send unfinished.
+    #[wasm_bindgen(catch, js_name = fetch)]
+    fn page_fetch(request: &Request) -> Result<JsValue, JsValue>;
+}
+
+/// How long one attempt may take, from the request to the end of the reply, before it counts as
+/// unanswered (and is aborted): a backend, a proxy or a page's `fetch` that never answers must
+/// not leave the form sending for ever.
+pub const ATTEMPT_MS: i32 = 60_000;
+
+/// One attempt's time limit: a promise rejected when it passes, and the request's abort.
+struct Deadline {
+    passed: js_sys::Promise,
+    abort: Option<web_sys::AbortController>,
+}
+
+impl Deadline {
+    fn new(ms: i32) -> Deadline {
+        let passed = js_sys::Promise::new(&mut |_, reject| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&reject, ms);
+            }
+        });
+        Deadline {
+            passed,
+            abort: web_sys::AbortController::new().ok(),
+        }
+    }
+
+    /// What `promise` gives, unless the deadline passes first (then the request is aborted).
+    async fn before(&self, promise: &JsValue) -> Result<JsValue, JsValue> {
+        let first = js_sys::Array::of2(&js_sys::Promise::resolve(promise), &self.passed);
+        let got = JsFuture::from(js_sys::Promise::race(&first)).await;
+        if got.is_err() {
+            if let Some(a) = &self.abort {
+                a.abort();
+            }
+        }
+        got
+    }
+}
+
 /// What a send needs besides the document.
 pub struct Outgoing<'a> {
     pub endpoint: &'a str,
@@ -86,7 +133,7 @@ enum NotSent {
     Network,
 }
 
-async fn send(out: &Outgoing<'_>) -> Result<Response, NotSent> {
+async fn send(out: &Outgoing<'_>, deadline: &Deadline) -> Result<Response, NotSent> {
     let net = |_| NotSent::Network;
     let headers = Headers::new().map_err(net)?;
     if let Some(name) = &out.settings.csrf_meta {
@@ -120,9 +167,13 @@ async fn send(out: &Outgoing<'_>) -> Result<Response, NotSent> {
     init.set_method("POST");
     init.set_headers(&headers);
     init.set_body(&JsValue::from_str(out.body));
+    if let Some(a) = &deadline.abort {
+        init.set_signal(Some(&a.signal()));
+    }
     let request = Request::new_with_str_and_init(out.endpoint, &init).map_err(net)?;
-    let window = web_sys::window().ok_or(NotSent::Network)?;
-    JsFuture::from(window.fetch_with_request(&request))
+    let reply = page_fetch(&request).map_err(net)?;
+    deadline
+        .before(&reply)
         .await
         .map_err(net)?
         .dyn_into::<Response>()
@@ -131,9 +182,10 @@ async fn send(out: &Outgoing<'_>) -> Result<Response, NotSent> {
 
 /// One attempt: POSTs the document with its idempotency key and the host's headers. Returns
 /// what came back for the retry policy, the reply's text, and, when the host's hook failed,
-/// why (the attempt then counts as unanswered).
+/// why (the attempt then counts as unanswered, as one past `ATTEMPT_MS` does).
 pub async fn attempt(out: &Outgoing<'_>) -> (Reply, String, Option<String>) {
-    let response = match send(out).await {
+    let deadline = Deadline::new(ATTEMPT_MS);
+    let response = match send(out, &deadline).await {
         Ok(r) => r,
         Err(NotSent::Network) => return (Reply::NoAnswer, String::new(), None),
         Err(NotSent::Hook(why)) => {
@@ -144,11 +196,10 @@ pub async fn attempt(out: &Outgoing<'_>) -> (Reply, String, Option<String>) {
     };
     let retry_after = response.headers().get("Retry-After").ok().flatten();
     let text = match response.text() {
-        Ok(p) => JsFuture::from(p)
-            .await
-            .ok()
-            .and_then(|t| t.as_string())
-            .unwrap_or_default(),
+        Ok(p) => match deadline.before(&p).await {
+            Ok(t) => t.as_string().unwrap_or_default(),
+            Err(_) => return (Reply::NoAnswer, String::new(), None),
+        },
         Err(_) => String::new(),
     };
     (

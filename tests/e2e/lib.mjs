@@ -3,7 +3,7 @@
 // Chromium (Debian's, through playwright-core); the widget's shadow root, keyboard-only focus
 // moves and axe-core.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -160,4 +160,36 @@ export function savedDrafts(page) {
       };
     };
   }));
+}
+
+/** S01, the complete and valid scenario. */
+export const S01 = JSON.parse(readFileSync('tests/fixtures/scenarios/S01-complete-valid.json', 'utf8'));
+
+/**
+ * A page whose form has S01 restored from a draft, on check your answers. `page.posts` collects
+ * the Idempotency-Key of each POST, `page.sentHeaders` their headers.
+ */
+export async function withS01(env, path = '/www/scenario.html', key = draftKey()) {
+  const page = await open(env, path);
+  await seedDraft(page, draftOf(S01), key);
+  await page.waitForSelector('sen-support-form >> css=#notice');
+  await page.locator('sen-support-form >> css=#to-answers').first().click();
+  await page.waitForTimeout(50);
+  const heading = await page.locator('sen-support-form >> css=#page-heading').first().textContent();
+  if (heading !== 'Check your answers before sending your application') throw new Error(`not on check your answers: ${heading}`);
+  page.posts = [];
+  page.sentHeaders = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/applications')) {
+      page.posts.push(r.headers()['idempotency-key']);
+      page.sentHeaders.push(r.headers());
+    }
+  });
+  return page;
+}
+
+/** Waits for "Application sent"; resolves to the reference shown. */
+export async function sent(page) {
+  await page.waitForFunction(() => document.querySelector('sen-support-form').shadowRoot.getElementById('page-heading')?.textContent === 'Application sent', null, { timeout: 30000 });
+  return page.locator('sen-support-form >> css=#reference').first().textContent();
 }

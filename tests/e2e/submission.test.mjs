@@ -3,40 +3,13 @@
 // left on the device after success, and the receiver's 422 shows on the right fields.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { setup, open, axe, draftOf, draftKey, focusedId, seedDraft, savedDrafts } from './lib.mjs';
+import { setup, open, axe, draftKey, focusedId, savedDrafts, withS01, sent, S01 } from './lib.mjs';
 
-const S01 = JSON.parse(fs.readFileSync('tests/fixtures/scenarios/S01-complete-valid.json', 'utf8'));
 const env = {};
 before(async () => Object.assign(env, await setup()));
 after(async () => env.close());
 
 const q = (page, css) => page.locator(`sen-support-form >> css=${css}`).first();
-const heading = (page) => q(page, '#page-heading').textContent();
-
-/** A page whose form has S01 restored from a draft, on check your answers. */
-async function withS01(environment = env, path = '/www/scenario.html', key = draftKey()) {
-  const page = await open(environment, path);
-  await seedDraft(page, draftOf(S01), key);
-  await page.waitForSelector('sen-support-form >> css=#notice');
-  await q(page, '#to-answers').click();
-  await page.waitForTimeout(50);
-  assert.equal(await heading(page), 'Check your answers before sending your application');
-  page.posts = [];
-  page.sentHeaders = [];
-  page.on('request', (r) => {
-    if (r.method() === 'POST' && r.url().endsWith('/applications')) {
-      page.posts.push(r.headers()['idempotency-key']);
-      page.sentHeaders.push(r.headers());
-    }
-  });
-  return page;
-}
-
-async function sent(page) {
-  await page.waitForFunction(() => document.querySelector('sen-support-form').shadowRoot.getElementById('page-heading')?.textContent === 'Application sent', null, { timeout: 30000 });
-  return q(page, '#reference').textContent();
-}
 
 test('half an application survives a reload, with the banner; Start again clears it', { timeout: 120000 }, async () => {
   const page = await open(env, '/www/scenario.html');
@@ -70,7 +43,7 @@ test('half an application survives a reload, with the banner; Start again clears
 
 test('offline at Submit: not sent yet, draft and key kept; back online: exactly one stored', { timeout: 120000 }, async () => {
   const before = env.stored().length;
-  const page = await withS01();
+  const page = await withS01(env);
   assert.deepEqual(await axe(page), []); // (loads axe-core while online)
   await page.context().setOffline(true);
   await q(page, '#send').click();
@@ -99,7 +72,7 @@ test('offline at Submit: not sent yet, draft and key kept; back online: exactly 
 
 test('the first response is lost after the receiver committed: one application, one reference', { timeout: 120000 }, async () => {
   const before = env.stored().length;
-  const page = await withS01();
+  const page = await withS01(env);
   let first = true;
   await page.route('**/applications', async (route) => {
     if (first && route.request().method() === 'POST') {
@@ -120,7 +93,7 @@ test('the first response is lost after the receiver committed: one application, 
 
 test('a double click on Accept and send sends one application', { timeout: 120000 }, async () => {
   const before = env.stored().length;
-  const page = await withS01();
+  const page = await withS01(env);
   await q(page, '#send').dblclick();
   await sent(page);
   assert.equal(page.posts.length, 1);
