@@ -341,10 +341,10 @@ fn another_councils_child_is_named_where_the_profile_knows_the_council() {
     }
 }
 
-/// A profile's local authorities: a code that is not three digits, or one listed twice, is a
-/// profile error naming the entry.
+/// A profile's local authorities (a code that is not three digits, or one listed twice) and
+/// documents (no size, no kinds, a kind twice or one unknown): a profile error naming the key.
 #[test]
-fn a_profile_lists_local_authorities_by_three_digit_code_once() {
+fn a_profile_lists_local_authorities_and_document_kinds_sensibly() {
     let profile = std::fs::read_to_string(repo().join("profiles/stockton-one-point.json")).unwrap();
     for (from, to, key) in [
         (

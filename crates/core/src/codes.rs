@@ -394,6 +394,24 @@ code_list! {
 }
 
 code_list! {
+    /// The kinds of file a document may be, decided from its bytes (`files::sniff`). The label
+    /// is the short name people know the kind by ("The selected file must be a PDF or DOCX").
+    FileKind {
+        Pdf = "PDF" => "PDF",
+        Docx = "DOCX" => "DOCX",
+        Xlsx = "XLSX" => "XLSX",
+        Odt = "ODT" => "ODT",
+        Doc = "DOC" => "DOC",
+        Jpeg = "JPEG" => "JPG",
+        Png = "PNG" => "PNG",
+        Heic = "HEIC" => "HEIC",
+        Txt = "TXT" => "TXT",
+        Csv = "CSV" => "CSV",
+        Rtf = "RTF" => "RTF",
+    }
+}
+
+code_list! {
     /// A SENCo's national award status.
     NasencoStatus {
         Achieved = "ACHIEVED" => "Achieved",

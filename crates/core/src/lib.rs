@@ -13,6 +13,7 @@ pub mod codes;
 pub mod cost;
 pub mod date;
 pub mod derive;
+pub mod files;
 pub mod flags;
 pub mod form;
 pub mod json;

@@ -87,6 +87,27 @@ pub fn validate(p: &Profile) -> Result<(), ProfileError> {
             return err("laCode", "must be a three-digit DfE local authority code");
         }
     }
+    let a = &p.attachments;
+    if !(1..=1024 * 1024 * 1024).contains(&a.max_bytes) {
+        return err("attachments.maxBytes", "must be between 1 byte and 1 GB");
+    }
+    if !(1..=1000).contains(&a.max_files) {
+        return err("attachments.maxFiles", "must be between 1 and 1000");
+    }
+    if a.allowed_types.is_empty() {
+        return err(
+            "attachments.allowedTypes",
+            "must allow at least one kind of file",
+        );
+    }
+    for (i, kind) in a.allowed_types.iter().enumerate() {
+        if a.allowed_types.iter().take(i).any(|k| k == kind) {
+            return err(
+                format!("attachments.allowedTypes.{i}"),
+                format!("lists {} twice", kind.code()),
+            );
+        }
+    }
     for (i, la) in p.local_authorities.iter().enumerate() {
         if !crate::model::is_digits(&la.code, 3) {
             return err(

@@ -118,6 +118,9 @@ pub struct Profile {
     /// the form offers them by name, and any other by its code.
     #[serde(default)]
     pub local_authorities: Vec<LocalAuthority>,
+    /// The documents the council accepts (issue: evidence documents).
+    #[serde(default)]
+    pub attachments: AttachmentPolicy,
 }
 
 /// A local authority by its DfE code and name.
@@ -402,6 +405,29 @@ impl Default for DraftPolicy {
         DraftPolicy {
             save_by_default: true,
             expiry_days: 30,
+        }
+    }
+}
+
+/// The files a council accepts as documents (`files::check_file`, `files::check_set`).
+#[derive(Debug, Clone, PartialEq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct AttachmentPolicy {
+    /// The largest file accepted, in bytes (10 MB by default).
+    pub max_bytes: u64,
+    /// How many files one application may carry.
+    pub max_files: u64,
+    /// The kinds of file accepted, decided from their bytes (all of them by default).
+    pub allowed_types: Vec<crate::codes::FileKind>,
+}
+
+impl Default for AttachmentPolicy {
+    fn default() -> Self {
+        AttachmentPolicy {
+            max_bytes: 10 * 1024 * 1024,
+            max_files: 20,
+            allowed_types: crate::codes::FileKind::ALL.to_vec(),
         }
     }
 }
