@@ -17,14 +17,26 @@ use crate::input::money;
 use crate::route::Page;
 use crate::state::{use_form, Form, Sending};
 
-/// The answered fields among `pointers`: (label, answer as people read it, pointer).
+/// The answered fields among `pointers`: (label, answer as people read it, pointer). Yes/no
+/// answers asked as one question (`sen_core::flags`) are one row: the boxes ticked, or "None
+/// of these".
 fn answered(form: Form, pointers: Vec<String>) -> Vec<(String, String, String)> {
+    let mut groups_done: Vec<String> = Vec::new();
     form.doc.with_untracked(|d| {
         form.profile.with_value(|p| {
             pointers
                 .into_iter()
                 .filter_map(|ptr| {
                     let spec = spec_for(&ptr)?;
+                    if let Some(group) = sen_core::flags::group_of(spec.pattern) {
+                        let parent = ptr.rsplit_once('/').map_or("", |(a, _)| a);
+                        let key = format!("{parent} {}", group.question);
+                        if groups_done.contains(&key) {
+                            return None;
+                        }
+                        groups_done.push(key);
+                        return flag_row(d, parent, group);
+                    }
                     let v = d.pointer(&ptr)?;
                     let shown = crate::display::local_authority(p, spec.pattern, v)
                         .unwrap_or_else(|| answer_in(d, spec.pattern, spec.kind, v));
@@ -33,6 +45,44 @@ fn answered(form: Form, pointers: Vec<String>) -> Vec<(String, String, String)> 
                 .collect()
         })
     })
+}
+
+/// A "Which of these apply?" question as one row, if any of its answers is given.
+fn flag_row(
+    d: &Value,
+    parent: &str,
+    group: &'static sen_core::flags::FlagGroup,
+) -> Option<(String, String, String)> {
+    let pointer = |pattern: &str| {
+        format!(
+            "{parent}/{}",
+            pattern.rsplit('/').next().unwrap_or_default()
+        )
+    };
+    let answers: Vec<(Option<bool>, &str)> = group
+        .members
+        .iter()
+        .map(|(p, words)| (d.pointer(&pointer(p)).and_then(Value::as_bool), *words))
+        .collect();
+    if answers.iter().all(|(a, _)| a.is_none()) {
+        return None;
+    }
+    let yes: Vec<&str> = answers
+        .iter()
+        .filter(|(a, _)| *a == Some(true))
+        .map(|(_, w)| *w)
+        .collect();
+    let shown = if yes.is_empty() {
+        group.none.to_owned()
+    } else {
+        yes.join(", ")
+    };
+    let first = group
+        .members
+        .first()
+        .map(|(p, _)| pointer(p))
+        .unwrap_or_default();
+    Some((group.question.to_owned(), shown, first))
 }
 
 /// One list item as one summary-list row: its name, then each answer as "label: answer" on a
@@ -46,7 +96,11 @@ fn item_row(
     let hidden = format!(" {}", sen_core::rules::lower_first(&name));
     let lines = fields
         .into_iter()
-        .map(|(label, value, _)| view! { <li><span class="app-answer-label">{label}": "</span>{value}</li> })
+        .map(|(label, value, _)| {
+            // "Label: answer", or "Question? Answer".
+            let sep = if label.ends_with('?') { " " } else { ": " };
+            view! { <li><span class="app-answer-label">{label}{sep}</span>{value}</li> }
+        })
         .collect_view();
     view! {
         <div class="govuk-summary-list__row">

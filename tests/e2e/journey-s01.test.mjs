@@ -280,6 +280,10 @@ async function journey(name, { paste, remember, remembered }) {
   await nextPage(page, 'Apply for SEN support');
   await check('check your answers');
   await seen('check your answers');
+  // Yes/no answers asked as one question are one row: the boxes ticked.
+  const answersText = await widgetText(page);
+  assert.match(answersText, /Which of these apply to the child\?\tThe school gets pupil premium for them, Gets free school meals/);
+  assert.equal((answersText.match(/Who agreed this outcome\? The child's parents or carers, The child/g) ?? []).length, 5);
   await tabTo(page, 'send');
   await page.keyboard.press('Enter');
   await nextPage(page, 'Check your answers before sending your application');
