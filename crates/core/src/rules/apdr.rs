@@ -227,13 +227,10 @@ fn reviewed_in_full(ctx: &Ctx<'_>, i: usize, c: &ApdrCycle, out: &mut Vec<Findin
 
 /// What people call the outcome with this id: "outcome 2", by its place in the list.
 fn outcome_name(ctx: &Ctx<'_>, id: &str) -> String {
-    list(ctx.app.outcomes.as_ref())
-        .iter()
-        .position(|o| o.id.as_deref() == Some(id))
-        .map_or_else(
-            || "an outcome that is not in the list of outcomes".to_owned(),
-            |k| format!("outcome {}", k + 1),
-        )
+    ctx.index.outcome_at.get(id).map_or_else(
+        || "an outcome that is not in the list of outcomes".to_owned(),
+        |k| format!("outcome {}", k.saturating_add(1)),
+    )
 }
 
 /// V-16: the latest completed review is recent.
@@ -438,12 +435,14 @@ mod tests {
         let profile = builtin("stockton-one-point").unwrap();
         let totals = crate::cost::totals(&app, &profile.funding);
         let doc = crate::wire::to_value(&app);
+        let index = crate::rules::Index::new(&app);
         let ctx = Ctx {
             app: &app,
             profile: &profile,
             today: Date::parse(today).unwrap(),
             totals: &totals,
             doc: &doc,
+            index: &index,
         };
         let mut out = Vec::new();
         check(&ctx, &mut out);

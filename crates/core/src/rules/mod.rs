@@ -10,6 +10,7 @@ mod eligibility;
 pub mod field_specs;
 mod fields;
 mod identity;
+mod index;
 mod involvement;
 pub mod order;
 mod outcomes;
@@ -28,6 +29,7 @@ use crate::profile::Profile;
 use crate::report::{Counts, Issue, Report, SectionReport, SectionStatus, Severity};
 use crate::sections::{self, SECTIONS};
 
+pub use index::Index;
 pub use support::*;
 
 /// What a rule family can see.
@@ -39,6 +41,8 @@ pub struct Ctx<'a> {
     pub totals: &'a Totals,
     /// The application as a JSON value (for presence checks by pointer), made once per check.
     pub doc: &'a serde_json::Value,
+    /// Ids to positions and what refers to them, built once per check.
+    pub index: &'a Index<'a>,
 }
 
 /// A rule's finding, before the engine decides its severity.
@@ -91,12 +95,14 @@ const FAMILIES: &[Family] = &[
 pub fn check(app: &Application, profile: &Profile, today: Date) -> Report {
     let totals = cost::totals(app, &profile.funding);
     let doc = crate::wire::to_value(app);
+    let index = Index::new(app);
     let ctx = Ctx {
         app,
         profile,
         today,
         totals: &totals,
         doc: &doc,
+        index: &index,
     };
     let mut findings = Vec::new();
     for family in FAMILIES {
@@ -154,21 +160,18 @@ fn resolve(findings: Vec<Finding>, profile: &Profile, app: &Application) -> Vec<
             justified,
         });
     }
-    issues.sort_by(|a, b| {
-        (
-            sections::index_of(&a.section),
-            order::key(&a.pointer),
-            &a.rule_id,
-            &a.message,
-        )
-            .cmp(&(
-                sections::index_of(&b.section),
-                order::key(&b.pointer),
-                &b.rule_id,
-                &b.message,
-            ))
+    // Each issue's place is worked out once, not at every comparison.
+    let mut keyed: Vec<_> = issues
+        .into_iter()
+        .map(|i| {
+            let place = (sections::index_of(&i.section), order::owned_key(&i.pointer));
+            (place, i)
+        })
+        .collect();
+    keyed.sort_by(|(pa, a), (pb, b)| {
+        (pa, &a.rule_id, &a.message).cmp(&(pb, &b.rule_id, &b.message))
     });
-    issues
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 fn build_report(
