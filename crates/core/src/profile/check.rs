@@ -192,6 +192,24 @@ pub fn validate(p: &Profile) -> Result<(), ProfileError> {
     if !(1..=52).contains(&f.weeks_per_year) {
         return err("funding.weeksPerYear", "must be between 1 and 52");
     }
+    if !(1..=super::MAX_AMOUNT_BOUND_PENCE).contains(&f.max_amount_pence) {
+        return err(
+            "funding.maxAmountPence",
+            format!(
+                "must be between 1 and {}",
+                crate::cost::grouped(super::MAX_AMOUNT_BOUND_PENCE.unsigned_abs())
+            ),
+        );
+    }
+    if let Some(list) = &f.threshold_sources {
+        let pp = list.contains(&crate::codes::FundingSource::PupilPremium);
+        if f.pp_counts_toward_threshold && !pp {
+            return err(
+                "funding.thresholdSources",
+                "leaves out PUPIL_PREMIUM, but funding.ppCountsTowardThreshold counts it",
+            );
+        }
+    }
     for (i, b) in f.bands.iter().enumerate() {
         non_negative(&format!("funding.bands.{i}.minPence"), b.min_pence)?;
         if b.max_pence.is_some_and(|m| m < b.min_pence) {

@@ -3,6 +3,7 @@
 //! application through [`Ctx`] and pushes [`Finding`]s. Severity, justification and section
 //! placement are decided here, from the catalogue and the profile, never in a family.
 
+mod amounts;
 mod apdr;
 pub mod catalogue;
 mod consent;
@@ -79,6 +80,7 @@ type Family = fn(&Ctx<'_>, &mut Vec<Finding>);
 /// Every family, in no particular order (the report sorts).
 const FAMILIES: &[Family] = &[
     fields::check,
+    amounts::check,
     eligibility::check,
     apdr::check,
     involvement::check,
@@ -201,7 +203,10 @@ fn build_report(
         profile: profile.id.clone(),
         profile_version: profile.version.clone(),
         today: today.to_string(),
-        complete: counts.errors == 0 && counts.unjustified_warnings == 0,
+        // Never complete on figures the core could not work out, whatever a profile switched off.
+        complete: counts.errors == 0
+            && counts.unjustified_warnings == 0
+            && totals.not_worked_out.is_empty(),
         counts,
         sections,
         issues,

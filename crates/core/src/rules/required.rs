@@ -6,7 +6,6 @@
 
 use super::field_specs::{is_required, pattern_of, spec_for};
 use super::{apdr, involvement, list};
-use crate::codes::ProvisionCategory;
 use crate::model::Application;
 use crate::profile::{Mode, Profile};
 use crate::report::Severity;
@@ -91,14 +90,7 @@ fn demanded(
             let Some(r) = row() else {
                 return Some(("V-61", false));
             };
-            let staff = match r.category {
-                Some(ProvisionCategory::StaffTime) => Some(true),
-                Some(ProvisionCategory::Other) => {
-                    Some(r.fixed_cost_pence.is_none() && r.hourly_rate_pence.is_some())
-                }
-                Some(_) => Some(false),
-                None => None,
-            };
+            let staff = r.category.map(|_| crate::cost::is_staff_time(r));
             let needed = match (staff, field) {
                 (None, _) => false,
                 (Some(staff), "fixedCostPence") => !staff,
