@@ -14,11 +14,10 @@ mod common;
 
 use std::process::Output;
 
-use common::{run, temp};
+use common::{builtin_profile, run, temp, S01};
 use sen_core::report::Report;
 use serde_json::{json, Value};
 
-const S01: &str = include_str!("../../../tests/fixtures/scenarios/S01-complete-valid.json");
 const R3: &str = "/provisionMap/rows/2";
 
 fn s01() -> Value {
@@ -217,10 +216,7 @@ fn amounts_above_the_bound_are_refused_never_saturated() {
 
 #[test]
 fn a_profile_sets_the_bound_on_amounts() {
-    let mut profile: Value = serde_json::from_str(
-        &std::fs::read_to_string(common::repo().join("profiles/stockton-one-point.json")).unwrap(),
-    )
-    .unwrap();
+    let mut profile = builtin_profile("stockton-one-point");
     profile["funding"]["maxAmountPence"] = json!(500_000);
     let p = temp("bound-profile.json", profile.to_string().as_bytes());
     let (code, text, report) = check_text("bound", S01, &["--profile-file", p.to_str().unwrap()]);

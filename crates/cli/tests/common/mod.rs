@@ -32,3 +32,21 @@ pub fn code(o: &Output) -> i32 {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// S01's text: complete under Stockton.
+pub const S01: &str = include_str!("../../../../tests/fixtures/scenarios/S01-complete-valid.json");
+
+/// A JSON file of the repository.
+pub fn json_file(path: &str) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(repo().join(path)).unwrap()).unwrap()
+}
+
+/// A scenario of the domain specification, by its file name without `.json`.
+pub fn scenario(name: &str) -> serde_json::Value {
+    json_file(&format!("tests/fixtures/scenarios/{name}.json"))
+}
+
+/// A built-in profile's JSON, to change for a test.
+pub fn builtin_profile(id: &str) -> serde_json::Value {
+    json_file(&format!("profiles/{id}.json"))
+}

@@ -46,7 +46,7 @@ impl std::error::Error for ProfileError {}
 /// Parses a profile and checks what the types cannot.
 pub fn parse(json: &str) -> Result<Profile, ProfileError> {
     let profile: Profile = crate::wire::from_json(json).map_err(|e| ProfileError {
-        key: e.pointer.trim_start_matches('/').replace('/', "."),
+        key: dotted(&e.pointer),
         line: e.line,
         column: e.column,
         message: e.message,
@@ -54,6 +54,19 @@ pub fn parse(json: &str) -> Result<Profile, ProfileError> {
     validate(&profile)?;
     Ok(profile)
 }
+
+/// A JSON Pointer as the dotted path people read: `/fields/~1child~1upn` → `fields./child/upn`.
+fn dotted(pointer: &str) -> String {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Why a profile cannot make a council's evidence an error in EHCNA mode.
+const STATUTORY: &str = "a council evidence criterion cannot be an error for a statutory EHC needs assessment request (Children and Families Act 2014 s36(8))";
 
 fn err<T>(key: impl Into<String>, message: impl Into<String>) -> Result<T, ProfileError> {
     Err(ProfileError::new(key, message))
@@ -105,11 +118,20 @@ pub fn validate(p: &Profile) -> Result<(), ProfileError> {
             );
         }
     }
-    for key in p.fields.keys() {
+    for (key, requirement) in &p.fields {
         if !field_specs::FIELDS.iter().any(|f| f.pattern == key) {
             return err(
                 format!("fields.{key}"),
                 "no such field (use a JSON Pointer with * for list indices, e.g. /parents/*/email)",
+            );
+        }
+        if p.mode == Mode::Ehcna
+            && *requirement == super::FieldRequirement::Required
+            && field_specs::is_council_evidence(key)
+        {
+            return err(
+                format!("fields.{key}"),
+                format!("{STATUTORY}; make it optional"),
             );
         }
     }
@@ -135,7 +157,7 @@ pub fn validate(p: &Profile) -> Result<(), ProfileError> {
         {
             return err(
                 format!("rules.{id}.severity"),
-                "a council evidence criterion cannot be an error for a statutory EHC needs assessment request (Children and Families Act 2014 s36(8)); use warning or info",
+                format!("{STATUTORY}; use warning or info"),
             );
         }
     }

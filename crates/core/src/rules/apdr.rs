@@ -69,8 +69,9 @@ fn evidence_span(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
             "V-11",
             ptr(&base(i), "startDate"),
             format!(
-                "The evidence starts on {}: the panel needs evidence over at least {}. Add earlier cycles, or apply when the support has run for longer.",
+                "The evidence starts on {}: {} needs evidence over at least {}. Add earlier cycles, or apply when the support has run for longer.",
                 human(start),
+                ctx.decider(),
                 plural(terms, "term", "terms")
             ),
         ));
@@ -175,9 +176,23 @@ fn cycle_length(ctx: &Ctx<'_>, i: usize, c: &ApdrCycle, out: &mut Vec<Finding>) 
             format!(
                 "Cycle {} lasts {}. Cycles usually last between {min} and {max} weeks: check the dates, or explain why.",
                 i + 1,
-                plural(days / 7, "week", "weeks")
+                weeks_and_days(days)
             ),
         ));
+    }
+}
+
+/// A length of time in weeks and days: "16 weeks", "16 weeks and 3 days", "5 days".
+fn weeks_and_days(days: i64) -> String {
+    let (weeks, rest) = (days / 7, days % 7);
+    match (weeks, rest) {
+        (_, 0) => plural(weeks, "week", "weeks"),
+        (0, _) => plural(rest, "day", "days"),
+        _ => format!(
+            "{} and {}",
+            plural(weeks, "week", "weeks"),
+            plural(rest, "day", "days")
+        ),
     }
 }
 
@@ -254,9 +269,10 @@ fn recent_review(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
             "V-16",
             ptr(&base(i), "actualReviewDate"),
             format!(
-                "The latest review was on {}, more than {} ago. Review the current cycle so the panel sees up-to-date evidence.",
+                "The latest review was on {}, more than {} ago. Review the current cycle so {} sees up-to-date evidence.",
                 human(d),
-                plural(months, "month", "months")
+                plural(months, "month", "months"),
+                ctx.decider()
             ),
         ));
     }

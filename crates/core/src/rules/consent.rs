@@ -69,11 +69,11 @@ fn share_with_panel(ctx: &Ctx<'_>, consents: &[Consent], out: &mut Vec<Finding>)
                 .any(|s| matches!(s, ConsentScope::ShareWithPanel | ConsentScope::EhcnaRequest))
     });
     if !ok {
-        out.push(Finding::new(
-            "V-30",
-            "/consents",
-            "Record the parent's consent to share this application with the panel. Applications without parental consent are returned without being considered.",
-        ));
+        let message = match ctx.profile.mode {
+            crate::profile::Mode::Panel => "Record the parent's consent to share this application with the panel. Applications without parental consent are returned without being considered.",
+            crate::profile::Mode::Ehcna => "Record the parent's agreement to this request for an EHC needs assessment and their consent to share it with the council. A school makes the request with the parent's agreement.",
+        };
+        out.push(Finding::new("V-30", "/consents", message));
     }
 }
 

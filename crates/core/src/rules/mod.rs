@@ -46,6 +46,17 @@ pub struct Ctx<'a> {
     pub index: &'a Index<'a>,
 }
 
+impl Ctx<'_> {
+    /// Who decides on the application, for messages: a council's panel, or for a request for
+    /// an EHC needs assessment the council itself.
+    pub fn decider(&self) -> &'static str {
+        match self.profile.mode {
+            crate::profile::Mode::Panel => "the panel",
+            crate::profile::Mode::Ehcna => "the council",
+        }
+    }
+}
+
 /// A rule's finding, before the engine decides its severity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -129,7 +140,7 @@ fn resolve(findings: Vec<Finding>, profile: &Profile, app: &Application) -> Vec<
             continue;
         };
         let over = profile.rule(f.rule);
-        let Some(severity) = required::severity(f.rule, profile, f.severity) else {
+        let Some(severity) = required::severity_at(f.rule, &f.pointer, profile, f.severity) else {
             continue;
         };
         let section = sections::section_of(&f.pointer);

@@ -487,7 +487,10 @@ fn evidence(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<
             out.push(Finding::new(
                 "V-72",
                 format!("{b}/entryData"),
-                format!("Add the measure taken when {name} started, so the panel can see progress"),
+                format!(
+                    "Add the measure taken when {name} started, so {} can see progress",
+                    ctx.decider()
+                ),
             ));
         }
     }
