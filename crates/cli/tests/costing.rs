@@ -304,15 +304,16 @@ fn a_rounded_decimal_is_accepted_for_the_fraction_it_stands_for() {
     // Neither: the message shows both workings.
     let (code, text, report) = check("third-wrong", &third_row(json!(0.333), 21_700));
     assert_eq!(code, 1, "{text}");
-    let i = report
+    let i = issue(&report.unwrap(), "V-62", &format!("{R3}/annualCostPence"))
         .unwrap()
-        .issues
-        .into_iter()
-        .find(|i| i.rule_id == "V-62")
-        .unwrap();
+        .clone();
     assert!(i.message.contains("0.333 sessions a week"), "{}", i.message);
     assert!(i.message.contains("£217.87"), "{}", i.message);
-    assert!(i.message.contains("1/3 sessions a week"), "{}", i.message);
+    assert!(
+        i.message.contains("1 session every 3 weeks"),
+        "{}",
+        i.message
+    );
     // A decimal with one place is taken as it is: 0.5 is not "a third".
     let (code, _, _) = check("half", &third_row(json!(0.3), 21_787));
     assert_eq!(code, 1);
@@ -346,4 +347,33 @@ fn a_free_service_with_a_cost_is_a_warning_and_does_not_count_toward_the_thresho
     assert!(w.message.contains("costs £172.00"), "{}", w.message);
     assert!(r.issues.iter().all(|i| i.rule_id != "V-66"), "{text}");
     assert_eq!(r.totals.threshold_basis_pence, 902_242 - 17_200);
+}
+
+#[test]
+fn a_frequency_can_be_given_as_a_fraction() {
+    // One session every three weeks, exactly: £17.20 × 38 ÷ 3 = £217.87.
+    let (code, text, report) = check("fraction", &third_row(json!("1/3"), 21_787));
+    assert_eq!(code, 0, "{text}");
+    assert_eq!(report.unwrap().totals.row_costs_pence[2], Some(21_787));
+    // The working says it in words.
+    let (code, text, report) = check("fraction-wrong", &third_row(json!("1/3"), 21_700));
+    assert_eq!(code, 1, "{text}");
+    let i = issue(&report.unwrap(), "V-62", &format!("{R3}/annualCostPence"))
+        .unwrap()
+        .clone();
+    assert!(
+        i.message.contains("× 1 session every 3 weeks ×"),
+        "{}",
+        i.message
+    );
+    // A fraction that is not one is refused where it is.
+    for bad in ["1/0", "one in three", "1.5/3"] {
+        let (code, text, _) = check("fraction-bad", &third_row(json!(bad), 21_787));
+        assert_eq!(code, 2, "{bad}: {text}");
+        assert!(
+            text.contains("/provisionMap/rows/2/sessionsPerWeek"),
+            "{text}"
+        );
+        assert!(text.contains("like \"1/3\""), "{text}");
+    }
 }

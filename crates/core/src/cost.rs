@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::codes::{FundingSource, ProvisionCategory};
-use crate::model::{Application, ProvisionRow};
+use crate::model::{Application, ProvisionRow, SessionsPerWeek};
 use crate::profile::FundingPolicy;
 
 /// A whole number with thousands separated, for reading: `1234567` → `1,234,567`.
@@ -77,19 +77,38 @@ fn refuse<T>(field: &'static str, why: impl Into<String>) -> Result<T, Uncostabl
     })
 }
 
-/// Sessions a week exactly as typed: the decimal a JSON number was written as (its shortest
-/// form), never rounded. Refused when it is not a number of sensible size.
-pub fn sessions(sessions_per_week: f64) -> Result<Sessions, Uncostable> {
+/// Sessions a week exactly as given: the decimal a JSON number was written as (its shortest
+/// form), never rounded, or the fraction given. Refused when it is not a number of sensible
+/// size.
+pub fn sessions(given: &SessionsPerWeek) -> Result<Sessions, Uncostable> {
     let field = "sessionsPerWeek";
     let cap = MAX_SESSIONS_PER_WEEK;
-    if !sessions_per_week.is_finite() || sessions_per_week > cap as f64 {
-        return refuse(
+    let over = || {
+        refuse(
             field,
             format!(
                 "the number of sessions a week is more than {}",
                 grouped(cap.unsigned_abs())
             ),
-        );
+        )
+    };
+    let sessions_per_week = match *given {
+        SessionsPerWeek::Fraction { sessions, weeks } => {
+            let (num, den) = (i128::from(sessions), i128::from(weeks.max(1)));
+            if num > i128::from(cap) * den {
+                return over();
+            }
+            return Ok(Sessions {
+                num,
+                den,
+                places: 0,
+                shown: format!("{sessions}/{weeks}"),
+            });
+        }
+        SessionsPerWeek::Number(n) => n,
+    };
+    if !sessions_per_week.is_finite() || sessions_per_week > cap as f64 {
+        return over();
     }
     if sessions_per_week < 0.0 {
         return refuse(field, "the number of sessions a week is negative");
@@ -118,6 +137,27 @@ pub fn sessions(sessions_per_week: f64) -> Result<Sessions, Uncostable> {
 }
 
 impl Sessions {
+    /// In words, for a working: "5 sessions a week", "0.5 sessions a week", "1 session every 3
+    /// weeks" (a fraction given as such).
+    pub fn words(&self) -> String {
+        match self.shown.split_once('/') {
+            Some((n, w)) => format!(
+                "{n} {} every {w} {}",
+                if n == "1" { "session" } else { "sessions" },
+                if w == "1" { "week" } else { "weeks" }
+            ),
+            None => format!(
+                "{} {} a week",
+                self.shown,
+                if self.shown == "1" {
+                    "session"
+                } else {
+                    "sessions"
+                }
+            ),
+        }
+    }
+
     /// The simple fraction (denominator up to 13) a decimal typed with two or more places
     /// stands for, when it is not that fraction exactly: 0.333 and 0.3333 stand for 1/3, 0.167
     /// for 1/6, 0.077 for 1/13. A number rounded to its last typed place could be any number
@@ -152,12 +192,12 @@ fn count(n: i64, one: &str, many: &str) -> String {
 /// `£17.20 an hour × 60 minutes × 1 session a week × 30 weeks ÷ 3 pupils`, or `£425.00 × 2`.
 /// `None` while a figure it needs is missing.
 pub fn working(r: &ProvisionRow) -> Option<String> {
-    let spw = r.sessions_per_week.and_then(|s| sessions(s).ok());
-    working_with(r, spw.as_ref().map(|s| s.shown.clone()))
+    let spw = r.sessions_per_week.and_then(|s| sessions(&s).ok());
+    working_with(r, spw.map(|s| s.words()))
 }
 
-/// [`working`] with sessions a week shown as given (`1/3`).
-fn working_with(r: &ProvisionRow, sessions_shown: Option<String>) -> Option<String> {
+/// [`working`] with sessions a week in words ([`Sessions::words`]).
+fn working_with(r: &ProvisionRow, sessions_words: Option<String>) -> Option<String> {
     if !is_staff_time(r) {
         let q = r.quantity.unwrap_or(1);
         return Some(format!("{} × {q}", money(r.fixed_cost_pence?)));
@@ -167,14 +207,10 @@ fn working_with(r: &ProvisionRow, sessions_shown: Option<String>) -> Option<Stri
     } else {
         r.group_size?
     };
-    let shown = sessions_shown?;
-    let spw = format!(
-        "{shown} {}",
-        if shown == "1" { "session" } else { "sessions" }
-    );
+    let spw = sessions_words?;
     let adults = r.adults.unwrap_or(1);
     let mut w = format!(
-        "{} an hour × {} × {spw} a week × {}",
+        "{} an hour × {} × {spw} × {}",
         money(r.hourly_rate_pence?),
         count(r.session_minutes?, "minute", "minutes"),
         count(r.weeks?, "week", "weeks")
@@ -232,7 +268,7 @@ pub fn costing(row: &ProvisionRow, max_pence: i64) -> Result<Option<i64>, Uncost
                 return refuse(field, format!("{} is {v}", FIGURE_NAMES.name(field)));
             }
         }
-        let spw = sessions(spw)?;
+        let spw = sessions(&spw)?;
         let exact = staff_cost(rate, minutes, (spw.num, spw.den), weeks, adults, group);
         let meant = spw
             .stands_for()
@@ -331,7 +367,7 @@ pub fn row_cost(row: &ProvisionRow) -> Option<i64> {
 /// What a row's figures come to if a rounded decimal of sessions a week stands for a simple
 /// fraction, with the working for it: `(cost, "1/3")`.
 pub fn meant_cost(row: &ProvisionRow) -> Option<(i64, String)> {
-    let spw = sessions(row.sessions_per_week?).ok()?;
+    let spw = sessions(&row.sessions_per_week?).ok()?;
     let (p, q) = spw.stands_for()?;
     let group = if row.charge_full_group_cost == Some(true) {
         1
@@ -346,8 +382,13 @@ pub fn meant_cost(row: &ProvisionRow) -> Option<(i64, String)> {
         row.adults.unwrap_or(1),
         group,
     )?;
-    let shown = format!("{p}/{q}");
-    let w = working_with(row, Some(shown))?;
+    let meant = Sessions {
+        num: p,
+        den: q,
+        places: 0,
+        shown: format!("{p}/{q}"),
+    };
+    let w = working_with(row, Some(meant.words()))?;
     Some((i64::try_from(c).ok()?, w))
 }
 
@@ -548,7 +589,7 @@ mod tests {
             category: Some(StaffTime),
             hourly_rate_pence: Some(rate),
             session_minutes: Some(minutes),
-            sessions_per_week: Some(spw),
+            sessions_per_week: Some(spw.into()),
             weeks: Some(weeks),
             group_size: Some(group),
             ..ProvisionRow::default()
@@ -591,7 +632,7 @@ mod tests {
         let mut row = staff(1720, 60, 1.0, 30, 0);
         assert_eq!(row_cost(&row), None);
         row.group_size = Some(1);
-        row.sessions_per_week = Some(f64::MAX);
+        row.sessions_per_week = Some(f64::MAX.into());
         assert_eq!(row_cost(&row), None);
         let huge = staff(i64::MAX, i64::MAX, 999.0, i64::MAX, 1);
         assert_eq!(row_cost(&huge), None);

@@ -374,9 +374,10 @@ fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Find
             ));
         }
     }
-    let spw = r.sessions_per_week.and_then(|s| cost::sessions(s).ok());
+    let spw = r.sessions_per_week.and_then(|s| cost::sessions(&s).ok());
     if r.session_minutes.is_some_and(|m| m < 0)
-        || r.sessions_per_week.is_some_and(|s| s < 0.0 || s.is_nan())
+        || r.sessions_per_week
+            .is_some_and(|s| s.as_f64() < 0.0 || s.as_f64().is_nan())
     {
         out.push(Finding::new(
             "V-68",
@@ -607,7 +608,7 @@ fn one_to_one(ctx: &Ctx<'_>, rows: &[ProvisionRow], out: &mut Vec<Finding>) {
         if let (true, Some(m), Some(s)) = (
             solo,
             r.session_minutes,
-            r.sessions_per_week.and_then(|s| cost::sessions(s).ok()),
+            r.sessions_per_week.and_then(|s| cost::sessions(&s).ok()),
         ) {
             minutes = minutes.saturating_add(
                 i128::from(m)
@@ -636,7 +637,7 @@ mod tests {
             category: Some(crate::codes::ProvisionCategory::StaffTime),
             hourly_rate_pence: Some(1720),
             session_minutes: Some(30),
-            sessions_per_week: Some(sessions_per_week),
+            sessions_per_week: Some(sessions_per_week.into()),
             weeks: Some(38),
             group_size: Some(1),
             ..ProvisionRow::default()
