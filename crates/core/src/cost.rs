@@ -113,27 +113,60 @@ pub fn sessions(given: &SessionsPerWeek) -> Result<Sessions, Uncostable> {
     if sessions_per_week < 0.0 {
         return refuse(field, "the number of sessions a week is negative");
     }
-    // Display gives the shortest decimal that reads back as the same number, never an exponent.
-    let shown = format!("{}", sessions_per_week.abs());
-    let (whole, fraction) = shown.split_once('.').unwrap_or((&shown, ""));
-    if fraction.len() > MAX_PLACES {
+    let Some((digits, scale)) = shortest_decimal(sessions_per_week) else {
+        return refuse(field, "the number of sessions a week cannot be read");
+    };
+    let places = usize::try_from(scale).unwrap_or(0);
+    if places > MAX_PLACES {
         return refuse(
             field,
             format!("the number of sessions a week has more than {MAX_PLACES} decimal places"),
         );
     }
-    let digits = format!("{whole}{fraction}");
-    let num: i128 = digits.parse().map_err(|_| Uncostable {
-        field,
-        why: "the number of sessions a week cannot be read".to_owned(),
-    })?;
-    let den = 10_i128.pow(u32::try_from(fraction.len()).unwrap_or(0));
+    let (num, den) = if scale >= 0 {
+        (digits, 10_i128.pow(scale.unsigned_abs()))
+    } else {
+        (digits.saturating_mul(10_i128.pow(scale.unsigned_abs())), 1)
+    };
     Ok(Sessions {
         num,
         den,
-        places: fraction.len(),
-        shown,
+        places,
+        shown: plain(num, places),
     })
+}
+
+/// The shortest decimal that reads back as `x` (finite, 0 to 1,000): `(digits, scale)` with
+/// `x = digits × 10^−scale` and no trailing zero in `digits`. From serde_json's writing of the
+/// number (Ryū, already in the widget), not Rust's float formatting, which would add to its
+/// download; that writing may use an exponent (`1e-7`).
+fn shortest_decimal(x: f64) -> Option<(i128, i32)> {
+    let text = serde_json::Value::from(x).to_string();
+    let (mantissa, exp) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i32>().ok()?),
+        None => (text.as_str(), 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut digits = format!("{whole}{fraction}");
+    let mut scale = i32::try_from(fraction.len()).ok()?.checked_sub(exp)?;
+    while digits.len() > 1 && digits.ends_with('0') {
+        digits.pop();
+        scale = scale.checked_sub(1)?;
+    }
+    if !(-3..=40).contains(&scale) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((digits.parse().ok()?, scale))
+}
+
+/// `num ÷ 10^places` written out: `(3333, 4)` → `0.3333`, `(5, 0)` → `5`.
+fn plain(num: i128, places: usize) -> String {
+    let digits = format!("{num:0>width$}", width = places.saturating_add(1));
+    let cut = digits.len().saturating_sub(places);
+    match (digits.get(..cut), digits.get(cut..)) {
+        (Some(w), Some(f)) if !f.is_empty() => format!("{w}.{f}"),
+        _ => digits,
+    }
 }
 
 impl Sessions {
@@ -610,6 +643,24 @@ mod tests {
             ..ProvisionRow::default()
         };
         assert_eq!(row_cost(&fixed), Some(85_000));
+    }
+
+    #[test]
+    fn sessions_are_read_exactly_as_written() {
+        for (x, num, den, shown) in [
+            (0.3333, 3333, 10_000, "0.3333"),
+            (5.0, 5, 1, "5"),
+            (0.5, 5, 10, "0.5"),
+            (1000.0, 1000, 1, "1000"),
+            (0.0, 0, 1, "0"),
+            (1e-7, 1, 10_000_000, "0.0000001"),
+            (120.25, 12_025, 100, "120.25"),
+        ] {
+            let s = sessions(&SessionsPerWeek::Number(x)).unwrap();
+            assert_eq!((s.num, s.den, s.shown.as_str()), (num, den, shown), "{x}");
+        }
+        assert!(sessions(&SessionsPerWeek::Number(1e-30)).is_err());
+        assert!(sessions(&SessionsPerWeek::Number(0.1 + 0.2)).is_err());
     }
 
     #[test]
