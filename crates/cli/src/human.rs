@@ -19,13 +19,20 @@ pub fn render(report: &Report, profile: &Profile) -> String {
         ));
     }
     let t = &report.totals;
-    s.push_str(&format!(
-        "Provision map: total {}, school contribution {}, top-up requested {} (threshold {})\n",
-        money(t.total_pence),
-        money(t.school_contribution_pence),
-        money(t.requested_top_up_pence),
-        money(t.threshold_pence)
-    ));
+    if !t.not_worked_out.is_empty() {
+        s.push_str(&format!(
+            "Provision map: totals not worked out until the figures at {} can be costed\n",
+            t.not_worked_out.join(", ")
+        ));
+    } else {
+        s.push_str(&format!(
+            "Provision map: total {}, school contribution {}, top-up requested {} (threshold {})\n",
+            money(t.total_pence),
+            money(t.school_contribution_pence),
+            money(t.requested_top_up_pence),
+            money(t.threshold_pence)
+        ));
+    }
     for section in &report.sections {
         s.push_str(&format!(
             "\n{} \u{2014} {}\n",

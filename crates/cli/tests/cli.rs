@@ -6,34 +6,16 @@
 )]
 //! sen-check as users call it: the real binary, real files, exit codes and messages.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use common::{code, repo, run, s01, stderr, temp, BIN};
 use sen_core::report::Report;
 
-const BIN: &str = env!("CARGO_BIN_EXE_sen-check");
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn s01() -> PathBuf {
-    repo().join("tests/fixtures/scenarios/S01-complete-valid.json")
-}
-
-fn temp(name: &str, bytes: &[u8]) -> PathBuf {
-    let p = std::env::temp_dir().join(format!("sen-check-test-{}-{name}", std::process::id()));
-    std::fs::write(&p, bytes).unwrap();
-    p
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).output().unwrap()
-}
-
 /// `sen-check` on a file under stockton-one-point, on the scenarios' day.
-fn under_stockton(file: &Path) -> Output {
+fn under_stockton(file: &std::path::Path) -> std::process::Output {
     run(&[
         "--profile",
         "stockton-one-point",
@@ -41,14 +23,6 @@ fn under_stockton(file: &Path) -> Output {
         "2025-04-30",
         file.to_str().unwrap(),
     ])
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().unwrap_or(-1)
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]

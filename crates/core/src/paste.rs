@@ -17,7 +17,7 @@
 use crate::codes::{Frequency, FundingSource, ProvisionArea, ProvisionCategory, StaffRole};
 use crate::cost;
 use crate::date::Date;
-use crate::model::{DataPoint, DateText, ProvisionRow, SHORT_TEXT_MAX};
+use crate::model::{DataPoint, DateText, ProvisionRow, SessionsPerWeek, SHORT_TEXT_MAX};
 
 /// At most this many rows are read from one paste or file.
 pub const MAX_ROWS: usize = 500;
@@ -578,7 +578,7 @@ fn read_row(
     if let Some(m) = weekly_minutes {
         if row.session_minutes.is_none() && row.sessions_per_week.is_none() {
             row.session_minutes = Some(m);
-            row.sessions_per_week = Some(1.0);
+            row.sessions_per_week = Some(1.0.into());
         }
     }
     // A zero in the column a row does not use ("£0.00" fixed cost on a staff-time row).
@@ -744,7 +744,7 @@ fn read_cell_into(
                     not_a(text, "a number of hours (like 2.5)")
                 })?;
                 row.session_minutes = row.session_minutes.or(Some(m));
-                row.sessions_per_week = row.sessions_per_week.or(Some(1.0));
+                row.sessions_per_week = row.sessions_per_week.or(Some(1.0.into()));
             }
         }
         C::Weeks => {
@@ -903,19 +903,27 @@ fn ratio(text: &str) -> Option<(i64, i64)> {
 
 /// Sessions a week from a number or words: "3", "0.5", "Daily", "Fortnightly", "3 x weekly",
 /// "Twice a week", "2 times per week".
-fn sessions(text: &str) -> Option<(f64, Option<Frequency>)> {
+fn sessions(text: &str) -> Option<(SessionsPerWeek, Option<Frequency>)> {
     let k = key(text);
+    let one_in = |weeks| SessionsPerWeek::Fraction { sessions: 1, weeks };
     let word = match k.as_str() {
-        "daily" | "everyday" => Some((5.0, Frequency::Daily)),
-        "weekly" | "onceaweek" | "onceweekly" | "onceperweek" => Some((1.0, Frequency::Weekly)),
-        "twiceweekly" | "twiceaweek" | "twiceperweek" => Some((2.0, Frequency::NPerWeek)),
-        "fortnightly" | "everyfortnight" | "everytwoweeks" => Some((0.5, Frequency::Fortnightly)),
-        "halftermly" | "onceahalfterm" => Some((1.0 / 6.0, Frequency::HalfTermly)),
-        "termly" | "onceaterm" => Some((1.0 / 13.0, Frequency::Termly)),
+        "daily" | "everyday" => Some((5.0.into(), Frequency::Daily)),
+        "weekly" | "onceaweek" | "onceweekly" | "onceperweek" => {
+            Some((1.0.into(), Frequency::Weekly))
+        }
+        "twiceweekly" | "twiceaweek" | "twiceperweek" => Some((2.0.into(), Frequency::NPerWeek)),
+        "fortnightly" | "everyfortnight" | "everytwoweeks" => {
+            Some((0.5.into(), Frequency::Fortnightly))
+        }
+        "halftermly" | "onceahalfterm" => Some((one_in(6), Frequency::HalfTermly)),
+        "termly" | "onceaterm" => Some((one_in(13), Frequency::Termly)),
         _ => None,
     };
     if let Some((n, f)) = word {
         return Some((n, Some(f)));
+    }
+    if let Some(f) = SessionsPerWeek::parse_fraction(text) {
+        return Some((f, None));
     }
     let t = text.trim();
     let cut = t
@@ -952,9 +960,9 @@ fn sessions(text: &str) -> Option<(f64, Option<Frequency>)> {
         "aday",
     ];
     if per_week.contains(&rest.as_str()) {
-        Some((n, (!rest.is_empty()).then_some(Frequency::NPerWeek)))
+        Some((n.into(), (!rest.is_empty()).then_some(Frequency::NPerWeek)))
     } else if per_day.contains(&rest.as_str()) {
-        Some((n * 5.0, Some(Frequency::Daily)))
+        Some(((n * 5.0).into(), Some(Frequency::Daily)))
     } else {
         None
     }
@@ -1331,10 +1339,20 @@ mod tests {
         assert_eq!(ratio("1:3"), Some((1, 3)));
         assert_eq!(ratio("2 : 6"), Some((2, 6)));
         assert_eq!(ratio("0:3"), None);
-        assert_eq!(sessions("3 x weekly").map(|s| s.0), Some(3.0));
-        assert_eq!(sessions("Fortnightly").map(|s| s.0), Some(0.5));
-        assert_eq!(sessions("twice a week").map(|s| s.0), Some(2.0));
+        assert_eq!(sessions("3 x weekly").map(|s| s.0), Some(3.0.into()));
+        assert_eq!(sessions("Fortnightly").map(|s| s.0), Some(0.5.into()));
+        assert_eq!(sessions("twice a week").map(|s| s.0), Some(2.0.into()));
         assert_eq!(sessions("often"), None);
+        let third = SessionsPerWeek::Fraction {
+            sessions: 1,
+            weeks: 3,
+        };
+        assert_eq!(sessions("1/3").map(|s| s.0), Some(third));
+        let term = SessionsPerWeek::Fraction {
+            sessions: 1,
+            weeks: 13,
+        };
+        assert_eq!(sessions("Termly").map(|s| s.0), Some(term));
         assert_eq!(minutes("1.5 hours"), Some(90));
         assert_eq!(minutes("20 mins"), Some(20));
         assert_eq!(minutes("20.5"), None);

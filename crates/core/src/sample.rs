@@ -34,7 +34,7 @@ pub fn large_application(rows: usize, cycles: usize) -> Application {
             staff_role: Some(StaffRole::TaL3),
             group_size: Some(1 + (i % 4) as i64),
             session_minutes: Some(10),
-            sessions_per_week: Some(1.0),
+            sessions_per_week: Some(1.0.into()),
             weeks: Some(38),
             hourly_rate_pence: Some(1720),
             funding_source: Some(FundingSource::NotionalSen),

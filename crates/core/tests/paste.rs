@@ -129,7 +129,7 @@ fn check_fixture(p: &Pasted) {
         p.rows[17].row.funding_source,
         Some(FundingSource::PupilPremium)
     );
-    assert_eq!(p.rows[18].row.sessions_per_week, Some(0.5));
+    assert_eq!(p.rows[18].row.sessions_per_week, Some(0.5.into()));
     assert_eq!(
         p.rows[18].row.linked_outcome_ids.as_ref().map(Vec::len),
         Some(5)

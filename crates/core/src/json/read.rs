@@ -29,20 +29,25 @@ impl FromJson for bool {
     }
 }
 
-/// A whole number in `i64`; a fraction or a number too large is refused.
+/// A whole number in `i64`, however it is written (`30`, `-0`, `30.0`, `3e1`); a fraction or a
+/// number too large is refused.
 fn whole(v: &Value, at: At<'_>) -> Result<i64, ReadError> {
-    match v {
-        Value::Number(n) => n.as_i64().ok_or_else(|| {
-            ReadError::at(
-                at,
-                if n.is_f64() {
-                    "expected a whole number, not a fraction"
-                } else {
-                    "the number is too large"
-                },
-            )
-        }),
-        _ => Err(wrong(v, at, "a whole number")),
+    let Value::Number(n) = v else {
+        return Err(wrong(v, at, "a whole number"));
+    };
+    if let Some(i) = n.as_i64() {
+        return Ok(i);
+    }
+    let f = n.as_f64().filter(|_| n.is_f64());
+    match f {
+        Some(f) if f.fract() != 0.0 => {
+            Err(ReadError::at(at, "expected a whole number, not a fraction"))
+        }
+        // Within i64's range (−2^63 ≤ f < 2^63), so the cast is exact.
+        Some(f) if (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&f) => {
+            Ok(f as i64)
+        }
+        _ => Err(ReadError::at(at, "the number is too large")),
     }
 }
 

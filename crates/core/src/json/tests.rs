@@ -69,9 +69,9 @@ fn pointers_escape_slash_and_tilde() {
 #[test]
 fn fractions_read_as_numbers() {
     let row: ProvisionRow = from_value(&json!({"sessionsPerWeek": 0.5})).unwrap();
-    assert_eq!(row.sessions_per_week, Some(0.5));
+    assert_eq!(row.sessions_per_week, Some(0.5.into()));
     let row: ProvisionRow = from_value(&json!({"sessionsPerWeek": 2})).unwrap();
-    assert_eq!(row.sessions_per_week, Some(2.0));
+    assert_eq!(row.sessions_per_week, Some(2.0.into()));
 }
 
 #[test]

@@ -7,8 +7,10 @@
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-/// Parses JSON text; nesting is bounded by serde_json's recursion limit.
+/// Parses JSON text; nesting is bounded by serde_json's recursion limit. A UTF-8 byte-order
+/// mark at the start (as some Windows editors write) is skipped.
 pub fn parse(text: &str) -> Result<Value, serde_json::Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str::<Strict>(text).map(|s| s.0)
 }
 

@@ -14,6 +14,7 @@ mod evidence;
 mod people;
 mod provision;
 mod request;
+mod sessions;
 mod setting;
 mod text;
 
@@ -25,5 +26,6 @@ pub use evidence::*;
 pub use people::*;
 pub use provision::*;
 pub use request::*;
+pub use sessions::*;
 pub use setting::*;
 pub use text::*;

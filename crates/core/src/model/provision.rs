@@ -65,8 +65,9 @@ pub struct ProvisionRow {
     #[validate(length(max = SHORT_TEXT_MAX))]
     pub staff_ratio: Option<String>,
     pub session_minutes: Option<i64>,
-    /// Sessions a week; a decimal for fortnightly (0.5) and the like.
-    pub sessions_per_week: Option<f64>,
+    /// Sessions a week; a decimal for fortnightly (0.5) and the like, or a fraction, `"1/3"`,
+    /// for a frequency a decimal cannot give exactly (one session every three weeks).
+    pub sessions_per_week: Option<SessionsPerWeek>,
     pub frequency: Option<Frequency>,
     pub weeks: Option<i64>,
     #[validate(custom(function = "check_pence"))]

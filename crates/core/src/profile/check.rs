@@ -46,7 +46,7 @@ impl std::error::Error for ProfileError {}
 /// Parses a profile and checks what the types cannot.
 pub fn parse(json: &str) -> Result<Profile, ProfileError> {
     let profile: Profile = crate::wire::from_json(json).map_err(|e| ProfileError {
-        key: e.pointer.trim_start_matches('/').replace('/', "."),
+        key: dotted(&e.pointer),
         line: e.line,
         column: e.column,
         message: e.message,
@@ -54,6 +54,19 @@ pub fn parse(json: &str) -> Result<Profile, ProfileError> {
     validate(&profile)?;
     Ok(profile)
 }
+
+/// A JSON Pointer as the dotted path people read: `/fields/~1child~1upn` → `fields./child/upn`.
+fn dotted(pointer: &str) -> String {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Why a profile cannot make a council's evidence an error in EHCNA mode.
+const STATUTORY: &str = "a council evidence criterion cannot be an error for a statutory EHC needs assessment request (Children and Families Act 2014 s36(8))";
 
 fn err<T>(key: impl Into<String>, message: impl Into<String>) -> Result<T, ProfileError> {
     Err(ProfileError::new(key, message))
@@ -147,11 +160,20 @@ pub fn validate(p: &Profile) -> Result<(), ProfileError> {
             );
         }
     }
-    for key in p.fields.keys() {
+    for (key, requirement) in &p.fields {
         if !field_specs::FIELDS.iter().any(|f| f.pattern == key) {
             return err(
                 format!("fields.{key}"),
                 "no such field (use a JSON Pointer with * for list indices, e.g. /parents/*/email)",
+            );
+        }
+        if p.mode == Mode::Ehcna
+            && *requirement == super::FieldRequirement::Required
+            && field_specs::is_council_evidence(key)
+        {
+            return err(
+                format!("fields.{key}"),
+                format!("{STATUTORY}; make it optional"),
             );
         }
     }
@@ -177,7 +199,7 @@ pub fn validate(p: &Profile) -> Result<(), ProfileError> {
         {
             return err(
                 format!("rules.{id}.severity"),
-                "a council evidence criterion cannot be an error for a statutory EHC needs assessment request (Children and Families Act 2014 s36(8)); use warning or info",
+                format!("{STATUTORY}; use warning or info"),
             );
         }
     }
@@ -233,6 +255,24 @@ pub fn validate(p: &Profile) -> Result<(), ProfileError> {
     non_negative("funding.thresholdElement2Pence", f.threshold_element2_pence)?;
     if !(1..=52).contains(&f.weeks_per_year) {
         return err("funding.weeksPerYear", "must be between 1 and 52");
+    }
+    if !(1..=super::MAX_AMOUNT_BOUND_PENCE).contains(&f.max_amount_pence) {
+        return err(
+            "funding.maxAmountPence",
+            format!(
+                "must be between 1 and {}",
+                crate::cost::grouped(super::MAX_AMOUNT_BOUND_PENCE.unsigned_abs())
+            ),
+        );
+    }
+    if let Some(list) = &f.threshold_sources {
+        let pp = list.contains(&crate::codes::FundingSource::PupilPremium);
+        if f.pp_counts_toward_threshold && !pp {
+            return err(
+                "funding.thresholdSources",
+                "leaves out PUPIL_PREMIUM, but funding.ppCountsTowardThreshold counts it",
+            );
+        }
     }
     for (i, b) in f.bands.iter().enumerate() {
         non_negative(&format!("funding.bands.{i}.minPence"), b.min_pence)?;

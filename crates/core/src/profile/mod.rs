@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use crate::json::FromJson;
 
-use crate::codes::{Ncy, RequestType, SettingType, StaffRole};
+use crate::codes::{FundingSource, Ncy, RequestType, SettingType, StaffRole};
 use crate::report::Severity;
 
 pub use builtin::{builtin, builtin_ids, BUILTIN_SOURCES};
@@ -289,6 +289,13 @@ pub struct FundingPolicy {
     pub pro_rata_threshold: bool,
     /// Pupil-premium-funded rows count toward the threshold.
     pub pp_counts_toward_threshold: bool,
+    /// The funding sources whose rows count toward the threshold, when the council lists them
+    /// (rows with no source yet count). Not given: every source but pupil premium (unless
+    /// `ppCountsTowardThreshold`) and free services, which cost the school nothing.
+    pub threshold_sources: Option<Vec<FundingSource>>,
+    /// The most any amount may be, in pence: one row's cost, a stated figure, the provision
+    /// map's total (£10,000,000 unless the council sets another).
+    pub max_amount_pence: i64,
     /// Delivery weeks in a school year.
     pub weeks_per_year: i64,
     /// Bands, in order, lowest first.
@@ -302,8 +309,32 @@ impl Default for FundingPolicy {
             threshold_element2_pence: 600_000,
             pro_rata_threshold: false,
             pp_counts_toward_threshold: false,
+            threshold_sources: None,
+            max_amount_pence: DEFAULT_MAX_AMOUNT_PENCE,
             weeks_per_year: 38,
             bands: Vec::new(),
+        }
+    }
+}
+
+/// The most an amount may be unless a profile says otherwise: £10,000,000.
+pub const DEFAULT_MAX_AMOUNT_PENCE: i64 = 1_000_000_000;
+
+/// The largest bound a profile may set on amounts: £100,000,000,000 (so that no sum of the
+/// rows a document can hold leaves a 64-bit number).
+pub const MAX_AMOUNT_BOUND_PENCE: i64 = 10_000_000_000_000;
+
+impl FundingPolicy {
+    /// Whether rows funded from `source` count toward the threshold (`None`: not yet said).
+    pub fn counts_toward_threshold(&self, source: Option<FundingSource>) -> bool {
+        let Some(source) = source else { return true };
+        match &self.threshold_sources {
+            Some(list) => list.contains(&source),
+            None => match source {
+                FundingSource::PupilPremium => self.pp_counts_toward_threshold,
+                FundingSource::FreeService => false,
+                _ => true,
+            },
         }
     }
 }

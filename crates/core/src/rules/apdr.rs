@@ -69,8 +69,9 @@ fn evidence_span(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
             "V-11",
             ptr(&base(i), "startDate"),
             format!(
-                "The evidence starts on {}: the panel needs evidence over at least {}. Add earlier cycles, or apply when the support has run for longer.",
+                "The evidence starts on {}: {} needs evidence over at least {}. Add earlier cycles, or apply when the support has run for longer.",
                 human(start),
+                ctx.decider(),
                 plural(terms, "term", "terms")
             ),
         ));
@@ -175,9 +176,23 @@ fn cycle_length(ctx: &Ctx<'_>, i: usize, c: &ApdrCycle, out: &mut Vec<Finding>) 
             format!(
                 "Cycle {} lasts {}. Cycles usually last between {min} and {max} weeks: check the dates, or explain why.",
                 i + 1,
-                plural(days / 7, "week", "weeks")
+                weeks_and_days(days)
             ),
         ));
+    }
+}
+
+/// A length of time in weeks and days: "16 weeks", "16 weeks and 3 days", "5 days".
+fn weeks_and_days(days: i64) -> String {
+    let (weeks, rest) = (days / 7, days % 7);
+    match (weeks, rest) {
+        (_, 0) => plural(weeks, "week", "weeks"),
+        (0, _) => plural(rest, "day", "days"),
+        _ => format!(
+            "{} and {}",
+            plural(weeks, "week", "weeks"),
+            plural(rest, "day", "days")
+        ),
     }
 }
 
@@ -227,13 +242,10 @@ fn reviewed_in_full(ctx: &Ctx<'_>, i: usize, c: &ApdrCycle, out: &mut Vec<Findin
 
 /// What people call the outcome with this id: "outcome 2", by its place in the list.
 fn outcome_name(ctx: &Ctx<'_>, id: &str) -> String {
-    list(ctx.app.outcomes.as_ref())
-        .iter()
-        .position(|o| o.id.as_deref() == Some(id))
-        .map_or_else(
-            || "an outcome that is not in the list of outcomes".to_owned(),
-            |k| format!("outcome {}", k + 1),
-        )
+    ctx.index.outcome_at.get(id).map_or_else(
+        || "an outcome that is not in the list of outcomes".to_owned(),
+        |k| format!("outcome {}", k.saturating_add(1)),
+    )
 }
 
 /// V-16: the latest completed review is recent.
@@ -257,9 +269,10 @@ fn recent_review(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
             "V-16",
             ptr(&base(i), "actualReviewDate"),
             format!(
-                "The latest review was on {}, more than {} ago. Review the current cycle so the panel sees up-to-date evidence.",
+                "The latest review was on {}, more than {} ago. Review the current cycle so {} sees up-to-date evidence.",
                 human(d),
-                plural(months, "month", "months")
+                plural(months, "month", "months"),
+                ctx.decider()
             ),
         ));
     }
@@ -438,12 +451,14 @@ mod tests {
         let profile = builtin("stockton-one-point").unwrap();
         let totals = crate::cost::totals(&app, &profile.funding);
         let doc = crate::wire::to_value(&app);
+        let index = crate::rules::Index::new(&app);
         let ctx = Ctx {
             app: &app,
             profile: &profile,
             today: Date::parse(today).unwrap(),
             totals: &totals,
             doc: &doc,
+            index: &index,
         };
         let mut out = Vec::new();
         check(&ctx, &mut out);

@@ -36,11 +36,11 @@ fn has_pr(ctx: &Ctx<'_>, c: &Consent) -> bool {
     {
         return true;
     }
-    let parent = c.given_by_person_id.as_deref().and_then(|id| {
-        list(ctx.app.parents.as_ref())
-            .iter()
-            .find(|p| p.id.as_deref() == Some(id))
-    });
+    let parent = c
+        .given_by_person_id
+        .as_deref()
+        .and_then(|id| ctx.index.parent_at.get(id))
+        .and_then(|&k| list(ctx.app.parents.as_ref()).get(k));
     c.has_parental_responsibility.is_none()
         && parent.is_some_and(|p| {
             p.has_parental_responsibility == Some(true)
@@ -69,11 +69,11 @@ fn share_with_panel(ctx: &Ctx<'_>, consents: &[Consent], out: &mut Vec<Finding>)
                 .any(|s| matches!(s, ConsentScope::ShareWithPanel | ConsentScope::EhcnaRequest))
     });
     if !ok {
-        out.push(Finding::new(
-            "V-30",
-            "/consents",
-            "Record the parent's consent to share this application with the panel. Applications without parental consent are returned without being considered.",
-        ));
+        let message = match ctx.profile.mode {
+            crate::profile::Mode::Panel => "Record the parent's consent to share this application with the panel. Applications without parental consent are returned without being considered.",
+            crate::profile::Mode::Ehcna => "Record the parent's agreement to this request for an EHC needs assessment and their consent to share it with the council. A school makes the request with the parent's agreement.",
+        };
+        out.push(Finding::new("V-30", "/consents", message));
     }
 }
 
@@ -210,14 +210,16 @@ fn every_parent(ctx: &Ctx<'_>, consents: &[Consent], out: &mut Vec<Finding>) {
     if ctx.profile.consent.required_from != ConsentFrom::All {
         return;
     }
+    let consented: std::collections::BTreeSet<&str> = consents
+        .iter()
+        .filter(|c| valid(ctx, c))
+        .filter_map(|c| c.given_by_person_id.as_deref())
+        .collect();
     for (j, p) in list(ctx.app.parents.as_ref()).iter().enumerate() {
         if p.has_parental_responsibility != Some(true) {
             continue;
         }
-        let consented = consents.iter().any(|c| {
-            valid(ctx, c) && c.given_by_person_id.is_some() && c.given_by_person_id == p.id
-        });
-        if !consented {
+        if !p.id.as_deref().is_some_and(|id| consented.contains(id)) {
             let who = [p.forename.as_deref(), p.surname.as_deref()]
                 .into_iter()
                 .flatten()

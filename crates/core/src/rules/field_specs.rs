@@ -375,6 +375,29 @@ pub fn humanise(key: &str) -> String {
     out
 }
 
+/// The parts of an application that are a council's evidence, not what a request for an EHC
+/// needs assessment legally needs (domain.md §0.1): the provision map, the APDR cycles, the
+/// SEN register details, meetings with parents and the pupil's voice. In EHCNA mode nothing
+/// at or under these is more than a warning, whichever check finds it.
+pub const COUNCIL_EVIDENCE: &[&str] = &[
+    "/provisionMap",
+    "/apdrCycles",
+    "/sen/provision",
+    "/sen/dateAddedToRegister",
+    "/sen/currentBand",
+    "/parentMeetings",
+    "/pupilVoice",
+];
+
+/// Whether a pointer (or a field pattern) is at or under a part of [`COUNCIL_EVIDENCE`].
+pub fn is_council_evidence(pointer: &str) -> bool {
+    COUNCIL_EVIDENCE.iter().any(|p| {
+        pointer
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    })
+}
+
 /// Whether a field is required under a profile.
 pub fn is_required(spec: &FieldSpec, profile: &Profile) -> bool {
     match profile.field(spec.pattern) {

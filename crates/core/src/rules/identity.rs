@@ -267,7 +267,12 @@ fn declarations(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 fn correlate(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let app = ctx.app;
     let attachments = list(app.attachments.as_ref());
-    let find = |id: &str| attachments.iter().find(|a| a.id.as_deref() == Some(id));
+    let find = |id: &str| {
+        ctx.index
+            .attachment_at
+            .get(id)
+            .and_then(|&k| attachments.get(k))
+    };
     let mut refs: Vec<(String, &str)> = Vec::new();
     for (i, s) in list(app.specialists.as_ref()).iter().enumerate() {
         if let Some(id) = s.report_attachment_id.as_deref() {

@@ -45,15 +45,20 @@ fn parent_meetings(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if let Some(added) = added.filter(|a| *a > year_ago && *a <= ctx.today) {
         let term = ctx.profile.apdr.days_per_term.max(1);
         let terms = (added.days_until(ctx.today) + term - 1) / term;
-        need = need.min(terms).max(1);
+        // One a term on the register, at least one; never more than the council asks (0: none).
+        need = need.min(terms.max(1));
     }
     if have < need {
+        let meetings = if need == 1 {
+            "a meeting".to_owned()
+        } else {
+            format!("at least {}", plural(need, "meeting", "meetings"))
+        };
         out.push(Finding::new(
             "V-20",
             "/parentMeetings",
             format!(
-                "Record at least {} with the child's parents in the last 12 months (SEND Code of Practice 6.65); this application shows {have}. Add their dates, or give a reason.",
-                plural(need, "meeting", "meetings")
+                "Record {meetings} with the child's parents in the last 12 months (SEND Code of Practice 6.65); this application shows {have}. Add their dates, or give a reason.",
             ),
         ));
     }

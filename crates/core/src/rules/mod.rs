@@ -3,6 +3,7 @@
 //! application through [`Ctx`] and pushes [`Finding`]s. Severity, justification and section
 //! placement are decided here, from the catalogue and the profile, never in a family.
 
+mod amounts;
 mod apdr;
 pub mod catalogue;
 mod consent;
@@ -10,6 +11,7 @@ mod eligibility;
 pub mod field_specs;
 mod fields;
 mod identity;
+mod index;
 mod involvement;
 pub mod order;
 mod outcomes;
@@ -28,6 +30,7 @@ use crate::profile::Profile;
 use crate::report::{Counts, Issue, Report, SectionReport, SectionStatus, Severity};
 use crate::sections::{self, SECTIONS};
 
+pub use index::Index;
 pub use support::*;
 
 /// What a rule family can see.
@@ -39,6 +42,19 @@ pub struct Ctx<'a> {
     pub totals: &'a Totals,
     /// The application as a JSON value (for presence checks by pointer), made once per check.
     pub doc: &'a serde_json::Value,
+    /// Ids to positions and what refers to them, built once per check.
+    pub index: &'a Index<'a>,
+}
+
+impl Ctx<'_> {
+    /// Who decides on the application, for messages: a council's panel, or for a request for
+    /// an EHC needs assessment the council itself.
+    pub fn decider(&self) -> &'static str {
+        match self.profile.mode {
+            crate::profile::Mode::Panel => "the panel",
+            crate::profile::Mode::Ehcna => "the council",
+        }
+    }
 }
 
 /// A rule's finding, before the engine decides its severity.
@@ -75,6 +91,7 @@ type Family = fn(&Ctx<'_>, &mut Vec<Finding>);
 /// Every family, in no particular order (the report sorts).
 const FAMILIES: &[Family] = &[
     fields::check,
+    amounts::check,
     eligibility::check,
     apdr::check,
     involvement::check,
@@ -91,12 +108,14 @@ const FAMILIES: &[Family] = &[
 pub fn check(app: &Application, profile: &Profile, today: Date) -> Report {
     let totals = cost::totals(app, &profile.funding);
     let doc = crate::wire::to_value(app);
+    let index = Index::new(app);
     let ctx = Ctx {
         app,
         profile,
         today,
         totals: &totals,
         doc: &doc,
+        index: &index,
     };
     let mut findings = Vec::new();
     for family in FAMILIES {
@@ -121,7 +140,7 @@ fn resolve(findings: Vec<Finding>, profile: &Profile, app: &Application) -> Vec<
             continue;
         };
         let over = profile.rule(f.rule);
-        let Some(severity) = required::severity(f.rule, profile, f.severity) else {
+        let Some(severity) = required::severity_at(f.rule, &f.pointer, profile, f.severity) else {
             continue;
         };
         let section = sections::section_of(&f.pointer);
@@ -154,21 +173,18 @@ fn resolve(findings: Vec<Finding>, profile: &Profile, app: &Application) -> Vec<
             justified,
         });
     }
-    issues.sort_by(|a, b| {
-        (
-            sections::index_of(&a.section),
-            order::key(&a.pointer),
-            &a.rule_id,
-            &a.message,
-        )
-            .cmp(&(
-                sections::index_of(&b.section),
-                order::key(&b.pointer),
-                &b.rule_id,
-                &b.message,
-            ))
+    // Each issue's place is worked out once, not at every comparison.
+    let mut keyed: Vec<_> = issues
+        .into_iter()
+        .map(|i| {
+            let place = (sections::index_of(&i.section), order::owned_key(&i.pointer));
+            (place, i)
+        })
+        .collect();
+    keyed.sort_by(|(pa, a), (pb, b)| {
+        (pa, &a.rule_id, &a.message).cmp(&(pb, &b.rule_id, &b.message))
     });
-    issues
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 fn build_report(
@@ -198,7 +214,10 @@ fn build_report(
         profile: profile.id.clone(),
         profile_version: profile.version.clone(),
         today: today.to_string(),
-        complete: counts.errors == 0 && counts.unjustified_warnings == 0,
+        // Never complete on figures the core could not work out, whatever a profile switched off.
+        complete: counts.errors == 0
+            && counts.unjustified_warnings == 0
+            && totals.not_worked_out.is_empty(),
         counts,
         sections,
         issues,

@@ -232,6 +232,14 @@ pub fn key(pointer: &str) -> Vec<(u8, usize, &str)> {
         .collect()
 }
 
+/// [`key`] owning its text, to be worked out once per issue before sorting.
+pub fn owned_key(pointer: &str) -> Vec<(u8, usize, String)> {
+    key(pointer)
+        .into_iter()
+        .map(|(kind, n, seg)| (kind, n, seg.to_owned()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -123,10 +123,7 @@ fn time_bound(ctx: &Ctx<'_>, i: usize, o: &Outcome, b: &str, out: &mut Vec<Findi
         return;
     };
     let Some(id) = o.id.as_deref() else { return };
-    let first = list(ctx.app.apdr_cycles.as_ref())
-        .iter()
-        .find(|c| list(c.outcome_ids.as_ref()).iter().any(|x| x == id));
-    let review = first.and_then(|c| date(c.planned_review_date.as_ref()));
+    let review = ctx.index.first_review_of(ctx.app, id);
     let tolerance = ctx.profile.outcomes.by_date_tolerance_days;
     if let Some(review) = review {
         if review.days_until(by) > tolerance {
@@ -150,10 +147,7 @@ fn golden_thread(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let rows = list(ctx.app.provision_map.as_ref().and_then(|m| m.rows.as_ref()));
     for (i, o) in list(ctx.app.outcomes.as_ref()).iter().enumerate() {
         let Some(id) = o.id.as_deref() else { continue };
-        let linked = rows
-            .iter()
-            .any(|r| list(r.linked_outcome_ids.as_ref()).iter().any(|x| x == id));
-        if !linked {
+        if !ctx.index.linked_outcomes.contains(id) {
             out.push(Finding::new(
                 "V-55",
                 ptr("/outcomes", i),

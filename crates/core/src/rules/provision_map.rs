@@ -4,8 +4,8 @@
 use super::{
     article, capital, date, has_text, list, lower_first, money, plural, ptr, Ctx, Finding,
 };
-use crate::codes::{FundingSource, ProvisionCategory, RequestType};
-use crate::cost::{self, sessions_milli};
+use crate::codes::{FundingSource, RequestType};
+use crate::cost;
 use crate::model::ProvisionRow;
 use crate::profile::FundingModel;
 
@@ -27,9 +27,44 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         structured(ctx, r, &b, &name, out);
         evidence(ctx, r, &b, &name, out);
     }
-    totals(ctx, out);
-    threshold(ctx, rows, out);
+    period(ctx, out);
+    if ctx.totals.not_worked_out.is_empty() {
+        totals(ctx, out);
+        threshold(ctx, rows, out);
+    } else if ctx
+        .totals
+        .not_worked_out
+        .iter()
+        .any(|p| p == "/provisionMap/totalPence")
+    {
+        out.push(Finding::new(
+            "V-63",
+            "/provisionMap/totalPence",
+            format!(
+                "The provision map comes to more than {}, the most an application may cost. Check the rows' figures.",
+                money(ctx.profile.funding.max_amount_pence)
+            ),
+        ));
+    }
     one_to_one(ctx, rows, out);
+}
+
+/// V-68: the period applied for is part of a school year.
+fn period(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let weeks = ctx.app.provision_map.as_ref().and_then(|m| m.period_weeks);
+    if let Some(w) = weeks {
+        if !cost::period_ok(ctx.app, &ctx.profile.funding) {
+            let year = ctx.profile.funding.weeks_per_year;
+            out.push(Finding::new(
+                "V-68",
+                "/provisionMap/periodWeeks",
+                format!(
+                    "The period applied for is {}: enter between 1 and {year} weeks, the weeks of the council's school year",
+                    plural(w, "week", "weeks")
+                ),
+            ));
+        }
+    }
 }
 
 fn row_name(i: usize, r: &ProvisionRow) -> String {
@@ -78,14 +113,9 @@ fn columns(_i: usize, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Findi
         ),
     ];
     let needed: Vec<(&str, bool, &str)> = match r.category {
-        Some(ProvisionCategory::StaffTime) => staff.to_vec(),
-        Some(ProvisionCategory::Other)
-            if r.fixed_cost_pence.is_none() && r.hourly_rate_pence.is_some() =>
-        {
-            staff.to_vec()
-        }
-        Some(_) => vec![("fixedCostPence", r.fixed_cost_pence.is_some(), "the cost")],
         None => Vec::new(),
+        Some(_) if cost::is_staff_time(r) => staff.to_vec(),
+        Some(_) => vec![("fixedCostPence", r.fixed_cost_pence.is_some(), "the cost")],
     };
     for (field, present, what) in needed {
         if !present {
@@ -107,7 +137,7 @@ fn columns(_i: usize, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Findi
     }
 }
 
-/// V-62: the stated annual cost equals the formula.
+/// V-62: the row can be costed, and the stated annual cost equals the formula.
 fn stated_cost(
     ctx: &Ctx<'_>,
     i: usize,
@@ -116,9 +146,24 @@ fn stated_cost(
     name: &str,
     out: &mut Vec<Finding>,
 ) {
+    if let Err(u) = cost::costing(r, ctx.profile.funding.max_amount_pence) {
+        out.push(Finding::new(
+            "V-62",
+            format!("{b}/{}", u.field),
+            format!(
+                "{} cannot be costed: {}. Check the figures: the totals are worked out once every row can be costed.",
+                capital(name),
+                u.why
+            ),
+        ));
+        return;
+    }
     let Some(Some(computed)) = ctx.totals.row_costs_pence.get(i) else {
         return;
     };
+    let meant = cost::meant_cost(r)
+        .map(|(c, w)| format!(", or {} if the sessions a week stand for {}", money(c), w))
+        .unwrap_or_default();
     let pointer = format!("{b}/annualCostPence");
     match r.annual_cost_pence {
         Some(stated) if stated == *computed => {}
@@ -126,7 +171,7 @@ fn stated_cost(
             "V-62",
             pointer,
             format!(
-                "{} says {} but its figures come to {}{}. Correct the figures or the cost.",
+                "{} says {} but its figures come to {}{}{meant}. Correct the figures or the cost.",
                 capital(name),
                 money(stated),
                 money(*computed),
@@ -329,19 +374,18 @@ fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Find
             ));
         }
     }
+    let spw = r.sessions_per_week.and_then(|s| cost::sessions(&s).ok());
     if r.session_minutes.is_some_and(|m| m < 0)
-        || r.sessions_per_week.is_some_and(|s| s < 0.0 || s.is_nan())
+        || r.sessions_per_week
+            .is_some_and(|s| s.as_f64() < 0.0 || s.as_f64().is_nan())
     {
         out.push(Finding::new(
             "V-68",
             format!("{b}/sessionMinutes"),
             format!("The session length and sessions a week of {name} cannot be negative"),
         ));
-    } else if let (Some(m), Some(s)) = (
-        r.session_minutes,
-        r.sessions_per_week.and_then(sessions_milli),
-    ) {
-        let weekly = i128::from(m) * s / 1000;
+    } else if let (Some(m), Some(s)) = (r.session_minutes, spw) {
+        let weekly = i128::from(m).saturating_mul(s.num) / s.den.max(1);
         if weekly > i128::from(p.school_week_minutes) {
             out.push(Finding::new(
                 "V-68",
@@ -444,7 +488,10 @@ fn evidence(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<
             out.push(Finding::new(
                 "V-72",
                 format!("{b}/entryData"),
-                format!("Add the measure taken when {name} started, so the panel can see progress"),
+                format!(
+                    "Add the measure taken when {name} started, so {} can see progress",
+                    ctx.decider()
+                ),
             ));
         }
     }
@@ -469,19 +516,24 @@ fn evidence(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<
     }
 }
 
-/// V-64, V-74: provision reaches the notional SEN threshold before a top-up is asked for;
-/// pupil premium does not count toward it.
+/// V-64, V-74, V-76: provision reaches the notional SEN threshold before a top-up is asked for;
+/// only the funding sources the profile counts count toward it (by default not pupil premium or
+/// free services); a free service has no cost to the school.
 fn threshold(ctx: &Ctx<'_>, rows: &[ProvisionRow], out: &mut Vec<Finding>) {
     let t = ctx.totals;
-    let pp_left_out = t.total_pence - t.threshold_basis_pence;
+    let funding = &ctx.profile.funding;
     if top_up_requested(ctx) && !rows.is_empty() && t.threshold_basis_pence < t.threshold_pence {
-        let note = if pp_left_out > 0 {
-            format!(
-                ", not counting {} of pupil-premium-funded provision",
-                money(pp_left_out)
-            )
-        } else {
+        let left_out: Vec<String> = FundingSource::ALL
+            .iter()
+            .filter(|s| !funding.counts_toward_threshold(Some(**s)))
+            .map(|s| (s, t.subtotals.get(*s)))
+            .filter(|(_, pence)| *pence > 0)
+            .map(|(s, pence)| format!("{} of {}", money(pence), left_out_name(*s)))
+            .collect();
+        let note = if left_out.is_empty() {
             String::new()
+        } else {
+            format!(", not counting {}", left_out.join(" and "))
         };
         out.push(Finding::new(
             "V-64",
@@ -493,20 +545,58 @@ fn threshold(ctx: &Ctx<'_>, rows: &[ProvisionRow], out: &mut Vec<Finding>) {
             ),
         ));
     }
-    if !ctx.profile.funding.pp_counts_toward_threshold
-        && pp_left_out > 0
-        && t.total_pence >= t.threshold_pence
-        && t.threshold_basis_pence < t.threshold_pence
-    {
-        for (i, r) in rows.iter().enumerate() {
-            if r.funding_source == Some(FundingSource::PupilPremium) {
-                out.push(Finding::new(
-                    "V-74",
-                    format!("{}/fundingSource", ptr("/provisionMap/rows", i)),
-                    "Pupil premium is additional to SEN spending and does not count toward the £6,000 the school meets from its notional SEN budget",
-                ));
-            }
+    let pp_left_out = !funding.counts_toward_threshold(Some(FundingSource::PupilPremium))
+        && t.subtotals.pupil_premium_pence > 0;
+    let pp_would_reach = t
+        .threshold_basis_pence
+        .saturating_add(t.subtotals.pupil_premium_pence)
+        >= t.threshold_pence;
+    let costs = &t.row_costs_pence;
+    for (i, r) in rows.iter().enumerate() {
+        let cost = costs.get(i).copied().flatten().unwrap_or(0);
+        let at = format!("{}/fundingSource", ptr("/provisionMap/rows", i));
+        if pp_left_out
+            && pp_would_reach
+            && t.threshold_basis_pence < t.threshold_pence
+            && r.funding_source == Some(FundingSource::PupilPremium)
+        {
+            out.push(Finding::new(
+                "V-74",
+                at.clone(),
+                format!(
+                    "Pupil premium is additional to SEN spending and does not count toward the {} the school meets from its notional SEN budget",
+                    money(t.threshold_pence)
+                ),
+            ));
         }
+        if r.funding_source == Some(FundingSource::FreeService) && cost > 0 {
+            let counted = if funding.counts_toward_threshold(Some(FundingSource::FreeService)) {
+                String::new()
+            } else {
+                format!(
+                    ", and it does not count toward the {} the school meets from its notional SEN budget",
+                    money(t.threshold_pence)
+                )
+            };
+            out.push(Finding::new(
+                "V-76",
+                at,
+                format!(
+                    "{} is a free service but costs {}: a free service costs the school nothing{counted}. Show it at no cost, or say who pays for it.",
+                    capital(&row_name(i, r)),
+                    money(cost)
+                ),
+            ));
+        }
+    }
+}
+
+/// What provision funded from a source is called where it is left out of the threshold.
+fn left_out_name(source: FundingSource) -> String {
+    match source {
+        FundingSource::PupilPremium => "pupil-premium-funded provision".to_owned(),
+        FundingSource::FreeService => "free services".to_owned(),
+        other => format!("provision funded by {}", lower_first(other.label())),
     }
 }
 
@@ -518,13 +608,13 @@ fn one_to_one(ctx: &Ctx<'_>, rows: &[ProvisionRow], out: &mut Vec<Finding>) {
         if let (true, Some(m), Some(s)) = (
             solo,
             r.session_minutes,
-            r.sessions_per_week.and_then(sessions_milli),
+            r.sessions_per_week.and_then(|s| cost::sessions(&s).ok()),
         ) {
             minutes = minutes.saturating_add(
                 i128::from(m)
-                    .saturating_mul(s)
+                    .saturating_mul(s.num)
                     .saturating_mul(i128::from(r.adults.unwrap_or(1)))
-                    / 1000,
+                    / s.den.max(1),
             );
         }
     }
@@ -547,7 +637,7 @@ mod tests {
             category: Some(crate::codes::ProvisionCategory::StaffTime),
             hourly_rate_pence: Some(1720),
             session_minutes: Some(30),
-            sessions_per_week: Some(sessions_per_week),
+            sessions_per_week: Some(sessions_per_week.into()),
             weeks: Some(38),
             group_size: Some(1),
             ..ProvisionRow::default()

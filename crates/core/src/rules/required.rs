@@ -6,7 +6,6 @@
 
 use super::field_specs::{is_required, pattern_of, spec_for};
 use super::{apdr, involvement, list};
-use crate::codes::ProvisionCategory;
 use crate::model::Application;
 use crate::profile::{Mode, Profile};
 use crate::report::Severity;
@@ -32,8 +31,23 @@ pub fn severity(rule: &str, profile: &Profile, chosen: Option<Severity>) -> Opti
     Some(s)
 }
 
-fn is_error(rule: &str, profile: &Profile) -> bool {
-    severity(rule, profile, None) == Some(Severity::Error)
+/// [`severity`] for a finding at `pointer`: in EHCNA mode nothing at a council's evidence is
+/// more than a warning (`field_specs::COUNCIL_EVIDENCE`), whichever rule finds it.
+pub fn severity_at(
+    rule: &str,
+    pointer: &str,
+    profile: &Profile,
+    chosen: Option<Severity>,
+) -> Option<Severity> {
+    let s = severity(rule, profile, chosen)?;
+    let capped = profile.mode == Mode::Ehcna
+        && s == Severity::Error
+        && super::field_specs::is_council_evidence(pointer);
+    Some(if capped { Severity::Warning } else { s })
+}
+
+fn is_error(rule: &str, pointer: &str, profile: &Profile) -> bool {
+    severity_at(rule, pointer, profile, None) == Some(Severity::Error)
 }
 
 /// The index of the list item a pointer is in: `/provisionMap/rows/3/weeks` → 3.
@@ -53,14 +67,14 @@ pub fn is_required_now(pointer: &str, app: &Application, profile: &Profile) -> b
         return false;
     }
     let by_table = spec_for(pointer).is_some_and(|s| is_required(s, profile));
-    if by_table && is_error("F-01", profile) {
+    if by_table && is_error("F-01", pointer, profile) {
         return true;
     }
     let pattern = pattern_of(pointer);
     let Some((rule, needed)) = demanded(&pattern, pointer, app, profile) else {
         return false;
     };
-    needed && is_error(rule, profile)
+    needed && is_error(rule, pointer, profile)
 }
 
 /// The rule that demands an answer at this pattern, and whether it does for these answers.
@@ -91,14 +105,7 @@ fn demanded(
             let Some(r) = row() else {
                 return Some(("V-61", false));
             };
-            let staff = match r.category {
-                Some(ProvisionCategory::StaffTime) => Some(true),
-                Some(ProvisionCategory::Other) => {
-                    Some(r.fixed_cost_pence.is_none() && r.hourly_rate_pence.is_some())
-                }
-                Some(_) => Some(false),
-                None => None,
-            };
+            let staff = r.category.map(|_| crate::cost::is_staff_time(r));
             let needed = match (staff, field) {
                 (None, _) => false,
                 (Some(staff), "fixedCostPence") => !staff,

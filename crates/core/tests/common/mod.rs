@@ -149,3 +149,13 @@ pub fn typed_application() -> impl Strategy<Value = Value> {
         doc
     })
 }
+
+/// S01's text: complete under Stockton.
+pub const S01: &str = include_str!("../../../../tests/fixtures/scenarios/S01-complete-valid.json");
+
+/// The report on a document under a profile on 30 April 2025, if the document reads.
+pub fn report_on(doc: &Value, profile: &sen_core::Profile) -> Option<sen_core::report::Report> {
+    let app = sen_core::wire::application_from_value(doc).ok()?;
+    let today = sen_core::date::Date::parse("2025-04-30")?;
+    Some(sen_core::rules::check(&app, profile, today))
+}

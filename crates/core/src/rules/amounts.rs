@@ -1,0 +1,43 @@
+//! F-05: no amount of money above the council's bound (`funding.maxAmountPence`, £10,000,000
+//! unless the profile sets another). Every amount the document states is an integer of pence
+//! under a key ending in `Pence`; one above the bound is refused, never summed or saturated.
+
+use serde_json::Value;
+
+use super::field_specs::label_for;
+use super::{money, ptr, Ctx, Finding};
+
+pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    walk(ctx, ctx.doc, String::new(), out);
+}
+
+fn walk(ctx: &Ctx<'_>, v: &Value, at: String, out: &mut Vec<Finding>) {
+    match v {
+        Value::Object(map) => {
+            for (k, item) in map {
+                let here = ptr(&at, k);
+                let over = item
+                    .as_i64()
+                    .is_some_and(|n| n > ctx.profile.funding.max_amount_pence);
+                if k.ends_with("Pence") && over {
+                    out.push(Finding::new(
+                        "F-05",
+                        here.clone(),
+                        format!(
+                            "{} is more than {}, the most an amount may be. Check it.",
+                            label_for(&here, ctx.profile),
+                            money(ctx.profile.funding.max_amount_pence)
+                        ),
+                    ));
+                }
+                walk(ctx, item, here, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(ctx, item, ptr(&at, i), out);
+            }
+        }
+        _ => {}
+    }
+}
