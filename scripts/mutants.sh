@@ -20,5 +20,5 @@ for a in "$@"; do
   if [[ $a == --file || $a == -f ]]; then files=(); fi
 done
 cargo mutants -p sen-core "${files[@]}" --timeout "${TIMEOUT:-180}" -j "${JOBS:-1}" \
-  --output target/mutants "$@" \
+  --gitignore=true --output target/mutants "$@" \
   -- --lib --test rules --test scenarios --test catalogue_coverage --test paste --test cost_edges

@@ -87,3 +87,19 @@ fn the_working_divides_by_the_group_only_when_the_group_shares_the_cost() {
         "£17.20 an hour × 60 minutes × 1 session a week × 30 weeks"
     );
 }
+
+#[test]
+fn a_fixed_cost_and_its_quantity_have_their_floor() {
+    let fixed = |pence, quantity| ProvisionRow {
+        category: Some(ProvisionCategory::SlaService),
+        fixed_cost_pence: Some(pence),
+        quantity: Some(quantity),
+        ..ProvisionRow::default()
+    };
+    assert_eq!(row_cost(&fixed(42_500, 2)), Some(85_000));
+    assert_eq!(row_cost(&fixed(0, 2)), Some(0));
+    assert_eq!(row_cost(&fixed(42_500, 0)), Some(0));
+    assert_eq!(row_cost(&fixed(-42_500, 2)), None);
+    assert_eq!(row_cost(&fixed(42_500, -2)), None);
+    assert_eq!(row_cost(&fixed(-42_500, -2)), None);
+}
