@@ -377,3 +377,34 @@ fn every_rule_fires_somewhere_and_holds_back_somewhere() {
         "never fired: {never_fired:?}\nnever held back where in scope: {never_held:?}"
     );
 }
+
+/// Whether the report of S01 with `sets` under `profile` has an issue of `rule` at `at`.
+fn fires_at(profile: &str, sets: &[(&str, Value)], rule: &str, at: &str) -> bool {
+    let p = profile::builtin(profile).unwrap();
+    report(&changed(sets), &p)
+        .issues
+        .iter()
+        .any(|i| i.rule_id == rule && i.pointer == at)
+}
+
+/// Edges of the rules that mutation testing (`scripts/mutants.sh`) found no test for.
+#[test]
+fn rules_hold_at_their_edges() {
+    let sp = "stockton-one-point";
+    // V-14: a cycle in progress is measured to its planned review.
+    let at = "/apdrCycles/2/plannedReviewDate";
+    assert!(!fires_at(sp, &[], "V-14", at));
+    assert!(fires_at(sp, &[(at, json!("2026-04-20"))], "V-14", at));
+    // V-20: a meeting dated after today has not happened yet.
+    assert!(!fires_at(sp, &[], "V-20", "/parentMeetings"));
+    assert!(fires_at(
+        sp,
+        &[("/parentMeetings/0/date", json!("2025-06-01"))],
+        "V-20",
+        "/parentMeetings"
+    ));
+    // V-68: a row of no weeks is not possible; one week is.
+    let at = "/provisionMap/rows/1/weeks";
+    assert!(fires_at(sp, &[(at, json!(0))], "V-68", at));
+    assert!(!fires_at(sp, &[(at, json!(1))], "V-68", at));
+}
