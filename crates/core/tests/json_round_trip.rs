@@ -45,17 +45,17 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn round_trip(doc: &Value) -> bool {
-    let Ok(app) = from_value::<Application>(doc) else {
-        return false;
-    };
+/// Reads `doc` (which must read), writes it back and reads that again.
+fn round_trip(doc: &Value) {
+    let app = from_value::<Application>(doc).unwrap_or_else(|e| {
+        panic!("the reader refuses a document of the right kinds: {e:?}\n{doc}")
+    });
     let written = to_value(&app);
     assert!(
         same(&without_nulls(doc), &written),
         "written back differently:\n{doc}\n{written}"
     );
     assert_eq!(from_value::<Application>(&written).as_ref(), Ok(&app));
-    true
 }
 
 proptest! {
@@ -79,7 +79,8 @@ fn every_scenario_reads_and_writes_back_unchanged() {
         }
         let input: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let doc = input.get("data").unwrap_or(&input);
-        assert!(round_trip(doc), "{path:?} does not read");
+        println!("{path:?}");
+        round_trip(doc);
         n += 1;
     }
     assert!(n >= 20, "{n} scenarios");
@@ -98,5 +99,5 @@ fn the_generator_makes_readable_documents() {
     );
     place(&mut doc, "/child/legalForename", 0, json!("Alex"));
     place(&mut doc, "/child/dob", 0, Value::Null);
-    assert!(round_trip(&doc));
+    round_trip(&doc);
 }

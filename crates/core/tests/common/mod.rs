@@ -81,11 +81,36 @@ pub fn place(doc: &mut Value, pattern: &str, index: usize, value: Value) {
     }
 }
 
+/// An application with random values at real fields: most of the right kind (so that most
+/// documents get past the reader and reach the rules), about one in forty of any shape.
 pub fn shaped() -> impl Strategy<Value = Value> {
-    prop::collection::vec((0..FIELDS.len(), 0usize..3, any_json()), 0..40).prop_map(|sets| {
+    let fields: Vec<BoxedStrategy<(&'static str, usize, Value)>> = FIELDS
+        .iter()
+        .map(|spec| {
+            (
+                Just(spec.pattern),
+                0usize..3,
+                prop_oneof![40 => typed(spec.pattern, spec.kind), 1 => any_json()],
+            )
+                .boxed()
+        })
+        .collect();
+    documents(fields, 40)
+}
+
+/// A document with up to `most` fields set, each drawn from one of `fields` (uniformly). The
+/// strategies are built once: building them per field (regexes, code lists) or a `Union` of
+/// them (a clone of the runner per option) costs far more than the documents.
+fn documents(
+    fields: Vec<BoxedStrategy<(&'static str, usize, Value)>>,
+    most: usize,
+) -> impl Strategy<Value = Value> {
+    let fields = std::rc::Rc::new(fields);
+    let field = (0..fields.len()).prop_flat_map(move |f| fields[f].clone());
+    prop::collection::vec(field, 0..most).prop_map(|sets| {
         let mut doc = Value::Object(Map::new());
-        for (f, i, v) in sets {
-            place(&mut doc, FIELDS[f].pattern, i, v);
+        for (pattern, i, v) in sets {
+            place(&mut doc, pattern, i, v);
         }
         doc
     })
@@ -122,7 +147,14 @@ pub fn typed(pattern: &'static str, kind: Kind) -> BoxedStrategy<Value> {
         (_, Kind::Money | Kind::Number) if allows_decimals(pattern) => {
             (0u32..4000).prop_map(|n| json!(f64::from(n) / 8.0)).boxed()
         }
-        (_, Kind::Money | Kind::Number) => any::<i64>().prop_map(|n| json!(n)).boxed(),
+        // The one unsigned whole number of the model (read through `i64`, as every number).
+        ("/attachments/*/sizeBytes", _) => (0..=i64::MAX).prop_map(|n| json!(n)).boxed(),
+        // Mostly amounts a form meets, now and then any whole number (the arithmetic's edges).
+        (_, Kind::Money | Kind::Number) => prop_oneof![
+            3 => (-10i64..5_000_000).prop_map(|n| json!(n)),
+            1 => any::<i64>().prop_map(|n| json!(n)),
+        ]
+        .boxed(),
         (_, Kind::Date) => prop_oneof![Just("2025-04-30"), Just("2025-02-30"), Just("2025-4")]
             .prop_map(|s| json!(s))
             .boxed(),
@@ -133,21 +165,18 @@ pub fn typed(pattern: &'static str, kind: Kind) -> BoxedStrategy<Value> {
 
 /// An application with values of the right kind at random fields (and, now and then, a null).
 pub fn typed_application() -> impl Strategy<Value = Value> {
-    let field = (0..FIELDS.len()).prop_flat_map(|f| {
-        let spec = FIELDS[f];
-        (
-            Just(spec.pattern),
-            0usize..3,
-            prop_oneof![9 => typed(spec.pattern, spec.kind), 1 => Just(Value::Null)],
-        )
-    });
-    prop::collection::vec(field, 0..60).prop_map(|sets| {
-        let mut doc = Value::Object(Map::new());
-        for (pattern, i, v) in sets {
-            place(&mut doc, pattern, i, v);
-        }
-        doc
-    })
+    let fields: Vec<BoxedStrategy<(&'static str, usize, Value)>> = FIELDS
+        .iter()
+        .map(|spec| {
+            (
+                Just(spec.pattern),
+                0usize..3,
+                prop_oneof![9 => typed(spec.pattern, spec.kind), 1 => Just(Value::Null)],
+            )
+                .boxed()
+        })
+        .collect();
+    documents(fields, 60)
 }
 
 /// S01's text: complete under Stockton.

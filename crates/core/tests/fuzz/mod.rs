@@ -1,0 +1,2 @@
+//! What the fuzz targets and the replay of their corpus share.
+pub mod reader;

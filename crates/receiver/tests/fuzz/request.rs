@@ -1,0 +1,78 @@
+//! One input of the receiver's fuzz target (`fuzz/fuzz_targets/receiver.rs` includes this
+//! file): the first two bytes choose the method, path, content type, idempotency key and
+//! origin, the rest is the body; the request goes through the router in-process with a fresh
+//! in-memory database. Never a panic and never a 5xx.
+
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, UNIX_EPOCH};
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use sen_receiver::{router, AppState, Config, Store};
+use tower::ServiceExt;
+
+fn runtime() -> &'static tokio::runtime::Runtime {
+    static RT: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
+    RT.get_or_init(|| {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+    })
+}
+
+/// The request the fuzz input `data` stands for.
+pub fn request(data: &[u8]) -> Request<Body> {
+    let (head, body) = data.split_at(data.len().min(2));
+    let a = usize::from(head.first().copied().unwrap_or(0));
+    let b = usize::from(head.get(1).copied().unwrap_or(0));
+    let method = ["POST", "GET", "OPTIONS", "PUT"][a & 3];
+    let path = ["/applications", "/healthz", "/applications/", "/"][(a >> 2) & 3];
+    let content_type = [
+        Some("application/json"),
+        None,
+        Some("text/plain"),
+        Some("application/json; charset=utf-8"),
+    ][(a >> 4) & 3];
+    let key = [
+        Some("2b1f6a52-1c1e-4a53-9a5e-0d0c2f1e7a11"),
+        None,
+        Some("not a key"),
+        Some(""),
+    ][b & 3];
+    let mut req = Request::builder().method(method).uri(path);
+    if let Some(c) = content_type {
+        req = req.header("content-type", c);
+    }
+    if let Some(k) = key {
+        req = req.header("idempotency-key", k);
+    }
+    if b & 4 != 0 {
+        req = req.header("origin", "https://council.example");
+    }
+    req.body(Body::from(body.to_vec())).unwrap()
+}
+
+/// Sends the request `data` stands for; its status, which is never a 5xx.
+pub fn handle(data: &[u8]) -> StatusCode {
+    // 2025-04-30T10:00:00Z: the day the scenarios are dated for.
+    let at = UNIX_EPOCH + Duration::from_secs(1_746_007_200);
+    let state = AppState::new(Store::open(":memory:").unwrap(), Arc::new(move || at), None);
+    let config = Config {
+        allow_origins: vec!["https://council.example".to_owned()],
+        static_root: None,
+        max_body_bytes: 64 * 1024,
+        ..Config::default()
+    };
+    let req = request(data);
+    let status = runtime().block_on(async {
+        let resp = router(state, &config).oneshot(req).await.unwrap();
+        let status = resp.status();
+        http_body_util::BodyExt::collect(resp.into_body())
+            .await
+            .unwrap();
+        status
+    });
+    assert!(!status.is_server_error(), "{status}");
+    status
+}
