@@ -258,6 +258,11 @@ fn targeted() -> Vec<Targeted> {
             "stockton-one-point",
             vec![("/provisionMap/rows/0/sessionMinutes", json!(200))],
         ),
+        (
+            "V-76",
+            "stockton-one-point",
+            vec![("/provisionMap/rows/6/fundingSource", json!("FREE_SERVICE"))],
+        ),
         ("V-81", "ehcna-request", vec![("/specialists", json!([]))]),
         (
             "V-82",

@@ -10,15 +10,16 @@
 //! shown to people says what was costed.
 
 use sen_core::codes::ProvisionCategory;
-use sen_core::cost::{money, row_cost, sessions_milli, working};
+use sen_core::cost::{money, row_cost, sessions, working};
 use sen_core::model::ProvisionRow;
+use sen_core::model::SessionsPerWeek;
 
 fn staff(rate: i64, minutes: i64, spw: f64, weeks: i64, group: i64) -> ProvisionRow {
     ProvisionRow {
         category: Some(ProvisionCategory::StaffTime),
         hourly_rate_pence: Some(rate),
         session_minutes: Some(minutes),
-        sessions_per_week: Some(spw),
+        sessions_per_week: Some(spw.into()),
         weeks: Some(weeks),
         group_size: Some(group),
         ..ProvisionRow::default()
@@ -34,13 +35,14 @@ fn nothing_and_less_than_nothing_in_pounds() {
 }
 
 #[test]
-fn sessions_a_week_in_thousandths_only_when_sensible() {
-    assert_eq!(sessions_milli(0.0), Some(0));
-    assert_eq!(sessions_milli(2.5), Some(2500));
-    assert_eq!(sessions_milli(-1.0), None);
-    assert_eq!(sessions_milli(-0.5), None);
-    assert_eq!(sessions_milli(f64::NAN), None);
-    assert_eq!(sessions_milli(f64::INFINITY), None);
+fn sessions_a_week_only_when_sensible() {
+    let n = |x: f64| sessions(&SessionsPerWeek::Number(x));
+    assert!(n(0.0).is_ok());
+    assert!(n(2.5).is_ok());
+    assert!(n(-1.0).is_err());
+    assert!(n(-0.5).is_err());
+    assert!(n(f64::NAN).is_err());
+    assert!(n(f64::INFINITY).is_err());
 }
 
 #[test]
