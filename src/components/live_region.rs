@@ -33,6 +33,9 @@ pub fn announcement(sending: &Sending, problem: Option<&str>, saved_at: Option<u
 pub fn LiveRegion() -> impl IntoView {
     let form = use_form();
     let text = Memo::new(move |_| {
+        if form.newer.get().is_some() {
+            return "Newer answers were saved in another tab. Your answers in this tab are not being saved until you choose which to keep".to_owned();
+        }
         announcement(
             &form.sending.get(),
             form.save_problem.get(),

@@ -1,0 +1,83 @@
+//! Two tabs (or windows) on one form share one draft. When one saves, it tells the others on a
+//! `BroadcastChannel` named after the draft's key; a tab that is told stops saving its own
+//! answers (they would overwrite the newer ones) and offers the person a choice
+//! (`components/other_tab.rs`): load the newer answers, or keep the ones in this tab, which are
+//! then saved over them (and the other tab is told in turn).
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{BroadcastChannel, MessageEvent};
+
+use crate::state::{now_ms, Form, Notice};
+
+fn channel_name(draft_key: &str) -> String {
+    format!("sen-support-form:{draft_key}")
+}
+
+/// Listens for other tabs' saves while the form is mounted (called by `App`).
+pub fn listen(form: Form) {
+    if form.place.get_value() == crate::store::Where::Nowhere {
+        return;
+    }
+    let Ok(channel) = BroadcastChannel::new(&channel_name(&form.draft_key.get_value())) else {
+        return;
+    };
+    let heard = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let at = event.data().as_f64().unwrap_or(0.0);
+        // A time sent by another tab of this browser: milliseconds since 1970.
+        let _ = form.newer.try_set(Some(at as u64));
+    });
+    channel.set_onmessage(Some(heard.as_ref().unchecked_ref()));
+    form.channel.set_value(Some(channel));
+    let kept = StoredValue::new_local(Some(heard));
+    on_cleanup(move || {
+        form.channel.try_update_value(|c| {
+            if let Some(c) = c.take() {
+                c.set_onmessage(None);
+                c.close();
+            }
+        });
+        kept.try_update_value(|h| drop(h.take()));
+    });
+}
+
+/// Tells the other tabs on this form that its answers were saved at `at`.
+pub fn tell_others(form: Form, at: u64) {
+    form.channel.try_with_value(|c| {
+        if let Some(c) = c {
+            let _ = c.post_message(&JsValue::from_f64(at as f64));
+        }
+    });
+}
+
+impl Form {
+    /// "Load the newer answers": the draft another tab saved replaces this tab's answers.
+    pub fn load_newer(&self) {
+        let form = *self;
+        leptos::task::spawn_local(async move {
+            let place = form.place.get_value();
+            let text = crate::store::load(place, &form.draft_key.get_value()).await;
+            let id = form.profile.with_value(|p| p.id.clone());
+            let Some(Ok(draft)) = text.map(|t| crate::draft::read(&t, &id, now_ms())) else {
+                form.newer.set(None);
+                form.notice.set(Some(Notice::Problem(
+                    "The answers saved in the other tab could not be loaded: they were deleted or have expired. Your answers in this tab are kept.".to_owned(),
+                )));
+                form.go(crate::route::Page::Tasks);
+                return;
+            };
+            form.replace_answers(draft.document, draft.idempotency_key);
+            form.newer.set(None);
+            form.dirty.set(false);
+            form.notice.set(Some(Notice::FromOtherTab));
+            form.go(crate::route::Page::Tasks);
+        });
+    }
+
+    /// "Keep the answers in this tab": they are saved over the other tab's.
+    pub fn keep_mine(&self) {
+        self.newer.set(None);
+        let _ = self.save_draft();
+    }
+}
