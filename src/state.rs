@@ -169,7 +169,10 @@ impl Form {
             draft_key: StoredValue::new(key),
             save_here: RwSignal::new(save_here),
             notice: RwSignal::new(notice),
-            save_problem: RwSignal::new(None),
+            // Nowhere to keep a key: said before the first save fails.
+            save_problem: RwSignal::new(
+                (save_here && !store::can_keep(place)).then_some(store::NO_SAFE_PLACE),
+            ),
             remember_school: RwSignal::new(school.is_some()),
             edits: RwSignal::new(0),
             dirty: RwSignal::new(false),

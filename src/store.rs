@@ -145,6 +145,12 @@ async fn indexed() -> Option<IdbDatabase> {
     }
 }
 
+/// Whether drafts can be kept here: false once IndexedDB was found not to open (known after
+/// the first `load`), as nothing is kept then.
+pub fn can_keep(place: Where) -> bool {
+    place != Where::Nowhere && DEVICE.with(|d| !matches!(*d.borrow(), Device::Unavailable))
+}
+
 fn web_storage(place: Where) -> Option<web_sys::Storage> {
     let window = web_sys::window()?;
     match place {
@@ -186,6 +192,8 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {
+    let digits = text.len().is_multiple_of(2) && text.bytes().all(|b| b.is_ascii_hexdigit());
+    digits.then_some(())?;
     text.as_bytes()
         .chunks(2)
         .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok())
@@ -360,4 +368,29 @@ pub fn download(filename: &str, text: &str) -> Option<()> {
     a.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sealed_session_draft_names_its_key_and_carries_its_bytes() {
+        let iv = [0u8, 1, 15, 16, 255, 128, 7, 8, 9, 10, 11, 12];
+        let text = format!("{SESSION_SEALED}k-1:{}:{}", hex(&iv), hex(&[0xde, 0xad]));
+        assert_eq!(
+            text,
+            "sealed:k-1:00010f10ff80070809".to_owned() + "0a0b0c:dead"
+        );
+        assert_eq!(
+            session_parts(&text),
+            Some(("k-1", iv.to_vec(), vec![0xde, 0xad]))
+        );
+        // A draft in the earlier plain format, or damaged text, is not taken for a sealed one.
+        assert_eq!(session_parts(r#"{"draftVersion":1}"#), None);
+        assert_eq!(session_parts("sealed:k:0g:00"), None);
+        assert_eq!(session_parts("sealed:k:00"), None);
+        assert_eq!(unhex("abc"), None, "an odd number of digits");
+        assert_eq!(unhex("+a"), None, "a sign is not a digit");
+    }
 }

@@ -17,7 +17,8 @@ fn channel_name(draft_key: &str) -> String {
 
 /// Listens for other tabs' saves while the form is mounted (called by `App`).
 pub fn listen(form: Form) {
-    if form.place.get_value() == crate::store::Where::Nowhere {
+    // A tab's own draft (sessionStorage) is no other tab's business.
+    if form.place.get_value() != crate::store::Where::Local {
         return;
     }
     let Ok(channel) = BroadcastChannel::new(&channel_name(&form.draft_key.get_value())) else {

@@ -152,6 +152,8 @@ test('without IndexedDB nothing is kept (there is nowhere to keep a key), and th
   const context = await env.browser.newContext();
   await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
   const page = await open({ ...env, browser: context }, '/www/scenario.html');
+  // Said from the start, not only once a save has failed.
+  assert.match(await q(page, '#save-status').textContent(), /cannot be saved on this device/);
   // A plain draft left by the earlier fallback is restored once, and not kept.
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [draftKey(), draftOf({ child: { legalSurname: 'Morgan' } })]);
   await page.reload();

@@ -68,3 +68,20 @@ test('the second tab is told of the first tab\'s save and can load it; neither o
   assert.deepEqual([...first.errors, ...second.errors], []);
   await context.close();
 });
+
+test('tabs that each keep their own draft (drafts="session") are not told of each other\'s saves', { timeout: 120000 }, async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => new MutationObserver((_, observer) => {
+    const form = document.querySelector('sen-support-form');
+    if (form) { form.setAttribute('drafts', 'session'); observer.disconnect(); }
+  }).observe(document, { childList: true, subtree: true }));
+  const first = await open({ ...env, browser: context }, '/www/scenario.html');
+  const second = await open({ ...env, browser: context }, '/www/scenario.html');
+  await q(first, '#task-child').click();
+  await q(first, '#f-child-legalForename').fill('Alex');
+  await first.waitForTimeout(900);
+  assert.equal(JSON.parse((await savedDrafts(first))[draftKey()]).document.child.legalForename, 'Alex');
+  assert.equal(await q(second, '#other-tab').count(), 0);
+  assert.deepEqual([...first.errors, ...second.errors], []);
+  await context.close();
+});
