@@ -59,7 +59,9 @@ impl Form {
         leptos::task::spawn_local(async move {
             let place = form.place.get_value();
             let text = crate::store::load(place, &form.draft_key.get_value()).await;
-            let id = form.profile.with_value(|p| p.id.clone());
+            let Some(id) = form.profile.try_with_value(|p| p.id.clone()) else {
+                return; // unmounted meanwhile
+            };
             let Some(Ok(draft)) = text.map(|t| crate::draft::read(&t, &id, now_ms())) else {
                 form.newer.set(None);
                 form.notice.set(Some(Notice::Problem(

@@ -176,6 +176,14 @@ async function putRecord(page, key, sealed) {
   }, [key, sealed.text, sealed.seal]);
 }
 
+/** Makes the pages of a browser context keep their form's draft in the tab (drafts="session"). */
+export function keepDraftsInTab(context) {
+  return context.addInitScript(() => new MutationObserver((_, observer) => {
+    const form = document.querySelector('sen-support-form');
+    if (form) { form.setAttribute('drafts', 'session'); observer.disconnect(); }
+  }).observe(document, { childList: true, subtree: true }));
+}
+
 /** Puts a draft where the widget keeps them on this device (IndexedDB, sealed), then reloads. */
 export async function seedDraft(page, text, key = draftKey()) {
   await putRecord(page, key, { text, seal: true });

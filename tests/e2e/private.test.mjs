@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
   setup, open, axe, draftOf, draftKey, seedDraft, seedPlainDraft, savedDrafts, sealedRecords,
-  openWithWhatIsLeft, everyStorage,
+  openWithWhatIsLeft, everyStorage, keepDraftsInTab,
 } from './lib.mjs';
 
 const S01 = JSON.parse(fs.readFileSync('tests/fixtures/scenarios/S01-complete-valid.json', 'utf8'));
@@ -177,11 +177,7 @@ test('without IndexedDB nothing is kept (there is nowhere to keep a key), and th
 
 test('a tab\'s draft (drafts="session") is sealed in sessionStorage, its key in IndexedDB', { timeout: 120000 }, async () => {
   const context = await env.browser.newContext();
-  // The page's form keeps its draft in this tab only.
-  await context.addInitScript(() => new MutationObserver((_, observer) => {
-    const form = document.querySelector('sen-support-form');
-    if (form) { form.setAttribute('drafts', 'session'); observer.disconnect(); }
-  }).observe(document, { childList: true, subtree: true }));
+  await keepDraftsInTab(context);
   const page = await open({ ...env, browser: context }, '/www/scenario.html');
   await typeName(page, NAME);
   const sealed = await page.evaluate((k) => sessionStorage.getItem(k), draftKey());

@@ -4,7 +4,7 @@
 // over them, and the first tab is told in turn). axe-core with the banner showing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, axe, draftKey, savedDrafts } from './lib.mjs';
+import { setup, open, axe, draftKey, savedDrafts, keepDraftsInTab } from './lib.mjs';
 
 const env = {};
 before(async () => Object.assign(env, await setup()));
@@ -71,10 +71,7 @@ test('the second tab is told of the first tab\'s save and can load it; neither o
 
 test('tabs that each keep their own draft (drafts="session") are not told of each other\'s saves', { timeout: 120000 }, async () => {
   const context = await env.browser.newContext();
-  await context.addInitScript(() => new MutationObserver((_, observer) => {
-    const form = document.querySelector('sen-support-form');
-    if (form) { form.setAttribute('drafts', 'session'); observer.disconnect(); }
-  }).observe(document, { childList: true, subtree: true }));
+  await keepDraftsInTab(context);
   const first = await open({ ...env, browser: context }, '/www/scenario.html');
   const second = await open({ ...env, browser: context }, '/www/scenario.html');
   await q(first, '#task-child').click();
