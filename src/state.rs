@@ -95,7 +95,7 @@ pub struct Form {
     pub remember_school: RwSignal<bool>,
     /// Another tab on this form saved its answers (at this time): this tab does not save its
     /// own until the person chooses (`tabs.rs`).
-    pub newer: RwSignal<Option<u64>>,
+    pub newer: RwSignal<Option<crate::tabs::Told>>,
     /// Where other tabs on this form are told of a save.
     pub channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
     /// The next change to the answers is not the person's (they were loaded): no save for it.
@@ -506,7 +506,7 @@ impl Form {
                     let at = now_ms();
                     form.save_problem.set(None);
                     form.saved_at.set(Some(at));
-                    crate::tabs::tell_others(form, at);
+                    crate::tabs::tell_others(form, crate::tabs::Told::Saved(at));
                     crate::events::draft_saved(form);
                 }
                 Err(why) => form.save_problem.set(Some(store::problem(&why))),
@@ -550,6 +550,7 @@ impl Form {
 
     /// Deletes the draft from this device (after any save already under way).
     pub fn forget_draft(&self) -> store::Pending {
+        crate::tabs::tell_others(*self, crate::tabs::Told::Deleted);
         store::remove(self.place.get_value(), &self.draft_key.get_value())
     }
 

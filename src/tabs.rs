@@ -1,8 +1,9 @@
-//! Two tabs (or windows) on one form share one draft. When one saves, it tells the others on a
-//! `BroadcastChannel` named after the draft's key; a tab that is told stops saving its own
-//! answers (they would overwrite the newer ones) and offers the person a choice
-//! (`components/other_tab.rs`): load the newer answers, or keep the ones in this tab, which are
-//! then saved over them (and the other tab is told in turn).
+//! Two tabs (or windows) on one form share one draft. When one saves or deletes it, it tells
+//! the others on a `BroadcastChannel` named after the draft's key; a tab that is told stops
+//! saving its own answers (they would overwrite the newer ones, or keep on the device answers
+//! that were sent or cleared) and offers the person a choice (`components/other_tab.rs`): load
+//! the newer answers, or keep the ones in this tab, which are then saved (and the other tab is
+//! told in turn).
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -10,6 +11,15 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{BroadcastChannel, MessageEvent};
 
 use crate::state::{now_ms, Form, Notice};
+
+/// What another tab did with the draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Told {
+    /// Saved newer answers, at this time (Unix milliseconds).
+    Saved(u64),
+    /// Deleted it (sent, "Start again", saving turned off).
+    Deleted,
+}
 
 fn channel_name(draft_key: &str) -> String {
     format!("sen-support-form:{draft_key}")
@@ -25,9 +35,12 @@ pub fn listen(form: Form) {
         return;
     };
     let heard = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let at = event.data().as_f64().unwrap_or(0.0);
-        // A time sent by another tab of this browser: milliseconds since 1970.
-        let _ = form.newer.try_set(Some(at as u64));
+        // A time sent by another tab of this browser (milliseconds since 1970), or null.
+        let told = match event.data().as_f64() {
+            Some(at) => Told::Saved(at as u64),
+            None => Told::Deleted,
+        };
+        let _ = form.newer.try_set(Some(told));
     });
     channel.set_onmessage(Some(heard.as_ref().unchecked_ref()));
     form.channel.set_value(Some(channel));
@@ -43,11 +56,15 @@ pub fn listen(form: Form) {
     });
 }
 
-/// Tells the other tabs on this form that its answers were saved at `at`.
-pub fn tell_others(form: Form, at: u64) {
+/// Tells the other tabs on this form that its answers were saved at `at`, or deleted.
+pub fn tell_others(form: Form, what: Told) {
+    let message = match what {
+        Told::Saved(at) => JsValue::from_f64(at as f64),
+        Told::Deleted => JsValue::NULL,
+    };
     form.channel.try_with_value(|c| {
         if let Some(c) = c {
-            let _ = c.post_message(&JsValue::from_f64(at as f64));
+            let _ = c.post_message(&message);
         }
     });
 }

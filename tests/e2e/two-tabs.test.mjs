@@ -82,3 +82,30 @@ test('tabs that each keep their own draft (drafts="session") are not told of eac
   assert.deepEqual([...first.errors, ...second.errors], []);
   await context.close();
 });
+
+test('answers deleted in one tab are not saved again by another unasked', { timeout: 120000 }, async () => {
+  const context = await env.browser.newContext();
+  const first = await open({ ...env, browser: context }, '/www/scenario.html');
+  await q(first, '#task-child').click();
+  await q(first, '#f-child-legalForename').fill('Alex');
+  await q(first, '.govuk-back-link').click();
+  await first.waitForTimeout(900);
+  const second = await open({ ...env, browser: context }, '/www/scenario.html');
+  await second.waitForSelector('sen-support-form >> css=#notice');
+  await q(second, '#task-child').click();
+  // The first tab deletes the draft (as after sending, or "Start again").
+  await q(first, '#save-here').uncheck();
+  await second.waitForSelector('sen-support-form >> css=#other-tab', { timeout: 5000 });
+  assert.equal(await q(second, '#other-tab .govuk-notification-banner__heading').textContent(), 'Your answers were deleted in another tab');
+  assert.equal(await q(second, '#other-tab-load').count(), 0, 'nothing to load');
+  assert.deepEqual(await axe(second), []);
+  await q(second, '#f-child-legalSurname').fill('Morgan');
+  await second.waitForTimeout(900);
+  assert.deepEqual(await savedDrafts(second), {}, 'kept again unasked');
+  // Kept at the person's choice.
+  await q(second, '#other-tab-keep').click();
+  await second.waitForTimeout(300);
+  assert.equal((await saved(second)).legalSurname, 'Morgan');
+  assert.deepEqual([...first.errors, ...second.errors], []);
+  await context.close();
+});
