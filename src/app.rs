@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::live_region::LiveRegion;
+use crate::components::other_tab::OtherTab;
 use crate::pages::answers::AnswersPage;
 use crate::pages::item::ItemPage;
 use crate::pages::section::SectionPage;
@@ -17,10 +18,13 @@ pub fn App(form: Form) -> impl IntoView {
     // Autosave: each change to the answers saves the draft once typing pauses…
     Effect::new(move |previous: Option<()>| {
         form.doc.track();
-        if previous.is_some() {
+        let loaded = form.quiet.try_update_value(std::mem::take) == Some(true);
+        if previous.is_some() && !loaded {
             form.save_soon();
         }
     });
+    // Other tabs on this form say when they save (`tabs.rs`).
+    crate::tabs::listen(form);
     // …and at once when the page is hidden or left (a closed tab, a switched app).
     for event in ["visibilitychange", "pagehide"] {
         let handle = window_event_listener_untyped(event, move |_| form.flush());
@@ -36,7 +40,7 @@ pub fn App(form: Form) -> impl IntoView {
         Page::Answers => view! { <AnswersPage /> }.into_any(),
         Page::Sent(reference) => view! { <SentPage reference=reference /> }.into_any(),
     };
-    view! { <div class="app-root govuk-frontend-supported">{page}<LiveRegion /></div> }
+    view! { <div class="app-root govuk-frontend-supported"><OtherTab />{page}<LiveRegion /></div> }
 }
 
 /// What shows when the widget cannot start (a broken profile, say): the reason, and the

@@ -1,6 +1,7 @@
 //! Drafts, pure: what is saved in browser storage and under which key, and reading it back
 //! (expired, broken or foreign drafts are refused with a reason, never half-restored). The
-//! widget's `store.rs` does the storage calls; this is tested natively.
+//! widget's `store.rs` does the storage calls, and encrypts what it stores (`crypto.rs`); this
+//! is tested natively.
 //!
 //! A draft holds a child's personal data. It is kept per profile and per form instance, expires
 //! (the profile's `drafts.expiryDays`), and is deleted after a successful send and on "Start

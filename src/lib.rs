@@ -10,6 +10,7 @@ pub mod app;
 pub mod check;
 pub mod components;
 pub mod config;
+pub mod crypto;
 pub mod display;
 pub mod doc;
 pub mod draft;
@@ -28,6 +29,7 @@ pub mod state;
 pub mod store;
 pub mod submission;
 pub mod submit;
+pub mod tabs;
 
 pub use mount::{mount, Mounted};
 

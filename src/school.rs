@@ -1,8 +1,9 @@
 //! The school's own details remembered on this device, at the person's choice, so their next
 //! application starts with them filled in. Only the answers under `/setting` (the school, its
 //! SENCo and headteacher) are kept, never anything about a child, and only where drafts are
-//! kept on this device. They are kept under their own key beside the drafts, outlive a sent
-//! application, and are deleted when the person clears the box.
+//! kept on this device. They are kept under their own key beside the drafts, encrypted like
+//! them (`store.rs`), outlive a sent application, and are deleted (with the key that
+//! encrypted them) when the person clears the box.
 
 use serde_json::Value;
 

@@ -42,6 +42,8 @@ pub enum Notice {
     ImportedPartly(Vec<sen_core::wire::Unread>),
     /// The person started again.
     StartedAgain,
+    /// The answers another tab saved were loaded (`tabs.rs`).
+    FromOtherTab,
     /// A file could not be loaded.
     Problem(String),
 }
@@ -91,6 +93,13 @@ pub struct Form {
     pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
     /// The person chose to remember the school's details on this device (`school.rs`).
     pub remember_school: RwSignal<bool>,
+    /// Another tab on this form saved its answers (at this time): this tab does not save its
+    /// own until the person chooses (`tabs.rs`).
+    pub newer: RwSignal<Option<crate::tabs::Told>>,
+    /// Where other tabs on this form are told of a save.
+    pub channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    /// The next change to the answers is not the person's (they were loaded): no save for it.
+    pub quiet: StoredValue<bool>,
 }
 
 /// What was kept on this device, as text, read before the form starts.
@@ -165,11 +174,17 @@ impl Form {
             draft_key: StoredValue::new(key),
             save_here: RwSignal::new(save_here),
             notice: RwSignal::new(notice),
-            save_problem: RwSignal::new(None),
+            // Nowhere to keep a key: said before the first save fails.
+            save_problem: RwSignal::new(
+                (save_here && !store::can_keep(place)).then_some(store::NO_SAFE_PLACE),
+            ),
             remember_school: RwSignal::new(school.is_some()),
             edits: RwSignal::new(0),
             dirty: RwSignal::new(false),
             saved_at: RwSignal::new(None),
+            newer: RwSignal::new(None),
+            channel: StoredValue::new_local(None),
+            quiet: StoredValue::new(false),
         };
         form.stamp_envelope();
         form.recheck();
@@ -487,16 +502,19 @@ impl Form {
         let form = *self;
         let outcome = wasm_bindgen_futures::JsFuture::from(pending.clone());
         leptos::task::spawn_local(async move {
-            let stored = outcome.await.is_ok();
+            let stored = outcome.await;
             if form.save_here.try_get_untracked().is_none() {
                 return; // unmounted meanwhile
             }
-            if stored {
-                form.save_problem.set(None);
-                form.saved_at.set(Some(now_ms()));
-                crate::events::draft_saved(form);
-            } else {
-                form.save_problem.set(Some(store::NOT_SAVED));
+            match stored {
+                Ok(_) => {
+                    let at = now_ms();
+                    form.save_problem.set(None);
+                    form.saved_at.set(Some(at));
+                    crate::tabs::tell_others(form, crate::tabs::Told::Saved(at));
+                    crate::events::draft_saved(form);
+                }
+                Err(why) => form.save_problem.set(Some(store::problem(&why))),
             }
         });
         pending
@@ -505,7 +523,9 @@ impl Form {
     /// Saves the draft if the answers changed since it was last saved (the page is being
     /// hidden or left).
     pub fn flush(&self) {
-        if self.dirty.try_get_untracked() == Some(true) {
+        // Newer answers saved in another tab are not overwritten until the person chooses.
+        let told = self.newer.try_get_untracked().flatten().is_some();
+        if self.dirty.try_get_untracked() == Some(true) && !told {
             if self.remember_school.try_get_untracked() == Some(true) {
                 let _ = self
                     .doc
@@ -535,6 +555,7 @@ impl Form {
 
     /// Deletes the draft from this device (after any save already under way).
     pub fn forget_draft(&self) -> store::Pending {
+        crate::tabs::tell_others(*self, crate::tabs::Told::Deleted);
         store::remove(self.place.get_value(), &self.draft_key.get_value())
     }
 
@@ -547,6 +568,23 @@ impl Form {
             let _ = self.forget_draft();
             self.save_problem.set(None);
         }
+    }
+
+    /// Replaces the answers with a saved draft's (and its send key with the fingerprint of the
+    /// body it was made for), as if just restored.
+    pub fn replace_answers(&self, document: Value, key: Option<String>, body: Option<u64>) {
+        self.quiet.set_value(true);
+        self.doc.set(document);
+        self.submission
+            .set_value(crate::submission::Submission::new(
+                crate::retry::Policy::default(),
+                key,
+                body,
+            ));
+        self.unread.set(BTreeMap::new());
+        self.touched.set(BTreeSet::new());
+        self.server_errors.set(Vec::new());
+        self.stamp_envelope();
     }
 
     /// Clears every answer and the draft.

@@ -238,3 +238,45 @@ async fn a_draft_is_saved_and_restored_and_start_again_clears_it() {
     let gone = store::load(Where::Local, &key).await;
     assert_eq!(gone, None);
 }
+
+#[wasm_bindgen_test]
+async fn sealed_text_opens_only_with_its_own_key_and_unaltered() {
+    use sen_support_form::crypto::{self, Sealed};
+    let a = crypto::seal("Zephyrine Example").await.unwrap();
+    let b = crypto::seal("Zephyrine Example").await.unwrap();
+    assert_eq!(crypto::open(&a).await.as_deref(), Some("Zephyrine Example"));
+    // A new 96-bit IV and a new key no script can read out, for each write.
+    assert_eq!(a.iv.length(), 12);
+    assert_ne!(a.iv.to_vec(), b.iv.to_vec());
+    assert!(!a.key.extractable());
+    assert_eq!(a.key.type_(), "secret");
+    let bytes = js_sys::Uint8Array::new(&b.data).to_vec();
+    assert!(!String::from_utf8_lossy(&bytes).contains("Zephyrine"));
+    // Another record's key cannot open it.
+    let crossed = Sealed {
+        key: b.key.clone(),
+        iv: a.iv.clone(),
+        data: a.data.clone(),
+    };
+    assert_eq!(crypto::open(&crossed).await, None);
+    // Nor can anything open it once a byte is changed.
+    let view = js_sys::Uint8Array::new(&a.data);
+    view.set_index(0, view.get_index(0) ^ 1);
+    assert_eq!(crypto::open(&a).await, None);
+}
+
+#[wasm_bindgen_test]
+async fn what_is_stored_is_sealed_and_reads_back() {
+    let key = format!("sen-support-form/test/{}", js_sys::Math::random());
+    wasm_bindgen_futures::JsFuture::from(store::save(Where::Local, &key, "Zephyrine Example"))
+        .await
+        .unwrap();
+    assert_eq!(
+        store::load(Where::Local, &key).await.as_deref(),
+        Some("Zephyrine Example")
+    );
+    wasm_bindgen_futures::JsFuture::from(store::remove(Where::Local, &key))
+        .await
+        .unwrap();
+    assert_eq!(store::load(Where::Local, &key).await, None);
+}

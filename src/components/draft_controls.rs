@@ -15,6 +15,7 @@ pub fn DraftControls() -> impl IntoView {
     let status = move || {
         match form.save_problem.get() {
         Some(problem) => problem.to_owned(),
+        None if form.newer.get().is_some() => "Your answers in this tab are not being saved: they were changed in another tab. Choose what to keep at the top of the page.".to_owned(),
         None if form.save_here.get() => format!(
             "Your answers are saved on this device as you go{}. They are deleted when you send the application or start again.",
             form.saved_at.get().map(|ms| format!(" (last saved at {})", super::live_region::clock(ms))).unwrap_or_default()

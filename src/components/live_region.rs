@@ -33,6 +33,11 @@ pub fn announcement(sending: &Sending, problem: Option<&str>, saved_at: Option<u
 pub fn LiveRegion() -> impl IntoView {
     let form = use_form();
     let text = Memo::new(move |_| {
+        match form.newer.get() {
+            Some(crate::tabs::Told::Saved(_)) => return "Newer answers were saved in another tab. Your answers in this tab are not being saved until you choose which to keep".to_owned(),
+            Some(crate::tabs::Told::Deleted) => return "Your answers were deleted in another tab. Your answers in this tab are not being saved until you choose to keep them".to_owned(),
+            None => {}
+        }
         announcement(
             &form.sending.get(),
             form.save_problem.get(),

@@ -14,6 +14,7 @@ pub mod la_choice;
 pub mod list_summary;
 pub mod live_region;
 pub mod notice_banner;
+pub mod other_tab;
 pub mod paste_rows;
 pub mod provision_table;
 pub mod radios;

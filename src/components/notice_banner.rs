@@ -69,6 +69,11 @@ pub fn NoticeBanner() -> impl IntoView {
                 "Your school's details are filled in".to_owned(),
                 false,
             ),
+            Notice::FromOtherTab => (
+                "Success",
+                "The answers saved in the other tab have been loaded".to_owned(),
+                false,
+            ),
             Notice::StartedAgain => (
                 "Success",
                 "Your answers have been cleared".to_owned(),
@@ -76,12 +81,19 @@ pub fn NoticeBanner() -> impl IntoView {
             ),
             Notice::Problem(m) => ("There is a problem", m.clone(), true),
         };
-        let class = if matches!(notice, Notice::Imported | Notice::StartedAgain) {
+        let class = if matches!(
+            notice,
+            Notice::Imported | Notice::StartedAgain | Notice::FromOtherTab
+        ) {
             "govuk-notification-banner govuk-notification-banner--success"
         } else {
             "govuk-notification-banner"
         };
-        let role = if problem || matches!(notice, Notice::Imported | Notice::StartedAgain) {
+        let role = if problem
+            || matches!(
+                notice,
+                Notice::Imported | Notice::StartedAgain | Notice::FromOtherTab
+            ) {
             "alert"
         } else {
             "region"

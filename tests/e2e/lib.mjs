@@ -117,49 +117,182 @@ export function draftKey(profile = 'stockton-one-point', instance = 'form') {
   return `sen-support-form/v1/${profile}/${instance}`;
 }
 
-/** Puts a draft where the widget keeps them on this device (IndexedDB), then reloads. */
-export async function seedDraft(page, text, key = draftKey()) {
-  await page.evaluate(([k, v]) => new Promise((resolve, reject) => {
+/**
+ * In the page: the widget's IndexedDB database (`sen-support-form`, store `drafts`) as
+ * { key: record }. Records are what the widget keeps: { key, iv, data } (the text sealed with
+ * AES-GCM under a non-extractable CryptoKey), a bare CryptoKey (the key of a tab's
+ * sessionStorage draft), or, in the earlier format, plain text.
+ */
+const READ_RECORDS = `async () => {
+  const db = await new Promise((resolve, reject) => {
     const open = indexedDB.open('sen-support-form', 1);
     open.onupgradeneeded = () => open.result.createObjectStore('drafts');
     open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction('drafts', 'readwrite');
-      tx.objectStore('drafts').put(v, k);
-      tx.oncomplete = () => { db.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), [key, text]);
+    open.onsuccess = () => resolve(open.result);
+  });
+  const store = db.transaction('drafts').objectStore('drafts');
+  const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]
+    .map((r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); })));
+  db.close();
+  return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
+}`;
+
+/** In the page: opens a sealed record ({ key, iv, data }) to its text; rejects if it cannot. */
+const OPEN_SEALED = `async ({ key, iv, data }) =>
+  new TextDecoder().decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, data))`;
+
+/** Runs `body(records, openSealed, arg)` in the page, with the helpers above. */
+function inPage(page, body, arg) {
+  return page.evaluate(`(async () => {
+    const records = await (${READ_RECORDS})();
+    const openSealed = ${OPEN_SEALED};
+    return (${body})(records, openSealed, ${JSON.stringify(arg ?? null)});
+  })()`);
+}
+
+/** Writes a record under `key` in the widget's IndexedDB store. */
+async function putRecord(page, key, sealed) {
+  await page.evaluate(async ([k, v, seal]) => {
+    let record = v;
+    if (seal) {
+      // As the widget seals: a new non-extractable AES-GCM key and a random 96-bit IV.
+      const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(v));
+      record = { key, iv, data };
+    }
+    await new Promise((resolve, reject) => {
+      const open = indexedDB.open('sen-support-form', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('drafts');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const tx = db.transaction('drafts', 'readwrite');
+        tx.objectStore('drafts').put(record, k);
+        tx.oncomplete = () => { db.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+  }, [key, sealed.text, sealed.seal]);
+}
+
+/** Makes the pages of a browser context keep their form's draft in the tab (drafts="session"). */
+export function keepDraftsInTab(context) {
+  return context.addInitScript(() => new MutationObserver((_, observer) => {
+    const form = document.querySelector('sen-support-form');
+    if (form) { form.setAttribute('drafts', 'session'); observer.disconnect(); }
+  }).observe(document, { childList: true, subtree: true }));
+}
+
+/** Puts a draft where the widget keeps them on this device (IndexedDB, sealed), then reloads. */
+export async function seedDraft(page, text, key = draftKey()) {
+  await putRecord(page, key, { text, seal: true });
+  await page.reload();
+  await page.waitForSelector('sen-support-form >> css=#page-heading', { timeout: 15000 });
+}
+
+/** Puts a draft in the earlier, plain format (text in IndexedDB), then reloads. */
+export async function seedPlainDraft(page, text, key = draftKey()) {
+  await putRecord(page, key, { text, seal: false });
   await page.reload();
   await page.waitForSelector('sen-support-form >> css=#page-heading', { timeout: 15000 });
 }
 
 /**
- * Everything of the widget's in this page's browser storage: { key: text } from IndexedDB,
- * localStorage and sessionStorage.
+ * Everything of the widget's in this page's browser storage, opened: { key: text } from
+ * IndexedDB, localStorage and sessionStorage. Sealed records are opened with the key stored
+ * with them (IndexedDB) or named by them (a sessionStorage draft); keys alone are left out.
  */
 export function savedDrafts(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
+  return inPage(page, `async (records, openSealed) => {
     const out = {};
+    const unhex = (h) => new Uint8Array((h.match(/../g) ?? []).map((b) => parseInt(b, 16)));
     for (const s of [localStorage, sessionStorage]) {
-      for (const k of Object.keys(s)) if (k.startsWith('sen-support-form')) out[k] = s.getItem(k);
+      for (const k of Object.keys(s)) {
+        if (!k.startsWith('sen-support-form')) continue;
+        const v = s.getItem(k);
+        const m = v.match(/^sealed:([^:]+):([0-9a-f]*):([0-9a-f]*)$/);
+        out[k] = m ? await openSealed({ key: records['sen-support-form:key/' + m[1]], iv: unhex(m[2]), data: unhex(m[3]).buffer }) : v;
+      }
     }
-    const open = indexedDB.open('sen-support-form', 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('drafts');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const store = db.transaction('drafts').objectStore('drafts');
-      const keys = store.getAllKeys();
-      const values = store.getAll();
-      values.onsuccess = () => {
-        keys.result.forEach((k, i) => { out[k] = values.result[i]; });
-        db.close();
-        resolve(out);
-      };
+    for (const [k, v] of Object.entries(records)) {
+      if (v instanceof CryptoKey) continue;
+      out[k] = typeof v === 'string' ? v : await openSealed(v);
+    }
+    return out;
+  }`);
+}
+
+/** The widget's IndexedDB records as they are stored, described: { key: { iv, data, key } }. */
+export function sealedRecords(page) {
+  return inPage(page, `async (records) => Object.fromEntries(Object.entries(records).map(([k, v]) => [k,
+    v instanceof CryptoKey ? { cryptoKey: { type: v.type, extractable: v.extractable, algorithm: v.algorithm, usages: v.usages } }
+    : typeof v === 'string' ? { plain: v }
+    : { iv: [...v.iv], data: [...new Uint8Array(v.data)],
+        cryptoKey: { type: v.key.type, extractable: v.key.extractable, algorithm: v.key.algorithm, usages: v.key.usages } }]))`);
+}
+
+/**
+ * Tries to open a copy of a sealed record ({ iv, data } as arrays of bytes) with every
+ * CryptoKey in the widget's IndexedDB; resolves to the texts it opened to (none, when nothing
+ * left can read it).
+ */
+export function openWithWhatIsLeft(page, copy) {
+  return inPage(page, `async (records, openSealed, copy) => {
+    const keys = Object.values(records).flatMap((v) => v instanceof CryptoKey ? [v] : v && v.key instanceof CryptoKey ? [v.key] : []);
+    const opened = [];
+    for (const key of keys) {
+      try { opened.push(await openSealed({ key, iv: new Uint8Array(copy.iv), data: new Uint8Array(copy.data).buffer })); } catch {}
+    }
+    return { keys: keys.length, opened };
+  }`, copy);
+}
+
+/**
+ * Every storage the page's origin has, read directly, as one text: every IndexedDB database
+ * (every store, every record; bytes decoded as UTF-8 and Latin-1, so text stored as bytes
+ * shows), localStorage, sessionStorage, Cache Storage (every entry's URL and body) and cookies.
+ */
+export function everyStorage(page) {
+  return page.evaluate(async () => {
+    const parts = [];
+    const bytesAsText = (b) => new TextDecoder('utf-8').decode(b) + ' ' + new TextDecoder('latin1').decode(b);
+    const describe = (v, depth = 0) => {
+      if (depth > 8 || v === null || v === undefined) return String(v);
+      if (typeof v !== 'object') return String(v);
+      if (v instanceof ArrayBuffer) return bytesAsText(new Uint8Array(v));
+      if (ArrayBuffer.isView(v)) return bytesAsText(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+      if (v instanceof CryptoKey) return `CryptoKey(${v.type}, ${v.extractable})`;
+      if (v instanceof Blob) return `Blob(${v.size})`;
+      return Object.entries(v).map(([k, x]) => `${k}=${describe(x, depth + 1)}`).join(' ');
     };
-  }));
+    for (const { name, version } of await indexedDB.databases()) {
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open(name, version);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const storeName of db.objectStoreNames) {
+        const store = db.transaction(storeName).objectStore(storeName);
+        const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]
+          .map((r) => new Promise((resolve) => { r.onsuccess = () => resolve(r.result); })));
+        keys.forEach((k, i) => parts.push(`indexedDB ${name}/${storeName}/${k}: ${describe(values[i])}`));
+      }
+      db.close();
+    }
+    for (const [label, s] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]]) {
+      for (const k of Object.keys(s)) parts.push(`${label} ${k}: ${s.getItem(k)}`);
+    }
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        parts.push(`cache ${name} ${request.url}: ${await response.text()}`);
+      }
+    }
+    parts.push(`cookies: ${document.cookie}`);
+    return parts.join('\n');
+  });
 }
 
 /** S01, the complete and valid scenario. */

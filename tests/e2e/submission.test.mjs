@@ -193,21 +193,3 @@ test('a full storage: the form says so, keeps every answer in memory, and still 
   assert.deepEqual(page.errors, []);
   await context.close();
 });
-
-test('without IndexedDB the draft goes to localStorage and is restored from there', { timeout: 120000 }, async () => {
-  const context = await env.browser.newContext();
-  await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
-  const page = await open({ ...env, browser: context }, '/www/scenario.html');
-  await q(page, '#task-child').click();
-  await q(page, '#f-child-legalForename').fill('Alex');
-  await page.waitForTimeout(900);
-  assert.match(await q(page, '#live').textContent(), /^Your answers were saved on this device at/);
-  const saved = await page.evaluate((k) => localStorage.getItem(k), draftKey());
-  assert.equal(JSON.parse(saved).document.child.legalForename, 'Alex');
-  await page.reload();
-  await page.waitForSelector('sen-support-form >> css=#notice');
-  await q(page, '#task-child').click();
-  assert.equal(await q(page, '#f-child-legalForename').inputValue(), 'Alex');
-  assert.deepEqual(page.errors, []);
-  await context.close();
-});

@@ -1,0 +1,82 @@
+//! Encryption at rest: what the widget keeps on the device is sealed with AES-GCM (WebCrypto)
+//! before it is stored. Each write gets a new 256-bit key, made non-extractable (no script can
+//! read it out, only ask the browser to use it), and a new random 96-bit IV. The key is kept
+//! only in IndexedDB (a `CryptoKey` is structured-cloneable), beside or apart from the
+//! ciphertext (`store.rs`); deleting the key makes every copy of what it sealed unreadable.
+
+use js_sys::{Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AesGcmParams, AesKeyGenParams, CryptoKey, SubtleCrypto};
+
+const AES_GCM: &str = "AES-GCM";
+
+fn crypto() -> Option<web_sys::Crypto> {
+    web_sys::window()?.crypto().ok()
+}
+
+fn subtle() -> Option<SubtleCrypto> {
+    Some(crypto()?.subtle())
+}
+
+/// Text sealed under its own key: `{ key, iv, data }` (a `CryptoKey`, a `Uint8Array` of 12
+/// bytes and an `ArrayBuffer`), as stored in IndexedDB.
+pub struct Sealed {
+    pub key: CryptoKey,
+    pub iv: Uint8Array,
+    pub data: js_sys::ArrayBuffer,
+}
+
+fn get(record: &JsValue, name: &str) -> Option<JsValue> {
+    Reflect::get(record, &name.into())
+        .ok()
+        .filter(|v| !v.is_undefined())
+}
+
+impl Sealed {
+    /// The record stored.
+    pub fn to_record(&self) -> Object {
+        let record = Object::new();
+        let _ = Reflect::set(&record, &"key".into(), &self.key);
+        let _ = Reflect::set(&record, &"iv".into(), &self.iv);
+        let _ = Reflect::set(&record, &"data".into(), &self.data);
+        record
+    }
+
+    /// A stored record, if it is one.
+    pub fn from_record(record: &JsValue) -> Option<Sealed> {
+        Some(Sealed {
+            key: get(record, "key")?.dyn_into().ok()?,
+            iv: get(record, "iv")?.dyn_into().ok()?,
+            data: get(record, "data")?.dyn_into().ok()?,
+        })
+    }
+}
+
+/// Seals `text` under a new non-extractable key and a new random IV.
+pub async fn seal(text: &str) -> Result<Sealed, JsValue> {
+    let subtle = subtle().ok_or(JsValue::NULL)?;
+    let usages = js_sys::Array::of2(&"encrypt".into(), &"decrypt".into());
+    let made =
+        subtle.generate_key_with_object(&AesKeyGenParams::new(AES_GCM, 256), false, &usages)?;
+    let key: CryptoKey = JsFuture::from(made).await?.dyn_into()?;
+    let iv = Uint8Array::new_with_length(12);
+    crypto()
+        .ok_or(JsValue::NULL)?
+        .get_random_values_with_js_u8_array(&iv)?;
+    let params = AesGcmParams::new(AES_GCM, &iv);
+    let sealed = subtle.encrypt_with_object_and_u8_array(&params, &key, text.as_bytes())?;
+    let data = JsFuture::from(sealed).await?.dyn_into()?;
+    Ok(Sealed { key, iv, data })
+}
+
+/// The text a record holds, or `None` if it cannot be opened (not a record, another key, or
+/// altered: AES-GCM refuses a changed ciphertext).
+pub async fn open(sealed: &Sealed) -> Option<String> {
+    let params = AesGcmParams::new(AES_GCM, &sealed.iv);
+    let opened = subtle()?
+        .decrypt_with_object_and_buffer_source(&params, &sealed.key, &sealed.data)
+        .ok()?;
+    let bytes = JsFuture::from(opened).await.ok()?;
+    String::from_utf8(Uint8Array::new(&bytes).to_vec()).ok()
+}
