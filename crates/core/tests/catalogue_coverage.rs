@@ -10,6 +10,8 @@
 //! and S01 with one or two answers changed (the cases below, one per rule the scenarios do not
 //! fire). A rule added to the catalogue without such a case fails this test.
 
+mod common;
+
 use sen_core::profile::{self, Profile};
 use sen_core::report::Report;
 use sen_core::rules::{self, catalogue::RULES, required::severity};
@@ -70,20 +72,7 @@ fn s01() -> Value {
 fn changed(sets: &[(&str, Value)]) -> Value {
     let mut doc = s01();
     for (pointer, value) in sets {
-        let (parent, key) = pointer.rsplit_once('/').unwrap();
-        let target = doc
-            .pointer_mut(parent)
-            .unwrap_or_else(|| panic!("{parent}"));
-        match (target, value.clone()) {
-            (Value::Object(m), Value::Null) => {
-                m.remove(key);
-            }
-            (Value::Object(m), v) => {
-                m.insert(key.to_owned(), v);
-            }
-            (Value::Array(a), v) => a[key.parse::<usize>().unwrap()] = v,
-            _ => panic!("{pointer}"),
-        }
+        common::write_at(&mut doc, pointer, value.clone());
     }
     doc
 }

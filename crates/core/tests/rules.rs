@@ -7,6 +7,8 @@
 //! One test case per rule: the complete application S01 with one answer changed gives that
 //! rule's issue at that field, and S01 itself gives none of them.
 
+mod common;
+
 use sen_core::api::{self, ProfileChoice};
 use sen_core::report::{Report, Severity};
 use serde_json::{json, Value};
@@ -25,20 +27,7 @@ fn check(doc: &Value, profile: &str) -> Report {
 /// S01 with `value` written at `pointer` (`null` removes the field).
 fn changed(pointer: &str, value: Value) -> Value {
     let mut doc: Value = serde_json::from_str(S01).unwrap();
-    let (parent, key) = pointer.rsplit_once('/').unwrap();
-    let target = doc
-        .pointer_mut(parent)
-        .unwrap_or_else(|| panic!("{parent}"));
-    match (target, value) {
-        (Value::Object(m), Value::Null) => {
-            m.remove(key);
-        }
-        (Value::Object(m), v) => {
-            m.insert(key.to_owned(), v);
-        }
-        (Value::Array(a), v) => a[key.parse::<usize>().unwrap()] = v,
-        _ => panic!("{pointer}"),
-    }
+    common::write_at(&mut doc, pointer, value);
     doc
 }
 

@@ -188,3 +188,22 @@ pub fn report_on(doc: &Value, profile: &sen_core::Profile) -> Option<sen_core::r
     let today = sen_core::date::Date::parse("2025-04-30")?;
     Some(sen_core::rules::check(&app, profile, today))
 }
+
+/// Writes `value` at `pointer` in `doc` (`null` removes an object's field); the parent must
+/// exist.
+pub fn write_at(doc: &mut Value, pointer: &str, value: Value) {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    let target = doc
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("{parent}"));
+    match (target, value) {
+        (Value::Object(m), Value::Null) => {
+            m.remove(key);
+        }
+        (Value::Object(m), v) => {
+            m.insert(key.to_owned(), v);
+        }
+        (Value::Array(a), v) => a[key.parse::<usize>().unwrap()] = v,
+        _ => panic!("{pointer}"),
+    }
+}
