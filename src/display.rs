@@ -257,12 +257,9 @@ pub fn local_authority(
     if pattern != "/child/residentLaCode" {
         return None;
     }
-    let code = value.as_str()?;
     profile
-        .local_authorities
-        .iter()
-        .find(|la| la.code == code)
-        .map(|la| la.name.clone())
+        .local_authority_name(value.as_str()?)
+        .map(str::to_owned)
 }
 
 /// An answer for reading.

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use sen_core::form::{allows_decimals, options_for, Options};
 use sen_core::questions::{hint as question_hint, shown_for};
-use sen_core::rules::field_specs::{is_hidden, FieldSpec, Kind};
+use sen_core::rules::field_specs::{is_hidden, pattern_of, FieldSpec, Kind};
 use serde_json::Value;
 
 use super::checkboxes::Checkboxes;
@@ -125,17 +125,10 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
     }
     // A yes/no answer asked with others: the first shown of them draws the question.
     if let Some(group) = sen_core::flags::group_of(spec.pattern) {
-        let parent = pointer.rsplit_once('/').map_or("", |(p, _)| p);
         let members: Vec<(String, &'static str)> = group
-            .members
-            .iter()
-            .filter(|(p, _)| !form.profile.with_value(|pr| is_hidden(p, pr)))
-            .map(|(p, words)| {
-                (
-                    format!("{parent}/{}", p.rsplit('/').next().unwrap_or_default()),
-                    *words,
-                )
-            })
+            .fields_beside(&pointer)
+            .into_iter()
+            .filter(|(p, _)| !form.profile.with_value(|pr| is_hidden(&pattern_of(p), pr)))
             .collect();
         if members.first().map(|(p, _)| p) != Some(&pointer) {
             return ().into_any();

@@ -35,7 +35,7 @@ fn answered(form: Form, pointers: Vec<String>) -> Vec<(String, String, String)> 
                             return None;
                         }
                         groups_done.push(key);
-                        return flag_row(d, parent, group);
+                        return flag_row(d, &ptr, group);
                     }
                     let v = d.pointer(&ptr)?;
                     let shown = crate::display::local_authority(p, spec.pattern, v)
@@ -50,19 +50,13 @@ fn answered(form: Form, pointers: Vec<String>) -> Vec<(String, String, String)> 
 /// A "Which of these apply?" question as one row, if any of its answers is given.
 fn flag_row(
     d: &Value,
-    parent: &str,
+    pointer: &str,
     group: &'static sen_core::flags::FlagGroup,
 ) -> Option<(String, String, String)> {
-    let pointer = |pattern: &str| {
-        format!(
-            "{parent}/{}",
-            pattern.rsplit('/').next().unwrap_or_default()
-        )
-    };
-    let answers: Vec<(Option<bool>, &str)> = group
-        .members
+    let fields = group.fields_beside(pointer);
+    let answers: Vec<(Option<bool>, &str)> = fields
         .iter()
-        .map(|(p, words)| (d.pointer(&pointer(p)).and_then(Value::as_bool), *words))
+        .map(|(p, words)| (d.pointer(p).and_then(Value::as_bool), *words))
         .collect();
     if answers.iter().all(|(a, _)| a.is_none()) {
         return None;
@@ -77,10 +71,10 @@ fn flag_row(
     } else {
         yes.join(", ")
     };
-    let first = group
-        .members
-        .first()
-        .map(|(p, _)| pointer(p))
+    let first = fields
+        .into_iter()
+        .next()
+        .map(|(p, _)| p)
         .unwrap_or_default();
     Some((group.question.to_owned(), shown, first))
 }

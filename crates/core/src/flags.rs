@@ -14,6 +14,21 @@ pub struct FlagGroup {
     pub none: &'static str,
 }
 
+impl FlagGroup {
+    /// The group's fields in the same item as `pointer` (one of them, e.g.
+    /// `/outcomes/2/agreedWithParent`), with the words on their boxes, in order.
+    pub fn fields_beside(&self, pointer: &str) -> Vec<(String, &'static str)> {
+        let parent = pointer.rsplit_once('/').map_or("", |(p, _)| p);
+        self.members
+            .iter()
+            .map(|(p, words)| {
+                let field = p.rsplit('/').next().unwrap_or_default();
+                (format!("{parent}/{field}"), *words)
+            })
+            .collect()
+    }
+}
+
 /// Every question asked this way.
 pub const GROUPS: &[FlagGroup] = &[
     FlagGroup {
@@ -96,5 +111,16 @@ mod tests {
             assert_eq!(group_of(group.members[0].0), Some(group));
         }
         assert_eq!(group_of("/context/placingLa"), None);
+        let agreed = group_of("/outcomes/*/agreedWithPupil").unwrap_or_else(|| panic!("a group"));
+        assert_eq!(
+            agreed.fields_beside("/outcomes/2/agreedWithPupil"),
+            [
+                (
+                    "/outcomes/2/agreedWithParent".to_owned(),
+                    "The child's parents or carers"
+                ),
+                ("/outcomes/2/agreedWithPupil".to_owned(), "The child"),
+            ]
+        );
     }
 }

@@ -464,6 +464,14 @@ impl Default for AttachmentPolicy {
 }
 
 impl Profile {
+    /// The name of a local authority this profile lists, by its DfE code.
+    pub fn local_authority_name(&self, code: &str) -> Option<&str> {
+        self.local_authorities
+            .iter()
+            .find(|la| la.code == code)
+            .map(|la| la.name.as_str())
+    }
+
     /// Parses and validates a profile from JSON.
     pub fn from_json(json: &str) -> Result<Profile, ProfileError> {
         check::parse(json)

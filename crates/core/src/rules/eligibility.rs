@@ -102,13 +102,8 @@ fn residence(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     };
     if code != la {
         // The council's name where the profile knows it, else its code.
-        let area = match ctx
-            .profile
-            .local_authorities
-            .iter()
-            .find(|l| l.code == code)
-        {
-            Some(l) => format!("{}, another council's area", l.name),
+        let area = match ctx.profile.local_authority_name(code) {
+            Some(name) => format!("{name}, another council's area"),
             None => format!("another council's area (LA code {code})"),
         };
         out.push(Finding::new(
