@@ -401,4 +401,19 @@ fn rules_hold_at_their_edges() {
     let at = "/provisionMap/rows/1/weeks";
     assert!(fires_at(sp, &[(at, json!(0))], "V-68", at));
     assert!(!fires_at(sp, &[(at, json!(1))], "V-68", at));
+    // V-73: a provision of one day ends the day it starts; one ending the day before does not.
+    let (start, end) = (
+        "/provisionMap/rows/1/startDate",
+        "/provisionMap/rows/1/endDate",
+    );
+    assert!(!fires_at(sp, &[(end, json!("2024-09-09"))], "V-73", end));
+    assert!(fires_at(sp, &[(end, json!("2024-09-08"))], "V-73", end));
+    // V-73: a provision may start on the child's date of birth, not the day before.
+    assert!(!fires_at(
+        sp,
+        &[(start, json!("2016-05-14"))],
+        "V-73",
+        start
+    ));
+    assert!(fires_at(sp, &[(start, json!("2016-05-13"))], "V-73", start));
 }
