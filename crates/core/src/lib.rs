@@ -9,6 +9,7 @@
 extern crate self as sen_core;
 
 pub mod api;
+pub mod chart;
 pub mod codes;
 pub mod cost;
 pub mod date;

@@ -1,0 +1,360 @@
+//! The costed provision map as a picture: a bar for each area of need and one for the total,
+//! each divided by who pays, a dashed line at the notional threshold, and brackets under the
+//! total for what the school pays and the top-up requested.
+
+use super::scale::Scale;
+use super::style::{Fill, Stroke};
+use super::{Anchor, Chart, Shape, Table, TextKind};
+use crate::codes::{FundingSource, ProvisionArea};
+use crate::cost::{money, Totals};
+use crate::model::Application;
+use crate::profile::Profile;
+
+/// Space around the plot, in pixels.
+const PAD: i64 = 16;
+/// A line of text.
+const LINE: i64 = 20;
+const BAR: i64 = 24;
+/// Below a bar, before the next label.
+const GAP: i64 = 16;
+/// The widest a character of a label is taken to be (Arial at 16 pixels averages about 8.5):
+/// labels are wrapped to fit without measuring text.
+const CHAR: i64 = 9;
+/// A pixel per this many pence at most: the scale's smallest step is a pound.
+const UNIT: i64 = 100;
+/// A tick at most every this many pixels.
+const TICK_SPACING: i64 = 110;
+
+/// One row of the map as the chart needs it: its area, who pays, and its cost if worked out.
+pub type Costed = (Option<ProvisionArea>, Option<FundingSource>, Option<i64>);
+
+/// The place of a funding source among the series (the order of `FundingSource::ALL`, then
+/// rows that do not say who pays).
+fn series(source: Option<FundingSource>) -> usize {
+    source
+        .and_then(|s| FundingSource::ALL.iter().position(|&f| f == s))
+        .unwrap_or(FundingSource::ALL.len())
+}
+
+fn source_label(series: usize) -> &'static str {
+    FundingSource::ALL
+        .get(series)
+        .map(|s| s.label())
+        .unwrap_or("Who pays not given")
+}
+
+/// A bar: its label and its cost in each series.
+struct Bar {
+    label: String,
+    by_series: [i64; 6],
+}
+
+impl Bar {
+    fn total(&self) -> i64 {
+        self.by_series
+            .iter()
+            .fold(0i64, |a, &b| a.saturating_add(b))
+    }
+}
+
+/// The bars: each area with a cost, in the code list's order, then rows with no area, then the
+/// total.
+fn bars(rows: &[Costed]) -> Vec<Bar> {
+    let mut groups: Vec<(Option<ProvisionArea>, [i64; 6])> = ProvisionArea::ALL
+        .iter()
+        .map(|&a| (Some(a), [0; 6]))
+        .chain(std::iter::once((None, [0; 6])))
+        .collect();
+    let mut total = [0i64; 6];
+    for &(area, source, cost) in rows {
+        let Some(cost) = cost.filter(|&c| c > 0) else {
+            continue;
+        };
+        let s = series(source);
+        if let Some((_, sums)) = groups.iter_mut().find(|(a, _)| *a == area) {
+            if let Some(v) = sums.get_mut(s) {
+                *v = v.saturating_add(cost);
+            }
+        }
+        if let Some(v) = total.get_mut(s) {
+            *v = v.saturating_add(cost);
+        }
+    }
+    let mut out: Vec<Bar> = groups
+        .into_iter()
+        .filter(|(_, sums)| sums.iter().any(|&v| v > 0))
+        .map(|(area, by_series)| Bar {
+            label: area
+                .map_or("Area of need not given", |a| a.label())
+                .to_owned(),
+            by_series,
+        })
+        .collect();
+    out.push(Bar {
+        label: "Total".to_owned(),
+        by_series: total,
+    });
+    out
+}
+
+fn text(x: i64, y: i64, anchor: Anchor, kind: TextKind, text: String) -> Shape {
+    Shape::Text {
+        x,
+        y,
+        anchor,
+        kind,
+        text,
+    }
+}
+
+fn line(x1: i64, y1: i64, x2: i64, y2: i64, stroke: Stroke) -> Shape {
+    Shape::Line {
+        x1,
+        y1,
+        x2,
+        y2,
+        stroke,
+    }
+}
+
+/// A text at `x` that stays inside the chart: anchored at its end right of the middle.
+fn label_at(x: i64, y: i64, width: i64, kind: TextKind, words: String) -> Shape {
+    let anchor = if x > width / 2 {
+        Anchor::End
+    } else {
+        Anchor::Start
+    };
+    text(x, y, anchor, kind, words)
+}
+
+/// Words in lines of at most `fits` characters (a longer word on a line of its own).
+fn wrap(words: &str, fits: i64) -> Vec<String> {
+    let fits = usize::try_from(fits.max(1)).unwrap_or(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in words.split(' ') {
+        let wanted = line.chars().count() + 1 + word.chars().count();
+        if !line.is_empty() && wanted > fits {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
+}
+
+/// A bracket under a bar from `from` to `to` pixels at height `y`, with its label below.
+fn bracket(out: &mut Vec<Shape>, from: i64, to: i64, y: i64, width: i64, words: String) {
+    out.push(line(from, y - 6, from, y, Stroke::Bracket));
+    out.push(line(from, y, to, y, Stroke::Bracket));
+    out.push(line(to, y - 6, to, y, Stroke::Bracket));
+    let x = if to > width / 2 { to } else { from };
+    out.push(label_at(x, y + 18, width, TextKind::Label, words));
+}
+
+/// The chart of a provision map at `width` pixels, from each row's area, funding source and
+/// cost, and the map's totals. `None` while a figure cannot be worked out (`not_worked_out`):
+/// a chart must never show totals without every row.
+pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
+    if !totals.not_worked_out.is_empty() {
+        return None;
+    }
+    let width = width.max(4 * PAD + 80);
+    let bars = bars(rows);
+    let largest = bars
+        .iter()
+        .map(Bar::total)
+        .max()
+        .unwrap_or(0)
+        .max(totals.threshold_pence)
+        .max(totals.school_contribution_pence + totals.requested_top_up_pence);
+    let most_ticks = ((width - 2 * PAD) / TICK_SPACING).max(1);
+    let scale = Scale::new(largest, most_ticks, UNIT, PAD, width - PAD);
+    let mut shapes = Vec::new();
+    let threshold_x = scale.x(totals.threshold_pence);
+    let fits = ((width - 2 * PAD) / CHAR).max(8);
+    let mut y = 8;
+    let mut present = [false; 6];
+    for bar in &bars {
+        let kind = if bar.label == "Total" {
+            TextKind::Strong
+        } else {
+            TextKind::Label
+        };
+        for words in wrap(&format!("{}: {}", bar.label, money(bar.total())), fits) {
+            y += LINE;
+            shapes.push(text(PAD, y - 4, Anchor::Start, kind, words));
+        }
+        y += 4;
+        let mut sum = 0i64;
+        for (s, &v) in bar.by_series.iter().enumerate() {
+            if v <= 0 {
+                continue;
+            }
+            if let Some(p) = present.get_mut(s) {
+                *p = true;
+            }
+            let (x0, x1) = (scale.x(sum), scale.x(sum.saturating_add(v)));
+            sum = sum.saturating_add(v);
+            if x1 > x0 {
+                shapes.push(Shape::Rect {
+                    x: x0,
+                    y,
+                    width: x1 - x0,
+                    height: BAR,
+                    fill: Fill::Series(s),
+                });
+            }
+        }
+        // The threshold across each bar, not over the labels.
+        shapes.push(line(
+            threshold_x,
+            y - 4,
+            threshold_x,
+            y + BAR + 4,
+            Stroke::Threshold,
+        ));
+        y += BAR + GAP;
+    }
+    let school = totals.school_contribution_pence;
+    let top_up = totals.requested_top_up_pence;
+    let mut below = y - GAP + 14;
+    bracket(
+        &mut shapes,
+        scale.x(0),
+        scale.x(school),
+        below,
+        width,
+        format!("School pays {}", money(school)),
+    );
+    below += 40;
+    if top_up > 0 {
+        bracket(
+            &mut shapes,
+            scale.x(school),
+            scale.x(school.saturating_add(top_up)),
+            below,
+            width,
+            format!("Top-up requested {}", money(top_up)),
+        );
+        below += 40;
+    }
+    let axis = below;
+    shapes.push(line(PAD, axis, width - PAD, axis, Stroke::Axis));
+    let ticks = scale.ticks();
+    let last = ticks.len().saturating_sub(1);
+    for (i, t) in ticks.iter().enumerate() {
+        let x = scale.x(*t);
+        shapes.push(line(x, axis, x, axis + 6, Stroke::Axis));
+        let anchor = match i {
+            0 => Anchor::Start,
+            i if i == last => Anchor::End,
+            _ => Anchor::Middle,
+        };
+        let pounds = money(*t);
+        let words = pounds.strip_suffix(".00").unwrap_or(&pounds).to_owned();
+        shapes.push(text(x, axis + 22, anchor, TextKind::Tick, words));
+    }
+    // The key: the threshold's dashes, then each funding source drawn.
+    let mut key = axis + 36;
+    for words in wrap(
+        &format!("Notional threshold {}", money(totals.threshold_pence)),
+        fits - 4,
+    ) {
+        key += LINE;
+        shapes.push(text(
+            PAD + 24,
+            key - 4,
+            Anchor::Start,
+            TextKind::Label,
+            words,
+        ));
+    }
+    shapes.push(line(PAD + 8, key - 28, PAD + 8, key - 4, Stroke::Threshold));
+    for (s, _) in present.iter().enumerate().filter(|(_, &p)| p) {
+        let lines = wrap(source_label(s), fits - 4);
+        shapes.push(Shape::Rect {
+            x: PAD,
+            y: key + 6,
+            width: 16,
+            height: 16,
+            fill: Fill::Series(s),
+        });
+        for words in lines {
+            key += LINE + 4;
+            shapes.push(text(PAD + 24, key, Anchor::Start, TextKind::Label, words));
+        }
+    }
+    key += 8;
+    let table = table(&bars, &present, totals);
+    Some(Chart {
+        title: format!(
+            "Annual cost of the provision, {}, by area of need and who pays, against the notional threshold of {}",
+            money(bars.last().map_or(0, Bar::total)),
+            money(totals.threshold_pence)
+        ),
+        width,
+        height: key,
+        shapes,
+        table,
+    })
+}
+
+/// The same figures as a table: a row per bar, a column per funding source present.
+fn table(bars: &[Bar], present: &[bool; 6], totals: &Totals) -> Table {
+    let columns: Vec<usize> = (0..6)
+        .filter(|&s| present.get(s).copied().unwrap_or(false))
+        .collect();
+    let mut head = vec!["Area of need".to_owned()];
+    head.extend(columns.iter().map(|&s| source_label(s).to_owned()));
+    head.push("Cost a year".to_owned());
+    let blank = || vec![String::new(); columns.len()];
+    let mut rows: Vec<Vec<String>> = bars
+        .iter()
+        .map(|b| {
+            let mut row = vec![b.label.clone()];
+            row.extend(
+                columns
+                    .iter()
+                    .map(|&s| money(b.by_series.get(s).copied().unwrap_or(0))),
+            );
+            row.push(money(b.total()));
+            row
+        })
+        .collect();
+    for (name, amount) in [
+        ("Notional threshold", totals.threshold_pence),
+        ("School pays", totals.school_contribution_pence),
+        ("Top-up requested", totals.requested_top_up_pence),
+    ] {
+        let mut row = vec![name.to_owned()];
+        row.extend(blank());
+        row.push(money(amount));
+        rows.push(row);
+    }
+    Table {
+        caption: "Annual cost by area of need and who pays".to_owned(),
+        head,
+        rows,
+    }
+}
+
+/// The chart of an application's provision map under a profile.
+pub fn of_application(app: &Application, profile: &Profile, width: i64) -> Option<Chart> {
+    let totals = crate::cost::totals(app, &profile.funding);
+    let rows: Vec<Costed> = app
+        .provision_map
+        .as_ref()
+        .and_then(|m| m.rows.as_ref())
+        .map(|rows| {
+            rows.iter()
+                .zip(&totals.row_costs_pence)
+                .map(|(r, c)| (r.area, r.funding_source, *c))
+                .collect()
+        })
+        .unwrap_or_default();
+    chart(&rows, &totals, width)
+}
