@@ -15,6 +15,9 @@ use sen_core::codes::{FundingSource, ProvisionArea};
 use sen_core::cost::Totals;
 use sen_core::{profile, wire};
 
+mod common;
+use proptest::prelude::*;
+
 fn s01() -> sen_core::model::Application {
     let text =
         std::fs::read_to_string("../../tests/fixtures/scenarios/S01-complete-valid.json").unwrap();
@@ -236,4 +239,142 @@ fn svg_text_has_a_title_no_style_and_escaped_words() {
     assert!(svg.contains(r#"aria-labelledby="a&quot;&lt;b&gt;-title""#));
     assert!(!svg.contains("style"));
     assert_eq!(svg.matches("<text ").count(), texts(&c).len());
+}
+
+fn scenario(name: &str) -> sen_core::model::Application {
+    let text =
+        std::fs::read_to_string(format!("../../tests/fixtures/scenarios/{name}.json")).unwrap();
+    wire::parse_application(&text).unwrap()
+}
+
+/// The bars of a timeline (height 16), as (x, y, width).
+fn lane_bars(c: &Chart) -> Vec<(i64, i64, i64)> {
+    rects(c)
+        .into_iter()
+        .filter(|r| r.3 == 16)
+        .map(|r| (r.0, r.1, r.2))
+        .collect()
+}
+
+#[test]
+fn s01_timeline_to_the_pixel() {
+    let c = sen_core::chart::timeline::chart(&s01(), 640).unwrap();
+    // The axis runs from 1 September 2024 to 1 August 2025: 334 days over pixels 16 to 624.
+    // x(d) = 16 + days × 608 ÷ 334, rounded.
+    assert_eq!(
+        lane_bars(&c),
+        vec![
+            // Cycle 1, 9 September (8 days: 14.56 → 15, at 31) to its review on 13 December
+            // (103 days: 187.50 → 187, at 203).
+            (31, 32, 203 - 31),
+            // Cycle 2, 6 January (127 days: 231.19 → 231) to 28 March (208: 378.63 → 379).
+            (247, 106, 395 - 247),
+            // Cycle 3 in progress, 22 April (233 days: 424.14 → 424) to its planned review on
+            // 11 July (313: 569.77 → 570).
+            (440, 180, 586 - 440),
+            // The educational psychologist, 20 January (141 days: 256.67 → 257) to the report
+            // on 11 February (163: 296.72 → 297).
+            (273, 254, 313 - 273),
+        ]
+    );
+    let t = texts(&c);
+    for words in [
+        "Cycle 1: from 9 Sep 2024, reviewed 13 Dec 2024",
+        "At review: outcome 1 partially achieved, outcome 2 achieved",
+        "Cycle 3: from 22 Apr 2025, review planned for 11 Jul 2025",
+        "Consent given 22 Apr 2025",
+        "Sep 2024",
+        "Jan 2025",
+    ] {
+        assert!(t.iter().any(|x| x == words), "{words} not in {t:?}");
+    }
+    // The table has a row per lane with the same dates.
+    assert_eq!(c.table.rows.len(), 5);
+    assert_eq!(
+        c.table.rows.first().unwrap(),
+        &vec![
+            "Cycle 1",
+            "9 Sep 2024",
+            "13 Dec 2024",
+            "13 Dec 2024",
+            "outcome 1 partially achieved, outcome 2 achieved"
+        ]
+    );
+}
+
+#[test]
+fn overlapping_cycles_are_drawn_overlapping_in_lanes_of_their_own() {
+    let c = sen_core::chart::timeline::chart(&scenario("S07-cycles-overlap"), 640).unwrap();
+    let bars = lane_bars(&c);
+    let (one, two) = (bars[0], bars[1]);
+    assert!(
+        two.0 < one.0 + one.2,
+        "cycle 2 starts before cycle 1 ends: {bars:?}"
+    );
+    assert!(two.1 > one.1, "in a lane below, not over it");
+    assert!(one.2 > 0 && two.2 > 0);
+}
+
+#[test]
+fn a_year_boundary_is_named_at_every_width() {
+    for width in [320, 480, 640, 1200] {
+        let c = sen_core::chart::timeline::chart(&s01(), width).unwrap();
+        let t = texts(&c);
+        assert!(t.contains(&"Jan 2025".to_owned()), "{width}: {t:?}");
+        for s in &c.shapes {
+            if let Shape::Text { x, .. } | Shape::Rect { x, .. } = s {
+                assert!(*x >= 0 && *x <= width, "{width}: {s:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn nothing_to_draw_and_dates_far_apart() {
+    let empty = wire::parse_application(r#"{"schemaVersion": "1.0"}"#).unwrap();
+    assert!(sen_core::chart::timeline::chart(&empty, 640).is_none());
+    let far = wire::parse_application(
+        r#"{"schemaVersion": "1.0", "apdrCycles": [{"startDate": "0001-01-01", "actualReviewDate": "9999-12-31", "status": "COMPLETED"}]}"#,
+    )
+    .unwrap();
+    let c = sen_core::chart::timeline::chart(&far, 640).unwrap();
+    assert!(c.shapes.len() < 400, "{} shapes", c.shapes.len());
+}
+
+/// Every shape of a chart lies inside it.
+fn inside(c: &Chart) -> bool {
+    c.shapes.iter().all(|s| match s {
+        Shape::Rect {
+            x,
+            y,
+            width,
+            height,
+            ..
+        } => *x >= 0 && *y >= 0 && x + width <= c.width && y + height <= c.height,
+        Shape::Line { x1, x2, y1, y2, .. } => {
+            [x1, x2].iter().all(|x| (0..=c.width).contains(*x))
+                && [y1, y2].iter().all(|y| (0..=c.height).contains(*y))
+        }
+        Shape::Text { x, y, .. } => (0..=c.width).contains(x) && (0..=c.height).contains(y),
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    /// Random applications at random widths: never a panic, every shape inside the chart.
+    #[test]
+    fn random_applications_draw_inside_their_charts(
+        doc in common::typed_application(),
+        width in 0i64..2000,
+    ) {
+        let Ok(app) = wire::application_from_value(&doc) else { return Ok(()) };
+        let p = profile::builtin("stockton-one-point").unwrap();
+        for c in [of_application(&app, &p, width), sen_core::chart::timeline::chart(&app, width)]
+            .into_iter()
+            .flatten()
+        {
+            prop_assert!(inside(&c), "a shape outside a chart {} wide: {:?}", c.width, c.shapes);
+            prop_assert!(!to_svg(&c, "c").contains("style"));
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! each divided by who pays, a dashed line at the notional threshold, and brackets under the
 //! total for what the school pays and the top-up requested.
 
+use super::layout::{fits, wrap, LINE, PAD};
 use super::scale::Scale;
 use super::style::{Fill, Stroke};
 use super::{Anchor, Chart, Shape, Table, TextKind};
@@ -10,16 +11,9 @@ use crate::cost::{money, Totals};
 use crate::model::Application;
 use crate::profile::Profile;
 
-/// Space around the plot, in pixels.
-const PAD: i64 = 16;
-/// A line of text.
-const LINE: i64 = 20;
 const BAR: i64 = 24;
 /// Below a bar, before the next label.
 const GAP: i64 = 16;
-/// The widest a character of a label is taken to be (Arial at 16 pixels averages about 8.5):
-/// labels are wrapped to fit without measuring text.
-const CHAR: i64 = 9;
 /// A pixel per this many pence at most: the scale's smallest step is a pound.
 const UNIT: i64 = 100;
 /// A tick at most every this many pixels.
@@ -127,25 +121,6 @@ fn label_at(x: i64, y: i64, width: i64, kind: TextKind, words: String) -> Shape 
     text(x, y, anchor, kind, words)
 }
 
-/// Words in lines of at most `fits` characters (a longer word on a line of its own).
-fn wrap(words: &str, fits: i64) -> Vec<String> {
-    let fits = usize::try_from(fits.max(1)).unwrap_or(1);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in words.split(' ') {
-        let wanted = line.chars().count() + 1 + word.chars().count();
-        if !line.is_empty() && wanted > fits {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    lines.push(line);
-    lines
-}
-
 /// A bracket under a bar from `from` to `to` pixels at height `y`, with its label below.
 fn bracket(out: &mut Vec<Shape>, from: i64, to: i64, y: i64, width: i64, words: String) {
     out.push(line(from, y - 6, from, y, Stroke::Bracket));
@@ -175,7 +150,7 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
     let scale = Scale::new(largest, most_ticks, UNIT, PAD, width - PAD);
     let mut shapes = Vec::new();
     let threshold_x = scale.x(totals.threshold_pence);
-    let fits = ((width - 2 * PAD) / CHAR).max(8);
+    let fits = fits(width);
     let mut y = 8;
     let mut present = [false; 6];
     for bar in &bars {

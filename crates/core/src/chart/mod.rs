@@ -7,11 +7,15 @@
 //!
 //! - [`cost`]: the costed provision map, its annual cost by area of need and by who pays,
 //!   against the notional threshold, with the school's contribution and the top-up marked.
+//! - [`timeline`]: the graduated approach over time, cycles, reviews, specialists and consent
+//!   on a date axis.
 
 pub mod cost;
+pub mod layout;
 pub mod scale;
 pub mod style;
 pub mod svg;
+pub mod timeline;
 
 /// Where a text's `x` is: its start, middle or end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,14 @@
 pub enum Fill {
     /// A series by its place in [`SERIES`].
     Series(usize),
+    /// A mark on a lane: a review held, a report, consent given (GOV.UK's text colour).
+    Mark,
 }
+
+/// The fill of a mark on a lane.
+pub const MARK: Fill = Fill::Mark;
+/// The line of a planned date.
+pub const PLANNED: Stroke = Stroke::Planned;
 
 /// A line's look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +24,8 @@ pub enum Stroke {
     Threshold,
     /// A bracket marking part of a bar: black.
     Bracket,
+    /// A date planned: thin, black, dashed.
+    Planned,
 }
 
 /// One series: its colour, and a pattern of white over it (none for the first).
@@ -76,7 +85,10 @@ pub const TEXT: &str = "#0b0c0c";
 impl Fill {
     /// The SVG `fill` of this fill: a colour, or the pattern defined by [`pattern_id`].
     pub fn svg(self) -> String {
-        let Fill::Series(i) = self;
+        let i = match self {
+            Fill::Series(i) => i,
+            Fill::Mark => return TEXT.to_owned(),
+        };
         let s = SERIES.get(i).copied().unwrap_or(SERIES[0]);
         match s.pattern {
             Pattern::Solid => s.colour.to_owned(),
@@ -97,6 +109,7 @@ impl Stroke {
             Stroke::Axis => ("#505a5f", 1, None),
             Stroke::Threshold => (TEXT, 3, Some("8 4")),
             Stroke::Bracket => (TEXT, 2, None),
+            Stroke::Planned => (TEXT, 2, Some("3 3")),
         }
     }
 }

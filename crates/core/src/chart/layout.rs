@@ -1,0 +1,33 @@
+//! What the charts share of their layout: the space around them, a line of text, and labels
+//! wrapped to the width without measuring text.
+
+/// Space around the plot, in pixels.
+pub const PAD: i64 = 16;
+/// A line of text.
+pub const LINE: i64 = 20;
+/// The widest a character of a label is taken to be (Arial at 16 pixels averages about 8.5).
+const CHAR: i64 = 9;
+
+/// How many characters of a label fit on a line of a chart `width` pixels wide.
+pub fn fits(width: i64) -> i64 {
+    ((width - 2 * PAD) / CHAR).max(8)
+}
+
+/// Words in lines of at most `fits` characters (a longer word on a line of its own).
+pub fn wrap(words: &str, fits: i64) -> Vec<String> {
+    let fits = usize::try_from(fits.max(1)).unwrap_or(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in words.split(' ') {
+        let wanted = line.chars().count() + 1 + word.chars().count();
+        if !line.is_empty() && wanted > fits {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
+}
