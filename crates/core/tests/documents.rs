@@ -81,7 +81,7 @@ fn a_document_asked_for_always_is_an_error_at_the_list_when_missing() {
     assert_eq!(plan.len(), 1);
     assert!(plan[0]
         .message
-        .contains("West Northamptonshire Inclusion Funding asks for it with every application"));
+        .contains("the council asks for it with every application"));
 }
 
 #[test]

@@ -152,7 +152,7 @@ fn asked_for(t: AttachmentType) -> &'static str {
         AttachmentType::ParentViews => "the parents' views",
         AttachmentType::ConsentSignature => "the signed consent form",
         AttachmentType::Quote => "a quote",
-        AttachmentType::Other => "the other document the council asks for",
+        AttachmentType::Other => "the other document",
     }
 }
 
@@ -167,13 +167,12 @@ fn buys_service(r: &ProvisionRow) -> bool {
 fn required(ctx: &Ctx<'_>, docs: &[Attachment], r: RequiredDocument, out: &mut Vec<Finding>) {
     let t = r.document_type;
     let listed = docs.iter().any(|a| a.attachment_type == Some(t));
-    let council = &ctx.profile.name;
     match r.when {
         RequiredWhen::Always if !listed => out.push(Finding::new(
             "D-01",
             "/attachments",
             format!(
-                "Attach {}: {council} asks for it with every application",
+                "Attach {}: the council asks for it with every application",
                 asked_for(t)
             ),
         )),
@@ -209,7 +208,7 @@ fn required(ctx: &Ctx<'_>, docs: &[Attachment], r: RequiredDocument, out: &mut V
                     "D-01",
                     "/attachments",
                     format!(
-                        "Attach {} for the services bought in at {at} of the provision map: {council} asks for a quote when a request buys services",
+                        "Attach {} for the services bought in at {at} of the provision map: the council asks for a quote when a request buys services",
                         asked_for(t)
                     ),
                 ));
@@ -222,7 +221,7 @@ fn required(ctx: &Ctx<'_>, docs: &[Attachment], r: RequiredDocument, out: &mut V
                         "D-01",
                         format!("{}/reportAttachmentId", ptr("/specialists", i)),
                         format!(
-                            "Attach specialist {}'s report and choose it here, or say that it is not attached: {council} asks for each report you say is attached",
+                            "Attach specialist {}'s report and choose it here, or say that it is not attached: the council asks for each report you say is attached",
                             i + 1
                         ),
                     ));
@@ -237,7 +236,7 @@ fn required(ctx: &Ctx<'_>, docs: &[Attachment], r: RequiredDocument, out: &mut V
                         "V-40",
                         format!("{}/signatureAttachmentId", ptr("/consents", i)),
                         format!(
-                            "Attach the signed consent form for consent {}: {council} asks for the signature of each signed consent",
+                            "Attach the signed consent form for consent {}: the council asks for the signature of each signed consent",
                             i + 1
                         ),
                     ));
