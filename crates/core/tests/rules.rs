@@ -428,6 +428,13 @@ fn each_rule_fires_on_its_field() {
             E,
         ),
         case(
+            "/attachments/0/documentDate",
+            json!("2025-02-30"),
+            "F-06",
+            "/attachments/0/documentDate",
+            E,
+        ),
+        case(
             "/attachments/0/sha256",
             Value::Null,
             "F-01",
