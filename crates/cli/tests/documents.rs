@@ -163,7 +163,7 @@ fn cases() -> Vec<Case> {
             rule: "D-02",
             sets: vec![("/attachments/2/type", json!("QUOTE"))],
             pointer: "/specialists/0/reportAttachmentId",
-            words: "Specialist 1's report is ep-report.pdf, which is attached as a quote",
+            words: "The document chosen for specialist 1's report is ep-report.pdf, which is attached as a quote",
             panel: (Via::Builtin("stockton-one-point"), W),
             ehcna: (ehcna(), W),
         },

@@ -277,7 +277,7 @@ fn a_reference_of_the_wrong_type_is_a_warning_and_other_is_let_be() {
     assert_eq!(d02[0].severity, Severity::Warning);
     assert_eq!(
         d02[0].message,
-        "Specialist 1's report is ep-report.pdf, which is attached as a quote. Check the type of document, or choose another."
+        "The document chosen for specialist 1's report is ep-report.pdf, which is attached as a quote. Check the type of document, or choose another."
     );
     let r = report(&with(&[("/attachments/4/type", json!("PEP"))]), &p);
     assert!(issues(&r, "D-02")
@@ -406,6 +406,16 @@ fn the_number_of_files_and_the_same_file_twice() {
         d06[0].message,
         "The selected file is the same as sen-support-plan.pdf, which is already attached"
     );
+    // Two checksums in the wrong form are D-03 each, not the same file.
+    let r = report(
+        &with(&[
+            ("/attachments/0/sha256", json!("ABC")),
+            ("/attachments/1/sha256", json!("ABC")),
+        ]),
+        &five,
+    );
+    assert_eq!(issues(&r, "D-03").len(), 2);
+    assert!(issues(&r, "D-06").is_empty());
 }
 
 #[test]

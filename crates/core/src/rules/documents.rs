@@ -30,7 +30,7 @@ pub struct Reference<'a> {
     pub id: &'a str,
     /// The type the document it names should be.
     pub expected: AttachmentType,
-    /// What it is, to begin a sentence: "Specialist 1's report".
+    /// What it is, inside a sentence: "specialist 1's report".
     pub what: String,
 }
 
@@ -52,7 +52,7 @@ pub fn references_in<'a>(app: &'a Application) -> Vec<Reference<'a>> {
             format!("{}/reportAttachmentId", ptr("/specialists", i)),
             s.report_attachment_id.as_ref(),
             AttachmentType::ProfessionalReport,
-            format!("Specialist {}'s report", i + 1),
+            format!("specialist {}'s report", i + 1),
         );
     }
     add(
@@ -61,7 +61,7 @@ pub fn references_in<'a>(app: &'a Application) -> Vec<Reference<'a>> {
             .as_ref()
             .and_then(|v| v.attachment_id.as_ref()),
         AttachmentType::PupilVoice,
-        "The record of the child's views".into(),
+        "the record of the child's views".into(),
     );
     add(
         "/parentViews/attachmentId".into(),
@@ -69,14 +69,14 @@ pub fn references_in<'a>(app: &'a Application) -> Vec<Reference<'a>> {
             .as_ref()
             .and_then(|v| v.attachment_id.as_ref()),
         AttachmentType::ParentViews,
-        "The parents' views".into(),
+        "the parents' views".into(),
     );
     for (i, c) in list(app.consents.as_ref()).iter().enumerate() {
         add(
             format!("{}/signatureAttachmentId", ptr("/consents", i)),
             c.signature_attachment_id.as_ref(),
             AttachmentType::ConsentSignature,
-            format!("The signed form of consent {}", i + 1),
+            format!("the signed form of consent {}", i + 1),
         );
     }
     refs
@@ -109,7 +109,7 @@ fn references(ctx: &Ctx<'_>, docs: &[Attachment], out: &mut Vec<Finding>) {
                 "D-02",
                 r.pointer,
                 format!(
-                    "{} is {}, which is attached as {}. Check the type of document, or choose another.",
+                    "The document chosen for {} is {}, which is attached as {}. Check the type of document, or choose another.",
                     r.what,
                     name_of(k, doc, false),
                     article_label(t)
@@ -333,7 +333,8 @@ fn metadata(ctx: &Ctx<'_>, i: usize, a: &Attachment, out: &mut Vec<Finding>) {
 }
 
 /// D-05, D-06: no more files than the council accepts, and no file listed twice (the core's
-/// `files::check_set`, as the widget checks the files it is given).
+/// `files::check_set`, as the widget checks the files it is given; a checksum in the wrong
+/// form is D-03 alone).
 fn set(ctx: &Ctx<'_>, docs: &[Attachment], out: &mut Vec<Finding>) {
     let policy = &ctx.profile.attachments;
     let count = u64::try_from(docs.len()).unwrap_or(u64::MAX);
@@ -355,7 +356,10 @@ fn set(ctx: &Ctx<'_>, docs: &[Attachment], out: &mut Vec<Finding>) {
     let pairs: Vec<(&str, &str)> = names
         .iter()
         .zip(docs)
-        .map(|(n, a)| (n.as_str(), a.sha256.as_deref().unwrap_or_default()))
+        .map(|(n, a)| {
+            let hash = a.sha256.as_deref().filter(|h| is_sha256(h));
+            (n.as_str(), hash.unwrap_or_default())
+        })
         .collect();
     let once = crate::profile::AttachmentPolicy {
         max_files: u64::MAX,
