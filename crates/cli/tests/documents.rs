@@ -104,7 +104,7 @@ fn cases() -> Vec<Case> {
             rule: "D-01",
             sets: vec![],
             pointer: "/attachments",
-            words: "Attach a quote for the services bought in at row 6 of the provision map: the council asks for a quote when a request buys services",
+            words: "Attach a quote for the services bought in at row 6 of the provision map: the council asks for it when a request buys services",
             panel: (wnn(), E),
             ehcna: (Via::File(ehcna_asking_for_documents()), W),
         },

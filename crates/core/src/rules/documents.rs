@@ -208,7 +208,7 @@ fn required(ctx: &Ctx<'_>, docs: &[Attachment], r: RequiredDocument, out: &mut V
                     "D-01",
                     "/attachments",
                     format!(
-                        "Attach {} for the services bought in at {at} of the provision map: the council asks for a quote when a request buys services",
+                        "Attach {} for the services bought in at {at} of the provision map: the council asks for it when a request buys services",
                         asked_for(t)
                     ),
                 ));
