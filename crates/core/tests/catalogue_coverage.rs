@@ -301,9 +301,58 @@ fn targeted() -> Vec<Targeted> {
         (
             "V-99",
             "stockton-one-point",
-            vec![("/specialists/0/reportAttachmentId", json!("a9"))],
+            vec![("/attachments/2/documentDate", json!("2025-02-12"))],
+        ),
+        (
+            "D-02",
+            "stockton-one-point",
+            vec![("/attachments/2/type", json!("QUOTE"))],
+        ),
+        (
+            "D-03",
+            "stockton-one-point",
+            vec![("/attachments/0/sha256", json!("not a checksum"))],
+        ),
+        (
+            "D-04",
+            "stockton-one-point",
+            vec![("/attachments/0/sizeBytes", json!(0))],
+        ),
+        (
+            "D-05",
+            "stockton-one-point",
+            vec![("/attachments", many_documents(21))],
+        ),
+        (
+            "D-06",
+            "stockton-one-point",
+            vec![(
+                "/attachments/1/sha256",
+                s01()["attachments"][0]["sha256"].clone(),
+            )],
+        ),
+        (
+            "D-07",
+            "stockton-one-point",
+            vec![("/attachments/0/mimeType", json!("application/x-msdownload"))],
+        ),
+        (
+            "D-08",
+            "stockton-one-point",
+            vec![("/attachments/0/documentDate", json!("2025-05-01"))],
         ),
     ]
+}
+
+/// `n` documents, each its own file.
+fn many_documents(n: usize) -> Value {
+    (0..n)
+        .map(|i| {
+            json!({"id": format!("d{i}"), "type": "OTHER", "filename": format!("note-{i}.pdf"),
+                   "mimeType": "application/pdf", "sizeBytes": 600,
+                   "sha256": format!("{i:064x}")})
+        })
+        .collect()
 }
 
 fn report(doc: &Value, p: &Profile) -> Report {

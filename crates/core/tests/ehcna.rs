@@ -6,8 +6,9 @@
 )]
 //! A request for an EHC needs assessment is never blocked by a council's evidence: over random
 //! applications (random answers at real fields, and S01 with random answers taken away) and
-//! random valid EHCNA profiles (random field requirements and rule overrides), no error comes
-//! from a council evidence criterion or from a field of a council's evidence.
+//! random valid EHCNA profiles (random field requirements, rule overrides and documents the
+//! council asks for), no error comes from a council evidence criterion (the documents a council
+//! asks for among them) or from a field of a council's evidence.
 
 use proptest::prelude::*;
 use sen_core::profile::Profile;
@@ -21,7 +22,18 @@ use common::{report_on, typed_application, S01};
 
 const EHCNA: &str = include_str!("../../../profiles/ehcna-request.json");
 
-/// The EHCNA profile with random field requirements and rule overrides; only those that
+/// Documents a council may ask for, in each case (`attachments.required`).
+const REQUIRED: &[(&str, &str)] = &[
+    ("SEN_SUPPORT_PLAN", "always"),
+    ("PROVISION_MAP", "always"),
+    ("QUOTE", "buysServices"),
+    ("PROFESSIONAL_REPORT", "eachSpecialistReport"),
+    ("CONSENT_SIGNATURE", "eachSignedConsent"),
+    ("PEP", "lookedAfter"),
+    ("RISK_ASSESSMENT", "lookedAfter"),
+];
+
+/// The EHCNA profile with random field requirements, rule overrides and documents asked for; only those that
 /// validate (a profile making a council's evidence an error is refused, and is not used).
 fn profile() -> impl Strategy<Value = Profile> {
     let field = (
@@ -40,9 +52,14 @@ fn profile() -> impl Strategy<Value = Profile> {
     (
         prop::collection::vec(field, 0..25),
         prop::collection::vec(rule, 0..25),
+        prop::sample::subsequence(REQUIRED.to_vec(), 0..=REQUIRED.len()),
     )
-        .prop_map(|(fields, rules)| {
+        .prop_map(|(fields, rules, required)| {
             let mut p: Value = serde_json::from_str(EHCNA).unwrap();
+            p["attachments"]["required"] = required
+                .iter()
+                .map(|(t, when)| json!({"type": t, "when": when}))
+                .collect();
             for (i, r) in fields {
                 p["fields"][FIELDS[i].pattern] = json!(r);
             }
@@ -140,6 +157,38 @@ proptest! {
         profile in profile(),
     ) {
         assert_no_evidence_error(&doc, &profile)?;
+    }
+}
+
+#[test]
+fn documents_asked_for_are_errors_for_a_panel_and_warnings_for_ehcna() {
+    let required: Value = REQUIRED
+        .iter()
+        .map(|(t, when)| json!({"type": t, "when": when}))
+        .collect();
+    let mut doc: Value = serde_json::from_str(S01).unwrap();
+    doc["attachments"] = json!([]);
+    doc["context"]["lookedAfter"] = json!(true);
+    for (base, want) in [
+        (EHCNA, Severity::Warning),
+        (
+            include_str!("../../../profiles/stockton-one-point.json"),
+            Severity::Error,
+        ),
+    ] {
+        let mut p: Value = serde_json::from_str(base).unwrap();
+        p["attachments"]["required"] = required.clone();
+        let profile = Profile::from_json(&p.to_string()).unwrap();
+        let r = report_on(&doc, &profile).unwrap();
+        let d01: Vec<_> = r.issues.iter().filter(|i| i.rule_id == "D-01").collect();
+        // The plan, the map, the quote and the risk assessment (the report and the signed
+        // form dangle: F-07).
+        assert_eq!(d01.len(), 4, "{d01:?}");
+        assert!(d01.iter().all(|i| i.severity == want), "{d01:?}");
+        assert!(r
+            .issues
+            .iter()
+            .any(|i| i.rule_id == "F-07" && i.severity == Severity::Error));
     }
 }
 

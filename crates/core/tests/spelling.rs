@@ -65,6 +65,13 @@ impl Words {
             )
             .filter(|w| !w.is_empty())
             .map(str::to_owned)
+            // The short names of the kinds of file ("PDF", "DOCX", "JPG") are the names people
+            // know them by, as the GOV.UK file upload pattern says them.
+            .chain(
+                sen_core::codes::FileKind::ALL
+                    .iter()
+                    .map(|k| k.label().to_owned()),
+            )
             .collect();
         Words { known }
     }
@@ -360,6 +367,24 @@ fn documents() -> Vec<(String, String)> {
             "consents": [{"withdrawn": true, "date": "2030-01-01"}],
             "attachments": [{}],
             "declarations": {"senco": {}, "headteacher": {}},
+        })
+        .to_string(),
+    ));
+    out.push((
+        "an application whose documents are wrong in every way".into(),
+        serde_json::json!({
+            "schemaVersion": "1.0",
+            "context": {"lookedAfter": true},
+            "provisionMap": {"rows": [{"category": "SLA_SERVICE"}, {"staffRole": "EXTERNAL_SLA"}]},
+            "specialists": [{"reportAttached": true}, {"reportAttachmentId": "q1"}, {"reportAttachmentId": "x9"}],
+            "pupilVoice": {"attachmentId": "x8"},
+            "parentViews": {"attachmentId": "q1"},
+            "consents": [{"method": "WET_SIGNATURE_SCANNED"}, {"method": "E_SIGNATURE", "signatureAttachmentId": "q1"}],
+            "attachments": [
+                {"id": "q1", "type": "QUOTE", "filename": "quote.pdf", "mimeType": "image/jpg", "sizeBytes": 0, "sha256": "ABC", "documentDate": "2030-01-01"},
+                {"id": "q2", "type": "EHA", "mimeType": "application/pdf", "sizeBytes": 2_000_000_000_u64, "sha256": "ABC"},
+                {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}
+            ],
         })
         .to_string(),
     ));

@@ -79,6 +79,55 @@ fn non_negative(key: &str, v: i64) -> Result<(), ProfileError> {
     Ok(())
 }
 
+/// The fields every listed document has: it is a file delivered with the application.
+const DELIVERED: &[&str] = &["/attachments/*/sha256", "/attachments/*/sizeBytes"];
+
+/// `attachments.required`: each case once, a reference's document of the type it names, and
+/// the section the documents are attached in asked.
+fn required_documents(p: &Profile) -> Result<(), ProfileError> {
+    let required = &p.attachments.required;
+    for (i, r) in required.iter().enumerate() {
+        let key = format!("attachments.required.{i}");
+        if required.iter().take(i).any(|x| x == r) {
+            return err(
+                key,
+                format!(
+                    "lists {} when {} twice",
+                    r.document_type.code(),
+                    r.when.code()
+                ),
+            );
+        }
+        if let Some(t) = r.when.referenced_type().filter(|t| *t != r.document_type) {
+            return err(
+                format!("{key}.type"),
+                format!(
+                    "must be {} for when {}: that is the document the reference names",
+                    t.code(),
+                    r.when.code()
+                ),
+            );
+        }
+    }
+    if !required.is_empty() && !p.has_section("attachments") {
+        return err(
+            "attachments.required",
+            "asks for documents, but the attachments section is not in sections",
+        );
+    }
+    for key in DELIVERED {
+        if p.field(key)
+            .is_some_and(|r| r != super::FieldRequirement::Required)
+        {
+            return err(
+                format!("fields.{key}"),
+                "every listed document is a file delivered with the application, so its checksum and size are always required",
+            );
+        }
+    }
+    Ok(())
+}
+
 /// The checks on a parsed profile.
 pub fn validate(p: &Profile) -> Result<(), ProfileError> {
     let id_ok = !p.id.is_empty()
@@ -121,6 +170,7 @@ pub fn validate(p: &Profile) -> Result<(), ProfileError> {
             );
         }
     }
+    required_documents(p)?;
     for (i, la) in p.local_authorities.iter().enumerate() {
         if !crate::model::is_digits(&la.code, 3) {
             return err(

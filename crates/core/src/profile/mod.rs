@@ -451,6 +451,67 @@ pub struct AttachmentPolicy {
     pub max_files: u64,
     /// The kinds of file accepted, decided from their bytes (all of them by default).
     pub allowed_types: Vec<crate::codes::FileKind>,
+    /// The documents the council asks for, each with the case it is asked for in (none by
+    /// default). `consent.signatureRequired` asks for a signed consent form for each signed
+    /// consent as well, whether or not it is listed here.
+    pub required: Vec<RequiredDocument>,
+}
+
+/// A document a council asks for, and when (domain.md §6, mandatory attachments).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RequiredDocument {
+    /// The type of document (domain.md §1.Q).
+    #[serde(rename = "type")]
+    pub document_type: crate::codes::AttachmentType,
+    /// When it is asked for.
+    pub when: RequiredWhen,
+}
+
+/// The case in which a council asks for a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
+#[serde(rename_all = "camelCase")]
+pub enum RequiredWhen {
+    /// With every application: one document of the type in the list.
+    Always,
+    /// When the child is looked after (`context.lookedAfter`): one document of the type (a
+    /// personal education plan).
+    LookedAfter,
+    /// For each specialist whose report is said to be attached (`reportAttached`): the
+    /// document their `reportAttachmentId` names (type `PROFESSIONAL_REPORT`).
+    EachSpecialistReport,
+    /// For each consent recorded with a signature (a scanned or electronic signature): the
+    /// document its `signatureAttachmentId` names (type `CONSENT_SIGNATURE`).
+    EachSignedConsent,
+    /// When the provision map buys in a service (a row of category `SLA_SERVICE`, or staff
+    /// role `EXTERNAL_SLA`, that is not a free service): one document of the type (a quote).
+    BuysServices,
+}
+
+impl RequiredWhen {
+    /// The document type a reference asked for in this case must name, if the case is about
+    /// references (a specialist's report, a consent's signature).
+    pub fn referenced_type(self) -> Option<crate::codes::AttachmentType> {
+        use crate::codes::AttachmentType;
+        match self {
+            RequiredWhen::EachSpecialistReport => Some(AttachmentType::ProfessionalReport),
+            RequiredWhen::EachSignedConsent => Some(AttachmentType::ConsentSignature),
+            _ => None,
+        }
+    }
+
+    /// The spelling in a profile.
+    pub fn code(self) -> &'static str {
+        match self {
+            RequiredWhen::Always => "always",
+            RequiredWhen::LookedAfter => "lookedAfter",
+            RequiredWhen::EachSpecialistReport => "eachSpecialistReport",
+            RequiredWhen::EachSignedConsent => "eachSignedConsent",
+            RequiredWhen::BuysServices => "buysServices",
+        }
+    }
 }
 
 impl Default for AttachmentPolicy {
@@ -459,6 +520,7 @@ impl Default for AttachmentPolicy {
             max_bytes: 10 * 1024 * 1024,
             max_files: 20,
             allowed_types: crate::codes::FileKind::ALL.to_vec(),
+            required: Vec::new(),
         }
     }
 }
@@ -497,6 +559,25 @@ impl Profile {
                 .unwrap_or(id)
                 .to_owned(),
         }
+    }
+
+    /// The documents the council asks for: `attachments.required`, and a signed consent form
+    /// for each signed consent where `consent.signatureRequired` (unless listed already).
+    pub fn required_documents(&self) -> Vec<RequiredDocument> {
+        let mut out = self.attachments.required.clone();
+        let signature = RequiredDocument {
+            document_type: crate::codes::AttachmentType::ConsentSignature,
+            when: RequiredWhen::EachSignedConsent,
+        };
+        if self.consent.signature_required && !out.contains(&signature) {
+            out.push(signature);
+        }
+        out
+    }
+
+    /// Whether the council asks for a document in this case (of any type).
+    pub fn requires_documents_when(&self, when: RequiredWhen) -> bool {
+        self.required_documents().iter().any(|r| r.when == when)
     }
 
     /// The council's override for a rule.

@@ -1,6 +1,7 @@
 //! Every rule the core checks: id, default severity in panel and EHCNA mode, whether it is a
 //! council evidence criterion (never an error for a statutory request, domain.md §0.1) and its
-//! source. The ids are those of domain.md §4; `F-xx` are field-level checks.
+//! source. The ids are those of domain.md §4; `F-xx` are field-level checks and `D-xx` the
+//! checks on documents (`documents.rs`).
 
 use crate::report::Severity::{self, Error as E, Info as I, Warning as W};
 
@@ -38,6 +39,14 @@ const fn rule(
 
 /// The catalogue, in id order.
 pub const RULES: &[RuleDef] = &[
+    rule("D-01", "Documents the council asks for attached", Some(E), Some(W), true, "Council mandatory attachments (West Northamptonshire: SEN support plans, costed provision map, quotes)"),
+    rule("D-02", "Referenced document of the right type", Some(W), Some(W), false, "Data quality"),
+    rule("D-03", "File checksum in the right form", Some(E), Some(E), false, "Data integrity"),
+    rule("D-04", "File not empty and within the size limit", Some(E), Some(E), false, "Council file limits (10 MB a file is common)"),
+    rule("D-05", "No more files than the council accepts", Some(E), Some(E), false, "Council file limits"),
+    rule("D-06", "Each file attached once", Some(E), Some(E), false, "Data integrity"),
+    rule("D-07", "A kind of file the council accepts", Some(E), Some(E), false, "Council file limits"),
+    rule("D-08", "Document date not in the future", Some(E), Some(E), false, "Data integrity"),
     rule("F-01", "Required answer missing", Some(E), Some(E), false, "Council application form"),
     rule("F-02", "Answer too long", Some(E), Some(E), false, "Service limit"),
     rule("F-03", "Email or telephone format", Some(E), Some(E), false, "Data quality"),
@@ -111,7 +120,7 @@ pub const RULES: &[RuleDef] = &[
     rule("V-92", "Year group matches date of birth", Some(W), Some(W), false, "EHCNA request forms (placed out of chronological year)"),
     rule("V-93", "SEN type rules", Some(E), Some(E), false, "DfE school census validations 2175, 2166, 2160"),
     rule("V-94", "Need type belongs to the area of need", Some(E), Some(E), false, "DfE SEN type list"),
-    rule("V-95", "Looked-after child: placing LA and PEP", Some(W), Some(W), false, "Generic HNF application (include PEP)"),
+    rule("V-95", "Looked-after child: placing LA and PEP", Some(W), Some(W), true, "Generic HNF application (include PEP)"),
     rule("V-96", "Postcode format", Some(E), Some(E), false, "Royal Mail postcode format"),
     rule("V-97", "Attendance between 0 and 100", Some(E), Some(E), false, "Data quality"),
     rule("V-98", "Declarations signed and dated", Some(E), Some(E), false, "Generic HNF application"),
@@ -122,7 +131,7 @@ pub const RULES: &[RuleDef] = &[
 /// "Supporting documents", provision linked to an outcome on the next page). A form does not
 /// hold a person on a page for these: they show on the task list and before sending. The
 /// `journey_order` test checks that no other rule fires early when S01 is answered in order.
-pub const LATER_SECTION_RULES: &[&str] = &["F-07", "V-40", "V-55"];
+pub const LATER_SECTION_RULES: &[&str] = &["D-01", "F-07", "V-40", "V-55"];
 
 /// Whether a rule's answer may lie in a later section (see [`LATER_SECTION_RULES`]).
 pub fn waits_for_later_sections(id: &str) -> bool {

@@ -293,35 +293,21 @@ fn privacy_notice(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &mut Vec<F
     }
 }
 
-/// V-40: signed consent with the signature attached, where the council requires it.
+/// V-40: signed consent where the council requires it (the signed form attached is one of the
+/// council's required documents: `documents.rs`).
 fn signature(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &mut Vec<Finding>) {
     if !ctx.profile.consent.signature_required {
         return;
     }
-    let n = i + 1;
-    match c.method {
-        Some(m) if !m.is_signature() => out.push(Finding::new(
+    if c.method.is_some_and(|m| !m.is_signature()) {
+        out.push(Finding::new(
             "V-40",
             format!("{b}/method"),
             format!(
-                "{} needs signed consent: record consent {n} with a signature",
-                ctx.profile.name
+                "{} needs signed consent: record consent {} with a signature",
+                ctx.profile.name,
+                i + 1
             ),
-        )),
-        Some(_) => {
-            let attached = c.signature_attachment_id.as_deref().is_some_and(|id| {
-                list(ctx.app.attachments.as_ref())
-                    .iter()
-                    .any(|a| a.id.as_deref() == Some(id))
-            });
-            if !attached {
-                out.push(Finding::new(
-                    "V-40",
-                    format!("{b}/signatureAttachmentId"),
-                    format!("Attach the signed consent form for consent {n}"),
-                ));
-            }
-        }
-        None => {}
+        ));
     }
 }

@@ -264,8 +264,10 @@ pub const FIELDS: &[FieldSpec] = &[
     f("/attachments/*/type", "Type of document", Choice, true),
     f("/attachments/*/filename", "File name", Text, true),
     f("/attachments/*/mimeType", "File type", Text, false),
-    f("/attachments/*/sizeBytes", "File size", Number, false),
-    f("/attachments/*/sha256", "File checksum", Text, false),
+    // Each listed document is a file delivered with the application: its size and checksum
+    // say which (the widget works them out; a file written by hand must give them).
+    f("/attachments/*/sizeBytes", "File size", Number, true),
+    f("/attachments/*/sha256", "File checksum", Text, true),
     f("/attachments/*/documentDate", "Date of the document", Date, false),
     f("/attachments/*/reference", "Where the file is held", Text, false),
     // Declarations

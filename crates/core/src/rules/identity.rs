@@ -2,7 +2,7 @@
 //! the model).
 
 use super::{date, has_text, human, list, lower_first, ptr, Ctx, Finding};
-use crate::codes::{AttachmentType, Ncy, SenProvision, SenType};
+use crate::codes::{Ncy, SenProvision, SenType};
 use crate::date::{ncy_number, Date};
 use crate::report::Severity;
 
@@ -154,29 +154,17 @@ fn need_types(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// V-95: a looked-after child's placing authority and PEP.
+/// V-95: a looked-after child's placing authority (the PEP is one of the council's required
+/// documents: `documents.rs`).
 fn looked_after(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let Some(c) = ctx.app.context.as_ref() else {
         return;
     };
-    if c.looked_after != Some(true) {
-        return;
-    }
-    if !has_text(c.placing_la.as_ref()) {
+    if c.looked_after == Some(true) && !has_text(c.placing_la.as_ref()) {
         out.push(Finding::new(
             "V-95",
             "/context/placingLa",
             "Enter the placing local authority of the looked-after child",
-        ));
-    }
-    let pep = list(ctx.app.attachments.as_ref())
-        .iter()
-        .any(|a| a.attachment_type == Some(AttachmentType::Pep));
-    if !pep {
-        out.push(Finding::new(
-            "V-95",
-            "/attachments",
-            "Attach the child's personal education plan (PEP)",
         ));
     }
 }
@@ -263,49 +251,25 @@ fn declarations(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// V-99: referenced documents exist and their dates agree.
+/// V-99: a specialist's report and the document attached as it are of the same date (that
+/// every reference names a listed document is `documents.rs`).
 fn correlate(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let app = ctx.app;
-    let attachments = list(app.attachments.as_ref());
-    let find = |id: &str| {
-        ctx.index
-            .attachment_at
-            .get(id)
+    let attachments = list(ctx.app.attachments.as_ref());
+    for (i, s) in list(ctx.app.specialists.as_ref()).iter().enumerate() {
+        let att = s
+            .report_attachment_id
+            .as_deref()
+            .and_then(|id| ctx.index.attachment_at.get(id))
             .and_then(|&k| attachments.get(k))
-    };
-    let mut refs: Vec<(String, &str)> = Vec::new();
-    for (i, s) in list(app.specialists.as_ref()).iter().enumerate() {
-        if let Some(id) = s.report_attachment_id.as_deref() {
-            refs.push((format!("{}/reportAttachmentId", ptr("/specialists", i)), id));
-            let att = find(id).and_then(|a| date(a.document_date.as_ref()));
-            if let (Some(report), Some(doc)) = (date(s.latest_report_date.as_ref()), att) {
-                if report != doc {
-                    out.push(Finding::new(
-                        "V-99",
-                        format!("{}/latestReportDate", ptr("/specialists", i)),
-                        format!("Specialist {}'s report is dated {}, but the attached report is dated {}. Make the dates agree.", i + 1, human(report), human(doc)),
-                    ));
-                }
+            .and_then(|a| date(a.document_date.as_ref()));
+        if let (Some(report), Some(doc)) = (date(s.latest_report_date.as_ref()), att) {
+            if report != doc {
+                out.push(Finding::new(
+                    "V-99",
+                    format!("{}/latestReportDate", ptr("/specialists", i)),
+                    format!("Specialist {}'s report is dated {}, but the attached report is dated {}. Make the dates agree.", i + 1, human(report), human(doc)),
+                ));
             }
-        }
-    }
-    if let Some(id) = app
-        .pupil_voice
-        .as_ref()
-        .and_then(|v| v.attachment_id.as_deref())
-    {
-        refs.push(("/pupilVoice/attachmentId".into(), id));
-    }
-    if let Some(id) = app
-        .parent_views
-        .as_ref()
-        .and_then(|v| v.attachment_id.as_deref())
-    {
-        refs.push(("/parentViews/attachmentId".into(), id));
-    }
-    for (pointer, id) in refs {
-        if find(id).is_none() {
-            out.push(Finding::new("V-99", pointer, format!("No supporting document has the reference {id}. Attach it, or correct the reference.")));
         }
     }
 }

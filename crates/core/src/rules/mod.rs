@@ -7,6 +7,7 @@ mod amounts;
 mod apdr;
 pub mod catalogue;
 mod consent;
+pub mod documents;
 mod eligibility;
 pub mod field_specs;
 mod fields;
@@ -101,6 +102,7 @@ const FAMILIES: &[Family] = &[
     specialists::check,
     identity::check,
     references::check,
+    documents::check,
 ];
 
 /// Checks an application against a profile. Never fails: a partial draft gives a report whose

@@ -7,7 +7,7 @@
 use super::field_specs::{is_required, pattern_of, spec_for};
 use super::{apdr, involvement, list};
 use crate::model::Application;
-use crate::profile::{Mode, Profile};
+use crate::profile::{Mode, Profile, RequiredWhen};
 use crate::report::Severity;
 use crate::sections;
 
@@ -169,11 +169,19 @@ fn demanded(
             profile.consent.privacy_notice_version.is_some()
                 && consent().is_some_and(|c| c.withdrawn != Some(true)),
         ),
-        // V-40: the signed form attached, where the council needs a signature.
+        // V-40: the signed form attached, where the council asks for it.
         "/consents/*/signatureAttachmentId" => (
             "V-40",
-            profile.consent.signature_required
+            profile.requires_documents_when(RequiredWhen::EachSignedConsent)
                 && consent().is_some_and(|c| c.method.is_some_and(|m| m.is_signature())),
+        ),
+        // D-01: a specialist's report said to be attached, where the council asks for it.
+        "/specialists/*/reportAttachmentId" => (
+            "D-01",
+            profile.requires_documents_when(RequiredWhen::EachSpecialistReport)
+                && index_in(pointer, "/specialists")
+                    .and_then(|i| list(app.specialists.as_ref()).get(i))
+                    .is_some_and(|s| s.report_attached == Some(true)),
         ),
         _ => return None,
     })

@@ -71,6 +71,24 @@ pub fn lower_first(label: &str) -> String {
 /// names of things, as a label may start with them.
 pub const PROPER_WORDS: &[&str] = &["English", "British", "Welsh", "Ofsted", "Element"];
 
+/// "a", "a or b", "a, b or c".
+pub fn or_list(items: &[String]) -> String {
+    joined(items, "or")
+}
+
+/// "a", "a and b", "a, b and c".
+pub fn and_list(items: &[String]) -> String {
+    joined(items, "and")
+}
+
+fn joined(items: &[String], word: &str) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {word} {last}", rest.join(", ")),
+    }
+}
+
 /// "a" or "an" before a word, by its first letter: "a teacher", "an external provider".
 pub fn article(word: &str) -> &'static str {
     match word.chars().next().map(|c| c.to_ascii_lowercase()) {
