@@ -388,6 +388,27 @@ fn issues_added_to_a_report_count_and_keep_its_order() {
 }
 
 #[test]
+fn text_is_csv_by_the_name_the_application_gives_it() {
+    let policy = AttachmentPolicy {
+        allowed_types: vec![FileKind::Csv],
+        ..AttachmentPolicy::default()
+    };
+    let text = found(H1, Some(FileKind::Txt), 43);
+    let list = [attachment("rows.csv", H1, 43, "text/csv")];
+    assert!(stored::compare(&list, &policy, |_| Some(text.clone())).is_empty());
+    let list = [attachment("rows.txt", H1, 43, "text/csv")];
+    let issues = stored::compare(&list, &policy, |_| Some(text.clone()));
+    let pointers: Vec<&str> = issues.iter().map(|i| i.pointer.as_str()).collect();
+    assert_eq!(
+        pointers,
+        ["/attachments/0/sha256", "/attachments/0/mimeType"]
+    );
+    assert_eq!(text.facts.named("a.CSV").kind, Some(FileKind::Csv));
+    let pdf = found(H1, Some(FileKind::Pdf), 1).facts;
+    assert_eq!(pdf.named("a.csv"), pdf);
+}
+
+#[test]
 fn hashes_are_named_in_lowercase_hex() {
     let lower = format!("ab{}", &H1[2..]);
     assert!(stored::is_sha256(H1));

@@ -102,7 +102,8 @@ pub fn compare(
                 ));
             }
         }
-        let facts = &found.facts;
+        // Text is CSV or not by the name the application gives it.
+        let facts = &found.facts.named(a.filename.as_deref().unwrap_or_default());
         for p in facts.problems(policy) {
             out.push(issue(i, "sha256", p.severity, p.message));
         }

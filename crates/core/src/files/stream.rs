@@ -30,6 +30,22 @@ pub struct FileFacts {
     pub password_protected: bool,
 }
 
+impl FileFacts {
+    /// The facts of the same bytes under another name: only text's kind depends on the name
+    /// (a CSV file and a text file have the same bytes).
+    pub fn named(&self, name: &str) -> FileFacts {
+        let kind = match self.kind {
+            Some(FileKind::Txt | FileKind::Csv) if csv_name(name) => Some(FileKind::Csv),
+            Some(FileKind::Txt | FileKind::Csv) => Some(FileKind::Txt),
+            other => other,
+        };
+        FileFacts {
+            kind,
+            ..self.clone()
+        }
+    }
+}
+
 /// What the rest of the file is read for, once its signature is known.
 #[derive(Debug, Clone)]
 enum Scan {
