@@ -132,11 +132,11 @@ impl Store {
     ) -> rusqlite::Result<()> {
         let tx = self.conn.transaction()?;
         for (position, d) in documents.iter().enumerate() {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO application_attachments (reference, position, sha256, filename, type, size_bytes)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![app.reference, to_i64(position as u64), d.sha256, d.filename, d.attachment_type, d.size_bytes.map(to_i64)],
-            )?;
+            )?
+            .execute(params![app.reference, to_i64(position as u64), d.sha256, d.filename, d.attachment_type, d.size_bytes.map(to_i64)])?;
         }
         tx.execute(
             "INSERT INTO applications (reference, idempotency_key, received_at, profile, body_sha256, body)
@@ -194,24 +194,23 @@ impl Store {
     /// The document stored under a SHA-256, if any.
     pub fn document(&self, sha256: &str) -> rusqlite::Result<Option<StoredDocument>> {
         self.conn
-            .query_row(
+            .prepare_cached(
                 "SELECT size_bytes, kind, password_protected, received_at, content IS NOT NULL
                  FROM attachments WHERE sha256 = ?1",
-                params![sha256],
-                |r| {
-                    let size: i64 = r.get(0)?;
-                    let kind: String = r.get(1)?;
-                    Ok(StoredDocument {
-                        facts: FileFacts {
-                            kind: FileKind::from_code(&kind),
-                            size: u64::try_from(size).unwrap_or(0),
-                            password_protected: r.get(2)?,
-                        },
-                        received_at: r.get(3)?,
-                        in_database: r.get(4)?,
-                    })
-                },
-            )
+            )?
+            .query_row(params![sha256], |r| {
+                let size: i64 = r.get(0)?;
+                let kind: String = r.get(1)?;
+                Ok(StoredDocument {
+                    facts: FileFacts {
+                        kind: FileKind::from_code(&kind),
+                        size: u64::try_from(size).unwrap_or(0),
+                        password_protected: r.get(2)?,
+                    },
+                    received_at: r.get(3)?,
+                    in_database: r.get(4)?,
+                })
+            })
             .optional()
     }
 
