@@ -378,17 +378,22 @@ impl std::fmt::Display for StoreError {
 mod tests {
     use super::*;
 
-    #[test]
-    fn accept_then_replay() {
-        let mut s = Store::open(":memory:").unwrap();
-        let app = Stored {
+    /// An application as stored, under key `k1`.
+    fn application() -> Stored {
+        Stored {
             reference: "SSF-1".into(),
             idempotency_key: "k1".into(),
             received_at: "2025-04-30T10:00:00Z".into(),
             profile: "stockton-one-point".into(),
             body_sha256: "abc".into(),
             body: "{}".into(),
-        };
+        }
+    }
+
+    #[test]
+    fn accept_then_replay() {
+        let mut s = Store::open(":memory:").unwrap();
+        let app = application();
         s.accept(&app, &[], r#"{"reference":"SSF-1"}"#).unwrap();
         assert_eq!(s.applications().unwrap(), vec![app.clone()]);
         let first = s.first_response("k1").unwrap().unwrap();
@@ -402,5 +407,44 @@ mod tests {
         assert!(s.accept(&again, &[], "{}").is_err());
         assert_eq!(s.applications().unwrap().len(), 1);
         assert!(s.reference_exists("SSF-1").unwrap());
+    }
+
+    #[test]
+    fn documents_are_kept_named_and_removed_when_unnamed() {
+        let mut s = Store::open(":memory:").unwrap();
+        let pdf = b"%PDF-1.4\n%%EOF\n";
+        let named = s.add_document_bytes("report.pdf", pdf, 100).unwrap();
+        let other = s.add_document_bytes("notes.txt", b"notes\n", 100).unwrap();
+        assert_eq!(s.add_document_bytes("again.pdf", pdf, 150).unwrap(), named);
+        let d = s.document(&named).unwrap().unwrap();
+        assert_eq!(d.facts.kind, Some(FileKind::Pdf));
+        assert_eq!(
+            (d.facts.size, d.received_at, d.in_database),
+            (15, 100, true)
+        );
+        let mut bytes = Vec::new();
+        assert!(s.read_document(&named, &mut bytes).unwrap());
+        assert_eq!(bytes, pdf);
+        let app = application();
+        let doc = NamedDocument {
+            sha256: named.clone(),
+            filename: Some("report.pdf".into()),
+            attachment_type: Some("PROFESSIONAL_REPORT".into()),
+            size_bytes: Some(15),
+        };
+        s.accept(&app, std::slice::from_ref(&doc), "{}").unwrap();
+        assert_eq!(s.documents_of("SSF-1").unwrap(), [(doc, true)]);
+        // Only the unnamed one, and only once it is old enough.
+        assert!(s.unreferenced_documents(100).unwrap().is_empty());
+        assert_eq!(
+            s.unreferenced_documents(101).unwrap(),
+            [(other.clone(), true)]
+        );
+        assert!(s.touch_document(&other, 200).unwrap());
+        assert!(s.unreferenced_documents(150).unwrap().is_empty());
+        s.remove_document(&other).unwrap();
+        assert!(s.document(&other).unwrap().is_none());
+        assert!(!s.read_document(&other, &mut Vec::new()).unwrap());
+        assert!(!s.touch_document(&other, 300).unwrap());
     }
 }

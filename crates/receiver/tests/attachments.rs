@@ -596,6 +596,39 @@ async fn documents_no_application_names_are_removed_when_old() {
 }
 
 #[test]
+fn what_a_crash_left_in_the_directory_is_removed_at_start() {
+    let documents = std::env::temp_dir().join(format!("sen-crash-docs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&documents);
+    std::fs::create_dir_all(&documents).unwrap();
+    let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    let leave = |name: &str, when: std::time::SystemTime| {
+        let f = std::fs::File::create(documents.join(name)).unwrap();
+        f.set_modified(when).unwrap();
+    };
+    // Renamed into place but not recorded, an upload cut off, and a file of the operator's.
+    let orphan = "d".repeat(64);
+    leave(&orphan, an_hour_ago);
+    leave(".upload-0123456789abcdef.part", an_hour_ago);
+    leave(".upload-fresh.part", std::time::SystemTime::now());
+    leave("README.txt", an_hour_ago);
+    let dir = documents.to_str().unwrap().to_owned();
+    let r = Receiver::bare(
+        "crash",
+        &[
+            "--attachments-dir",
+            &dir,
+            "--attachments-max-age",
+            "1m",
+            "--read-timeout",
+            "1",
+        ],
+    );
+    assert_eq!(files_in(&documents), [".upload-fresh.part", "README.txt"]);
+    drop(r);
+    let _ = std::fs::remove_dir_all(documents);
+}
+
+#[test]
 fn nonsense_ages_are_refused_at_start() {
     for age in [
         "0s",
