@@ -384,6 +384,9 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
             CorsLayer::new()
                 .allow_origin(AllowOrigin::list(origins))
                 .allow_methods([Method::POST, Method::PUT])
+                // A 503's or a 429's wait, which the widget honours, is not readable across
+                // origins unless it is exposed.
+                .expose_headers([header::RETRY_AFTER])
                 .allow_headers(
                     [
                         header::CONTENT_TYPE,

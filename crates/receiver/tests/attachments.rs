@@ -40,6 +40,11 @@ fn header<'a>(answer: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
+/// Whether a header of the answer lists `item` (case aside).
+fn lists(answer: &str, name: &str, item: &str) -> bool {
+    header(answer, name).is_some_and(|v| v.split(',').any(|i| i.trim().eq_ignore_ascii_case(item)))
+}
+
 fn body(answer: &str) -> Value {
     let text = answer.split_once("\r\n\r\n").map_or("", |(_, b)| b);
     serde_json::from_str(text).unwrap_or_else(|_| panic!("not JSON: {answer:.400}"))
@@ -703,16 +708,38 @@ async fn cross_origin_pages_may_put_with_their_headers() {
         header(&allowed, "access-control-allow-origin"),
         Some("https://council.example")
     );
-    assert!(header(&allowed, "access-control-allow-methods")
-        .unwrap()
-        .contains("PUT"));
-    let headers = header(&allowed, "access-control-allow-headers")
-        .unwrap()
-        .to_ascii_lowercase();
-    assert!(
-        headers.contains("content-type") && headers.contains("x-csrf-token"),
-        "{headers}"
-    );
+    assert!(lists(&allowed, "access-control-allow-methods", "put"));
+    assert!(lists(
+        &allowed,
+        "access-control-allow-headers",
+        "content-type"
+    ));
+    assert!(lists(
+        &allowed,
+        "access-control-allow-headers",
+        "x-csrf-token"
+    ));
+    // The upload itself: allowed, and the wait of a 503 readable by the page.
+    let report = fixture_file("report.pdf");
+    let mut request = format!(
+        "PUT /attachments/{} HTTP/1.1\r\nHost: x\r\nOrigin: https://council.example\r\nContent-Type: application/pdf\r\nX-CSRF-Token: t\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        sha256_hex(&report),
+        report.len()
+    )
+    .into_bytes();
+    request.extend_from_slice(&report);
+    let stored = exchange(r.addr, &request).await;
+    assert_eq!(status(&stored), 201, "{stored:.400}");
+    assert!(lists(
+        &stored,
+        "access-control-allow-origin",
+        "https://council.example"
+    ));
+    assert!(lists(
+        &stored,
+        "access-control-expose-headers",
+        "retry-after"
+    ));
     let other = exchange(r.addr, preflight("https://elsewhere.example").as_bytes()).await;
     assert_eq!(
         header(&other, "access-control-allow-origin"),
