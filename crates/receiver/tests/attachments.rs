@@ -584,7 +584,8 @@ async fn documents_no_application_names_are_removed_when_old() {
     );
     // And at start: a receiver started later on the same database removes it.
     let dir = r.stop();
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // Ages are counted in whole seconds: more than two have passed.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
     let r = Receiver::bare("sweep", &["--attachments-max-age", "1h"]);
     assert_eq!(database_rows(&dir).len(), 6, "one hour: nothing is old yet");
     r.stop();
