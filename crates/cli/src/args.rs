@@ -1,4 +1,4 @@
-//! Command-line arguments, parsed by hand (no dependency needed for six flags).
+//! Command-line arguments, parsed by hand (no dependency needed for seven flags).
 
 /// What the user asked for.
 #[derive(Debug, PartialEq, Eq)]
@@ -8,6 +8,8 @@ pub enum Command {
         today: Option<String>,
         json: bool,
         input: String,
+        /// The folder holding the attachments' files, to check them too.
+        attachments: Option<String>,
     },
     PrintSchema,
     PrintProfileSchema,
@@ -25,7 +27,8 @@ pub enum ProfileArg {
 }
 
 pub const USAGE: &str =
-    "usage: sen-check [--profile ID | --profile-file PATH] [--today YYYY-MM-DD] [--json] FILE|-
+    "usage: sen-check [--profile ID | --profile-file PATH] [--today YYYY-MM-DD] [--json]
+                 [--attachments DIR] FILE|-
        sen-check --print-schema | --print-profile-schema
        sen-check --list-profiles";
 
@@ -35,6 +38,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     let mut today = None;
     let mut json = false;
     let mut input = None;
+    let mut attachments = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| {
@@ -50,6 +54,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--list-profiles" => return Ok(Command::ListProfiles),
             "--json" => json = true,
             "--today" => today = Some(value("--today")?),
+            "--attachments" => attachments = Some(value("--attachments")?),
             "--profile" | "--profile-file" => {
                 if profile != ProfileArg::FromDocument {
                     return Err("give --profile or --profile-file, not both".into());
@@ -77,6 +82,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         today,
         json,
         input,
+        attachments,
     })
 }
 
@@ -96,7 +102,8 @@ mod tests {
                 profile: ProfileArg::Builtin("x".into()),
                 today: None,
                 json: true,
-                input: "a.json".into()
+                input: "a.json".into(),
+                attachments: None,
             })
         );
         assert!(p(&["--profile", "x", "--profile-file", "y", "a"]).is_err());
@@ -104,5 +111,10 @@ mod tests {
         assert!(p(&["--today"]).is_err());
         assert!(p(&["--bogus", "a"]).is_err());
         assert_eq!(p(&["--print-schema"]), Ok(Command::PrintSchema));
+        assert!(matches!(
+            p(&["--attachments", "docs", "a.json"]),
+            Ok(Command::Check { attachments: Some(d), .. }) if d == "docs"
+        ));
+        assert!(p(&["a.json", "--attachments"]).is_err());
     }
 }

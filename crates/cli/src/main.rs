@@ -5,7 +5,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use sen_check::args::{self, Command, ProfileArg};
-use sen_check::{human, schema, today};
+use sen_check::{attachments, human, schema, today};
 use sen_core::api::{self, CheckError, ProfileChoice};
 use sen_core::profile::{builtin, builtin_ids};
 
@@ -64,11 +64,18 @@ fn main() -> ExitCode {
             today,
             json,
             input,
-        } => check(&profile, today, json, &input),
+            attachments,
+        } => check(&profile, today, json, &input, attachments.as_deref()),
     }
 }
 
-fn check(profile: &ProfileArg, today: Option<String>, json: bool, input: &str) -> ExitCode {
+fn check(
+    profile: &ProfileArg,
+    today: Option<String>,
+    json: bool,
+    input: &str,
+    files: Option<&str>,
+) -> ExitCode {
     let document = match read_input(input) {
         Ok(d) => d,
         Err(e) => return fail(e),
@@ -89,19 +96,27 @@ fn check(profile: &ProfileArg, today: Option<String>, json: bool, input: &str) -
         Some(t) => t,
         None => return fail("cannot read today's date from the system clock: give --today"),
     };
-    let report = match api::check(&document, choice, &today) {
+    let mut report = match api::check(&document, choice, &today) {
         Ok(r) => r,
         Err(CheckError::Document(e)) => return fail(format!("{input}: {e}")),
         Err(e) => return fail(e),
     };
+    let app = sen_core::wire::parse_application(&document).unwrap_or_default();
+    let profile = match api::load_profile(choice, &app) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    if let Some(dir) = files {
+        let list = app.attachments.as_deref().unwrap_or_default();
+        match attachments::check(std::path::Path::new(dir), list, &profile.attachments) {
+            Ok(issues) => sen_core::files::stored::add_to_report(&mut report, issues),
+            Err(e) => return fail(e),
+        }
+    }
     if json {
         print!("{}", api::report_json(&report));
     } else {
-        let app = sen_core::wire::parse_application(&document).unwrap_or_default();
-        match api::load_profile(choice, &app) {
-            Ok(p) => print!("{}", human::render(&report, &p)),
-            Err(e) => return fail(e),
-        }
+        print!("{}", human::render(&report, &profile));
     }
     if report.complete {
         ExitCode::SUCCESS

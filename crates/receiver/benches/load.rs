@@ -28,24 +28,16 @@ fn env_number(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-/// One HTTP/1.1 POST on a fresh connection. `read`: wait for the answer (else close at once:
-/// the answer is lost). Returns the status and body, and the time it took.
-async fn post(
+/// One HTTP/1.1 request on a fresh connection. `read`: wait for the answer (else close at
+/// once: the answer is lost). Returns the status and body, and the time it took.
+async fn exchange(
     addr: SocketAddr,
-    key: &str,
-    body: &str,
+    request: &[u8],
     read: bool,
 ) -> Result<(u16, String, Duration), String> {
     let started = Instant::now();
     let mut stream = TcpStream::connect(addr).await.map_err(|e| e.to_string())?;
-    let request = format!(
-        "POST /applications HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nIdempotency-Key: {key}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    stream
-        .write_all(request.as_bytes())
-        .await
-        .map_err(|e| e.to_string())?;
+    stream.write_all(request).await.map_err(|e| e.to_string())?;
     if !read {
         drop(stream);
         return Ok((0, String::new(), started.elapsed()));
@@ -66,6 +58,33 @@ async fn post(
         .map(|(_, b)| b.to_owned())
         .unwrap_or_default();
     Ok((status, body, started.elapsed()))
+}
+
+/// One POST of an application (see `exchange`).
+async fn post(
+    addr: SocketAddr,
+    key: &str,
+    body: &str,
+    read: bool,
+) -> Result<(u16, String, Duration), String> {
+    let request = format!(
+        "POST /applications HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nIdempotency-Key: {key}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    exchange(addr, request.as_bytes(), read).await
+}
+
+/// One `PUT /attachments/{sha256}` of a document: its status.
+async fn put_document(addr: SocketAddr, sha256: &str, bytes: &[u8]) -> Result<u16, String> {
+    let mut request = format!(
+        "PUT /attachments/{sha256} HTTP/1.1\r\nHost: {addr}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        bytes.len()
+    )
+    .into_bytes();
+    request.extend_from_slice(bytes);
+    exchange(addr, &request, true)
+        .await
+        .map(|(status, _, _)| status)
 }
 
 fn reference(body: &str) -> Option<String> {
@@ -142,10 +161,29 @@ async fn main() {
         env!("CARGO_MANIFEST_DIR"),
         "/../../tests/fixtures/scenarios/S01-complete-valid.json"
     );
-    let s01: Value = std::fs::read_to_string(fixture)
+    let mut s01: Value = std::fs::read_to_string(fixture)
         .ok()
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_else(|| fail("cannot read the S01 fixture"));
+    // The documents S01 names are sent first, and named by their hashes and sizes.
+    let documents = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/files/s01/"
+    );
+    if let Some(list) = s01.get_mut("attachments").and_then(Value::as_array_mut) {
+        for a in list {
+            let name = a["filename"].as_str().unwrap_or_default().to_owned();
+            let bytes = std::fs::read(format!("{documents}{name}"))
+                .unwrap_or_else(|e| fail(&format!("cannot read {name}: {e}")));
+            let sha256 = sen_receiver::http::sha256_hex(&bytes);
+            match put_document(addr, &sha256, &bytes).await {
+                Ok(201) => {}
+                other => fail(&format!("{name} was not stored: {other:?}")),
+            }
+            a["sha256"] = sha256.into();
+            a["sizeBytes"] = bytes.len().into();
+        }
+    }
 
     let latencies = Arc::new(Mutex::new(Vec::new()));
     let requests = Arc::new(Mutex::new(BTreeMap::<u16, usize>::new()));

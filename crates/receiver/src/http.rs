@@ -1,5 +1,6 @@
-//! The HTTP surface: `POST /applications` (re-checked with the rules core, stored once per
-//! idempotency key), `GET /healthz`, and the demo's host pages and built widget.
+//! The HTTP surface: `POST /applications` (re-checked with the rules core and against the
+//! documents received, stored once per idempotency key), `PUT /attachments/{sha256}` (a
+//! document, `crate::upload`), `GET /healthz`, and the demo's host pages and built widget.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -8,18 +9,22 @@ use std::time::Duration;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::Router;
 use sen_core::api::{self, CheckError, ProfileChoice};
+use sen_core::files::stored::{self, FoundFile};
+use sen_core::{Application, Profile};
 use sha2::{Digest, Sha256};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 
 use crate::answer::{error, json};
+use crate::documents::{Documents, Place, DEFAULT_MAX_AGE};
 use crate::headers::{no_store, secure};
 use crate::limits::{busy, Limits, DEFAULT_MAX_CONCURRENT, DEFAULT_READ_TIMEOUT};
+use crate::scan::SCAN_TIMEOUT;
 use crate::state::{AppState, InFlight};
-use crate::store::{Store, Stored};
+use crate::store::{NamedDocument, Store, Stored};
 
 /// How the receiver is set up.
 #[derive(Debug, Clone)]
@@ -40,6 +45,17 @@ pub struct Config {
     pub max_concurrent: usize,
     /// Also serve `node_modules/axe-core` from `static_root`, for the browser tests' checks.
     pub serve_axe_core: bool,
+    /// Keep documents as files named by their SHA-256 in this directory; else in the database.
+    pub attachments_dir: Option<PathBuf>,
+    /// Where uploads are written while they arrive: the attachments directory if set, else
+    /// this (the database's directory, say), else the system's temporary directory.
+    pub upload_dir: Option<PathBuf>,
+    /// The virus scanner and its first arguments; the file's path is added last. Empty: none.
+    pub scan_command: Vec<String>,
+    /// Documents no stored application names are removed when older than this.
+    pub attachments_max_age: Duration,
+    /// Council profiles the receiver is given besides the built-in ones, by their id.
+    pub profiles: Vec<Profile>,
 }
 
 impl Default for Config {
@@ -52,15 +68,69 @@ impl Default for Config {
             read_timeout: DEFAULT_READ_TIMEOUT,
             max_concurrent: DEFAULT_MAX_CONCURRENT,
             serve_axe_core: false,
+            attachments_dir: None,
+            upload_dir: None,
+            scan_command: Vec::new(),
+            attachments_max_age: DEFAULT_MAX_AGE,
+            profiles: Vec::new(),
         }
     }
 }
 
-/// What the application handler is given.
+impl Config {
+    /// Where documents are kept, where uploads are written and how long unnamed ones stay.
+    pub fn documents(&self) -> Documents {
+        let upload_dir = self
+            .attachments_dir
+            .clone()
+            .or_else(|| self.upload_dir.clone())
+            .unwrap_or_else(std::env::temp_dir);
+        Documents {
+            place: self
+                .attachments_dir
+                .clone()
+                .map_or(Place::Database, Place::Directory),
+            upload_dir,
+            max_age: self.attachments_max_age,
+            part_max_age: self
+                .read_timeout
+                .saturating_add(SCAN_TIMEOUT)
+                .saturating_mul(2),
+        }
+    }
+}
+
+/// What the handlers are given.
 #[derive(Clone)]
-struct Receiver {
-    state: Arc<AppState>,
-    limits: Limits,
+pub(crate) struct Receiver {
+    pub(crate) state: Arc<AppState>,
+    pub(crate) limits: Limits,
+    pub(crate) documents: Arc<Documents>,
+    pub(crate) scan_command: Arc<Vec<String>>,
+    profiles: Arc<Vec<Profile>>,
+}
+
+impl Receiver {
+    /// A profile by its id: one the receiver was given, else a built-in one.
+    pub(crate) fn profile(&self, id: &str) -> Option<Profile> {
+        self.profiles
+            .iter()
+            .find(|p| p.id == id)
+            .cloned()
+            .or_else(|| sen_core::profile::builtin(id).ok())
+    }
+
+    /// The profile an application names.
+    fn profile_for(&self, app: &Application) -> Result<Profile, CheckError> {
+        match app
+            .profile
+            .as_deref()
+            .and_then(|id| self.profiles.iter().find(|p| p.id == id))
+        {
+            Some(p) => Ok(p.clone()),
+            None => api::load_profile(ProfileChoice::FromDocument, app),
+        }
+    }
 }
 
 /// An idempotency key: 8 to 128 characters of letters, digits, `-` and `_` (a UUID fits).
@@ -71,11 +141,9 @@ pub fn valid_key(key: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+/// The SHA-256 of some bytes, in lowercase hexadecimal.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    stored::hex(&Sha256::digest(bytes))
 }
 
 fn new_reference(store: &Store) -> Option<String> {
@@ -149,9 +217,8 @@ async fn receive(State(receiver): State<Receiver>, request: Request) -> Response
     // the applications handled at once: both last until the commit has ended, even if the
     // client goes away (and this handler with it). A panic there ends the task, which drops
     // them; the client gets a 500 and may send again.
-    let state = receiver.state.clone();
     let handled = tokio::task::spawn_blocking(move || {
-        let answer = handle(&state, &claim, &body);
+        let answer = handle(&receiver, &claim, &body);
         drop(permit);
         answer
     })
@@ -165,9 +232,10 @@ async fn receive(State(receiver): State<Receiver>, request: Request) -> Response
     })
 }
 
-/// Replays the first answer for the key, or checks the application with the core and stores
-/// it. Blocks (SQLite, and the check's CPU time).
-fn handle(state: &AppState, claim: &InFlight, body: &[u8]) -> Response {
+/// Replays the first answer for the key, or checks the application with the core and against
+/// the documents received, and stores it. Blocks (SQLite, and the check's CPU time).
+fn handle(receiver: &Receiver, claim: &InFlight, body: &[u8]) -> Response {
+    let state = &receiver.state;
     let key = claim.key();
     let hash = sha256_hex(body);
     match state.store().first_response(key) {
@@ -184,24 +252,49 @@ fn handle(state: &AppState, claim: &InFlight, body: &[u8]) -> Response {
     };
     let (clock_today, received_at) = crate::time::stamp((state.clock)());
     let today = state.today.clone().unwrap_or(clock_today);
-    let report = match api::check(text, ProfileChoice::FromDocument, &today) {
-        Ok(r) => r,
-        Err(CheckError::Document(e)) => {
+    let app = match sen_core::wire::parse_application(text) {
+        Ok(a) => a,
+        Err(e) => {
             return error(
                 StatusCode::BAD_REQUEST,
                 "document",
                 &format!("the application could not be read: {e}"),
             )
         }
+    };
+    let checked = api::parse_today(&today).and_then(|today| {
+        let profile = receiver.profile_for(&app)?;
+        Ok((sen_core::rules::check(&app, &profile, today), profile))
+    });
+    let (mut report, profile) = match checked {
+        Ok(r) => r,
         Err(e) => return error(StatusCode::UNPROCESSABLE_ENTITY, "profile", &e.to_string()),
     };
-    if !report.complete {
-        return json(StatusCode::UNPROCESSABLE_ENTITY, api::report_json(&report));
-    }
     let mut store = state.store();
     // Looked up again under the lock, in case another receiver of the database stored it.
     if let Ok(Some(first)) = store.first_response(key) {
         return replay(first.body_sha256 == hash, first.status, first.response);
+    }
+    // The documents are looked up with the database locked until the application is stored,
+    // so none can be removed in between.
+    let attachments = app.attachments.as_deref().unwrap_or_default();
+    let mut unavailable_store = false;
+    let issues = stored::compare(attachments, &profile.attachments, |a| {
+        let sha256 = a.sha256.as_deref()?.trim().to_ascii_lowercase();
+        match receiver.documents.found(&store, &sha256) {
+            Ok(facts) => facts.map(|facts| FoundFile { sha256, facts }),
+            Err(_) => {
+                unavailable_store = true;
+                None
+            }
+        }
+    });
+    if unavailable_store {
+        return error(StatusCode::SERVICE_UNAVAILABLE, "database", "try again");
+    }
+    stored::add_to_report(&mut report, issues);
+    if !report.complete {
+        return json(StatusCode::UNPROCESSABLE_ENTITY, api::report_json(&report));
     }
     let unavailable = || {
         error(
@@ -222,10 +315,29 @@ fn handle(state: &AppState, claim: &InFlight, body: &[u8]) -> Response {
         body_sha256: hash,
         body: text.to_owned(),
     };
-    match store.accept(&app, &response) {
+    let documents = named_documents(attachments);
+    match store.accept(&app, &documents, &response) {
         Ok(()) => json(StatusCode::CREATED, response),
         Err(_) => unavailable(),
     }
+}
+
+/// The documents an accepted application names (each was found, so each has a SHA-256).
+fn named_documents(attachments: &[sen_core::model::Attachment]) -> Vec<NamedDocument> {
+    attachments
+        .iter()
+        .map(|a| NamedDocument {
+            sha256: a
+                .sha256
+                .as_deref()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase(),
+            filename: a.filename.clone(),
+            attachment_type: a.attachment_type.map(|t| t.code().to_owned()),
+            size_bytes: a.size_bytes,
+        })
+        .collect()
 }
 
 /// The answer for a key already stored: its first answer if the body is the same.
@@ -253,10 +365,15 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
     let receiver = Receiver {
         state,
         limits: Limits::new(config.max_concurrent, config.read_timeout),
+        documents: Arc::new(config.documents()),
+        scan_command: Arc::new(config.scan_command.clone()),
+        profiles: Arc::new(config.profiles.clone()),
     };
     let mut api = Router::new()
         .route("/applications", post(receive))
-        .layer(DefaultBodyLimit::max(config.max_body_bytes));
+        .layer(DefaultBodyLimit::max(config.max_body_bytes))
+        // Not limited by `DefaultBodyLimit`: the profile's size limit, while streaming.
+        .route("/attachments/{sha256}", put(crate::upload::put));
     if !config.allow_origins.is_empty() {
         let origins: Vec<HeaderValue> = config
             .allow_origins
@@ -266,7 +383,10 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
         api = api.layer(
             CorsLayer::new()
                 .allow_origin(AllowOrigin::list(origins))
-                .allow_methods([Method::POST])
+                .allow_methods([Method::POST, Method::PUT])
+                // A 503's or a 429's wait, which the widget honours, is not readable across
+                // origins unless it is exposed.
+                .expose_headers([header::RETRY_AFTER])
                 .allow_headers(
                     [
                         header::CONTENT_TYPE,

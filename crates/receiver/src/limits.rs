@@ -27,16 +27,21 @@ pub const DEFAULT_MAX_CONCURRENT: usize = 64;
 /// The seconds a 503 asks the client to wait before trying again (`Retry-After`).
 pub const RETRY_AFTER_SECONDS: u64 = 1;
 
+/// An answer that asks the client to try again after `RETRY_AFTER_SECONDS`.
+pub(crate) fn retry_after(mut answer: Response) -> Response {
+    answer
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS));
+    answer
+}
+
 /// The answer when every place is taken: 503, try again after `RETRY_AFTER_SECONDS`.
 pub(crate) fn busy() -> Response {
-    let mut busy = error(
+    retry_after(error(
         StatusCode::SERVICE_UNAVAILABLE,
         "busy",
-        "the receiver is handling as many applications as it can: try again shortly",
-    );
-    busy.headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS));
-    busy
+        "the receiver is handling as many requests as it can: try again shortly",
+    ))
 }
 
 /// The limits of one router.
@@ -67,20 +72,33 @@ impl Limits {
     /// The request's body, read within the deadline and the body size limit
     /// (`DefaultBodyLimit`): else the answer to give (408, 413, 400).
     pub(crate) async fn read_body(&self, request: Request) -> Result<Bytes, Response> {
-        match tokio::time::timeout(self.read_timeout, Bytes::from_request(request, &())).await {
-            Ok(Ok(body)) => Ok(body),
-            Ok(Err(rejection)) => Err(rejection.into_response()),
-            Err(_) => {
+        match self
+            .within_deadline(Bytes::from_request(request, &()))
+            .await?
+        {
+            Ok(body) => Ok(body),
+            Err(rejection) => Err(rejection.into_response()),
+        }
+    }
+
+    /// What `reading` (a body being read) gives within the read deadline, else the 408 to
+    /// answer.
+    pub(crate) async fn within_deadline<T>(
+        &self,
+        reading: impl std::future::Future<Output = T>,
+    ) -> Result<T, Response> {
+        tokio::time::timeout(self.read_timeout, reading)
+            .await
+            .map_err(|_| {
                 let mut late = error(
                     StatusCode::REQUEST_TIMEOUT,
                     "timeout",
-                    "the application did not arrive in time: send it again",
+                    "the request did not arrive in time: send it again",
                 );
                 // The rest of the body is not read: the connection cannot carry another request.
                 late.headers_mut()
                     .insert(header::CONNECTION, HeaderValue::from_static("close"));
-                Err(late)
-            }
-        }
+                late
+            })
     }
 }

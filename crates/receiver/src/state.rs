@@ -58,6 +58,12 @@ impl AppState {
         lock(&self.store)
     }
 
+    /// The database, locked, for an operator's task (removing old documents, say). Blocks:
+    /// call it on the blocking pool.
+    pub fn store_for_operators(&self) -> MutexGuard<'_, Store> {
+        self.store()
+    }
+
     /// Every stored application (for tests and operators). Blocks on the database.
     pub fn applications(&self) -> Vec<Stored> {
         self.store().applications().unwrap_or_default()
@@ -126,8 +132,24 @@ mod tests {
         use axum::body::Body;
         use axum::http::{Request, StatusCode};
         use tower::ServiceExt;
+        // S01 and the documents it names, stored.
+        let mut store = Store::open(":memory:").unwrap();
+        let mut s01: serde_json::Value = serde_json::from_str(include_str!(
+            "../../../tests/fixtures/scenarios/S01-complete-valid.json"
+        ))
+        .unwrap();
+        let files = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/files/s01/"
+        );
+        for a in s01["attachments"].as_array_mut().unwrap() {
+            let name = a["filename"].as_str().unwrap().to_owned();
+            let bytes = std::fs::read(format!("{files}{name}")).unwrap();
+            a["sha256"] = store.add_document_bytes(&name, &bytes, 0).unwrap().into();
+            a["sizeBytes"] = bytes.len().into();
+        }
         let s = AppState::new(
-            Store::open(":memory:").unwrap(),
+            store,
             // 2025-04-30T10:00:00Z: the day the scenarios are dated for.
             Arc::new(|| UNIX_EPOCH + std::time::Duration::from_secs(1_746_007_200)),
             None,
@@ -137,9 +159,7 @@ mod tests {
         let request = Request::post("/applications")
             .header("content-type", "application/json")
             .header("idempotency-key", "2b1f6a52-1c1e-4a53-9a5e-0d0c2f1e7a11")
-            .body(Body::from(include_str!(
-                "../../../tests/fixtures/scenarios/S01-complete-valid.json"
-            )))
+            .body(Body::from(s01.to_string()))
             .unwrap();
         let answer = crate::router(s.clone(), &crate::Config::default())
             .oneshot(request)

@@ -25,6 +25,14 @@ pub fn stamp(now: SystemTime) -> (String, String) {
     (today, stamp)
 }
 
+/// Seconds since 1970 (0 for a clock before it).
+pub fn unix_seconds(now: SystemTime) -> i64 {
+    now.duration_since(UNIX_EPOCH)
+        .ok()
+        .and_then(|d| i64::try_from(d.as_secs()).ok())
+        .unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,77 +8,18 @@
 //! the read deadlines (a body or headers sent a byte a second), the limit on applications
 //! handled at once (503 with `Retry-After`), and the security headers on every answer.
 
-use std::io::{BufRead, BufReader};
+mod common;
+
 use std::net::SocketAddr;
-use std::process::{Child, ChildStdout, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::{Receiver, RECEIVER, REPOSITORY};
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-const RECEIVER: &str = env!("CARGO_BIN_EXE_sen-receiver");
-const REPOSITORY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-const S01: &str = include_str!("../../../tests/fixtures/scenarios/S01-complete-valid.json");
 const S02: &str = include_str!("../../../tests/fixtures/scenarios/S02-missing-consent.json");
-
-/// A receiver process with its own database, killed when dropped.
-struct Receiver {
-    child: Child,
-    addr: SocketAddr,
-    dir: std::path::PathBuf,
-    /// Kept open: the receiver may print more lines.
-    _stdout: BufReader<ChildStdout>,
-}
-
-impl Receiver {
-    fn start(name: &str, args: &[&str]) -> Receiver {
-        let dir = std::env::temp_dir().join(format!("sen-limits-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let database = dir.join("applications.sqlite3");
-        let mut child = Command::new(RECEIVER)
-            .args(["--listen", "127.0.0.1:0", "--today", "2025-04-30"])
-            .arg("--database")
-            .arg(&database)
-            .args(args)
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        stdout.read_line(&mut line).unwrap();
-        let addr = line
-            .split("http://")
-            .nth(1)
-            .and_then(|a| a.split('/').next())
-            .and_then(|a| a.parse().ok())
-            .unwrap_or_else(|| panic!("no address in {line:?}"));
-        Receiver {
-            child,
-            addr,
-            dir,
-            _stdout: stdout,
-        }
-    }
-
-    /// The stored applications (`sen-receiver --list`).
-    fn stored(&self) -> Vec<serde_json::Value> {
-        let out = Command::new(RECEIVER)
-            .arg("--list")
-            .arg("--database")
-            .arg(self.dir.join("applications.sqlite3"))
-            .output()
-            .unwrap();
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-}
-
-impl Drop for Receiver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
 
 fn post(key: &str, body: &str) -> String {
     format!(
@@ -115,7 +56,7 @@ async fn answer(stream: &mut TcpStream, limit: Duration) -> String {
 /// receiver answers (or 20 s pass). Returns the answer and how long it took.
 async fn slow_body(addr: SocketAddr, key: &str) -> (String, Duration) {
     let started = Instant::now();
-    let request = post(key, S01);
+    let request = post(key, common::s01());
     let (head, body) = request.split_at(request.find("\r\n\r\n").unwrap() + 4);
     let stream = TcpStream::connect(addr).await.unwrap();
     let (mut read, mut write) = stream.into_split();
@@ -182,7 +123,7 @@ async fn a_body_sent_a_byte_a_second_gets_408_and_other_clients_are_still_served
     let slow = tokio::spawn(slow_body(r.addr, "slow-body-key-0001"));
     tokio::time::sleep(Duration::from_millis(500)).await;
     // Another client meanwhile: answered at once.
-    let (other, took) = timed(send(r.addr, &post("other-client-0001", S01))).await;
+    let (other, took) = timed(send(r.addr, &post("other-client-0001", common::s01()))).await;
     assert!(other.starts_with("HTTP/1.1 201"), "{other:.300}");
     assert!(took < Duration::from_secs(2), "{took:?}");
 
@@ -196,7 +137,7 @@ async fn a_body_sent_a_byte_a_second_gets_408_and_other_clients_are_still_served
     );
     // Nothing of it was stored, and the same key sent whole is received.
     assert_eq!(r.stored().len(), 1);
-    let whole = send(r.addr, &post("slow-body-key-0001", S01)).await;
+    let whole = send(r.addr, &post("slow-body-key-0001", common::s01())).await;
     assert!(whole.starts_with("HTTP/1.1 201"), "{whole:.300}");
     assert_eq!(r.stored().len(), 2);
 }
@@ -252,7 +193,7 @@ async fn one_application_over_the_limit_gets_503_with_retry_after_then_is_receiv
     let first = tokio::spawn(slow_body(r.addr, "holding-key-0001"));
     let second = tokio::spawn(slow_body(r.addr, "holding-key-0002"));
     tokio::time::sleep(Duration::from_millis(800)).await;
-    let (busy, took) = timed(send(r.addr, &post("third-client-0001", S01))).await;
+    let (busy, took) = timed(send(r.addr, &post("third-client-0001", common::s01()))).await;
     assert!(busy.starts_with("HTTP/1.1 503"), "{busy:.300}");
     assert!(
         took < Duration::from_secs(1),
@@ -271,7 +212,7 @@ async fn one_application_over_the_limit_gets_503_with_retry_after_then_is_receiv
     // When the two time out, their places are free again.
     assert!(first.await.unwrap().0.starts_with("HTTP/1.1 408"));
     assert!(second.await.unwrap().0.starts_with("HTTP/1.1 408"));
-    let again = send(r.addr, &post("third-client-0001", S01)).await;
+    let again = send(r.addr, &post("third-client-0001", common::s01())).await;
     assert!(again.starts_with("HTTP/1.1 201"), "{again:.300}");
     assert_eq!(r.stored().len(), 1);
 }
@@ -298,13 +239,13 @@ async fn every_answer_carries_the_security_headers() {
         ("the widget", get("/pkg/sen-support-form.js"), "200", false),
         ("no such page", get("/www/nothing-here.html"), "404", false),
         ("not a method of the API", get("/applications"), "405", true),
-        ("received", post("headers-key-0001", S01), "201", true),
-        ("replayed", post("headers-key-0001", S01), "201", true),
+        ("received", post("headers-key-0001", common::s01()), "201", true),
+        ("replayed", post("headers-key-0001", common::s01()), "201", true),
         ("malformed", post("headers-key-0002", "{\"child\": "), "400", true),
         ("incomplete", post("headers-key-0005", S02), "422", true),
         (
             "not JSON",
-            post("headers-key-0003", S01).replace("application/json", "text/plain"),
+            post("headers-key-0003", common::s01()).replace("application/json", "text/plain"),
             "415",
             true,
         ),

@@ -14,18 +14,24 @@ use std::time::{Duration, UNIX_EPOCH};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use sen_receiver::{router, AppState, Config, Store};
+use sen_receiver::{router, AppState, Config};
 use serde_json::Value;
 use tower::ServiceExt;
 
-const S01: &str = include_str!("../../../tests/fixtures/scenarios/S01-complete-valid.json");
+mod common;
+
+use common::s01;
 const S02: &str = include_str!("../../../tests/fixtures/scenarios/S02-missing-consent.json");
 const KEY: &str = "2b1f6a52-1c1e-4a53-9a5e-0d0c2f1e7a11";
 
 fn state() -> Arc<AppState> {
     // 2025-04-30T10:00:00Z: the day the scenarios are dated for.
     let at = UNIX_EPOCH + Duration::from_secs(1_746_007_200);
-    AppState::new(Store::open(":memory:").unwrap(), Arc::new(move || at), None)
+    AppState::new(
+        common::store_with_s01_documents(),
+        Arc::new(move || at),
+        None,
+    )
 }
 
 fn config() -> Config {
@@ -62,7 +68,7 @@ async fn post(
 #[tokio::test]
 async fn accepts_a_complete_application_once() {
     let s = state();
-    let (status, body, headers) = post(&s, Some(KEY), "application/json", S01).await;
+    let (status, body, headers) = post(&s, Some(KEY), "application/json", s01()).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     assert_eq!(headers["cache-control"], "no-store");
     let reference = body["reference"].as_str().unwrap().to_owned();
@@ -72,18 +78,18 @@ async fn accepts_a_complete_application_once() {
     assert_eq!(stored[0].reference, reference);
     assert_eq!(stored[0].idempotency_key, KEY);
     assert_eq!(stored[0].profile, "stockton-one-point");
-    assert_eq!(stored[0].body, S01);
+    assert_eq!(stored[0].body, s01());
     assert_eq!(stored[0].received_at, "2025-04-30T10:00:00Z");
     assert_eq!(stored[0].body_sha256.len(), 64);
 
     // The same key and body: the first response again, nothing new stored.
-    let (status, again, _) = post(&s, Some(KEY), "application/json", S01).await;
+    let (status, again, _) = post(&s, Some(KEY), "application/json", s01()).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(again["reference"], reference.as_str());
     assert_eq!(s.applications().len(), 1);
 
     // The same key with a different body is refused.
-    let changed = S01.replace("Norton Example Primary School", "Another School");
+    let changed = s01().replace("Norton Example Primary School", "Another School");
     let (status, body, _) = post(&s, Some(KEY), "application/json", &changed).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["error"]["kind"], "idempotency-key");
@@ -105,7 +111,7 @@ async fn an_incomplete_application_gets_the_report_and_can_be_fixed_under_the_sa
     );
     assert!(s.applications().is_empty());
     // Fixed and sent again with the same key (the widget keeps it): accepted.
-    let (status, _, _) = post(&s, Some(KEY), "application/json", S01).await;
+    let (status, _, _) = post(&s, Some(KEY), "application/json", s01()).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(s.applications().len(), 1);
 }
@@ -117,21 +123,21 @@ async fn bad_requests_are_refused_and_nothing_is_stored() {
         (
             None,
             "application/json",
-            S01.to_owned(),
+            s01().to_owned(),
             StatusCode::BAD_REQUEST,
             "idempotency-key",
         ),
         (
             Some("short"),
             "application/json",
-            S01.to_owned(),
+            s01().to_owned(),
             StatusCode::BAD_REQUEST,
             "idempotency-key",
         ),
         (
             Some("has spaces in it!"),
             "application/json",
-            S01.to_owned(),
+            s01().to_owned(),
             StatusCode::BAD_REQUEST,
             "idempotency-key",
         ),
@@ -153,14 +159,14 @@ async fn bad_requests_are_refused_and_nothing_is_stored() {
             Some(KEY),
             "application/json",
             // S01 with its consents named again, empty: which reading would be stored?
-            S01.replacen('{', "{\"consents\": [], ", 1),
+            s01().replacen('{', "{\"consents\": [], ", 1),
             StatusCode::BAD_REQUEST,
             "document",
         ),
         (
             Some(KEY),
             "text/plain",
-            S01.to_owned(),
+            s01().to_owned(),
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "content-type",
         ),
@@ -190,10 +196,10 @@ async fn bad_requests_are_refused_and_nothing_is_stored() {
 async fn a_key_being_received_gets_409() {
     let s = state();
     let held = s.begin(KEY).unwrap();
-    let (status, body, _) = post(&s, Some(KEY), "application/json", S01).await;
+    let (status, body, _) = post(&s, Some(KEY), "application/json", s01()).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     drop(held);
-    let (status, _, _) = post(&s, Some(KEY), "application/json", S01).await;
+    let (status, _, _) = post(&s, Some(KEY), "application/json", s01()).await;
     assert_eq!(status, StatusCode::CREATED);
 }
 
@@ -204,7 +210,7 @@ async fn concurrent_sends_of_one_key_store_one_application() {
     for _ in 0..8 {
         let s = s.clone();
         tasks.push(tokio::spawn(async move {
-            post(&s, Some(KEY), "application/json", S01).await.0
+            post(&s, Some(KEY), "application/json", s01()).await.0
         }));
     }
     let mut codes = Vec::new();
@@ -284,8 +290,9 @@ async fn over_real_http_on_loopback() {
     .await;
     assert!(health.starts_with("HTTP/1.1 200"), "{health}");
     let request = format!(
-        "POST /applications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: {KEY}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{S01}",
-        S01.len()
+        "POST /applications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: {KEY}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{}",
+        s01().len(),
+        s01()
     );
     let first = raw(addr, request.clone()).await;
     assert!(first.starts_with("HTTP/1.1 201"), "{first}");
@@ -311,7 +318,7 @@ async fn over_real_http_on_loopback() {
             body.len()
         )
     };
-    let other_body = S01.replace("1 Example Street", "2 Example Street");
+    let other_body = s01().replace("1 Example Street", "2 Example Street");
     let big = format!("{{\"x\":\"{}\"}}", "a".repeat(70 * 1024));
     let cases: Vec<(&str, String, &str)> = vec![
         (
@@ -319,10 +326,10 @@ async fn over_real_http_on_loopback() {
             post(Some("key-malformed-1"), "application/json", "{\"child\": "),
             "400",
         ),
-        ("no key", post(None, "application/json", S01), "400"),
+        ("no key", post(None, "application/json", s01()), "400"),
         (
             "malformed key",
-            post(Some("no spaces allowed"), "application/json", S01),
+            post(Some("no spaces allowed"), "application/json", s01()),
             "400",
         ),
         (
@@ -342,7 +349,7 @@ async fn over_real_http_on_loopback() {
         ),
         (
             "not JSON",
-            post(Some("key-text-00001"), "text/plain", S01),
+            post(Some("key-text-00001"), "text/plain", s01()),
             "415",
         ),
     ];
@@ -364,7 +371,11 @@ async fn over_real_http_on_loopback() {
     assert!(body["issues"].as_array().is_some_and(|i| !i.is_empty()));
     // 409 while the same key is being received.
     let busy = s.begin("key-busy-00001").unwrap();
-    let answer = raw(addr, post(Some("key-busy-00001"), "application/json", S01)).await;
+    let answer = raw(
+        addr,
+        post(Some("key-busy-00001"), "application/json", s01()),
+    )
+    .await;
     assert!(answer.starts_with("HTTP/1.1 409"), "{answer:.300}");
     drop(busy);
     // CORS preflight from an allowed origin, and from another.
@@ -394,8 +405,9 @@ async fn send_s01(addr: std::net::SocketAddr) -> String {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
     let request = format!(
-        "POST /applications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: {KEY}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{S01}",
-        S01.len()
+        "POST /applications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: {KEY}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{}",
+        s01().len(),
+        s01()
     );
     stream.write_all(request.as_bytes()).await.unwrap();
     let mut out = String::new();
@@ -418,7 +430,7 @@ async fn a_handling_that_panics_answers_500_and_the_same_key_is_then_stored_once
             at
         })
     };
-    let s = AppState::new(Store::open(":memory:").unwrap(), clock, None);
+    let s = AppState::new(common::store_with_s01_documents(), clock, None);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let app = router(s.clone(), &config());

@@ -1,24 +1,69 @@
 //! The checks on one file and on the set of files an application carries, with messages in the
 //! words of the GOV.UK file upload pattern.
 
-use super::sniff::{is_password_protected_pdf, sniff};
+use super::stream::{FileCheck, FileFacts};
 use crate::codes::FileKind;
 use crate::profile::AttachmentPolicy;
 use crate::report::Severity;
 
+/// What is wrong with a file, for code (a backend's status, say); people read the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// No bytes at all.
+    Empty,
+    /// Over the council's size limit.
+    TooLarge,
+    /// Not a kind of file the council accepts (or no kind a document may be).
+    FileType,
+    /// A PDF protected with a password (a warning).
+    PasswordProtected,
+    /// The same bytes as a file already attached.
+    SameFile,
+    /// Past the council's number of files.
+    TooMany,
+}
+
+impl ProblemKind {
+    /// A stable name: `empty`, `too-large`, `file-type`, `password-protected`, `same-file`,
+    /// `too-many`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemKind::Empty => "empty",
+            ProblemKind::TooLarge => "too-large",
+            ProblemKind::FileType => "file-type",
+            ProblemKind::PasswordProtected => "password-protected",
+            ProblemKind::SameFile => "same-file",
+            ProblemKind::TooMany => "too-many",
+        }
+    }
+}
+
 /// A problem with a file: an error keeps it out; a warning lets it in with a word of caution.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileProblem {
+    pub kind: ProblemKind,
     pub severity: Severity,
     pub message: String,
 }
 
 impl FileProblem {
-    fn error(message: String) -> FileProblem {
+    fn error(kind: ProblemKind, message: String) -> FileProblem {
         FileProblem {
+            kind,
             severity: Severity::Error,
             message,
         }
+    }
+
+    /// A file over the council's size limit: "The selected file must be smaller than 10MB".
+    pub fn too_large(policy: &AttachmentPolicy) -> FileProblem {
+        FileProblem::error(
+            ProblemKind::TooLarge,
+            format!(
+                "The selected file must be smaller than {}",
+                megabytes(policy.max_bytes)
+            ),
+        )
     }
 }
 
@@ -45,42 +90,60 @@ fn kinds_list(kinds: &[FileKind]) -> String {
 }
 
 /// Checks one file's bytes against the council's policy: its kind (from the bytes) and the
-/// problems found, errors first. `name` only tells a CSV file from a text file.
+/// problems found, errors first. `name` only tells a CSV file from a text file. The same as
+/// [`FileCheck`] fed the bytes in chunks, then [`FileFacts::problems`].
 pub fn check_file(
     name: &str,
     bytes: &[u8],
     policy: &AttachmentPolicy,
 ) -> (Option<FileKind>, Vec<FileProblem>) {
-    if bytes.is_empty() {
-        return (
-            None,
-            vec![FileProblem::error("The selected file is empty".to_owned())],
-        );
+    let facts = FileCheck::whole(name, bytes);
+    (facts.kind, facts.problems(policy))
+}
+
+impl FileCheck {
+    /// The problem once more bytes have been read than the council accepts: a reader can stop
+    /// there.
+    pub fn over_limit(&self, policy: &AttachmentPolicy) -> Option<FileProblem> {
+        (self.size() > policy.max_bytes).then(|| FileProblem::too_large(policy))
     }
-    let mut problems = Vec::new();
-    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-    if size > policy.max_bytes {
-        problems.push(FileProblem::error(format!(
-            "The selected file must be smaller than {}",
-            megabytes(policy.max_bytes)
-        )));
-    }
-    let kind = sniff(bytes, name);
-    match kind {
-        Some(k) if policy.allowed_types.contains(&k) => {
-            if k == FileKind::Pdf && is_password_protected_pdf(bytes) {
-                problems.push(FileProblem {
-                    severity: Severity::Warning,
-                    message: "The selected PDF is protected with a password, so the panel may not be able to open it. Remove the password and attach it again".to_owned(),
-                });
-            }
+}
+
+impl FileFacts {
+    /// The problems of a file with these facts under the council's policy, errors first: an
+    /// empty file (that alone), over the size limit, a kind not accepted; a password-protected
+    /// PDF is a warning.
+    pub fn problems(&self, policy: &AttachmentPolicy) -> Vec<FileProblem> {
+        if self.size == 0 {
+            return vec![FileProblem::error(
+                ProblemKind::Empty,
+                "The selected file is empty".to_owned(),
+            )];
         }
-        _ => problems.push(FileProblem::error(format!(
-            "The selected file must be {}",
-            kinds_list(&policy.allowed_types)
-        ))),
+        let mut problems = Vec::new();
+        if self.size > policy.max_bytes {
+            problems.push(FileProblem::too_large(policy));
+        }
+        match self.kind {
+            Some(k) if policy.allowed_types.contains(&k) => {
+                if self.password_protected {
+                    problems.push(FileProblem {
+                        kind: ProblemKind::PasswordProtected,
+                        severity: Severity::Warning,
+                        message: "The selected PDF is protected with a password, so the panel may not be able to open it. Remove the password and attach it again".to_owned(),
+                    });
+                }
+            }
+            _ => problems.push(FileProblem::error(
+                ProblemKind::FileType,
+                format!(
+                    "The selected file must be {}",
+                    kinds_list(&policy.allowed_types)
+                ),
+            )),
+        }
+        problems
     }
-    (kind, problems)
 }
 
 /// Checks the set of files an application carries, as (name, SHA-256) in the order they were
@@ -96,16 +159,20 @@ pub fn check_set(files: &[(&str, &str)], policy: &AttachmentPolicy) -> Vec<(usiz
         if let Some((first, _)) = earlier {
             out.push((
                 i,
-                FileProblem::error(format!(
-                    "The selected file is the same as {first}, which is already attached"
-                )),
+                FileProblem::error(
+                    ProblemKind::SameFile,
+                    format!("The selected file is the same as {first}, which is already attached"),
+                ),
             ));
         }
         let position = u64::try_from(i).unwrap_or(u64::MAX);
         if position >= policy.max_files {
             out.push((
                 i,
-                FileProblem::error(format!("You can attach up to {} files", policy.max_files)),
+                FileProblem::error(
+                    ProblemKind::TooMany,
+                    format!("You can attach up to {} files", policy.max_files),
+                ),
             ));
         }
     }

@@ -1,9 +1,18 @@
 //! What kind of file some bytes are, from their signature ("magic numbers") and, for the
 //! office formats, the names inside the archive. The file's name decides only between the two
 //! kinds of plain text (a CSV file and a text file have the same bytes).
+//!
+//! The first [`HEAD_LEN`] bytes give the signature ([`signature`]); the signature says what
+//! else must be read of the rest of the file ([`super::stream::FileCheck`] reads it as it
+//! comes): a Word stream's name in an OLE container, the ZIP directory at an archive's end,
+//! whether a file with no signature is text all through.
 
+use super::find::contains;
 use super::zip;
 use crate::codes::FileKind;
+
+/// How much of a file's start decides its signature: a PDF's `%PDF-` may follow some bytes.
+pub(super) const HEAD_LEN: usize = 1024;
 
 const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG: &[u8] = &[0xff, 0xd8, 0xff];
@@ -16,58 +25,61 @@ const HEIC_BRANDS: &[&[u8]] = &[
 const ODT_MIMETYPE: &[u8] = b"mimetypeapplication/vnd.oasis.opendocument.text";
 /// "WordDocument" as an OLE stream name (UTF-16LE): a Word 97-2003 document, not a
 /// spreadsheet or a presentation in the same container.
-const WORD_STREAM: &[u8] = b"W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0";
+pub(super) const WORD_STREAM: &[u8] = b"W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0";
+/// A PDF's trailer names an `/Encrypt` dictionary when it is encrypted.
+pub(super) const PDF_ENCRYPT: &[u8] = b"/Encrypt";
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+/// What a file's first bytes say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Signature {
+    Pdf,
+    Png,
+    Jpeg,
+    /// An ISO media file: a HEIC photo when its brand is one (else a video or the like).
+    Heif {
+        photo: bool,
+    },
+    /// An OLE container: a Word 97-2003 document when it holds a Word stream.
+    Ole,
+    /// A ZIP archive: DOCX, XLSX or ODT by the parts inside it.
+    Zip,
+    Rtf,
+    /// No signature: text if it is text all through, else nothing a document may be.
+    Unsigned,
 }
 
-/// Text a person could have written: UTF-8 (a byte-order mark allowed) without control
-/// characters other than tab, line breaks and form feed.
-fn is_text(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    std::str::from_utf8(bytes).is_ok_and(|t| {
-        t.chars()
-            .all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
-    })
-}
-
-/// The kind of file `bytes` are, or `None` if they are none of the kinds a document may be
-/// (an empty file, a program, an archive of something else…). `name` only tells a CSV file
-/// from a text file.
-pub fn sniff(bytes: &[u8], name: &str) -> Option<FileKind> {
-    let head = bytes.get(..1024).unwrap_or(bytes);
-    if bytes.is_empty() {
-        None
-    } else if contains(head, b"%PDF-") {
-        Some(FileKind::Pdf)
-    } else if bytes.starts_with(PNG) {
-        Some(FileKind::Png)
-    } else if bytes.starts_with(JPEG) {
-        Some(FileKind::Jpeg)
-    } else if bytes.get(4..8) == Some(b"ftyp") {
-        let brand = bytes.get(8..12).unwrap_or_default();
-        HEIC_BRANDS.contains(&brand).then_some(FileKind::Heic)
-    } else if bytes.starts_with(OLE) {
-        contains(bytes, WORD_STREAM).then_some(FileKind::Doc)
-    } else if bytes.starts_with(ZIP) {
-        office(bytes)
-    } else if bytes.starts_with(b"{\\rtf") {
-        Some(FileKind::Rtf)
-    } else if is_text(bytes) {
-        let csv = name.to_ascii_lowercase().ends_with(".csv");
-        Some(if csv { FileKind::Csv } else { FileKind::Txt })
+/// The signature of a file from its first bytes (at most [`HEAD_LEN`] of them; fewer only when
+/// the file is shorter).
+pub(super) fn signature(head: &[u8]) -> Signature {
+    if contains(head, b"%PDF-") {
+        Signature::Pdf
+    } else if head.starts_with(PNG) {
+        Signature::Png
+    } else if head.starts_with(JPEG) {
+        Signature::Jpeg
+    } else if head.get(4..8) == Some(b"ftyp") {
+        let brand = head.get(8..12).unwrap_or_default();
+        Signature::Heif {
+            photo: HEIC_BRANDS.contains(&brand),
+        }
+    } else if head.starts_with(OLE) {
+        Signature::Ole
+    } else if head.starts_with(ZIP) {
+        Signature::Zip
+    } else if head.starts_with(b"{\\rtf") {
+        Signature::Rtf
     } else {
-        None
+        Signature::Unsigned
     }
 }
 
-/// A DOCX, XLSX or ODT archive, by the parts inside it.
-fn office(bytes: &[u8]) -> Option<FileKind> {
-    if bytes.get(30..30 + ODT_MIMETYPE.len()) == Some(ODT_MIMETYPE) {
+/// A DOCX, XLSX or ODT archive, by the parts inside it: `head` is the archive's start, `tail`
+/// its end from offset `base`.
+pub(super) fn office(head: &[u8], tail: &[u8], base: u64) -> Option<FileKind> {
+    if head.get(30..30 + ODT_MIMETYPE.len()) == Some(ODT_MIMETYPE) {
         return Some(FileKind::Odt);
     }
-    let names = zip::names(bytes);
+    let names = zip::names(tail, base);
     let has = |n: &[u8]| names.contains(&n);
     if has(b"word/document.xml") {
         Some(FileKind::Docx)
@@ -78,10 +90,22 @@ fn office(bytes: &[u8]) -> Option<FileKind> {
     }
 }
 
+/// Whether a file's name says CSV (which only tells a CSV file from a text file).
+pub(super) fn csv_name(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".csv")
+}
+
+/// The kind of file `bytes` are, or `None` if they are none of the kinds a document may be
+/// (an empty file, a program, an archive of something else…). `name` only tells a CSV file
+/// from a text file. The same answer as [`super::FileCheck`] gives for the bytes in chunks.
+pub fn sniff(bytes: &[u8], name: &str) -> Option<FileKind> {
+    super::FileCheck::whole(name, bytes).kind
+}
+
 /// Whether a PDF is encrypted (a password to open it, or restrictions the panel's software may
 /// refuse): its trailer names an `/Encrypt` dictionary.
 pub fn is_password_protected_pdf(bytes: &[u8]) -> bool {
-    contains(bytes, b"/Encrypt")
+    contains(bytes, PDF_ENCRYPT)
 }
 
 /// The media type a browser and a backend know the kind by.

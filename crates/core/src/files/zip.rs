@@ -1,6 +1,7 @@
 //! The names of the files inside a ZIP archive (DOCX, XLSX and ODT are ZIP archives), read
-//! from its central directory. Nothing is decompressed; a damaged archive gives what could be
-//! read.
+//! from its central directory, which is at the end of the archive: only the archive's last
+//! bytes are needed ([`super::stream::TAIL_LEN`] of them are kept). Nothing is decompressed; a
+//! damaged archive gives what could be read.
 
 /// The central directory's end record: signature, then 18 bytes, then a comment of up to
 /// 65,535 bytes.
@@ -30,13 +31,22 @@ fn end_record(bytes: &[u8]) -> Option<usize> {
         .find(|&at| bytes.get(at..at.saturating_add(4)) == Some(&END_SIGNATURE[..]))
 }
 
-/// The names of the archive's entries, in directory order (empty if it cannot be read).
-pub fn names(bytes: &[u8]) -> Vec<&[u8]> {
+/// The names of the archive's entries, in directory order (empty if they cannot be read).
+/// `bytes` are the archive's last bytes, from offset `base` of the archive to its end (the
+/// whole archive when `base` is 0); a directory that starts before them is not read.
+pub fn names(bytes: &[u8], base: u64) -> Vec<&[u8]> {
     let mut out = Vec::new();
     let Some(end) = end_record(bytes) else {
         return out;
     };
-    let (Some(count), Some(mut at)) = (u16_at(bytes, end + 10), u32_at(bytes, end + 16)) else {
+    let (Some(count), Some(start)) = (u16_at(bytes, end + 10), u32_at(bytes, end + 16)) else {
+        return out;
+    };
+    let Some(mut at) = u64::try_from(start)
+        .ok()
+        .and_then(|s| s.checked_sub(base))
+        .and_then(|s| usize::try_from(s).ok())
+    else {
         return out;
     };
     for _ in 0..count.min(MAX_ENTRIES) {
