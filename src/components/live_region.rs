@@ -21,6 +21,7 @@ pub fn announcement(sending: &Sending, problem: Option<&str>, saved_at: Option<u
             "Your application has not been sent yet. Trying again in {s} second{}",
             if *s == 1 { "" } else { "s" }
         ),
+        Sending::WaitingForFiles(n) => crate::attach::waiting_text(*n),
         _ => match (problem, saved_at) {
             (Some(p), _) => p.to_owned(),
             (None, Some(ms)) => format!("Your answers were saved on this device at {}", clock(ms)),
@@ -37,6 +38,13 @@ pub fn LiveRegion() -> impl IntoView {
             Some(crate::tabs::Told::Saved(_)) => return "Newer answers were saved in another tab. Your answers in this tab are not being saved until you choose which to keep".to_owned(),
             Some(crate::tabs::Told::Deleted) => return "Your answers were deleted in another tab. Your answers in this tab are not being saved until you choose to keep them".to_owned(),
             None => {}
+        }
+        let files = form.files.said.get();
+        if !files.is_empty() && form.sending.get() == Sending::Idle {
+            return files;
+        }
+        if let Some(p) = form.files.keep_problem.get() {
+            return p.to_owned();
         }
         announcement(
             &form.sending.get(),

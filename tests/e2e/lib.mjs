@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { startAttachmentServer } from './attachments-server.mjs';
 
 const RECEIVER = 'target/release/sen-receiver';
 
@@ -44,9 +45,26 @@ export function startReceiver({ today = '2025-04-30' } = {}) {
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-/** A server and a browser for one test file. */
+/** Whether the receiver serves `PUT /attachments/{sha256}` (a malformed hash gets its 400). */
+async function servesAttachments(base) {
+  const r = await fetch(`${base}/attachments/not-a-hash`, { method: 'PUT', body: '' }).catch(() => null);
+  return r?.status === 400;
+}
+
+/**
+ * A server and a browser for one test file. With `attachments: 'auto'`, attached files go to
+ * the receiver when it serves them, else to a backend in front of it that follows the
+ * attachments protocol (`attachments-server.mjs`); `attachments: { … }` always puts that
+ * backend in front, configured so (a journey that makes it busy or strict).
+ */
 export async function setup(options = {}) {
-  const srv = await startReceiver(options);
+  const receiver = await startReceiver(options);
+  let front = null;
+  const wanted = options.attachments;
+  if (wanted && (typeof wanted === 'object' || !(await servesAttachments(receiver.base)))) {
+    front = await startAttachmentServer(receiver.base, typeof wanted === 'object' ? wanted : {});
+  }
+  const srv = { ...receiver, base: front?.base ?? receiver.base, stop() { front?.close(); receiver.stop(); } };
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -55,7 +73,7 @@ export async function setup(options = {}) {
       '--disable-dev-shm-usage'],
   });
   return {
-    base: srv.base, browser, stored: srv.stored,
+    base: srv.base, browser, stored: srv.stored, files: front,
     async close() { await browser.close(); srv.stop(); },
   };
 }
@@ -216,7 +234,7 @@ export function savedDrafts(page) {
       }
     }
     for (const [k, v] of Object.entries(records)) {
-      if (v instanceof CryptoKey) continue;
+      if (v instanceof CryptoKey || v === true) continue;
       out[k] = typeof v === 'string' ? v : await openSealed(v);
     }
     return out;
