@@ -49,18 +49,23 @@ after(async () => env.close());
 const q = (p, css) => p.locator(`sen-support-form >> css=${css}`).first();
 const root = (p, fn, arg) => p.evaluate(([f, a]) => new Function('r', 'a', `return (${f})(r, a)`)(document.querySelector('sen-support-form').shadowRoot, a), [fn.toString(), arg]);
 
+/** Records each text the widget's element `id` shows, in `window[into]`. */
+function record(p, id, into) {
+  return p.evaluate(([id, into]) => {
+    window[into] = [];
+    const r = document.querySelector('sen-support-form').shadowRoot;
+    new MutationObserver(() => {
+      const t = r.getElementById(id)?.textContent;
+      if (t && window[into].at(-1) !== t) window[into].push(t);
+    }).observe(r, { subtree: true, childList: true, characterData: true });
+  }, [id, into]);
+}
+
 /** A fresh browser context on a page, its live region's every change recorded. */
 async function start(path = '/www/scenario.html', viewport) {
   const context = await env.browser.newContext();
   const p = await open({ ...env, browser: context }, path, viewport);
-  await p.evaluate(() => {
-    window.said = [];
-    const r = document.querySelector('sen-support-form').shadowRoot;
-    new MutationObserver(() => {
-      const t = r.getElementById('live')?.textContent;
-      if (t && window.said.at(-1) !== t) window.said.push(t);
-    }).observe(r, { subtree: true, childList: true, characterData: true });
-  });
+  await record(p, 'live', 'said');
   return p;
 }
 
@@ -216,14 +221,7 @@ test('refused by the council\'s system: its words at the file (too large for it,
 test('progress reaches 100%, shown as a percentage and announced at steps', { timeout: 120000 }, async () => {
   const p = await start();
   await toDocuments(p);
-  await p.evaluate(() => {
-    window.shown = [];
-    const r = document.querySelector('sen-support-form').shadowRoot;
-    new MutationObserver(() => {
-      const t = r.getElementById('file-status-0')?.textContent;
-      if (t && window.shown.at(-1) !== t) window.shown.push(t);
-    }).observe(r, { subtree: true, childList: true, characterData: true });
-  });
+  await record(p, 'file-status-0', 'shown');
   env.files.slow(40);
   await attach(p, [BIG]);
   await p.waitForFunction(() => /Uploading: \d+%/.test(document.querySelector('sen-support-form').shadowRoot.getElementById('file-status-0')?.textContent ?? ''), null, { timeout: 30000 });
