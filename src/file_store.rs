@@ -23,43 +23,63 @@ fn stored_key(draft: &str, sha256: &str) -> String {
     format!("{draft}/files/{sha256}/stored")
 }
 
+/// A write to the files kept with a draft. One kind of future for all of them, in the
+/// draft's queue: each future type queued costs the download about 5 KB.
+enum Write {
+    /// A file's bytes, sealed, under its record's key.
+    Keep(String, js_sys::ArrayBuffer),
+    /// The note that the backend stored a file.
+    Stored(String),
+    /// Keys from the first to the last (a file's two records, or all of a draft's).
+    Delete(String, String),
+}
+
+async fn write(place: Where, write: Write) -> Result<(), JsValue> {
+    if place != Where::Local {
+        return Ok(());
+    }
+    let Some(db) = store::indexed().await else {
+        return match write {
+            Write::Keep(..) => Err(JsValue::from_str(store::NO_SAFE_PLACE)),
+            _ => Ok(()),
+        };
+    };
+    match write {
+        Write::Keep(key, bytes) => {
+            let sealed = crypto::seal_bytes(&bytes).await;
+            let done = match sealed {
+                Ok(sealed) => {
+                    store::transact(&db, |s| {
+                        s.put_with_key(&sealed.to_record(), &key.as_str().into())
+                    })
+                    .await
+                }
+                Err(e) => Err(e),
+            };
+            done.map_err(|e| JsValue::from_str(store::problem(&e)))
+        }
+        Write::Stored(key) => {
+            store::transact(&db, |s| {
+                s.put_with_key(&JsValue::TRUE, &key.as_str().into())
+            })
+            .await
+        }
+        Write::Delete(low, high) => {
+            let range = web_sys::IdbKeyRange::bound(&low.as_str().into(), &high.as_str().into())?;
+            store::transact(&db, |s| s.delete(&range)).await
+        }
+    }
+}
+
 /// Keeps a file's bytes with the draft (sealed). Rejects with the message to show when the
 /// storage is full or cannot be used.
 pub fn put(place: Where, draft: &str, sha256: &str, bytes: js_sys::ArrayBuffer) -> Pending {
-    let key = record_key(draft, sha256);
-    store::queued(async move {
-        if place != Where::Local {
-            return Ok(());
-        }
-        let db = store::indexed()
-            .await
-            .ok_or_else(|| JsValue::from_str(store::NO_SAFE_PLACE))?;
-        let write = async {
-            let sealed = crypto::seal_bytes(&bytes).await?;
-            store::transact(&db, |s| {
-                s.put_with_key(&sealed.to_record(), &key.as_str().into())
-            })
-            .await
-        };
-        write
-            .await
-            .map_err(|e| JsValue::from_str(store::problem(&e)))
-    })
+    store::queued(write(place, Write::Keep(record_key(draft, sha256), bytes)))
 }
 
 /// Notes that the council's system has stored a file (it is not sent again after a reload).
 pub fn mark_stored(place: Where, draft: &str, sha256: &str) -> Pending {
-    let key = stored_key(draft, sha256);
-    store::queued(async move {
-        if place != Where::Local {
-            return Ok(());
-        }
-        let db = store::indexed().await.ok_or(JsValue::NULL)?;
-        store::transact(&db, |s| {
-            s.put_with_key(&JsValue::TRUE, &key.as_str().into())
-        })
-        .await
-    })
+    store::queued(write(place, Write::Stored(stored_key(draft, sha256))))
 }
 
 /// A kept file's bytes, and whether its upload was confirmed; `None` when it is not kept (or
@@ -78,26 +98,11 @@ pub async fn get(place: Where, draft: &str, sha256: &str) -> Option<(js_sys::Arr
 /// Deletes one kept file (it was removed from the list).
 pub fn remove(draft: &str, sha256: &str) -> Pending {
     let (a, b) = (record_key(draft, sha256), stored_key(draft, sha256));
-    store::queued(async move {
-        let Some(db) = store::indexed().await else {
-            return Ok(());
-        };
-        store::transact(&db, |s| {
-            s.delete(&a.as_str().into())?;
-            s.delete(&b.as_str().into())
-        })
-        .await
-    })
+    store::queued(write(Where::Local, Write::Delete(a, b)))
 }
 
 /// Deletes every file kept with a draft (the draft is deleted).
 pub fn remove_all(draft: &str) -> Pending {
     let (low, high) = (format!("{draft}/files/"), format!("{draft}/files/\u{ffff}"));
-    store::queued(async move {
-        let Some(db) = store::indexed().await else {
-            return Ok(());
-        };
-        let range = web_sys::IdbKeyRange::bound(&low.as_str().into(), &high.as_str().into())?;
-        store::transact(&db, |s| s.delete(&range)).await
-    })
+    store::queued(write(Where::Local, Write::Delete(low, high)))
 }

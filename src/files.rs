@@ -47,6 +47,9 @@ pub struct Files {
     pub keep_problem: RwSignal<Option<&'static str>>,
     /// Files being read and checked now.
     pub reading: RwSignal<usize>,
+    /// The page (and the question on it) the person came from to attach a document: Continue
+    /// on the upload goes back there.
+    pub back_to: RwSignal<Option<(crate::route::Page, String)>>,
 }
 
 /// Said when a file could not be kept on this device.
@@ -63,6 +66,7 @@ impl Files {
             said: RwSignal::new(String::new()),
             keep_problem: RwSignal::new(None),
             reading: RwSignal::new(0),
+            back_to: RwSignal::new(None),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! GOV.UK Design System components, one per file, rendered inside the widget's shadow root.
 
 pub mod apdr_review;
+pub mod attach_here;
 pub mod attached_files;
 pub mod back_link;
 pub mod checkboxes;

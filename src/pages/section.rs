@@ -68,6 +68,14 @@ pub fn SectionPage(id: &'static str, part: usize) -> impl IntoView {
     });
     let on_continue = move |_| {
         form.recheck();
+        if id == sections::section_of(crate::files::LIST) {
+            // Back to the question the person came from to attach a document.
+            if let Some((page, field)) = form.files.back_to.try_update(Option::take).flatten() {
+                form.go(page);
+                crate::focus::id(form, &field);
+                return;
+            }
+        }
         if !form.blocks(&within) {
             form.go(if part + 1 < parts {
                 Page::SectionPart(id, part + 1)

@@ -329,3 +329,26 @@ test('sending waits until every file is stored, says so, and carries only their 
   assert.deepEqual(p.errors.filter((e) => !/^Failed to load resource/.test(e)), []);
   await context.close();
 });
+
+test('"Attach a document" beside a question that refers to one: to the upload and back, the new document among the choices', { timeout: 120000 }, async () => {
+  const context = await env.browser.newContext();
+  const p = await open({ ...env, browser: context }, '/www/scenario.html');
+  await seedDraft(p, draftOf(S01));
+  await q(p, '#task-specialists').click();
+  await q(p, '.govuk-summary-list__actions a').click();
+  for (let i = 0; i < 5 && !(await q(p, '#f-specialists-0-reportAttachmentId-attach').count()); i++) await q(p, '#continue').click();
+  const heading = await q(p, '#page-heading').textContent();
+  await q(p, '#f-specialists-0-reportAttachmentId-attach').click();
+  await p.waitForFunction(() => document.querySelector('sen-support-form').shadowRoot.getElementById('f-attachments'));
+  await q(p, '#f-attachments').setInputFiles(made('salt-report.pdf', Buffer.concat([fs.readFileSync(`${FILES}/report.pdf`), Buffer.from('\n% salt\n')])));
+  const last = `file-status-${S01.attachments.length}`;
+  await p.waitForFunction((id) => document.querySelector('sen-support-form').shadowRoot.getElementById(id)?.textContent === 'Uploaded', last, { timeout: 30000 });
+  await q(p, '#continue').click();
+  await p.waitForFunction((h) => document.querySelector('sen-support-form').shadowRoot.getElementById('page-heading')?.textContent === h, heading);
+  const choices = await root(p, (r) => [...r.querySelectorAll('input[name="f-specialists-0-reportAttachmentId"]')].map((e) => e.labels[0]?.textContent.trim()));
+  assert.ok(choices.includes('salt-report.pdf'), choices.join(', '));
+  assert.match(await focusedId(p), /^f-specialists-0-reportAttachmentId/);
+  assert.deepEqual(await axe(p), []);
+  assert.deepEqual(p.errors.filter((e) => !/^Failed to load resource/.test(e)), []);
+  await context.close();
+});
