@@ -5,8 +5,6 @@
 //! (`upload.rs`), retried by the applications' policy. After a reload the files not confirmed
 //! stored are read back and uploaded again. Sending waits until every file is stored.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
@@ -28,28 +26,48 @@ pub struct FileState {
     pub warning: Option<String>,
 }
 
+/// What the page shows about the attached files, in one signal (one signal type costs the
+/// download less than several).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Shelf {
+    /// Each file's state, by SHA-256, in the order attached.
+    pub files: Vec<(String, FileState)>,
+    /// Why files just chosen were not attached: shown at the upload and in the summary.
+    pub refused: Vec<String>,
+    /// What the live region says about files (attached, removed, progress).
+    pub said: String,
+    /// Why a file could not be kept on this device, if one could not.
+    pub keep_problem: Option<&'static str>,
+    /// Files being read and checked now.
+    pub reading: usize,
+    /// The page (and the question on it) the person came from to attach a document: Continue
+    /// on the upload goes back there.
+    pub back_to: Option<(crate::route::Page, String)>,
+}
+
+impl Shelf {
+    /// A file's state.
+    pub fn get(&self, sha: &str) -> Option<&FileState> {
+        self.files.iter().find(|(k, _)| k == sha).map(|(_, f)| f)
+    }
+}
+
+/// What is held in memory for the files while the page is open.
+#[derive(Default)]
+pub struct Held {
+    /// Each file's bytes, by SHA-256 (in JavaScript's memory, not the WebAssembly's).
+    bytes: Vec<(String, js_sys::ArrayBuffer)>,
+    /// Files whose upload is running now.
+    running: Vec<String>,
+}
+
 /// One instance's attached files (arena handles: `Copy`, part of `Form`).
 #[derive(Clone, Copy)]
 pub struct Files {
     /// Where files are PUT (the `attachments-endpoint` attribute, or beside `endpoint`).
     pub endpoint: StoredValue<String>,
-    /// Each file's state, by SHA-256.
-    pub state: RwSignal<BTreeMap<String, FileState>>,
-    /// Each file's bytes while the page is open, by SHA-256 (kept in JavaScript's memory).
-    pub bytes: StoredValue<BTreeMap<String, js_sys::ArrayBuffer>, LocalStorage>,
-    /// Files whose upload is running now.
-    pub running: StoredValue<BTreeSet<String>>,
-    /// Why files just chosen were not attached: shown at the upload and in the summary.
-    pub refused: RwSignal<Vec<String>>,
-    /// What the live region says about files (attached, removed, progress).
-    pub said: RwSignal<String>,
-    /// Why a file could not be kept on this device, if one could not.
-    pub keep_problem: RwSignal<Option<&'static str>>,
-    /// Files being read and checked now.
-    pub reading: RwSignal<usize>,
-    /// The page (and the question on it) the person came from to attach a document: Continue
-    /// on the upload goes back there.
-    pub back_to: RwSignal<Option<(crate::route::Page, String)>>,
+    pub shelf: RwSignal<Shelf>,
+    held: StoredValue<Held, LocalStorage>,
 }
 
 /// Said when a file could not be kept on this device.
@@ -59,15 +77,37 @@ impl Files {
     pub fn new(endpoint: String) -> Files {
         Files {
             endpoint: StoredValue::new(endpoint),
-            state: RwSignal::new(BTreeMap::new()),
-            bytes: StoredValue::new_local(BTreeMap::new()),
-            running: StoredValue::new(BTreeSet::new()),
-            refused: RwSignal::new(Vec::new()),
-            said: RwSignal::new(String::new()),
-            keep_problem: RwSignal::new(None),
-            reading: RwSignal::new(0),
-            back_to: RwSignal::new(None),
+            shelf: RwSignal::new(Shelf::default()),
+            held: StoredValue::new_local(Held::default()),
         }
+    }
+
+    /// Changes what the page shows (nothing once unmounted).
+    pub fn update(&self, change: impl FnOnce(&mut Shelf)) {
+        self.shelf.try_update(change);
+    }
+
+    /// Says something about the files in the live region.
+    fn say(&self, text: String) {
+        self.update(|s| s.said = text);
+    }
+
+    fn bytes_of(&self, sha: &str) -> Option<js_sys::ArrayBuffer> {
+        self.held
+            .try_with_value(|h| {
+                h.bytes
+                    .iter()
+                    .find(|(k, _)| k == sha)
+                    .map(|(_, b)| b.clone())
+            })
+            .flatten()
+    }
+
+    fn hold(&self, sha: &str, bytes: js_sys::ArrayBuffer) {
+        self.held.try_update_value(|h| {
+            h.bytes.retain(|(k, _)| k != sha);
+            h.bytes.push((sha.to_owned(), bytes));
+        });
     }
 }
 
@@ -88,8 +128,8 @@ pub fn listed(d: &Value) -> Vec<(String, String)> {
 }
 
 fn set_upload(form: Form, sha: &str, upload: Upload) {
-    form.files.state.update(|s| {
-        if let Some(f) = s.get_mut(sha) {
+    form.files.update(|s| {
+        if let Some((_, f)) = s.files.iter_mut().find(|(k, _)| k == sha) {
             f.upload = upload;
         }
     });
@@ -97,7 +137,7 @@ fn set_upload(form: Form, sha: &str, upload: Upload) {
 
 fn upload_of(form: Form, sha: &str) -> Option<Upload> {
     form.files
-        .state
+        .shelf
         .try_with_untracked(|s| s.get(sha).map(|f| f.upload.clone()))
         .flatten()
 }
@@ -116,8 +156,7 @@ pub fn choose(form: Form, list: &web_sys::FileList) {
         return;
     }
     form.files
-        .reading
-        .update(|n| *n = n.saturating_add(files.len()));
+        .update(|s| s.reading = s.reading.saturating_add(files.len()));
     leptos::task::spawn_local(async move {
         let count = files.len();
         let mut refused = Vec::new();
@@ -128,19 +167,17 @@ pub fn choose(form: Form, list: &web_sys::FileList) {
                 Err(why) => refused.push(why),
             }
         }
-        if form
-            .files
-            .reading
-            .try_update(|n| *n = n.saturating_sub(count))
-            .is_none()
-        {
+        if form.files.shelf.try_get_untracked().is_none() {
             return; // unmounted meanwhile
         }
         let mut said: Vec<String> = added.iter().map(|n| format!("{n} attached.")).collect();
         said.extend(refused.iter().map(|r| format!("Not attached: {r}.")));
-        form.files.said.set(said.join(" "));
         let any_refused = !refused.is_empty();
-        form.files.refused.set(refused);
+        form.files.update(|s| {
+            s.reading = s.reading.saturating_sub(count);
+            s.said = said.join(" ");
+            s.refused = refused;
+        });
         form.recheck();
         if any_refused {
             crate::focus::summary(form);
@@ -217,18 +254,16 @@ async fn add(form: Form, file: &web_sys::File) -> Result<(), String> {
         item.insert("sha256".into(), Value::from(sha.clone()));
         doc::push(d, LIST, Value::Object(item));
     });
-    form.files.state.update(|s| {
-        s.insert(
+    form.files.update(|s| {
+        s.files.push((
             sha.clone(),
             FileState {
                 upload: Upload::Waiting,
                 warning,
             },
-        );
+        ))
     });
-    form.files.bytes.update_value(|b| {
-        b.insert(sha.clone(), bytes.clone());
-    });
+    form.files.hold(&sha, bytes.clone());
     keep(form, &sha, bytes);
     start(form, sha);
     Ok(())
@@ -245,13 +280,11 @@ fn keep(form: Form, sha: &str, bytes: js_sys::ArrayBuffer) {
         );
         leptos::task::spawn_local(async move {
             let kept = JsFuture::from(pending).await;
-            let _ =
-                form.files
-                    .keep_problem
-                    .try_set(kept.err().map(|why| match store_problem(&why) {
-                        Some(p) => p,
-                        None => NOT_KEPT,
-                    }));
+            let problem = kept.err().map(|why| match store_problem(&why) {
+                Some(p) => p,
+                None => NOT_KEPT,
+            });
+            form.files.update(|s| s.keep_problem = problem);
         });
     }
 }
@@ -266,8 +299,9 @@ fn store_problem(why: &wasm_bindgen::JsValue) -> Option<&'static str> {
 pub fn keep_all(form: Form) {
     let all: Vec<(String, js_sys::ArrayBuffer)> = form
         .files
-        .bytes
-        .with_value(|b| b.iter().map(|(k, v)| (k.clone(), v.clone())).collect());
+        .held
+        .try_with_value(|h| h.bytes.clone())
+        .unwrap_or_default();
     for (sha, bytes) in all {
         keep(form, &sha, bytes);
     }
@@ -276,22 +310,28 @@ pub fn keep_all(form: Form) {
 /// Starts a file's upload, unless it is running already.
 pub fn start(form: Form, sha: String) {
     let mut fresh = false;
-    form.files
-        .running
-        .update_value(|r| fresh = r.insert(sha.clone()));
+    form.files.held.try_update_value(|h| {
+        fresh = !h.running.contains(&sha);
+        if fresh {
+            h.running.push(sha.clone());
+        }
+    });
     if !fresh {
         return;
     }
     leptos::task::spawn_local(async move {
         run(form, &sha).await;
-        let _ = form.files.running.try_update_value(|r| r.remove(&sha));
+        form.files
+            .held
+            .try_update_value(|h| h.running.retain(|k| *k != sha));
     });
 }
 
 /// Uploads are tried again when the browser comes back online.
 pub fn on_online(form: Form) {
-    let failed: Vec<String> = form.files.state.with_untracked(|s| {
-        s.iter()
+    let failed: Vec<String> = form.files.shelf.with_untracked(|s| {
+        s.files
+            .iter()
             .filter(|(_, f)| matches!(f.upload, Upload::Failed | Upload::Retrying(_)))
             .map(|(k, _)| k.clone())
             .collect()
@@ -314,12 +354,7 @@ async fn run(form: Form, sha: &str) {
     let policy = retry::Policy::default();
     let mut attempt = 1u32;
     loop {
-        let Some(buf) = form
-            .files
-            .bytes
-            .try_with_value(|b| b.get(sha).cloned())
-            .flatten()
-        else {
+        let Some(buf) = form.files.bytes_of(sha) else {
             return; // removed, or unmounted
         };
         set_upload(form, sha, Upload::Sending(0));
@@ -339,7 +374,7 @@ async fn run(form: Form, sha: &str) {
             };
             set_upload(form, &key, Upload::Sending(p));
             if let Some(step) = attach::announce_step(before, p) {
-                form.files.said.set(format!("{name}: {step}% uploaded"));
+                form.files.say(format!("{name}: {step}% uploaded"));
             }
         };
         let outcome = crate::upload::attempt(&url, sha, &buf, attempt, &settings, progress).await;
@@ -359,7 +394,7 @@ async fn run(form: Form, sha: &str) {
         ) {
             Next::Done => {
                 set_upload(form, sha, Upload::Stored);
-                form.files.said.set(format!("{name} uploaded"));
+                form.files.say(format!("{name} uploaded"));
                 if form.save_here.get_untracked() {
                     let _ = file_store::mark_stored(
                         form.place.get_value(),
@@ -376,7 +411,7 @@ async fn run(form: Form, sha: &str) {
             }
             Next::GiveUp => {
                 set_upload(form, sha, Upload::Failed);
-                form.files.said.set(format!(
+                form.files.say(format!(
                     "{name} was not uploaded: the council's system could not be reached"
                 ));
                 return;
@@ -384,9 +419,7 @@ async fn run(form: Form, sha: &str) {
             Next::Refused(code) => {
                 let why = crate::submit::error_message(&outcome.text)
                     .unwrap_or_else(|| refused_text(code));
-                form.files
-                    .said
-                    .set(format!("{name} was not uploaded: {why}"));
+                form.files.say(format!("{name} was not uploaded: {why}"));
                 set_upload(form, sha, Upload::Refused(why));
                 return;
             }
@@ -406,15 +439,15 @@ pub fn remove(form: Form, index: usize) {
     if let Some(list) = sen_core::form::LISTS.iter().find(|l| l.pointer == LIST) {
         form.remove_item(list, index);
     }
-    form.files.state.update(|s| {
-        s.remove(&sha);
+    form.files.update(|s| {
+        s.files.retain(|(k, _)| *k != sha);
+        s.refused.clear();
+        s.said = format!("{name} removed");
     });
-    form.files.bytes.update_value(|b| {
-        b.remove(&sha);
-    });
-    form.files.refused.set(Vec::new());
+    form.files
+        .held
+        .update_value(|h| h.bytes.retain(|(k, _)| *k != sha));
     let _ = file_store::remove(&form.draft_key.get_value(), &sha);
-    form.files.said.set(format!("{name} removed"));
     crate::focus::id(form, UPLOAD_ID);
 }
 
@@ -424,10 +457,10 @@ pub const UPLOAD_ID: &str = "f-attachments";
 /// The files of the document (restored, loaded, or from another tab) that the widget does not
 /// know yet: read back from this device and uploaded unless confirmed stored.
 pub fn resume(form: Form) {
-    let known = form
+    let known: Vec<String> = form
         .files
-        .state
-        .with_untracked(|s| s.keys().cloned().collect::<BTreeSet<_>>());
+        .shelf
+        .with_untracked(|s| s.files.iter().map(|(k, _)| k.clone()).collect());
     let new: Vec<String> = form
         .doc
         .with_untracked(listed)
@@ -438,15 +471,15 @@ pub fn resume(form: Form) {
     if new.is_empty() {
         return;
     }
-    form.files.state.update(|s| {
+    form.files.update(|s| {
         for sha in &new {
-            s.insert(
+            s.files.push((
                 sha.clone(),
                 FileState {
                     upload: Upload::Waiting,
                     warning: None,
                 },
-            );
+            ));
         }
     });
     let (place, draft) = (form.place.get_value(), form.draft_key.get_value());
@@ -455,21 +488,14 @@ pub fn resume(form: Form) {
             let kept = file_store::get(place, &draft, &sha).await;
             match kept {
                 Some((bytes, stored)) => {
-                    let _ = form.files.bytes.try_update_value(|b| {
-                        b.insert(sha.clone(), bytes);
-                    });
+                    form.files.hold(&sha, bytes);
                     if stored {
                         set_upload(form, &sha, Upload::Stored);
                     } else {
                         start(form, sha);
                     }
                 }
-                None => {
-                    if form.files.state.try_get_untracked().is_none() {
-                        return;
-                    }
-                    set_upload(form, &sha, Upload::Lost);
-                }
+                None => set_upload(form, &sha, Upload::Lost),
             }
         }
     });
@@ -478,9 +504,11 @@ pub fn resume(form: Form) {
 /// Forgets every file (the answers were started again or replaced): their records go with
 /// the draft.
 pub fn forget(form: Form) {
-    form.files.state.set(BTreeMap::new());
-    form.files.bytes.set_value(BTreeMap::new());
-    form.files.refused.set(Vec::new());
+    form.files.update(|s| {
+        s.files.clear();
+        s.refused.clear();
+    });
+    form.files.held.update_value(|h| h.bytes.clear());
 }
 
 /// What stops sending now: the files still uploading, and the problems of files that will
@@ -489,7 +517,7 @@ pub fn unfinished(form: Form) -> (usize, Vec<(String, String)>) {
     let files = form.doc.with_untracked(listed);
     let mut waiting = 0;
     let mut problems = Vec::new();
-    form.files.state.with_untracked(|s| {
+    form.files.shelf.with_untracked(|s| {
         for (i, (name, sha)) in files.iter().enumerate() {
             let Some(f) = s.get(sha) else { continue };
             let at = format!("{LIST}/{i}/sha256");

@@ -14,7 +14,8 @@ pub fn AttachHere(id: String) -> impl IntoView {
         <p class="govuk-body">
             <a class="govuk-link" href="#" id=format!("{id}-attach") on:click=move |ev| {
                 ev.prevent_default();
-                form.files.back_to.set(Some((form.page.get_untracked(), id.clone())));
+                let back = (form.page.get_untracked(), id.clone());
+                form.files.update(|s| s.back_to = Some(back));
                 form.go(crate::route::Page::Section(sen_core::sections::section_of(crate::files::LIST)));
             }>"Attach a document"</a>
         </p>

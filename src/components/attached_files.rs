@@ -22,22 +22,8 @@ fn file_row(
 ) -> impl IntoView {
     let state = {
         let sha = sha.clone();
-        Memo::new(move |_| form.files.state.with(|s| s.get(&sha).cloned()))
+        Memo::new(move |_| form.files.shelf.with(|s| s.get(&sha).cloned()))
     };
-    let status = move || {
-        state
-            .get()
-            .map(|f| status_text(&f.upload))
-            .unwrap_or_default()
-    };
-    let refused = move || {
-        matches!(
-            state.get().map(|f| f.upload),
-            Some(Upload::Refused(_) | Upload::Lost)
-        )
-    };
-    let warning = move || state.get().and_then(|f| f.warning);
-    let failed = move || matches!(state.get().map(|f| f.upload), Some(Upload::Failed));
     let question = |field: &str| {
         let pattern = format!("{LIST}/*/{field}");
         sen_core::rules::field_specs::spec_for(&pattern).map(|spec| {
@@ -53,28 +39,35 @@ fn file_row(
                     "Remove"<span class="govuk-visually-hidden">{format!(" {name}")}</span>
                 </button>
             </div>
-            <p class="govuk-body app-file__facts">
-                {size.map(|s| format!("{}. ", size_text(s)))}
-                <span class=move || if refused() { "app-file__refused" } else { "" } id=format!("file-status-{index}")>
-                    {move || refused().then(|| view! { <span class="govuk-visually-hidden">"Error: "</span> })}
-                    {status}
-                </span>
-            </p>
-            {move || failed().then(|| {
-                let sha = sha.clone();
-                let name = retry_name.clone();
+            // What the upload has come to, drawn again only when it changes.
+            {move || {
+                let (upload, warning) = state.get().map(|f| (Some(f.upload), f.warning)).unwrap_or_default();
+                let refused = matches!(upload, Some(Upload::Refused(_) | Upload::Lost));
+                let failed = matches!(upload, Some(Upload::Failed));
+                let status = upload.as_ref().map(status_text).unwrap_or_default();
+                let (sha, name) = (sha.clone(), retry_name.clone());
                 view! {
-                    <button type="button" class="govuk-button govuk-button--secondary" id=format!("retry-file-{index}") on:click=move |_| files::start(form, sha.clone())>
-                        "Try again"<span class="govuk-visually-hidden">{format!(" to upload {name}")}</span>
-                    </button>
+                    <p class="govuk-body app-file__facts">
+                        {size.map(|s| format!("{}. ", size_text(s)))}
+                        <span class=if refused { "app-file__refused" } else { "" } id=format!("file-status-{index}")>
+                            {refused.then(|| view! { <span class="govuk-visually-hidden">"Error: "</span> })}
+                            {status}
+                        </span>
+                    </p>
+                    {failed.then(|| view! {
+                        <button type="button" class="govuk-button govuk-button--secondary" id=format!("retry-file-{index}") on:click=move |_| files::start(form, sha.clone())>
+                            "Try again"<span class="govuk-visually-hidden">{format!(" to upload {name}")}</span>
+                        </button>
+                    })}
+                    {warning.map(|w| view! {
+                        <div class="govuk-warning-text">
+                            <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                            <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning: "</span>{w}</strong>
+                        </div>
+                    })}
                 }
-            })}
-            {move || warning().map(|w| view! {
-                <div class="govuk-warning-text">
-                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                    <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning: "</span>{w}</strong>
-                </div>
-            })}
+                .into_any()
+            }}
             <div class="app-file__questions">
                 {question("type")}
                 {question("documentDate")}

@@ -25,7 +25,9 @@ pub fn FileUpload() -> impl IntoView {
     let list_message = super::message_memo(form, files::LIST);
     let messages = Memo::new(move |_| {
         let mut all: Vec<String> = list_message.get().into_iter().collect();
-        all.extend(form.files.refused.get());
+        form.files
+            .shelf
+            .with(|s| all.extend(s.refused.iter().cloned()));
         all
     });
     let dragging = RwSignal::new(false);
@@ -39,7 +41,7 @@ pub fn FileUpload() -> impl IntoView {
         dragging.set(over);
     };
     let reading = move || {
-        let n = form.files.reading.get();
+        let n = form.files.shelf.with(|s| s.reading);
         (n > 0).then(|| {
             view! {
                 <p class="govuk-body" id="file-reading">

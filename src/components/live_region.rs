@@ -39,11 +39,11 @@ pub fn LiveRegion() -> impl IntoView {
             Some(crate::tabs::Told::Deleted) => return "Your answers were deleted in another tab. Your answers in this tab are not being saved until you choose to keep them".to_owned(),
             None => {}
         }
-        let files = form.files.said.get();
+        let (files, kept) = form.files.shelf.with(|s| (s.said.clone(), s.keep_problem));
         if !files.is_empty() && form.sending.get() == Sending::Idle {
             return files;
         }
-        if let Some(p) = form.files.keep_problem.get() {
+        if let Some(p) = kept {
             return p.to_owned();
         }
         announcement(

@@ -59,18 +59,19 @@ pub fn SectionPage(id: &'static str, part: usize) -> impl IntoView {
     let errors = Signal::derive(move || form.page_errors(&within));
     // Files just refused are said at once, before Continue.
     let refused = Signal::derive(move || {
-        form.files
-            .refused
-            .get()
-            .into_iter()
-            .map(|m| (crate::files::LIST.to_owned(), m))
-            .collect()
+        form.files.shelf.with(|s| {
+            s.refused
+                .iter()
+                .map(|m| (crate::files::LIST.to_owned(), m.clone()))
+                .collect()
+        })
     });
     let on_continue = move |_| {
         form.recheck();
         if id == sections::section_of(crate::files::LIST) {
             // Back to the question the person came from to attach a document.
-            if let Some((page, field)) = form.files.back_to.try_update(Option::take).flatten() {
+            if let Some((page, field)) = form.files.shelf.try_update(|s| s.back_to.take()).flatten()
+            {
                 form.go(page);
                 crate::focus::id(form, &field);
                 return;
