@@ -34,8 +34,10 @@ pub struct Shelf {
     pub files: Vec<(String, FileState)>,
     /// Why files just chosen were not attached: shown at the upload and in the summary.
     pub refused: Vec<String>,
-    /// What the live region says about files (attached, removed, progress).
+    /// What the live region says about files (attached, removed, progress), and when (Unix
+    /// milliseconds: the latest of this and a save of the answers is said).
     pub said: String,
+    pub said_at: u64,
     /// Why a file could not be kept on this device, if one could not.
     pub keep_problem: Option<&'static str>,
     /// Files being read and checked now.
@@ -46,6 +48,12 @@ pub struct Shelf {
 }
 
 impl Shelf {
+    /// Says something about the files in the live region.
+    pub fn tell(&mut self, text: String) {
+        self.said = text;
+        self.said_at = now_ms();
+    }
+
     /// A file's state.
     pub fn get(&self, sha: &str) -> Option<&FileState> {
         self.files.iter().find(|(k, _)| k == sha).map(|(_, f)| f)
@@ -89,7 +97,7 @@ impl Files {
 
     /// Says something about the files in the live region.
     fn say(&self, text: String) {
-        self.update(|s| s.said = text);
+        self.update(|s| s.tell(text));
     }
 
     fn bytes_of(&self, sha: &str) -> Option<js_sys::ArrayBuffer> {
@@ -175,7 +183,7 @@ pub fn choose(form: Form, list: &web_sys::FileList) {
         let any_refused = !refused.is_empty();
         form.files.update(|s| {
             s.reading = s.reading.saturating_sub(count);
-            s.said = said.join(" ");
+            s.tell(said.join(" "));
             s.refused = refused;
         });
         form.recheck();
@@ -442,7 +450,7 @@ pub fn remove(form: Form, index: usize) {
     form.files.update(|s| {
         s.files.retain(|(k, _)| *k != sha);
         s.refused.clear();
-        s.said = format!("{name} removed");
+        s.tell(format!("{name} removed"));
     });
     form.files
         .held

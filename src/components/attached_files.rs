@@ -24,6 +24,8 @@ fn file_row(
         let sha = sha.clone();
         Memo::new(move |_| form.files.shelf.with(|s| s.get(&sha).cloned()))
     };
+    // The backend's word on this file when an application was refused for it.
+    let problem = super::message_memo(form, &format!("{LIST}/{index}/sha256"));
     let question = |field: &str| {
         let pattern = format!("{LIST}/*/{field}");
         sen_core::rules::field_specs::spec_for(&pattern).map(|spec| {
@@ -45,6 +47,7 @@ fn file_row(
                 let refused = matches!(upload, Some(Upload::Refused(_) | Upload::Lost));
                 let failed = matches!(upload, Some(Upload::Failed));
                 let status = upload.as_ref().map(status_text).unwrap_or_default();
+                let problem = problem.get();
                 let (sha, name) = (sha.clone(), retry_name.clone());
                 view! {
                     <p class="govuk-body app-file__facts">
@@ -54,6 +57,9 @@ fn file_row(
                             {status}
                         </span>
                     </p>
+                    {problem.map(|m| view! {
+                        <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{m}</p>
+                    })}
                     {failed.then(|| view! {
                         <button type="button" class="govuk-button govuk-button--secondary" id=format!("retry-file-{index}") on:click=move |_| files::start(form, sha.clone())>
                             "Try again"<span class="govuk-visually-hidden">{format!(" to upload {name}")}</span>

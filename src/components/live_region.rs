@@ -39,8 +39,13 @@ pub fn LiveRegion() -> impl IntoView {
             Some(crate::tabs::Told::Deleted) => return "Your answers were deleted in another tab. Your answers in this tab are not being saved until you choose to keep them".to_owned(),
             None => {}
         }
-        let (files, kept) = form.files.shelf.with(|s| (s.said.clone(), s.keep_problem));
-        if !files.is_empty() && form.sending.get() == Sending::Idle {
+        let (files, at, kept) = form
+            .files
+            .shelf
+            .with(|s| (s.said.clone(), s.said_at, s.keep_problem));
+        // What happened last: something about the files, or a save of the answers.
+        let later = at >= form.saved_at.get().unwrap_or(0);
+        if !files.is_empty() && later && form.sending.get() == Sending::Idle {
             return files;
         }
         if let Some(p) = kept {

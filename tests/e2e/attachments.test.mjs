@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setup, open, tabTo, focusedId, axe, widgetText, seedDraft, draftOf, S01, sent } from './lib.mjs';
+import { setup, open, tabTo, focusedId, axe, widgetText, seedDraft, draftOf, S01, sent, chooseFiles } from './lib.mjs';
 
 const FILES = 'tests/fixtures/files';
 const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
@@ -77,12 +77,7 @@ async function toDocuments(p) {
 }
 
 /** Chooses files with the keyboard alone: Tab to the upload, Space opens the chooser. */
-async function attach(p, files) {
-  await tabTo(p, 'f-attachments');
-  const [chooser] = await Promise.all([p.waitForEvent('filechooser'), p.keyboard.press('Space')]);
-  assert.equal(chooser.isMultiple(), true);
-  await chooser.setFiles(files);
-}
+const attach = (p, files) => chooseFiles(p, 'f-attachments', files);
 
 const statuses = (p) => root(p, (r) => [...r.querySelectorAll('[id^="file-status-"]')].map((e) => e.textContent));
 const names = (p) => root(p, (r) => [...r.querySelectorAll('.app-file__name')].map((e) => e.textContent));

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { setup, open, tabTo, focusedId, axe, fieldId, widgetText } from './lib.mjs';
+import { setup, open, tabTo, focusedId, axe, fieldId, widgetText, chooseFiles } from './lib.mjs';
 
 const S01 = JSON.parse(fs.readFileSync('tests/fixtures/scenarios/S01-complete-valid.json', 'utf8'));
 // S01's documents, attached through the upload: the files of the same names. The POST carries
@@ -220,9 +220,7 @@ let check;
  * one answer; their names, sizes and hashes come from the files. */
 async function attachFiles(page, todo) {
   cost.answers += 1;
-  await tabTo(page, 'f-attachments');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-  await chooser.setFiles(S01_FILES);
+  await chooseFiles(page, 'f-attachments', S01_FILES);
   await page.waitForFunction((n) => {
     const s = [...document.querySelector('sen-support-form').shadowRoot.querySelectorAll('[id^="file-status-"]')].map((e) => e.textContent);
     return s.length === n && s.every((t) => t === 'Uploaded');

@@ -103,6 +103,26 @@ export async function tabTo(page, id, max = 400) {
   throw new Error(`could not reach #${id} with the Tab key`);
 }
 
+/**
+ * Chooses files with the keyboard alone: Tab to the file input `id`, Space opens the chooser
+ * (Enter, or Space again, if the browser let the first press go without one, as it may just
+ * after another chooser closed). Resolves once the files are given; fails if no chooser opens.
+ */
+export async function chooseFiles(page, id, files) {
+  for (const key of ['Space', 'Enter', 'Space']) {
+    await tabTo(page, id);
+    const opened = page.waitForEvent('filechooser', { timeout: 3000 }).catch(() => null);
+    await page.keyboard.press(key);
+    const chooser = await opened;
+    if (chooser) {
+      if (!chooser.isMultiple()) throw new Error(`#${id} takes one file only`);
+      await chooser.setFiles(files);
+      return;
+    }
+  }
+  throw new Error(`no file chooser opened from #${id} with Space or Enter`);
+}
+
 /** Text of the widget's current page. */
 export function widgetText(page) {
   return page.locator('sen-support-form >> css=.app-root').first().innerText();
