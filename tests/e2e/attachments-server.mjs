@@ -135,7 +135,12 @@ export function startAttachmentServer(receiver, { policies = {}, slow = 0, pages
     else req.pipe(out);
   }
 
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => handle(req, res).catch(() => {
+    // A client gone in the middle of its request (a browser killed during an upload).
+    if (!res.headersSent) res.writeHead(400);
+    res.end();
+  }));
+  async function handle(req, res) {
     const url = new URL(req.url, 'http://x');
     const m = url.pathname.match(/^\/attachments\/([^/]*)$/);
     if (m && req.method === 'PUT') return put(req, res, m[1], url.searchParams.get('profile'));
@@ -154,7 +159,7 @@ export function startAttachmentServer(receiver, { policies = {}, slow = 0, pages
       return forward(req, res, body);
     }
     return forward(req, res, null);
-  });
+  }
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
     base: `http://127.0.0.1:${server.address().port}`,
     stored, puts,

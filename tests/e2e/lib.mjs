@@ -43,6 +43,40 @@ export function startReceiver({ today = '2025-04-30' } = {}) {
   });
 }
 
+/**
+ * Debian's Chromium as its own process group on a profile directory, driven over CDP (so that
+ * it can be killed with SIGKILL, as a crash, and relaunched on the same profile). Resolves to
+ * { child, browser }.
+ */
+export function launchOnProfile(profileDir) {
+  const child = spawn(process.env.CHROMIUM ?? '/usr/bin/chromium', [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--remote-debugging-port=0', `--user-data-dir=${profileDir}`, 'about:blank',
+  ], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  return new Promise((resolve, reject) => {
+    let err = '';
+    child.on('exit', (code) => reject(new Error(`chromium exited (${code}): ${err}`)));
+    child.stderr.on('data', async (d) => {
+      err += d;
+      const m = err.match(/DevTools listening on (ws:\S+)/);
+      if (m) {
+        child.removeAllListeners('exit');
+        const browser = await chromium.connectOverCDP(m[1]);
+        resolve({ child, browser });
+      }
+    });
+  });
+}
+
+/** SIGKILLs a browser from `launchOnProfile` and every process it started. */
+export function killBrowser(child) {
+  return new Promise((resolve) => {
+    child.on('exit', resolve);
+    process.kill(-child.pid, 'SIGKILL');
+  });
+}
+
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** Whether the receiver serves `PUT /attachments/{sha256}` (a malformed hash gets its 400). */
