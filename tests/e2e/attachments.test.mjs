@@ -347,3 +347,21 @@ test('"Attach a document" beside a question that refers to one: to the upload an
   assert.deepEqual(p.errors.filter((e) => !/^Failed to load resource/.test(e)), []);
   await context.close();
 });
+
+test('files dragged onto the drop zone are attached as chosen ones are', { timeout: 60000 }, async () => {
+  const p = await start();
+  await toDocuments(p);
+  const bytes = Buffer.concat([fs.readFileSync(`${FILES}/report.pdf`), Buffer.from('\n% dropped\n')]);
+  await p.evaluate((data) => {
+    const zone = document.querySelector('sen-support-form').shadowRoot.querySelector('.app-drop-zone');
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], 'dropped-report.pdf', { type: 'application/pdf' }));
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [...bytes]);
+  await uploaded(p, 1);
+  assert.deepEqual(await names(p), ['dropped-report.pdf']);
+  assert.ok(env.files.stored.get(sha(bytes)).bytes.equals(bytes));
+  assert.equal(await root(p, (r) => r.querySelector('.app-drop-zone').className), 'govuk-drop-zone app-drop-zone', 'no longer shown as a drop target');
+  await p.context().close();
+});
