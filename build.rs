@@ -53,7 +53,6 @@ const UNUSED_COMPONENTS: &[&str] = &[
     "govuk-breadcrumbs",
     "govuk-cookie-banner",
     "govuk-details",
-    "govuk-drop-zone",
     "govuk-exit-this-page",
     "govuk-feedback",
     // The enhanced upload (govuk-frontend's JavaScript); the plain `.govuk-file-upload` is used.
@@ -70,7 +69,6 @@ const UNUSED_COMPONENTS: &[&str] = &[
     "govuk-skip-link",
     "govuk-tabs",
     "govuk-template",
-    "govuk-warning-text",
     "govuk-width-container",
     "govuk-grid-row",
     "govuk-grid-column",

@@ -7,12 +7,16 @@
 //
 // No inline script is needed and nothing is added to the page's <head>: the form lives in the
 // element's shadow root, styled by its own copy of GOV.UK Frontend. Hosts that prefer code can
-// call `mount(element, { profile, profileUrl, endpoint, drafts, csrfMeta, csrfHeader, headers })`.
+// call `mount(element, { profile, profileUrl, endpoint, attachmentsEndpoint, drafts, csrfMeta,
+// csrfHeader, headers })`.
 //
-// Attributes: profile | profile-url, endpoint, drafts (local | session | none), csrf-meta (the
+// Attributes: profile | profile-url, endpoint, attachments-endpoint (where attached files are
+// PUT, as {attachments-endpoint}/{sha256}?profile={id}; default beside endpoint:
+// …/applications → …/attachments), drafts (local | session | none), csrf-meta (the
 // name of a <meta> whose content is sent as a CSRF token), csrf-header (default X-CSRF-Token).
-// Property: headers, a function ({ endpoint, idempotencyKey, attempt }) returning an object of
-// extra request headers (or a promise of one), called before each attempt.
+// Property: headers, a function ({ endpoint, idempotencyKey, attempt }, or for an attached file
+// { endpoint, sha256, attempt }) returning an object of extra request headers (or a promise of
+// one), called before each attempt.
 // Events (bubbling, composed): sen-submitted (detail.reference), sen-draft-saved, sen-error
 // (detail.message: the form cannot start or go on, the headers hook failed, or the element's
 // name was already defined).
@@ -59,6 +63,7 @@ class SenSupportForm extends HTMLElement {
       profile: this.getAttribute('profile') ?? undefined,
       profileUrl: this.getAttribute('profile-url') ?? undefined,
       endpoint: this.getAttribute('endpoint') ?? undefined,
+      attachmentsEndpoint: this.getAttribute('attachments-endpoint') ?? undefined,
       today: this.getAttribute('today') ?? undefined,
       drafts: this.getAttribute('drafts') ?? undefined,
       instance: this.id || undefined,

@@ -23,6 +23,11 @@ pub fn App(form: Form) -> impl IntoView {
             form.save_soon();
         }
     });
+    // Attached files restored with the draft are read back and uploaded unless stored, and
+    // uploads that could not reach the council's system are tried again when back online.
+    crate::files::resume(form);
+    let online = window_event_listener_untyped("online", move |_| crate::files::on_online(form));
+    on_cleanup(move || online.remove());
     // Other tabs on this form say when they save (`tabs.rs`).
     crate::tabs::listen(form);
     // …and at once when the page is hidden or left (a closed tab, a switched app).

@@ -11,6 +11,9 @@ pub struct Config {
     pub profile: Option<String>,
     pub profile_url: Option<String>,
     pub endpoint: String,
+    /// Where attached files are PUT (`attachments-endpoint`); beside `endpoint` when absent
+    /// (`attach::default_endpoint`).
+    pub attachments_endpoint: Option<String>,
     /// The date the rules treat as today (`YYYY-MM-DD`); the browser's date when absent. For
     /// demonstrations and tests that replay a dated scenario.
     pub today: Option<String>,
@@ -47,13 +50,14 @@ fn field(obj: &JsValue, key: &str) -> Option<String> {
 }
 
 impl Config {
-    /// Reads `{ profile, profileUrl, endpoint, today, drafts, instance, csrfMeta, csrfHeader,
+    /// Reads `{ profile, profileUrl, endpoint, attachmentsEndpoint, today, drafts, instance, csrfMeta, csrfHeader,
     /// headers }`; missing keys are absent.
     pub fn from_js(obj: &JsValue) -> Config {
         Config {
             profile: field(obj, "profile"),
             profile_url: field(obj, "profileUrl"),
             endpoint: field(obj, "endpoint").unwrap_or_default(),
+            attachments_endpoint: field(obj, "attachmentsEndpoint"),
             today: field(obj, "today").filter(|t| sen_core::Date::parse(t).is_some()),
             drafts: crate::store::Where::from_attribute(field(obj, "drafts").as_deref()),
             instance: field(obj, "instance").unwrap_or_else(|| "form".to_owned()),

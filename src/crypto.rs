@@ -55,6 +55,13 @@ impl Sealed {
 
 /// Seals `text` under a new non-extractable key and a new random IV.
 pub async fn seal(text: &str) -> Result<Sealed, JsValue> {
+    seal_bytes(&Uint8Array::from(text.as_bytes())).await
+}
+
+/// Seals bytes (a `Uint8Array` or an `ArrayBuffer`, left where they are: an attached file
+/// is not copied into the WebAssembly's memory for it) under a new non-extractable key and a
+/// new random IV.
+pub async fn seal_bytes(data: &Object) -> Result<Sealed, JsValue> {
     let subtle = subtle().ok_or(JsValue::NULL)?;
     let usages = js_sys::Array::of2(&"encrypt".into(), &"decrypt".into());
     let made =
@@ -65,18 +72,32 @@ pub async fn seal(text: &str) -> Result<Sealed, JsValue> {
         .ok_or(JsValue::NULL)?
         .get_random_values_with_js_u8_array(&iv)?;
     let params = AesGcmParams::new(AES_GCM, &iv);
-    let sealed = subtle.encrypt_with_object_and_u8_array(&params, &key, text.as_bytes())?;
+    let sealed = subtle.encrypt_with_object_and_buffer_source(&params, &key, data)?;
     let data = JsFuture::from(sealed).await?.dyn_into()?;
     Ok(Sealed { key, iv, data })
 }
 
-/// The text a record holds, or `None` if it cannot be opened (not a record, another key, or
+/// The bytes a record holds, or `None` if it cannot be opened (not a record, another key, or
 /// altered: AES-GCM refuses a changed ciphertext).
-pub async fn open(sealed: &Sealed) -> Option<String> {
+pub async fn open_bytes(sealed: &Sealed) -> Option<js_sys::ArrayBuffer> {
     let params = AesGcmParams::new(AES_GCM, &sealed.iv);
     let opened = subtle()?
         .decrypt_with_object_and_buffer_source(&params, &sealed.key, &sealed.data)
         .ok()?;
-    let bytes = JsFuture::from(opened).await.ok()?;
+    JsFuture::from(opened).await.ok()?.dyn_into().ok()
+}
+
+/// The text a record holds, or `None` if it cannot be opened.
+pub async fn open(sealed: &Sealed) -> Option<String> {
+    let bytes = open_bytes(sealed).await?;
     String::from_utf8(Uint8Array::new(&bytes).to_vec()).ok()
+}
+
+/// The SHA-256 of some bytes, as 64 lowercase hex digits (WebCrypto's digest).
+pub async fn sha256(data: &Object) -> Option<String> {
+    let digest = subtle()?
+        .digest_with_str_and_buffer_source("SHA-256", data)
+        .ok()?;
+    let bytes = Uint8Array::new(&JsFuture::from(digest).await.ok()?).to_vec();
+    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }

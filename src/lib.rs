@@ -7,6 +7,7 @@
 //! prints.
 
 pub mod app;
+pub mod attach;
 pub mod check;
 pub mod components;
 pub mod config;
@@ -16,6 +17,8 @@ pub mod doc;
 pub mod draft;
 pub mod events;
 pub mod failure;
+pub mod file_store;
+pub mod files;
 pub mod focus;
 pub mod input;
 pub mod loaded;
@@ -30,6 +33,7 @@ pub mod store;
 pub mod submission;
 pub mod submit;
 pub mod tabs;
+pub mod upload;
 
 pub use mount::{mount, Mounted};
 

@@ -37,7 +37,7 @@ pub fn page_of(pointer: &str) -> Page {
                 .is_some_and(|r| r.starts_with("/*"))
         })
         .max_by_key(|l| l.pointer.len());
-    if let Some(list) = item {
+    if let Some(list) = item.filter(|l| l.pointer != crate::files::LIST) {
         let index = pointer
             .strip_prefix(list.pointer)
             .and_then(|r| r.trim_start_matches('/').split('/').next())
@@ -58,9 +58,32 @@ pub fn section_page(section: &'static str, pattern: &str) -> Page {
     }
 }
 
-/// Item fields drawn by their own component (the per-outcome APDR review), not by `Field`.
+/// Item fields drawn by their own component (the per-outcome APDR review), not by `Field`,
+/// and an attached file's details, which come from the file itself (`files.rs`).
 pub fn drawn_elsewhere(pattern: &str) -> bool {
-    pattern.starts_with("/apdrCycles/*/review/outcome")
+    pattern.starts_with("/apdrCycles/*/review/outcome") || from_the_file(pattern)
+}
+
+/// An attached file's details taken from the file, not asked: its name, kind, size and hash
+/// (and the backend's reference, and its id).
+pub fn from_the_file(pattern: &str) -> bool {
+    pattern
+        .strip_prefix("/attachments/*/")
+        .is_some_and(|f| !matches!(f, "type" | "documentDate"))
+}
+
+/// The page of a list's item: its own page, except for an attached file, whose questions are
+/// asked beside it in the list of files.
+pub fn item_page(list: &'static ListDef, index: usize) -> Page {
+    if list.pointer == crate::files::LIST {
+        Page::Section(sen_core::sections::section_of(list.pointer))
+    } else {
+        Page::Item {
+            list,
+            index,
+            part: 0,
+        }
+    }
 }
 
 /// Whether the form draws a question of its own for a field pattern (on its section's page,
@@ -104,6 +127,10 @@ mod tests {
             Page::Item { index: 0, .. }
         ));
         assert_eq!(page_of("/outcomes"), Page::Section("outcomes"));
+        // An attached file's questions are in the list of files.
+        assert_eq!(page_of("/attachments/2/type"), Page::Section("attachments"));
+        assert!(from_the_file("/attachments/*/sha256"));
+        assert!(!from_the_file("/attachments/*/documentDate"));
         assert_eq!(
             page_of("/apdrCycles/1/review/outcomeStatus/o1"),
             page_of("/apdrCycles/1/review/impactSummary")

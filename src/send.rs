@@ -27,6 +27,19 @@ pub fn press(form: Form) {
         focus::summary(form);
         return;
     }
+    // The application is sent once every file it lists is stored.
+    let (waiting, problems) = crate::files::unfinished(form);
+    if !problems.is_empty() {
+        form.server_errors.set(problems);
+        form.show_all.set(true);
+        focus::summary(form);
+        return;
+    }
+    if waiting > 0 {
+        form.sending.set(Sending::WaitingForFiles(waiting));
+        leptos::task::spawn_local(wait_for_files(form));
+        return;
+    }
     let body = form
         .doc
         .with_untracked(|d| form.profile.with_value(|p| check::document(d, p)));
@@ -53,6 +66,26 @@ pub fn press(form: Form) {
         }
         run(form, first, body).await;
     });
+}
+
+/// Waits while files are uploading, then sends; a file that will not be stored without the
+/// person stops the wait with its message.
+async fn wait_for_files(form: Form) {
+    loop {
+        submit::sleep_ms(250).await;
+        if form.page.try_get_untracked().is_none() {
+            return; // unmounted meanwhile
+        }
+        let (waiting, problems) = crate::files::unfinished(form);
+        if waiting == 0 || !problems.is_empty() {
+            form.sending.set(Sending::Idle);
+            press(form);
+            return;
+        }
+        if form.sending.get_untracked() != Sending::WaitingForFiles(waiting) {
+            form.sending.set(Sending::WaitingForFiles(waiting));
+        }
+    }
 }
 
 /// Carries out actions until the machine stops, then shows where it stopped.

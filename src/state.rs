@@ -26,6 +26,8 @@ pub enum Sending {
     InFlight,
     /// Not sent yet: trying again in this many seconds.
     Retrying(u64),
+    /// Not sent yet: this many attached files are still uploading.
+    WaitingForFiles(usize),
     Failed(String),
 }
 
@@ -100,6 +102,8 @@ pub struct Form {
     pub channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
     /// The next change to the answers is not the person's (they were loaded): no save for it.
     pub quiet: StoredValue<bool>,
+    /// The attached files: their bytes, checks and uploads (`files.rs`).
+    pub files: crate::files::Files,
 }
 
 /// What was kept on this device, as text, read before the form starts.
@@ -185,6 +189,12 @@ impl Form {
             newer: RwSignal::new(None),
             channel: StoredValue::new_local(None),
             quiet: StoredValue::new(false),
+            files: crate::files::Files::new(
+                config
+                    .attachments_endpoint
+                    .clone()
+                    .unwrap_or_else(|| crate::attach::default_endpoint(&config.endpoint)),
+            ),
         };
         form.stamp_envelope();
         form.recheck();
@@ -553,10 +563,13 @@ impl Form {
         );
     }
 
-    /// Deletes the draft from this device (after any save already under way).
+    /// Deletes the draft from this device (after any save already under way), and the files
+    /// kept with it.
     pub fn forget_draft(&self) -> store::Pending {
         crate::tabs::tell_others(*self, crate::tabs::Told::Deleted);
-        store::remove(self.place.get_value(), &self.draft_key.get_value())
+        let key = self.draft_key.get_value();
+        let _ = crate::file_store::remove_all(&key);
+        store::remove(self.place.get_value(), &key)
     }
 
     /// The person chose whether to keep a draft on this device.
@@ -564,6 +577,7 @@ impl Form {
         self.save_here.set(keep);
         if keep {
             let _ = self.save_draft();
+            crate::files::keep_all(*self);
         } else {
             let _ = self.forget_draft();
             self.save_problem.set(None);
@@ -585,6 +599,7 @@ impl Form {
         self.touched.set(BTreeSet::new());
         self.server_errors.set(Vec::new());
         self.stamp_envelope();
+        crate::files::resume(*self);
     }
 
     /// Clears every answer and the draft.
@@ -595,6 +610,7 @@ impl Form {
         self.unread.set(BTreeMap::new());
         self.touched.set(BTreeSet::new());
         self.server_errors.set(Vec::new());
+        crate::files::forget(*self);
         self.stamp_envelope();
         self.notice.set(Some(Notice::StartedAgain));
         self.go(Page::Tasks);
@@ -621,6 +637,7 @@ impl Form {
                     Notice::ImportedPartly(loaded.unread)
                 }));
                 let _ = self.save_draft();
+                crate::files::resume(*self);
                 self.go(Page::Tasks);
             }
             Err(refusal) => {

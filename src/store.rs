@@ -121,7 +121,7 @@ async fn open() -> Option<IdbDatabase> {
 }
 
 /// The device's IndexedDB, opened once per page (the first `load` does it).
-async fn indexed() -> Option<IdbDatabase> {
+pub(crate) async fn indexed() -> Option<IdbDatabase> {
     let known = DEVICE.with(|d| d.borrow().clone());
     let device = if matches!(known, Device::Unknown) {
         let found = match open().await {
@@ -161,7 +161,7 @@ fn web_storage(place: Where) -> Option<web_sys::Storage> {
 }
 
 /// The record under a key in IndexedDB.
-async fn get(db: &IdbDatabase, key: &str) -> Option<JsValue> {
+pub(crate) async fn get(db: &IdbDatabase, key: &str) -> Option<JsValue> {
     let store = db
         .transaction_with_str(STORE)
         .ok()?
@@ -173,7 +173,7 @@ async fn get(db: &IdbDatabase, key: &str) -> Option<JsValue> {
 }
 
 /// Runs `write` in a readwrite transaction and waits for its completion.
-async fn transact(
+pub(crate) async fn transact(
     db: &IdbDatabase,
     write: impl FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
 ) -> Result<(), JsValue> {
@@ -256,7 +256,7 @@ fn migrate(place: Where, key: &str, plain: String) -> String {
 pub type Pending = js_sys::Promise;
 
 /// Runs `write` after every write asked for before it.
-fn queued(write: impl Future<Output = Result<(), JsValue>> + 'static) -> Pending {
+pub(crate) fn queued(write: impl Future<Output = Result<(), JsValue>> + 'static) -> Pending {
     let before = QUEUE.with(|q| q.borrow_mut().take());
     let promise = wasm_bindgen_futures::future_to_promise(async move {
         if let Some(before) = before {

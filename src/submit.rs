@@ -36,20 +36,24 @@ fn meta_content(name: &str) -> Option<String> {
 /// Headers the widget sets itself: a host cannot replace them.
 const OWN_HEADERS: [&str; 3] = ["content-type", "accept", "idempotency-key"];
 
-/// The host's hook, called with `{ endpoint, idempotencyKey, attempt }`; its object (or the
-/// object its promise resolves to) is added to the request's headers.
+/// The hook's argument: `{ endpoint, idempotencyKey, attempt }` for an application,
+/// `{ endpoint, sha256, attempt }` for an attached file.
+pub fn hook_info(endpoint: &str, key: (&str, &str), attempt: u32) -> js_sys::Object {
+    let info = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&info, &"endpoint".into(), &endpoint.into());
+    let _ = js_sys::Reflect::set(&info, &key.0.into(), &key.1.into());
+    let _ = js_sys::Reflect::set(&info, &"attempt".into(), &attempt.into());
+    info
+}
+
+/// The host's hook, called with `info`; its object (or the object its promise resolves to)
+/// is added to the request's headers.
 async fn host_headers(
     hook: &js_sys::Function,
     headers: &Headers,
-    endpoint: &str,
-    key: &str,
-    attempt: u32,
+    info: &js_sys::Object,
 ) -> Result<(), JsValue> {
-    let info = js_sys::Object::new();
-    js_sys::Reflect::set(&info, &"endpoint".into(), &endpoint.into())?;
-    js_sys::Reflect::set(&info, &"idempotencyKey".into(), &key.into())?;
-    js_sys::Reflect::set(&info, &"attempt".into(), &attempt.into())?;
-    let returned = hook.call1(&JsValue::NULL, &info)?;
+    let returned = hook.call1(&JsValue::NULL, info)?;
     let value = JsFuture::from(js_sys::Promise::resolve(&returned)).await?;
     if value.is_null() || value.is_undefined() {
         return Ok(());
@@ -69,6 +73,42 @@ async fn host_headers(
         }
     }
     Ok(())
+}
+
+/// The headers the page adds to a request: the CSRF token from its `<meta>` (read now) and
+/// what its `headers` hook returns for `info`.
+pub async fn page_headers(
+    settings: &RequestSettings,
+    info: &js_sys::Object,
+) -> Result<Headers, NotSent> {
+    let net = |_| NotSent::Network;
+    let headers = Headers::new().map_err(net)?;
+    if let Some(name) = &settings.csrf_meta {
+        if let Some(token) = meta_content(name) {
+            headers.set(&settings.csrf_header, &token).map_err(net)?;
+        }
+    }
+    if let Some(hook) = &settings.headers {
+        host_headers(hook, &headers, info).await.map_err(|e| {
+            NotSent::Hook(
+                e.as_string()
+                    .or_else(|| {
+                        js_sys::Reflect::get(&e, &"message".into())
+                            .ok()
+                            .and_then(|m| m.as_string())
+                    })
+                    .unwrap_or_else(|| "it failed".to_owned()),
+            )
+        })?;
+    }
+    Ok(headers)
+}
+
+/// Says on the console that the host's hook failed; the message for `sen-error`.
+pub fn hook_failed(why: &str) -> String {
+    let message = format!("sen-support-form: the page's headers() hook failed: {why}");
+    web_sys::console::error_1(&message.as_str().into());
+    message
 }
 
 #[wasm_bindgen]
@@ -127,7 +167,7 @@ pub struct Outgoing<'a> {
 }
 
 /// Why a request was not made.
-enum NotSent {
+pub enum NotSent {
     /// The host's `headers` hook failed: said on the console and as `sen-error`.
     Hook(String),
     Network,
@@ -135,29 +175,8 @@ enum NotSent {
 
 async fn send(out: &Outgoing<'_>, deadline: &Deadline) -> Result<Response, NotSent> {
     let net = |_| NotSent::Network;
-    let headers = Headers::new().map_err(net)?;
-    if let Some(name) = &out.settings.csrf_meta {
-        if let Some(token) = meta_content(name) {
-            headers
-                .set(&out.settings.csrf_header, &token)
-                .map_err(net)?;
-        }
-    }
-    if let Some(hook) = &out.settings.headers {
-        host_headers(hook, &headers, out.endpoint, out.key, out.attempt)
-            .await
-            .map_err(|e| {
-                NotSent::Hook(
-                    e.as_string()
-                        .or_else(|| {
-                            js_sys::Reflect::get(&e, &"message".into())
-                                .ok()
-                                .and_then(|m| m.as_string())
-                        })
-                        .unwrap_or_else(|| "it failed".to_owned()),
-                )
-            })?;
-    }
+    let info = hook_info(out.endpoint, ("idempotencyKey", out.key), out.attempt);
+    let headers = page_headers(out.settings, &info).await?;
     headers
         .set("Content-Type", "application/json")
         .map_err(net)?;
@@ -189,9 +208,7 @@ pub async fn attempt(out: &Outgoing<'_>) -> (Reply, String, Option<String>) {
         Ok(r) => r,
         Err(NotSent::Network) => return (Reply::NoAnswer, String::new(), None),
         Err(NotSent::Hook(why)) => {
-            let message = format!("sen-support-form: the page's headers() hook failed: {why}");
-            web_sys::console::error_1(&message.as_str().into());
-            return (Reply::NoAnswer, String::new(), Some(message));
+            return (Reply::NoAnswer, String::new(), Some(hook_failed(&why)))
         }
     };
     let retry_after = response.headers().get("Retry-After").ok().flatten();

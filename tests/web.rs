@@ -280,3 +280,71 @@ async fn what_is_stored_is_sealed_and_reads_back() {
         .unwrap();
     assert_eq!(store::load(Where::Local, &key).await, None);
 }
+
+#[wasm_bindgen_test]
+async fn an_attached_file_is_kept_sealed_beside_its_draft_and_deleted_with_it() {
+    use sen_support_form::{crypto, file_store};
+    use wasm_bindgen_futures::JsFuture;
+    let bytes = js_sys::Uint8Array::from(&b"abc"[..]).buffer();
+    // WebCrypto's SHA-256, as 64 lowercase hex digits (FIPS 180-2's example).
+    let sha = crypto::sha256(&bytes).await.unwrap();
+    assert_eq!(
+        sha,
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+    let draft = format!("sen-support-form/test/{}", js_sys::Math::random());
+    JsFuture::from(file_store::put(Where::Local, &draft, &sha, bytes.clone()))
+        .await
+        .unwrap();
+    let (back, stored) = file_store::get(Where::Local, &draft, &sha).await.unwrap();
+    assert_eq!(js_sys::Uint8Array::new(&back).to_vec(), b"abc");
+    assert!(!stored, "not confirmed by the backend yet");
+    JsFuture::from(file_store::mark_stored(Where::Local, &draft, &sha))
+        .await
+        .unwrap();
+    assert!(file_store::get(Where::Local, &draft, &sha).await.unwrap().1);
+    // A tab's draft keeps its files in memory only.
+    assert!(file_store::get(Where::Session, &draft, &sha)
+        .await
+        .is_none());
+    // The draft's files go with it; another draft's stay.
+    let other = format!("{draft}-other");
+    JsFuture::from(file_store::put(Where::Local, &other, &sha, bytes.clone()))
+        .await
+        .unwrap();
+    JsFuture::from(file_store::remove_all(&draft))
+        .await
+        .unwrap();
+    assert!(file_store::get(Where::Local, &draft, &sha).await.is_none());
+    assert!(file_store::get(Where::Local, &other, &sha).await.is_some());
+    JsFuture::from(file_store::remove(&other, &sha))
+        .await
+        .unwrap();
+    assert!(file_store::get(Where::Local, &other, &sha).await.is_none());
+}
+
+#[wasm_bindgen_test]
+async fn supporting_documents_is_a_file_upload_with_the_councils_limits() {
+    let (host, _m) = mounted("stockton-one-point").await;
+    let r = root(&host);
+    el(&r, "task-attachments").click();
+    settle().await;
+    let input: HtmlInputElement = el(&r, "f-attachments").dyn_into().unwrap();
+    assert_eq!(input.type_(), "file");
+    assert!(input.multiple());
+    assert!(
+        input.accept().contains("image/heic"),
+        "a phone offers its camera"
+    );
+    let label = r
+        .query_selector("label[for=f-attachments]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(label.text_content().unwrap(), "Attach documents");
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("f-attachments-hint")
+    );
+    assert!(text(&r, "f-attachments-hint").contains("smaller than 10MB"));
+    assert_eq!(text(&r, "no-files"), "No documents attached yet.");
+}

@@ -11,12 +11,20 @@ use crate::state::use_form;
 pub const SUMMARY_ID: &str = "error-summary";
 
 #[component]
-pub fn ErrorSummary(errors: Signal<Vec<(String, String)>>) -> impl IntoView {
+pub fn ErrorSummary(
+    errors: Signal<Vec<(String, String)>>,
+    /// Errors shown at once, without waiting for Continue (files just refused).
+    #[prop(optional)]
+    now: Option<Signal<Vec<(String, String)>>>,
+) -> impl IntoView {
     let form = use_form();
     move || {
-        let errors = errors.get();
-        (form.show_all.get() && !errors.is_empty()).then(|| {
-            let items = errors
+        let mut shown = now.map(|n| n.get()).unwrap_or_default();
+        if form.show_all.get() {
+            shown.extend(errors.get());
+        }
+        (!shown.is_empty()).then(|| {
+            let items = shown
                 .into_iter()
                 .map(|(pointer, message)| {
                     let href = format!("#{}", field_id(&pointer));

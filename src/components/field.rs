@@ -7,6 +7,7 @@ use sen_core::questions::{hint as question_hint, shown_for};
 use sen_core::rules::field_specs::{is_hidden, pattern_of, FieldSpec, Kind};
 use serde_json::Value;
 
+use super::attach_here::AttachHere;
 use super::checkboxes::Checkboxes;
 use super::date_input::DateInput;
 use super::flag_group::FlagGroup;
@@ -224,6 +225,18 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
             <Radios pointer=pointer.clone() shown_label=shown.clone() choices=yes_no() inline=true hint=table_hint.clone() />
         }
         .into_any(),
+        Kind::Choice if options_for(spec.pattern) == Some(Options::Attachments) => {
+            // One of the documents attached, or attach one now and come back.
+            let choices = choices_for(form, spec.pattern);
+            let hint = choices.is_empty().then(|| "No documents are attached yet.".to_owned()).or_else(|| table_hint.clone());
+            let id = crate::doc::field_id(&pointer);
+            let control = if choices.len() > MAX_RADIOS {
+                view! { <Select pointer=pointer.clone() shown_label=shown.clone() choices=choices hint=hint /> }.into_any()
+            } else {
+                view! { <Radios pointer=pointer.clone() shown_label=shown.clone() choices=choices hint=hint /> }.into_any()
+            };
+            view! { {control}<AttachHere id=id /> }.into_any()
+        }
         Kind::Choice => {
             let choices = choices_for(form, spec.pattern);
             if choices.len() > MAX_RADIOS {

@@ -21,6 +21,7 @@ pub fn announcement(sending: &Sending, problem: Option<&str>, saved_at: Option<u
             "Your application has not been sent yet. Trying again in {s} second{}",
             if *s == 1 { "" } else { "s" }
         ),
+        Sending::WaitingForFiles(n) => crate::attach::waiting_text(*n),
         _ => match (problem, saved_at) {
             (Some(p), _) => p.to_owned(),
             (None, Some(ms)) => format!("Your answers were saved on this device at {}", clock(ms)),
@@ -37,6 +38,18 @@ pub fn LiveRegion() -> impl IntoView {
             Some(crate::tabs::Told::Saved(_)) => return "Newer answers were saved in another tab. Your answers in this tab are not being saved until you choose which to keep".to_owned(),
             Some(crate::tabs::Told::Deleted) => return "Your answers were deleted in another tab. Your answers in this tab are not being saved until you choose to keep them".to_owned(),
             None => {}
+        }
+        let (files, at, kept) = form
+            .files
+            .shelf
+            .with(|s| (s.said.clone(), s.said_at, s.keep_problem));
+        // What happened last: something about the files, or a save of the answers.
+        let later = at >= form.saved_at.get().unwrap_or(0);
+        if !files.is_empty() && later && form.sending.get() == Sending::Idle {
+            return files;
+        }
+        if let Some(p) = kept {
+            return p.to_owned();
         }
         announcement(
             &form.sending.get(),

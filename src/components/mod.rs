@@ -1,6 +1,8 @@
 //! GOV.UK Design System components, one per file, rendered inside the widget's shadow root.
 
 pub mod apdr_review;
+pub mod attach_here;
+pub mod attached_files;
 pub mod back_link;
 pub mod checkboxes;
 pub mod date_input;
@@ -9,6 +11,7 @@ pub mod error_message;
 pub mod error_summary;
 pub mod field;
 pub mod fieldset;
+pub mod file_upload;
 pub mod flag_group;
 pub mod la_choice;
 pub mod list_summary;

@@ -164,9 +164,15 @@ fn section_answers(form: Form, id: &'static str) -> impl IntoView {
         for (i, item) in values.iter().enumerate() {
             let ptrs: Vec<String> = item_fields(list)
                 .filter(|f| !f.pattern.contains("/review/outcome"))
+                .filter(|f| !crate::route::from_the_file(f.pattern))
                 .map(|f| f.pattern.replacen('*', &i.to_string(), 1))
                 .collect();
             let mut fields = answered(form, ptrs);
+            // An attached file: its size as people read it (its name is the item's name).
+            if let Some(size) = item.get("sizeBytes").and_then(Value::as_u64) {
+                let at = format!("{}/{i}/type", list.pointer);
+                fields.push(("Size".to_owned(), crate::attach::size_text(size), at));
+            }
             if list.pointer == "/provisionMap/rows" {
                 let row = sen_core::json::from_value::<sen_core::model::ProvisionRow>(item)
                     .unwrap_or_default();
@@ -192,15 +198,7 @@ fn section_answers(form: Form, id: &'static str) -> impl IntoView {
             } else {
                 crate::display::item_name(list.pointer, i, item)
             };
-            items.push((
-                name,
-                fields,
-                Page::Item {
-                    list,
-                    index: i,
-                    part: 0,
-                },
-            ));
+            items.push((name, fields, crate::route::item_page(list, i)));
         }
     }
     let empty = direct.is_empty() && items.is_empty();
@@ -370,13 +368,19 @@ pub fn AnswersPage() -> impl IntoView {
         }),
         _ => None,
     };
-    let in_flight = move || matches!(form.sending.get(), Sending::InFlight | Sending::Retrying(_));
+    let in_flight = move || {
+        matches!(
+            form.sending.get(),
+            Sending::InFlight | Sending::Retrying(_) | Sending::WaitingForFiles(_)
+        )
+    };
     let progress = move || match form.sending.get() {
         Sending::InFlight => "Sending your application…".to_owned(),
         Sending::Retrying(s) => format!(
             "Not sent yet: trying again in {s} second{}…",
             if s == 1 { "" } else { "s" }
         ),
+        Sending::WaitingForFiles(n) => format!("{}…", crate::attach::waiting_text(n)),
         _ => String::new(),
     };
     view! {

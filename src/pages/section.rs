@@ -6,9 +6,11 @@ use sen_core::rules::field_specs::{is_hidden, pattern_of};
 use sen_core::sections;
 
 use super::heading;
+use crate::components::attached_files::AttachedFiles;
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::Field;
+use crate::components::file_upload::FileUpload;
 use crate::components::list_summary::ListSummary;
 use crate::components::paste_rows::PasteRows;
 use crate::components::provision_table::ProvisionTable;
@@ -45,6 +47,8 @@ pub fn SectionPage(id: &'static str, part: usize) -> impl IntoView {
         .map(|list| {
             if list.pointer == "/provisionMap/rows" {
                 view! { <ProvisionTable list=list /> }.into_any()
+            } else if list.pointer == crate::files::LIST {
+                view! { <FileUpload /><AttachedFiles /> }.into_any()
             } else {
                 view! { <ListSummary list=list /> }.into_any()
             }
@@ -53,8 +57,26 @@ pub fn SectionPage(id: &'static str, part: usize) -> impl IntoView {
     let within =
         move |p: &str| sections::section_of(p) == id && section_part_of(&pattern_of(p)) == part;
     let errors = Signal::derive(move || form.page_errors(&within));
+    // Files just refused are said at once, before Continue.
+    let refused = Signal::derive(move || {
+        form.files.shelf.with(|s| {
+            s.refused
+                .iter()
+                .map(|m| (crate::files::LIST.to_owned(), m.clone()))
+                .collect()
+        })
+    });
     let on_continue = move |_| {
         form.recheck();
+        if id == sections::section_of(crate::files::LIST) {
+            // Back to the question the person came from to attach a document.
+            if let Some((page, field)) = form.files.shelf.try_update(|s| s.back_to.take()).flatten()
+            {
+                form.go(page);
+                crate::focus::id(form, &field);
+                return;
+            }
+        }
         if !form.blocks(&within) {
             form.go(if part + 1 < parts {
                 Page::SectionPart(id, part + 1)
@@ -72,7 +94,7 @@ pub fn SectionPage(id: &'static str, part: usize) -> impl IntoView {
             1 => Page::Section(id),
             n => Page::SectionPart(id, n - 1),
         } />
-        <ErrorSummary errors=errors />
+        <ErrorSummary errors=errors now=refused />
         {heading(name, title)}
         {fields}
         {lists}

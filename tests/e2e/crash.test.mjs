@@ -3,46 +3,18 @@
 // profile directory: everything is restored, with the banner.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { startReceiver, axe } from './lib.mjs';
+import { startReceiver, axe, launchOnProfile, killBrowser } from './lib.mjs';
 
 const srv = {};
 const profileDir = mkdtempSync(join(tmpdir(), 'sen-chromium-'));
 before(async () => Object.assign(srv, await startReceiver()));
 after(() => { srv.stop(); rmSync(profileDir, { recursive: true, force: true }); });
 
-/** Debian's Chromium as its own process group on `profileDir`, driven over CDP. */
-function launch() {
-  const child = spawn(process.env.CHROMIUM ?? '/usr/bin/chromium', [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--remote-debugging-port=0', `--user-data-dir=${profileDir}`, 'about:blank',
-  ], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
-  return new Promise((resolve, reject) => {
-    let err = '';
-    child.on('exit', (code) => reject(new Error(`chromium exited (${code}): ${err}`)));
-    child.stderr.on('data', async (d) => {
-      err += d;
-      const m = err.match(/DevTools listening on (ws:\S+)/);
-      if (m) {
-        child.removeAllListeners('exit');
-        const browser = await chromium.connectOverCDP(m[1]);
-        resolve({ child, browser });
-      }
-    });
-  });
-}
-
-function kill(child) {
-  return new Promise((resolve) => {
-    child.on('exit', resolve);
-    process.kill(-child.pid, 'SIGKILL'); // the browser and every process it started
-  });
-}
+const launch = () => launchOnProfile(profileDir);
+const kill = killBrowser;
 
 const q = (page, css) => page.locator(`sen-support-form >> css=${css}`).first();
 

@@ -4,11 +4,21 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { setup, open, tabTo, focusedId, axe, fieldId, widgetText } from './lib.mjs';
+import { setup, open, tabTo, focusedId, axe, fieldId, widgetText, chooseFiles } from './lib.mjs';
 
 const S01 = JSON.parse(fs.readFileSync('tests/fixtures/scenarios/S01-complete-valid.json', 'utf8'));
+// S01's documents, attached through the upload: the files of the same names. The POST carries
+// each file's size and SHA-256, as S01 does (filled in here where the fixture has not them yet).
+const S01_FILES = S01.attachments.map((a) => `tests/fixtures/files/s01/${a.filename}`);
+const EXPECTED = structuredClone(S01);
+EXPECTED.attachments.forEach((a, i) => {
+  const bytes = fs.readFileSync(S01_FILES[i]);
+  a.sizeBytes ??= bytes.length;
+  a.sha256 ??= createHash('sha256').update(bytes).digest('hex');
+});
 // S01's provision map as the school keeps it in its spreadsheet (tests/fixtures/paste).
 const S01_TSV = fs.readFileSync('tests/fixtures/paste/s01-provision-map.tsv', 'utf8');
 const ENVELOPE = new Set(['/schemaVersion', '/profile', '/councilId', '/schemeId']);
@@ -31,7 +41,7 @@ const env = {};
 // the school's details the first one chose to remember.
 let laptop;
 before(async () => {
-  Object.assign(env, await setup());
+  Object.assign(env, await setup({ attachments: 'auto' }));
   laptop = { ...env, browser: await env.browser.newContext() };
 });
 after(async () => env.close());
@@ -206,6 +216,18 @@ async function pasteRows(page, todo) {
 
 let check;
 
+/** Attaches S01's documents with the keyboard (Tab to the upload, Space opens the chooser):
+ * one answer; their names, sizes and hashes come from the files. */
+async function attachFiles(page, todo) {
+  cost.answers += 1;
+  await chooseFiles(page, 'f-attachments', S01_FILES);
+  await page.waitForFunction((n) => {
+    const s = [...document.querySelector('sen-support-form').shadowRoot.querySelectorAll('[id^="file-status-"]')].map((e) => e.textContent);
+    return s.length === n && s.every((t) => t === 'Uploaded');
+  }, S01_FILES.length, { timeout: 30000 });
+  for (const id of [...todo.keys()]) if (/^f-attachments-\d+-(filename|sizeBytes|sha256)$/.test(id)) todo.delete(id);
+}
+
 /** Completes S01 with the keyboard alone and sends it; `paste` takes the provision map from
  * the school's spreadsheet instead of typing its rows. */
 async function journey(name, { paste, remember, remembered }) {
@@ -238,6 +260,7 @@ async function journey(name, { paste, remember, remembered }) {
     // to the task list.
     let title = await nextPage(page, 'Apply for SEN support');
     while (title !== 'Apply for SEN support') {
+      if (await root(page, (r) => !!r.getElementById('f-attachments'))) await attachFiles(page, todo);
       await fillPage(page, todo);
       if (paste && (await root(page, (r) => !!r.getElementById('paste-open')))) await pasteRows(page, todo);
       if (remember && (await root(page, (r) => !!r.getElementById('remember-school')))) {
@@ -300,11 +323,11 @@ async function journey(name, { paste, remember, remembered }) {
   if (paste) assert.ok(cost.answers <= 180, `${cost.answers} answers`);
   assert.ok(posted, 'no POST was seen');
   const sent = JSON.parse(posted.body);
-  assert.deepEqual(sent, S01);
+  assert.deepEqual(sent, EXPECTED);
   assert.match(posted.key, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   const stored = env.stored().filter((s) => s.idempotencyKey === posted.key);
   assert.equal(stored.length, 1);
-  assert.deepEqual(stored[0].application, S01);
+  assert.deepEqual(stored[0].application, EXPECTED);
   const reference = await root(page, (r) => r.getElementById('reference')?.textContent);
   assert.equal(reference, stored[0].reference);
 

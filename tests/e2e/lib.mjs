@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { startAttachmentServer } from './attachments-server.mjs';
 
 const RECEIVER = 'target/release/sen-receiver';
 
@@ -42,11 +43,62 @@ export function startReceiver({ today = '2025-04-30' } = {}) {
   });
 }
 
+/**
+ * Debian's Chromium as its own process group on a profile directory, driven over CDP (so that
+ * it can be killed with SIGKILL, as a crash, and relaunched on the same profile). Resolves to
+ * { child, browser }.
+ */
+export function launchOnProfile(profileDir) {
+  const child = spawn(process.env.CHROMIUM ?? '/usr/bin/chromium', [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--remote-debugging-port=0', `--user-data-dir=${profileDir}`, 'about:blank',
+  ], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  return new Promise((resolve, reject) => {
+    let err = '';
+    child.on('exit', (code) => reject(new Error(`chromium exited (${code}): ${err}`)));
+    child.stderr.on('data', async (d) => {
+      err += d;
+      const m = err.match(/DevTools listening on (ws:\S+)/);
+      if (m) {
+        child.removeAllListeners('exit');
+        const browser = await chromium.connectOverCDP(m[1]);
+        resolve({ child, browser });
+      }
+    });
+  });
+}
+
+/** SIGKILLs a browser from `launchOnProfile` and every process it started. */
+export function killBrowser(child) {
+  return new Promise((resolve) => {
+    child.on('exit', resolve);
+    process.kill(-child.pid, 'SIGKILL');
+  });
+}
+
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-/** A server and a browser for one test file. */
+/** Whether the receiver serves `PUT /attachments/{sha256}` (a malformed hash gets its 400). */
+async function servesAttachments(base) {
+  const r = await fetch(`${base}/attachments/not-a-hash`, { method: 'PUT', body: '' }).catch(() => null);
+  return r?.status === 400;
+}
+
+/**
+ * A server and a browser for one test file. With `attachments: 'auto'`, attached files go to
+ * the receiver when it serves them, else to a backend in front of it that follows the
+ * attachments protocol (`attachments-server.mjs`); `attachments: { … }` always puts that
+ * backend in front, configured so (a journey that makes it busy or strict).
+ */
 export async function setup(options = {}) {
-  const srv = await startReceiver(options);
+  const receiver = await startReceiver(options);
+  let front = null;
+  const wanted = options.attachments;
+  if (wanted && (typeof wanted === 'object' || !(await servesAttachments(receiver.base)))) {
+    front = await startAttachmentServer(receiver.base, typeof wanted === 'object' ? wanted : {});
+  }
+  const srv = { ...receiver, base: front?.base ?? receiver.base, stop() { front?.close(); receiver.stop(); } };
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -55,7 +107,7 @@ export async function setup(options = {}) {
       '--disable-dev-shm-usage'],
   });
   return {
-    base: srv.base, browser, stored: srv.stored,
+    base: srv.base, browser, stored: srv.stored, files: front,
     async close() { await browser.close(); srv.stop(); },
   };
 }
@@ -83,6 +135,26 @@ export async function tabTo(page, id, max = 400) {
     await page.keyboard.press('Tab');
   }
   throw new Error(`could not reach #${id} with the Tab key`);
+}
+
+/**
+ * Chooses files with the keyboard alone: Tab to the file input `id`, Space opens the chooser
+ * (Enter, or Space again, if the browser let the first press go without one, as it may just
+ * after another chooser closed). Resolves once the files are given; fails if no chooser opens.
+ */
+export async function chooseFiles(page, id, files) {
+  for (const key of ['Space', 'Enter', 'Space']) {
+    await tabTo(page, id);
+    const opened = page.waitForEvent('filechooser', { timeout: 3000 }).catch(() => null);
+    await page.keyboard.press(key);
+    const chooser = await opened;
+    if (chooser) {
+      if (!chooser.isMultiple()) throw new Error(`#${id} takes one file only`);
+      await chooser.setFiles(files);
+      return;
+    }
+  }
+  throw new Error(`no file chooser opened from #${id} with Space or Enter`);
 }
 
 /** Text of the widget's current page. */
@@ -216,7 +288,7 @@ export function savedDrafts(page) {
       }
     }
     for (const [k, v] of Object.entries(records)) {
-      if (v instanceof CryptoKey) continue;
+      if (v instanceof CryptoKey || v === true) continue;
       out[k] = typeof v === 'string' ? v : await openSealed(v);
     }
     return out;
