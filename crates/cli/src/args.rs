@@ -8,6 +8,8 @@ pub enum Command {
         today: Option<String>,
         json: bool,
         input: String,
+        /// `--pack FILE`: where to write the evidence pack (`-`: standard output).
+        pack: Option<String>,
     },
     PrintSchema,
     PrintProfileSchema,
@@ -25,7 +27,7 @@ pub enum ProfileArg {
 }
 
 pub const USAGE: &str =
-    "usage: sen-check [--profile ID | --profile-file PATH] [--today YYYY-MM-DD] [--json] FILE|-
+    "usage: sen-check [--profile ID | --profile-file PATH] [--today YYYY-MM-DD] [--json] [--pack FILE|-] FILE|-
        sen-check --print-schema | --print-profile-schema
        sen-check --list-profiles";
 
@@ -35,6 +37,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     let mut today = None;
     let mut json = false;
     let mut input = None;
+    let mut pack = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| {
@@ -50,6 +53,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--list-profiles" => return Ok(Command::ListProfiles),
             "--json" => json = true,
             "--today" => today = Some(value("--today")?),
+            "--pack" => pack = Some(value("--pack")?),
             "--profile" | "--profile-file" => {
                 if profile != ProfileArg::FromDocument {
                     return Err("give --profile or --profile-file, not both".into());
@@ -77,6 +81,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         today,
         json,
         input,
+        pack,
     })
 }
 
@@ -96,9 +101,15 @@ mod tests {
                 profile: ProfileArg::Builtin("x".into()),
                 today: None,
                 json: true,
-                input: "a.json".into()
+                input: "a.json".into(),
+                pack: None,
             })
         );
+        assert!(matches!(
+            p(&["--pack", "out.html", "a.json"]),
+            Ok(Command::Check { pack: Some(f), .. }) if f == "out.html"
+        ));
+        assert!(p(&["a.json", "--pack"]).is_err());
         assert!(p(&["--profile", "x", "--profile-file", "y", "a"]).is_err());
         assert!(p(&[]).is_err());
         assert!(p(&["--today"]).is_err());

@@ -2,5 +2,6 @@
 
 pub mod args;
 pub mod human;
+pub mod pack;
 pub mod schema;
 pub mod today;

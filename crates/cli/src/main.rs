@@ -64,11 +64,18 @@ fn main() -> ExitCode {
             today,
             json,
             input,
-        } => check(&profile, today, json, &input),
+            pack,
+        } => check(&profile, today, json, &input, pack.as_deref()),
     }
 }
 
-fn check(profile: &ProfileArg, today: Option<String>, json: bool, input: &str) -> ExitCode {
+fn check(
+    profile: &ProfileArg,
+    today: Option<String>,
+    json: bool,
+    input: &str,
+    pack: Option<&str>,
+) -> ExitCode {
     let document = match read_input(input) {
         Ok(d) => d,
         Err(e) => return fail(e),
@@ -94,12 +101,22 @@ fn check(profile: &ProfileArg, today: Option<String>, json: bool, input: &str) -
         Err(CheckError::Document(e)) => return fail(format!("{input}: {e}")),
         Err(e) => return fail(e),
     };
+    if let Some(target) = pack {
+        if let Err(e) = sen_check::pack::write_for(target, &document, choice, &report) {
+            return fail(e);
+        }
+    }
+    // With the pack on standard output, the report goes to standard error.
+    let say = |text: String| match pack {
+        Some("-") => eprint!("{text}"),
+        _ => print!("{text}"),
+    };
     if json {
-        print!("{}", api::report_json(&report));
+        say(api::report_json(&report));
     } else {
         let app = sen_core::wire::parse_application(&document).unwrap_or_default();
         match api::load_profile(choice, &app) {
-            Ok(p) => print!("{}", human::render(&report, &p)),
+            Ok(p) => say(human::render(&report, &p)),
             Err(e) => return fail(e),
         }
     }
