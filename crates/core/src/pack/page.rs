@@ -6,7 +6,9 @@
 
 pub(crate) use crate::chart::svg::escape;
 
-/// The style of every pack page.
+/// The style of every pack page. In print a summary list's row is a float beside a margin, not
+/// a flex box: Chromium moves a flex box that does not fit to the next page whole, leaving most
+/// of a page empty before each long list item.
 const STYLE: &str = r#"
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -75,7 +77,10 @@ li{margin-bottom:5px}
  .pack-table{font-size:9pt}
  .pack-table caption{font-size:11pt}
  .pack-scroll{overflow:visible}
- .pack-row>dt{flex-basis:30%}
+ .pack-row{display:block}
+ .pack-row::after{content:"";display:block;clear:both}
+ .pack-row>dt{float:left;width:30%}
+ .pack-row>dd{margin-left:32%}
 }
 "#;
 
