@@ -10,6 +10,8 @@ pub enum Command {
         input: String,
         /// The folder holding the attachments' files, to check them too.
         attachments: Option<String>,
+        /// `--pack FILE`: where to write the evidence pack (`-`: standard output).
+        pack: Option<String>,
     },
     PrintSchema,
     PrintProfileSchema,
@@ -28,7 +30,7 @@ pub enum ProfileArg {
 
 pub const USAGE: &str =
     "usage: sen-check [--profile ID | --profile-file PATH] [--today YYYY-MM-DD] [--json]
-                 [--attachments DIR] FILE|-
+                 [--attachments DIR] [--pack FILE|-] FILE|-
        sen-check --print-schema | --print-profile-schema
        sen-check --list-profiles";
 
@@ -39,6 +41,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     let mut json = false;
     let mut input = None;
     let mut attachments = None;
+    let mut pack = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| {
@@ -55,6 +58,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--json" => json = true,
             "--today" => today = Some(value("--today")?),
             "--attachments" => attachments = Some(value("--attachments")?),
+            "--pack" => pack = Some(value("--pack")?),
             "--profile" | "--profile-file" => {
                 if profile != ProfileArg::FromDocument {
                     return Err("give --profile or --profile-file, not both".into());
@@ -83,6 +87,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         json,
         input,
         attachments,
+        pack,
     })
 }
 
@@ -104,8 +109,14 @@ mod tests {
                 json: true,
                 input: "a.json".into(),
                 attachments: None,
+                pack: None,
             })
         );
+        assert!(matches!(
+            p(&["--pack", "out.html", "a.json"]),
+            Ok(Command::Check { pack: Some(f), .. }) if f == "out.html"
+        ));
+        assert!(p(&["a.json", "--pack"]).is_err());
         assert!(p(&["--profile", "x", "--profile-file", "y", "a"]).is_err());
         assert!(p(&[]).is_err());
         assert!(p(&["--today"]).is_err());

@@ -3,5 +3,6 @@
 pub mod args;
 pub mod attachments;
 pub mod human;
+pub mod pack;
 pub mod schema;
 pub mod today;

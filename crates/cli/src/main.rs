@@ -65,7 +65,15 @@ fn main() -> ExitCode {
             json,
             input,
             attachments,
-        } => check(&profile, today, json, &input, attachments.as_deref()),
+            pack,
+        } => check(
+            &profile,
+            today,
+            json,
+            &input,
+            attachments.as_deref(),
+            pack.as_deref(),
+        ),
     }
 }
 
@@ -75,6 +83,7 @@ fn check(
     json: bool,
     input: &str,
     files: Option<&str>,
+    pack: Option<&str>,
 ) -> ExitCode {
     let document = match read_input(input) {
         Ok(d) => d,
@@ -113,10 +122,20 @@ fn check(
             Err(e) => return fail(e),
         }
     }
+    if let Some(target) = pack {
+        if let Err(e) = sen_check::pack::write_for(target, &document, choice, &report) {
+            return fail(e);
+        }
+    }
+    // With the pack on standard output, the report goes to standard error.
+    let say = |text: String| match pack {
+        Some("-") => eprint!("{text}"),
+        _ => print!("{text}"),
+    };
     if json {
-        print!("{}", api::report_json(&report));
+        say(api::report_json(&report));
     } else {
-        print!("{}", human::render(&report, &profile));
+        say(human::render(&report, &profile));
     }
     if report.complete {
         ExitCode::SUCCESS

@@ -6,8 +6,9 @@
 )]
 //! The words people read, checked: every field label (and the form it takes in a message),
 //! question and hint, section and list title, code-list label, the rule catalogue's titles and
-//! sources, the profiles' names and relabels, and every message the rules give on the scenario
-//! fixtures and on sparse documents under every built-in and test profile.
+//! sources, the profiles' names and relabels, every message the rules give on the scenario
+//! fixtures and on sparse documents under every built-in and test profile, and the evidence
+//! pack's summary for parents of each of them.
 //!
 //! Each word must be in a British English dictionary (Debian's `wbritish` package,
 //! `/usr/share/dict/british-english`, installed by `scripts/setup.sh`) or in the short list
@@ -406,9 +407,19 @@ fn every_word_people_read_is_spelt_right() {
     for (name, doc) in documents() {
         let mut echoed = HashSet::new();
         typed_words(&serde_json::from_str(&doc).unwrap(), &mut echoed);
-        for (id, _, source) in profiles() {
+        let value: Value = serde_json::from_str(&doc).unwrap();
+        for (id, profile, source) in profiles() {
             let report = api::check(&doc, source.choice(), today)
                 .unwrap_or_else(|e| panic!("{name} under {id}: {e}"));
+            // The evidence pack's own words: the summary for parents and what the panel is told.
+            let pack = sen_core::pack::Pack::new(&value, &profile, &report, None);
+            for line in pack.parent.text().lines() {
+                for p in problems(line, &words_ok, &echoed) {
+                    failures.push(format!(
+                        "{name} under {id}, the summary for parents: {line:?}: {p}"
+                    ));
+                }
+            }
             for i in &report.issues {
                 messages += 1;
                 let place = format!("{name} under {id}, {} {}", i.rule_id, i.pointer);

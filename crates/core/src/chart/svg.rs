@@ -7,8 +7,8 @@ use std::fmt::Write;
 use super::style::{pattern_id, Fill, Pattern, SERIES, TEXT};
 use super::{Chart, Shape, TextKind};
 
-/// Text as it may stand inside an element or an attribute.
-fn escape(s: &str) -> String {
+/// Text as it may stand inside an element or an attribute (of SVG or HTML).
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

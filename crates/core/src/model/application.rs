@@ -101,3 +101,11 @@ pub struct Acknowledgement {
     #[validate(length(max = LONG_TEXT_MAX))]
     pub justification: Option<String>,
 }
+
+impl Acknowledgement {
+    /// Whether this answers the warning of `rule` at `pointer`: its rule, and its pointer or none.
+    pub fn covers(&self, rule: &str, pointer: &str) -> bool {
+        self.rule_id.as_deref() == Some(rule)
+            && self.pointer.as_deref().is_none_or(|p| p == pointer)
+    }
+}

@@ -129,6 +129,41 @@ fn required_documents(p: &Profile) -> Result<(), ProfileError> {
 }
 
 /// The checks on a parsed profile.
+/// A contact has a name and at least one way to reach it, each of them words.
+fn contact(p: &Profile) -> Result<(), ProfileError> {
+    let Some(c) = &p.contact else { return Ok(()) };
+    if c.name.trim().is_empty() {
+        return err("contact.name", "must not be empty");
+    }
+    let ways = [
+        ("email", &c.email),
+        ("telephone", &c.telephone),
+        ("web", &c.web),
+        ("address", &c.address),
+    ];
+    for (key, value) in ways {
+        if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            return err(format!("contact.{key}"), "must not be empty");
+        }
+    }
+    if ways.iter().all(|(_, v)| v.is_none()) {
+        return err(
+            "contact",
+            "must give an email, telephone, web or address to reach the council by",
+        );
+    }
+    if c.email
+        .as_deref()
+        .is_some_and(|e| !crate::model::is_email(e))
+    {
+        return err(
+            "contact.email",
+            "must be an email address, like sen@example.gov.uk",
+        );
+    }
+    Ok(())
+}
+
 pub fn validate(p: &Profile) -> Result<(), ProfileError> {
     let id_ok = !p.id.is_empty()
         && p.id.len() <= 64
@@ -171,6 +206,7 @@ pub fn validate(p: &Profile) -> Result<(), ProfileError> {
         }
     }
     required_documents(p)?;
+    contact(p)?;
     for (i, la) in p.local_authorities.iter().enumerate() {
         if !crate::model::is_digits(&la.code, 3) {
             return err(

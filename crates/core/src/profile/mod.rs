@@ -114,6 +114,10 @@ pub struct Profile {
     /// when, and how the school and the parents hear (shown on the confirmation page).
     #[serde(default)]
     pub next_steps: Option<String>,
+    /// Who parents and schools contact at the council about an application (the summary for
+    /// parents gives it). Without one, the summary sends parents to the school.
+    #[serde(default)]
+    pub contact: Option<Contact>,
     /// The local authorities children applying here usually live in, by DfE code and name:
     /// the form offers them by name, and any other by its code.
     #[serde(default)]
@@ -121,6 +125,26 @@ pub struct Profile {
     /// The documents the council accepts (issue: evidence documents).
     #[serde(default)]
     pub attachments: AttachmentPolicy,
+}
+
+/// Who to contact at the council about an application: a team's name and at least one way to
+/// reach it.
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Contact {
+    /// The team or service ("The SEN team").
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub telephone: Option<String>,
+    /// A web page about the scheme.
+    #[serde(default)]
+    pub web: Option<String>,
+    /// A postal address, on one line.
+    #[serde(default)]
+    pub address: Option<String>,
 }
 
 /// A local authority by its DfE code and name.

@@ -158,8 +158,7 @@ fn resolve(findings: Vec<Finding>, profile: &Profile, app: &Application) -> Vec<
                 .unwrap_or(profile.warnings_need_justification);
         let justified = needs_justification
             && acks.iter().any(|a| {
-                a.rule_id.as_deref() == Some(f.rule)
-                    && a.pointer.as_deref().is_none_or(|p| p == f.pointer)
+                a.covers(f.rule, &f.pointer)
                     && a.justification
                         .as_deref()
                         .is_some_and(|j| !j.trim().is_empty())

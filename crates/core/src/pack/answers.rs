@@ -1,0 +1,228 @@
+//! Every answer of a section as people read it, the rows the widget's check-your-answers page
+//! shows: only what was answered, computed values left out, a "Which of these apply?" question
+//! as one row, each list item as one row of its answers under its name, each provision row with
+//! its cost a year and how it is worked out, and the provision map's totals. An APDR cycle's
+//! review of each outcome is a row of its own here (check your answers asks it on its own page).
+
+use serde_json::Value;
+
+use super::{Item, Row, Section};
+use crate::cost::{money, Totals};
+use crate::display::{answer_in, item_name, local_authority, referred};
+use crate::flags::{group_of, FlagGroup};
+use crate::form::{fields_under, item_fields, ListDef, LISTS};
+use crate::profile::Profile;
+use crate::rules::field_specs::{label_for, spec_for};
+use crate::sections::{self, SectionDef};
+
+/// Every section the profile asks, in its order.
+pub fn sections(doc: &Value, profile: &Profile, totals: &Totals) -> Vec<Section> {
+    profile
+        .sections
+        .iter()
+        .filter_map(|id| sections::by_id(id))
+        .map(|def| section(doc, profile, def, totals))
+        .collect()
+}
+
+/// One section's answers.
+pub fn section(doc: &Value, profile: &Profile, def: &SectionDef, totals: &Totals) -> Section {
+    let direct: Vec<String> = def
+        .keys
+        .iter()
+        .flat_map(|k| {
+            fields_under(&format!("/{k}"))
+                .map(|f| f.pattern.to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let items = LISTS
+        .iter()
+        .filter(|l| def.keys.contains(&sections::top_key(l.pointer)))
+        .flat_map(|list| list_items(doc, profile, list, totals))
+        .collect();
+    Section {
+        id: def.id.to_owned(),
+        title: profile.section_title(def.id),
+        rows: answered(doc, profile, direct),
+        items,
+        totals: if def.id == "provision" {
+            totals_rows(totals)
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// The answered fields among `pointers`, as rows. Yes/no answers asked as one question
+/// (`flags`) are one row: the boxes ticked, or "None of these".
+pub fn answered(doc: &Value, profile: &Profile, pointers: Vec<String>) -> Vec<Row> {
+    let mut groups_done: Vec<String> = Vec::new();
+    pointers
+        .into_iter()
+        .filter_map(|ptr| {
+            let spec = spec_for(&ptr)?;
+            if let Some(group) = group_of(spec.pattern) {
+                let parent = ptr.rsplit_once('/').map_or("", |(a, _)| a);
+                let key = format!("{parent} {}", group.question);
+                if groups_done.contains(&key) {
+                    return None;
+                }
+                groups_done.push(key);
+                return flag_row(doc, &ptr, group);
+            }
+            let v = doc.pointer(&ptr)?;
+            let shown = local_authority(profile, spec.pattern, v)
+                .unwrap_or_else(|| answer_in(doc, spec.pattern, spec.kind, v));
+            Some(Row::new(label_for(&ptr, profile), shown))
+        })
+        .collect()
+}
+
+/// A "Which of these apply?" question as one row, if any of its answers is given.
+pub fn flag_row(doc: &Value, pointer: &str, group: &FlagGroup) -> Option<Row> {
+    let answers: Vec<(Option<bool>, &str)> = group
+        .fields_beside(pointer)
+        .iter()
+        .map(|(p, words)| (doc.pointer(p).and_then(Value::as_bool), *words))
+        .collect();
+    if answers.iter().all(|(a, _)| a.is_none()) {
+        return None;
+    }
+    let yes: Vec<&str> = answers
+        .iter()
+        .filter(|(a, _)| *a == Some(true))
+        .map(|(_, w)| *w)
+        .collect();
+    let shown = if yes.is_empty() {
+        group.none.to_owned()
+    } else {
+        yes.join(", ")
+    };
+    Some(Row::new(group.question, shown))
+}
+
+/// An attached file's details taken from the file rather than asked (its name is the item's
+/// name; its size is shown in words).
+fn from_the_file(pattern: &str) -> bool {
+    pattern
+        .strip_prefix("/attachments/*/")
+        .is_some_and(|f| !matches!(f, "type" | "documentDate"))
+}
+
+/// The items of one list, each with its answers.
+fn list_items(doc: &Value, profile: &Profile, list: &ListDef, totals: &Totals) -> Vec<Item> {
+    let Some(values) = doc.pointer(list.pointer).and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let ptrs: Vec<String> = item_fields(list)
+                .filter(|f| !f.pattern.contains("/review/outcome"))
+                .filter(|f| !from_the_file(f.pattern))
+                .map(|f| f.pattern.replacen('*', &i.to_string(), 1))
+                .collect();
+            let mut rows = answered(doc, profile, ptrs);
+            match list.pointer {
+                "/provisionMap/rows" => rows.insert(0, row_cost(item, totals, i)),
+                "/apdrCycles" => rows.extend(reviewed_outcomes(doc, item)),
+                "/attachments" => {
+                    if let Some(size) = item.get("sizeBytes").and_then(Value::as_u64) {
+                        rows.push(Row::new("Size", crate::display::file_size(size)));
+                    }
+                }
+                _ => {}
+            }
+            // An outcome's text is one of its answers: its number is enough as its name.
+            let name = if list.pointer == "/outcomes" {
+                format!("Outcome {}", i.saturating_add(1))
+            } else {
+                item_name(list.pointer, i, item)
+            };
+            Item { name, rows }
+        })
+        .collect()
+}
+
+/// A provision row's cost a year and how it is worked out.
+fn row_cost(item: &Value, totals: &Totals, i: usize) -> Row {
+    let row = crate::json::from_value::<crate::model::ProvisionRow>(item).unwrap_or_default();
+    let cost = totals
+        .row_costs_pence
+        .get(i)
+        .copied()
+        .flatten()
+        .map_or_else(|| "Not worked out yet".to_owned(), money);
+    let working = crate::cost::working(&row)
+        .map(|w| format!(" ({w})"))
+        .unwrap_or_default();
+    Row::new("Cost a year", format!("{cost}{working}"))
+}
+
+/// What a cycle's review found for each outcome, with its evidence.
+fn reviewed_outcomes(doc: &Value, cycle: &Value) -> Vec<Row> {
+    let Some(found) = cycle
+        .pointer("/review/outcomeStatus")
+        .and_then(Value::as_object)
+    else {
+        return Vec::new();
+    };
+    found
+        .iter()
+        .filter_map(|(id, status)| {
+            let status = status.as_str()?;
+            let label = crate::codes::ReviewStatus::from_code(status)
+                .map_or_else(|| status.to_owned(), |s| s.label().to_owned());
+            let evidence = cycle
+                .pointer(&format!("/review/outcomeEvidence/{id}"))
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+                .map(|e| format!(": {e}"))
+                .unwrap_or_default();
+            Some(Row::new(
+                format!("Review of {}", referred(doc, "/outcomes", id)),
+                format!("{label}{evidence}"),
+            ))
+        })
+        .collect()
+}
+
+/// The provision map's totals, with the words check your answers uses.
+pub fn totals_rows(t: &Totals) -> Vec<Row> {
+    if !t.not_worked_out.is_empty() {
+        return vec![Row::new(
+            "Totals",
+            "Not worked out yet: a figure in the provision map cannot be worked out",
+        )];
+    }
+    let s = &t.subtotals;
+    let mut rows = vec![Row::new("Total cost of provision", money(t.total_pence))];
+    use crate::codes::FundingSource as F;
+    for (source, pence) in [
+        (F::NotionalSen, s.notional_sen_pence),
+        (F::TopUpRequested, s.top_up_requested_pence),
+        (F::PupilPremium, s.pupil_premium_pence),
+        (F::OtherGrant, s.other_grant_pence),
+        (F::FreeService, s.free_service_pence),
+    ] {
+        if pence != 0 {
+            rows.push(Row::new(
+                format!("Rows paid by: {}", source.label()),
+                money(pence),
+            ));
+        }
+    }
+    rows.push(Row::new("Notional SEN threshold", money(t.threshold_pence)));
+    rows.push(Row::new(
+        "School contribution",
+        money(t.school_contribution_pence),
+    ));
+    rows.push(Row::new(
+        "Top-up requested",
+        money(t.requested_top_up_pence),
+    ));
+    rows
+}
