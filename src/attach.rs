@@ -234,6 +234,7 @@ mod tests {
             max_bytes: 5 * 1024 * 1024,
             max_files: 3,
             allowed_types: vec![FileKind::Pdf, FileKind::Docx, FileKind::Jpeg],
+            ..AttachmentPolicy::default()
         };
         assert_eq!(
             hint(&policy),

@@ -72,7 +72,12 @@ fn from_other_answers(app: &mut Application) {
             c.has_parental_responsibility = *pr;
         }
     }
+    // A document whose bytes were read (it has a checksum) keeps the type its bytes gave: a
+    // JPEG named .png is a JPEG. Only one listed by name alone takes the type its name says.
     for a in app.attachments.iter_mut().flatten() {
+        if a.sha256.is_some() && a.mime_type.is_some() {
+            continue;
+        }
         if let Some(t) = a.filename.as_deref().and_then(media_type) {
             a.mime_type = Some(t.to_owned());
         }
@@ -189,6 +194,39 @@ mod tests {
         let Ok(profile) = profile else { unreachable!() };
         fill(&mut blank, &profile.funding);
         assert_eq!(blank, original);
+    }
+
+    #[test]
+    fn a_documents_type_from_its_bytes_is_kept_and_one_by_name_alone_follows_its_name() {
+        let read = crate::model::Attachment {
+            filename: Some("photo.png".into()),
+            sha256: Some("ab".repeat(32)),
+            mime_type: Some("image/jpeg".into()),
+            ..Default::default()
+        };
+        let listed = crate::model::Attachment {
+            filename: Some("plan.docx".into()),
+            mime_type: Some("application/pdf".into()),
+            ..Default::default()
+        };
+        let mut app = Application {
+            attachments: Some(vec![read.clone(), listed]),
+            ..Default::default()
+        };
+        fill(&mut app, &crate::profile::FundingPolicy::default());
+        let types: Vec<_> = app
+            .attachments
+            .iter()
+            .flatten()
+            .map(|a| a.mime_type.as_deref())
+            .collect();
+        assert_eq!(
+            types,
+            vec![
+                Some("image/jpeg"),
+                Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            ]
+        );
     }
 
     #[test]
