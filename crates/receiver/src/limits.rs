@@ -21,6 +21,13 @@ pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(30);
 /// overflow the clock arithmetic of the connection's timer.
 pub const MAX_READ_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
 
+/// The slowest a document may arrive once its first `read_timeout` has passed: 4 KiB a second
+/// (32 kbit/s, far below any school's uplink). A document's body has no fixed deadline, since
+/// 10 MB over a 2 Mbit/s uplink takes 40 seconds and a council may accept more; it must keep
+/// coming at this rate instead, and never stop for a `read_timeout`, so a client sending a
+/// byte now and then is cut off as soon as it falls behind.
+pub const MIN_UPLOAD_BYTES_PER_SECOND: u64 = 4 * 1024;
+
 /// Applications handled at once, unless set: from reading the body to the commit.
 pub const DEFAULT_MAX_CONCURRENT: usize = 64;
 
@@ -81,6 +88,11 @@ impl Limits {
         }
     }
 
+    /// How long a client may go without sending more of a body.
+    pub(crate) fn read_timeout(&self) -> Duration {
+        self.read_timeout
+    }
+
     /// What `reading` (a body being read) gives within the read deadline, else the 408 to
     /// answer.
     pub(crate) async fn within_deadline<T>(
@@ -89,16 +101,34 @@ impl Limits {
     ) -> Result<T, Response> {
         tokio::time::timeout(self.read_timeout, reading)
             .await
-            .map_err(|_| {
-                let mut late = error(
-                    StatusCode::REQUEST_TIMEOUT,
-                    "timeout",
-                    "the request did not arrive in time: send it again",
-                );
-                // The rest of the body is not read: the connection cannot carry another request.
-                late.headers_mut()
-                    .insert(header::CONNECTION, HeaderValue::from_static("close"));
-                late
-            })
+            .map_err(|_| late())
     }
+}
+
+/// The 408 for a body that did not arrive in time. The rest of it is not read: the connection
+/// cannot carry another request.
+pub(crate) fn late() -> Response {
+    let mut late = error(
+        StatusCode::REQUEST_TIMEOUT,
+        "timeout",
+        "the request did not arrive in time: send it again",
+    );
+    late.headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    late
+}
+
+/// When a document's next part must have arrived by, `received` bytes into a body that began
+/// at `start`: within `read_timeout` of the last part, and never behind
+/// `MIN_UPLOAD_BYTES_PER_SECOND` after the first `read_timeout`.
+pub(crate) fn next_part_due(
+    start: tokio::time::Instant,
+    last: tokio::time::Instant,
+    received: u64,
+    read_timeout: Duration,
+) -> tokio::time::Instant {
+    let pace = Duration::from_millis(received.saturating_mul(1000) / MIN_UPLOAD_BYTES_PER_SECOND);
+    let by_rate = start + read_timeout.saturating_add(pace).min(MAX_READ_TIMEOUT);
+    let idle = last + read_timeout;
+    by_rate.min(idle)
 }

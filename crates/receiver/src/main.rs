@@ -37,7 +37,8 @@ sen-receiver --list [--database PATH] [--attachments-dir DIR]
   --max-body-bytes N     largest application accepted (default 2097152)
   --read-timeout SECONDS time a client has to send a request's headers, and then its body
                          (default 30, at most 86400): a late body gets 408, late headers a
-                         closed connection
+                         closed connection; a document's body may take longer while it keeps
+                         coming (no pause this long, at least 4 KiB a second after it)
   --max-concurrent N     applications handled at once (default 64); more get 503 with
                          Retry-After: 1
   --attachments-dir DIR  keep documents as files named by their SHA-256 in DIR (created if

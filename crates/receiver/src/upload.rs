@@ -116,13 +116,23 @@ async fn receive(
     policy: &AttachmentPolicy,
     name: &str,
     durable: bool,
+    read_timeout: std::time::Duration,
 ) -> Result<Upload, Response> {
     let (temp, mut file) = TempFile::create(dir)
         .await
         .map_err(|_| storage_unavailable())?;
     let mut hash = Sha256::new();
     let mut check = FileCheck::new(name);
-    while let Some(frame) = body.frame().await {
+    let start = tokio::time::Instant::now();
+    let mut last = start;
+    let mut received: u64 = 0;
+    loop {
+        let due = crate::limits::next_part_due(start, last, received, read_timeout);
+        let Ok(next) = tokio::time::timeout_at(due, body.frame()).await else {
+            return Err(crate::limits::late());
+        };
+        let Some(frame) = next else { break };
+        last = tokio::time::Instant::now();
         let Ok(frame) = frame else {
             return Err(closing(error(
                 StatusCode::BAD_REQUEST,
@@ -133,6 +143,7 @@ async fn receive(
         let Ok(data) = frame.into_data() else {
             continue;
         };
+        received = received.saturating_add(u64::try_from(data.len()).unwrap_or(u64::MAX));
         check.update(&data);
         if let Some(p) = check.over_limit(policy) {
             return Err(closing(problem(StatusCode::PAYLOAD_TOO_LARGE, &p)));
@@ -228,10 +239,12 @@ pub(crate) async fn put(
         &policy,
         &name,
         durable,
+        receiver.limits.read_timeout(),
     );
-    let upload = match receiver.limits.within_deadline(read).await {
-        Ok(Ok(u)) => u,
-        Ok(Err(answer)) | Err(answer) => return answer,
+    // No fixed deadline for a document: it must keep arriving (`limits::next_part_due`).
+    let upload = match read.await {
+        Ok(u) => u,
+        Err(answer) => return answer,
     };
     let facts = text_kind(upload.facts.clone(), named, &policy);
     let problems = facts.problems(&policy);

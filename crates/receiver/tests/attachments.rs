@@ -315,6 +315,50 @@ async fn a_slow_upload_gets_408_and_a_full_house_503() {
     assert!(uploads_left(&r.dir).is_empty());
 }
 
+/// Sends `bytes` as a PUT a chunk at a time, `gap` between chunks, and reads the answer.
+async fn put_paced(addr: SocketAddr, bytes: &[u8], chunk: usize, gap: Duration) -> String {
+    let sha = sha256_hex(bytes);
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    let head = format!(
+        "PUT /attachments/{sha} HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        bytes.len()
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    for part in bytes.chunks(chunk) {
+        if stream.write_all(part).await.is_err() {
+            break;
+        }
+        tokio::time::sleep(gap).await;
+    }
+    read_answer(&mut stream).await
+}
+
+#[tokio::test]
+async fn a_document_that_keeps_coming_is_received_past_the_read_deadline_and_a_trickle_is_cut_off()
+{
+    let r = Receiver::bare("paced", &["--read-timeout", "1"]);
+    // 96 KiB at 24 KiB a second: four seconds in all, four times the read deadline, but never a
+    // second without more and well above 4 KiB a second.
+    let mut doc = b"%PDF-1.4\n".to_vec();
+    doc.resize(96 * 1024, b' ');
+    let started = Instant::now();
+    let answer = put_paced(r.addr, &doc, 6 * 1024, Duration::from_millis(250)).await;
+    assert_eq!(status(&answer), 201, "{answer:.300}");
+    assert!(started.elapsed() > Duration::from_secs(3));
+    // A byte every half second never stops for the deadline, but falls behind 4 KiB a second
+    // once the first second has passed: 408 within a few seconds, not when the file is whole.
+    let mut other = b"%PDF-1.4\n".to_vec();
+    other.resize(2 * 1024, b'x');
+    let started = Instant::now();
+    let answer = put_paced(r.addr, &other, 1, Duration::from_millis(500)).await;
+    assert_eq!(status(&answer), 408, "{answer:.300}");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
 #[tokio::test]
 async fn concurrent_uploads_of_one_file_store_it_once() {
     for place in ["database", "directory"] {
