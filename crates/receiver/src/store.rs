@@ -53,8 +53,14 @@ CREATE TABLE IF NOT EXISTS attachments (
     size_bytes         INTEGER NOT NULL,
     kind               TEXT NOT NULL,
     password_protected INTEGER NOT NULL,
-    received_at        INTEGER NOT NULL,
-    content            BLOB
+    received_at        INTEGER NOT NULL
+);
+-- A document's bytes, apart from its facts: the facts' row is read and updated (each time the
+-- file is sent again) without touching the bytes, which SQLite would otherwise read and write
+-- whole with the row.
+CREATE TABLE IF NOT EXISTS attachment_bytes (
+    sha256  TEXT PRIMARY KEY,
+    content BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS application_attachments (
     reference  TEXT NOT NULL,
@@ -195,8 +201,9 @@ impl Store {
     pub fn document(&self, sha256: &str) -> rusqlite::Result<Option<StoredDocument>> {
         self.conn
             .prepare_cached(
-                "SELECT size_bytes, kind, password_protected, received_at, content IS NOT NULL
-                 FROM attachments WHERE sha256 = ?1",
+                "SELECT size_bytes, kind, password_protected, received_at,
+                        EXISTS (SELECT 1 FROM attachment_bytes b WHERE b.sha256 = a.sha256)
+                 FROM attachments a WHERE sha256 = ?1",
             )?
             .query_row(params![sha256], |r| {
                 let size: i64 = r.get(0)?;
@@ -227,8 +234,8 @@ impl Store {
     /// Records a document whose bytes are kept elsewhere (the attachments directory).
     pub fn add_document(&self, sha256: &str, facts: &FileFacts, now: i64) -> rusqlite::Result<()> {
         self.conn.execute(
-            "INSERT OR REPLACE INTO attachments (sha256, size_bytes, kind, password_protected, received_at, content)
-             VALUES (?1, ?2, ?3, ?4, ?5, NULL)",
+            "INSERT OR REPLACE INTO attachments (sha256, size_bytes, kind, password_protected, received_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
             params![sha256, to_i64(facts.size), kind_code(facts), facts.password_protected, now],
         )?;
         Ok(())
@@ -245,13 +252,23 @@ impl Store {
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO attachments (sha256, size_bytes, kind, password_protected, received_at, content)
-             VALUES (?1, ?2, ?3, ?4, ?5, zeroblob(?2))",
-            params![sha256, to_i64(facts.size), kind_code(facts), facts.password_protected, now],
+            "INSERT INTO attachments (sha256, size_bytes, kind, password_protected, received_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                sha256,
+                to_i64(facts.size),
+                kind_code(facts),
+                facts.password_protected,
+                now
+            ],
+        )?;
+        tx.execute(
+            "INSERT INTO attachment_bytes (sha256, content) VALUES (?1, zeroblob(?2))",
+            params![sha256, to_i64(facts.size)],
         )?;
         let row = tx.last_insert_rowid();
         {
-            let mut blob = tx.blob_open("main", "attachments", "content", row, false)?;
+            let mut blob = tx.blob_open("main", "attachment_bytes", "content", row, false)?;
             let mut buffer = vec![0; COPY_CHUNK];
             let mut copied: u64 = 0;
             loop {
@@ -293,7 +310,8 @@ impl Store {
     /// 1970), with whether their bytes are in the database.
     pub fn unreferenced_documents(&self, before: i64) -> rusqlite::Result<Vec<(String, bool)>> {
         let mut stmt = self.conn.prepare(
-            "SELECT sha256, content IS NOT NULL FROM attachments a
+            "SELECT sha256, EXISTS (SELECT 1 FROM attachment_bytes b WHERE b.sha256 = a.sha256)
+             FROM attachments a
              WHERE received_at < ?1
                AND NOT EXISTS (SELECT 1 FROM application_attachments n WHERE n.sha256 = a.sha256)",
         )?;
@@ -303,6 +321,10 @@ impl Store {
 
     /// Removes a document (its bytes too, when they are in the database).
     pub fn remove_document(&self, sha256: &str) -> rusqlite::Result<()> {
+        self.conn.execute(
+            "DELETE FROM attachment_bytes WHERE sha256 = ?1",
+            params![sha256],
+        )?;
         self.conn
             .execute("DELETE FROM attachments WHERE sha256 = ?1", params![sha256])?;
         Ok(())
@@ -318,7 +340,7 @@ impl Store {
         let row: Option<i64> = self
             .conn
             .query_row(
-                "SELECT rowid FROM attachments WHERE sha256 = ?1 AND content IS NOT NULL",
+                "SELECT rowid FROM attachment_bytes WHERE sha256 = ?1",
                 params![sha256],
                 |r| r.get(0),
             )
@@ -328,7 +350,7 @@ impl Store {
         };
         let mut blob = self
             .conn
-            .blob_open("main", "attachments", "content", row, true)?;
+            .blob_open("main", "attachment_bytes", "content", row, true)?;
         std::io::copy(&mut blob, out).map_err(StoreError::Io)?;
         Ok(true)
     }
