@@ -71,6 +71,8 @@ test('SIGKILL of the browser during an upload: on relaunch the file is still att
     assert.ok(srv.documents().get(sha)?.equals(bytes), 'stored byte for byte');
     assert.equal(faults.puts.filter((p) => p.sha === sha && p.status === 201).length, 1, 'stored once');
     assert.deepEqual(faults.puts.filter((p) => p.sha === sha && p.status === 200), [], 'not stored again');
+    // Nothing else in the directory: S01's documents and this one, no upload cut off left.
+    assert.deepEqual(srv.attachmentsDirNames(), [...S01.attachments.map((a) => a.sha256), sha].sort());
 
     // Sent afterwards: accepted, naming the file by its metadata; the receiver lists it stored.
     const answers = [];
