@@ -1,5 +1,7 @@
 // Shared helpers for the browser journeys: the real receiver (target/release/sen-receiver) on a
-// free port with its own database, serving the host pages and the built widget; headless
+// free port with its own database, serving the host pages and the built widget (with the
+// profiles, scanner and attachments directory a journey gives it, and the fault proxy in
+// front when a journey needs a fault the receiver will not make); headless
 // Chromium (Debian's, through playwright-core); the widget's shadow root, keyboard-only focus
 // moves and axe-core.
 import { spawn, spawnSync } from 'node:child_process';
@@ -15,7 +17,8 @@ const RECEIVER = 'target/release/sen-receiver';
 export const EICAR_SCANNER = absolute('crates/receiver/tests/scanners/eicar.sh');
 
 /**
- * Starts the receiver; resolves to { base, database, stored, documents, stop }. `profiles`:
+ * Starts the receiver; resolves to { base, database, stored, documents, attachmentsDirNames,
+ * stop }. `profiles`:
  * council profiles (objects) it is given with --profile-file; `scanner`: its --scan-command;
  * `attachmentsDir`: keep documents as files named by their hash in a directory of its own
  * (--attachments-dir), which `documents()` reads.
@@ -32,6 +35,11 @@ export function startReceiver({ today = '2025-04-30', profiles = [], scanner = n
     args.push('--profile-file', path);
   });
   if (scanner) args.push('--scan-command', scanner);
+  const attachmentsDirNames = () => {
+    if (!files) throw new Error('the receiver keeps its documents in the database: start it with attachmentsDir');
+    mkdirSync(files, { recursive: true });
+    return readdirSync(files).sort();
+  };
   const child = spawn(RECEIVER, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -56,15 +64,11 @@ export function startReceiver({ today = '2025-04-30', profiles = [], scanner = n
            * named by a hash; uploads still arriving are left out).
            */
           documents() {
-            if (!files) throw new Error('the receiver keeps its documents in the database: start it with attachmentsDir');
-            mkdirSync(files, { recursive: true });
-            return new Map(readdirSync(files).filter((n) => /^[0-9a-f]{64}$/.test(n)).map((n) => [n, readFileSync(join(files, n))]));
+            return new Map(attachmentsDirNames().filter((n) => /^[0-9a-f]{64}$/.test(n)).map((n) => [n, readFileSync(join(files, n))]));
           },
           /** Every name in the attachments directory (documents and uploads arriving). */
-          attachmentsDirNames() {
-            mkdirSync(files, { recursive: true });
-            return readdirSync(files).sort();
-          },
+          attachmentsDirNames,
+
           stop() { child.kill(); rmSync(dir, { recursive: true, force: true }); },
         });
       }
@@ -406,12 +410,14 @@ export const S01 = JSON.parse(readFileSync('tests/fixtures/scenarios/S01-complet
 export const S01_FILES = S01.attachments.map((a) => `tests/fixtures/files/s01/${a.filename}`);
 
 /**
- * A page whose form has S01 restored from a draft, on check your answers. `page.posts` collects
+ * A page whose form has S01 restored from a draft with its documents, on check your answers. `page.posts` collects
  * the Idempotency-Key of each POST, `page.sentHeaders` their headers.
  */
 export async function withS01(env, path = '/www/scenario.html', key = draftKey()) {
   const page = await open(env, path);
-  await seedDraft(page, draftOf(S01), key);
+  // With its documents kept on the device: they upload as it is restored (else they would be
+  // files no longer on this device, and sending would wait for them to be attached again).
+  await seedDraftWithFiles(page, draftOf(S01), S01_FILES, key);
   await page.waitForSelector('sen-support-form >> css=#notice');
   await page.locator('sen-support-form >> css=#to-answers').first().click();
   await page.waitForTimeout(50);
