@@ -3,7 +3,7 @@
 // .pdf, an empty file, the same file twice, a file over the limit, a password-protected PDF),
 // uploaded as attached with progress announced, refused files told at the file with the
 // council's words, kept on the device through going offline and a reload, and the application
-// sent only once every file is stored, with only their metadata. What the backend stores is
+// sent only once every file is stored, with only their metadata. What the real receiver stores is
 // what was attached, byte for byte. axe-core in every state, 320 px without sideways scroll.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setup, open, tabTo, focusedId, axe, widgetText, seedDraft, draftOf, S01, sent, chooseFiles } from './lib.mjs';
+import { setup, open, tabTo, focusedId, axe, widgetText, seedDraft, seedDraftWithFiles, draftOf, S01, S01_FILES, sent, chooseFiles, EICAR_SCANNER } from './lib.mjs';
 
 const FILES = 'tests/fixtures/files';
 const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
@@ -27,23 +27,32 @@ function made(name, bytes) {
 const BIG = made('assessment-report.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4.5 * 1024 * 1024, 0x20), Buffer.from('\n%%EOF\n')]));
 const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
 
-// A council whose files must be under 1 KB: the stockton profile with a small limit.
+// A council whose files must be under 1 KB: the stockton profile with a small limit, given to
+// the receiver (--profile-file) and loaded by the widget from a page of its own.
 const small = JSON.parse(fs.readFileSync('profiles/stockton-one-point.json', 'utf8'));
 small.id = 'e2e-small-files';
 small.attachments = { maxBytes: 1024, maxFiles: 3, allowedTypes: ['PDF', 'DOCX', 'JPEG'] };
+// The receiver allows less than the widget's copy of stockton's profile says (its own limit
+// wins, with its words): its stockton profile takes files under 5 MB.
+const strict = JSON.parse(fs.readFileSync('profiles/stockton-one-point.json', 'utf8'));
+strict.attachments = { ...strict.attachments, maxBytes: 5 * 1024 * 1024 };
 const page = (attrs) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>Documents – test page</title><script type="module" src="/pkg/sen-support-form.js"></script></head><body><main><h1>Apply</h1><sen-support-form ${attrs} endpoint="/applications" today="2025-04-30"><p>Email us instead.</p></sen-support-form></main></body></html>`;
 
+// The real receiver, keeping documents as files named by their hash, scanning each with the
+// receiver tests' scanner (infected: the EICAR test string); in front of it, faults only when
+// a test asks (a slow link, a busy 503).
 const env = {};
 before(async () => Object.assign(env, await setup({
-  attachments: {
-    // The backend allows less than the widget's profile says (its own limit wins, with its words).
-    policies: { 'stockton-one-point': { maxBytes: 5 * 1024 * 1024, allowedTypes: ['PDF', 'DOCX', 'JPEG', 'PNG', 'TXT'] }, 'e2e-small-files': { maxBytes: 1024, allowedTypes: ['PDF', 'DOCX', 'JPEG'] } },
+  receiver: { profiles: [small, strict], scanner: EICAR_SCANNER, attachmentsDir: true },
+  faults: {
     pages: {
       '/e2e/small.json': ['application/json', JSON.stringify(small)],
       '/e2e/small.html': ['text/html', page('profile-url="/e2e/small.json"')],
     },
   },
 })));
+/** What the receiver stored under the SHA-256 of `bytes`, if anything. */
+const storedAs = (bytes) => env.documents().get(sha(bytes));
 after(async () => env.close());
 
 const q = (p, css) => p.locator(`sen-support-form >> css=${css}`).first();
@@ -113,9 +122,9 @@ test('a PDF, a DOCX and a JPEG attached with the keyboard alone: listed with nam
   assert.deepEqual(await names(p), ['report.pdf', 'plan.docx', 'photo.jpg']);
   for (const f of files) {
     const bytes = fs.readFileSync(f);
-    const kept = env.files.stored.get(sha(bytes));
+    const kept = storedAs(bytes);
     assert.ok(kept, `${f} is stored`);
-    assert.ok(kept.bytes.equals(bytes), `${f} is stored byte for byte`);
+    assert.ok(kept.equals(bytes), `${f} is stored byte for byte`);
   }
   const list = await widgetText(p);
   assert.match(list, /report\.pdf\s+Remove\s+report\.pdf\s+1KB\. Uploaded/);
@@ -156,7 +165,7 @@ test('a PDF, a DOCX and a JPEG attached with the keyboard alone: listed with nam
 test('refused in the browser, never sent: a program named .pdf, an empty file, the same file twice; each message at the upload and in the summary', { timeout: 120000 }, async () => {
   const p = await start();
   await toDocuments(p);
-  const before = env.files.puts.length;
+  const before = env.faults.puts.length;
   await attach(p, [`${FILES}/report.pdf`]);
   await uploaded(p, 1);
   await attach(p, [`${FILES}/program.pdf`, `${FILES}/empty.pdf`, made('copy-of-report.pdf', fs.readFileSync(`${FILES}/report.pdf`))]);
@@ -170,7 +179,7 @@ test('refused in the browser, never sent: a program named .pdf, an empty file, t
   assert.deepEqual(await summary(p), expected);
   assert.equal(await focusedId(p), 'error-summary');
   assert.deepEqual(await names(p), ['report.pdf'], 'none of them added');
-  assert.equal(env.files.puts.length - before, 1, 'only the accepted file was sent');
+  assert.equal(env.faults.puts.length - before, 1, 'only the accepted file was sent');
   assert.deepEqual(await axe(p), [], 'each error');
   // The summary's link goes to the upload.
   await p.keyboard.press('Tab');
@@ -178,6 +187,34 @@ test('refused in the browser, never sent: a program named .pdf, an empty file, t
   assert.equal(await focusedId(p), 'f-attachments');
   assert.deepEqual(p.errors.filter((e) => !/^Failed to load resource/.test(e)), []);
   await p.context().close();
+});
+
+test('sent directly to the receiver, as a hostile page would: a program named .pdf refused (415) with the words the widget shows, and not stored', { timeout: 60000 }, async () => {
+  // A page of the receiver's own origin, with no proxy between: the PUT is the page's fetch.
+  const context = await env.browser.newContext();
+  const p = await context.newPage();
+  await p.goto(`${env.receiverBase}/www/scenario.html`);
+  const put = (bytes, hash = sha(bytes)) => p.evaluate(async ([data, hash]) => {
+    const r = await fetch(`/attachments/${hash}?profile=stockton-one-point`, { method: 'PUT', headers: { 'Content-Type': 'application/pdf' }, body: new Uint8Array(data) });
+    return { status: r.status, cacheControl: r.headers.get('cache-control'), body: await r.json() };
+  }, [[...bytes], hash]);
+  const program = fs.readFileSync(`${FILES}/program.pdf`);
+  assert.deepEqual(await put(program), {
+    status: 415, cacheControl: 'no-store',
+    body: { error: { kind: 'file-type', message: 'The selected file must be a PDF, DOCX, XLSX, ODT, DOC, JPG, PNG, HEIC, TXT, CSV or RTF' } },
+  });
+  assert.equal(storedAs(program), undefined, 'the program is not stored');
+  const empty = await put(Buffer.alloc(0));
+  assert.deepEqual([empty.status, empty.body.error.kind, empty.body.error.message], [422, 'empty', 'The selected file is empty']);
+  // The same file twice: stored once (201), then known (200), with the same answer.
+  const plan = Buffer.concat([fs.readFileSync(`${FILES}/report.pdf`), Buffer.from('\n% direct\n')]);
+  const first = await put(plan);
+  const again = await put(plan);
+  assert.deepEqual([first.status, again.status], [201, 200]);
+  assert.deepEqual(first.body, { sha256: sha(plan), sizeBytes: plan.length, mimeType: 'application/pdf', kind: 'PDF' });
+  assert.deepEqual(again.body, first.body);
+  assert.ok(storedAs(plan)?.equals(plan));
+  await context.close();
 });
 
 test('a council\'s limits: a file over its size refused in the browser, a password-protected PDF attached with a warning', { timeout: 120000 }, async () => {
@@ -201,13 +238,17 @@ test('a council\'s limits: a file over its size refused in the browser, a passwo
 test('refused by the council\'s system: its words at the file (too large for it, a virus), and sending says which file', { timeout: 120000 }, async () => {
   const p = await start();
   await toDocuments(p);
-  // 6 MB: under the widget's 10 MB, over the backend's 5 MB.
+  // 6 MB: under the widget's 10 MB, over the receiver's 5 MB for stockton.
   const huge = made('scan.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(6 * 1024 * 1024, 0x20)]));
   await attach(p, [huge, made('notes-virus.txt', EICAR)]);
-  await p.waitForFunction(() => [...document.querySelector('sen-support-form').shadowRoot.querySelectorAll('[id^="file-status-"]')].filter((e) => !/Upload|Waiting/.test(e.textContent)).length === 2, null, { timeout: 30000 });
+  await p.waitForFunction(() => [...document.querySelector('sen-support-form').shadowRoot.querySelectorAll('[id^="file-status-"]')].filter((e) => /^Error: /.test(e.textContent)).length === 2, null, { timeout: 30000 }).catch(() => {});
   assert.deepEqual(await statuses(p), ['Error: The selected file must be smaller than 5MB', 'Error: The selected file contains a virus']);
   const said = await p.evaluate(() => window.said);
   assert.ok(said.includes('notes-virus.txt was not uploaded: The selected file contains a virus'), said.join(' | '));
+  // Kept out: the receiver stored neither.
+  assert.equal(storedAs(fs.readFileSync(huge)), undefined);
+  assert.equal(storedAs(Buffer.from(EICAR)), undefined);
+  assert.deepEqual(env.faults.puts.filter((r) => r.sha === sha(Buffer.from(EICAR))).map((r) => r.status), [422], 'the virus refused once, not tried again');
   assert.deepEqual(await axe(p), [], 'refused by the council\'s system');
   assert.deepEqual(p.errors.filter((e) => !/^Failed to load resource/.test(e)), []);
   await p.context().close();
@@ -217,12 +258,12 @@ test('progress reaches 100%, shown as a percentage and announced at steps', { ti
   const p = await start();
   await toDocuments(p);
   await record(p, 'file-status-0', 'shown');
-  env.files.slow(40);
+  env.faults.slow(40);
   await attach(p, [BIG]);
   await p.waitForFunction(() => /Uploading: \d+%/.test(document.querySelector('sen-support-form').shadowRoot.getElementById('file-status-0')?.textContent ?? ''), null, { timeout: 30000 });
   assert.deepEqual(await axe(p), [], 'uploading');
   await uploaded(p, 1);
-  env.files.slow(0);
+  env.faults.slow(0);
   const shown = await p.evaluate(() => window.shown);
   const percents = shown.map((s) => s.match(/Uploading: (\d+)%/)?.[1]).filter(Boolean).map(Number);
   assert.ok(percents.includes(100), `100% shown: ${shown.join(' | ')}`);
@@ -231,7 +272,7 @@ test('progress reaches 100%, shown as a percentage and announced at steps', { ti
   const said = (await p.evaluate(() => window.said)).filter((s) => /% uploaded/.test(s));
   assert.ok(said.at(-1).endsWith('100% uploaded'), said.join(' | '));
   assert.ok(said.length <= 4, `announced at steps, not at every event: ${said.join(' | ')}`);
-  assert.ok(env.files.stored.get(sha(fs.readFileSync(BIG))).bytes.equals(fs.readFileSync(BIG)));
+  assert.ok(storedAs(fs.readFileSync(BIG))?.equals(fs.readFileSync(BIG)));
   assert.deepEqual(p.errors.filter((e) => !/^Failed to load resource/.test(e)), []);
   await p.context().close();
 });
@@ -243,10 +284,10 @@ test('offline when attaching: kept, tried again, and uploaded when back online',
   const file = made('offline-report.pdf', Buffer.concat([fs.readFileSync(`${FILES}/report.pdf`), Buffer.from('\n% offline\n')]));
   await attach(p, [file]);
   await p.waitForFunction(() => /Not uploaded/.test(document.querySelector('sen-support-form').shadowRoot.getElementById('file-status-0')?.textContent ?? ''), null, { timeout: 60000 });
-  assert.equal(env.files.stored.has(sha(fs.readFileSync(file))), false);
+  assert.equal(storedAs(fs.readFileSync(file)), undefined);
   await p.context().setOffline(false);
   await uploaded(p, 1);
-  assert.ok(env.files.stored.get(sha(fs.readFileSync(file))).bytes.equals(fs.readFileSync(file)));
+  assert.ok(storedAs(fs.readFileSync(file))?.equals(fs.readFileSync(file)));
   assert.deepEqual(p.errors.filter((e) => !/^Failed to load resource/.test(e)), []);
   await p.context().close();
 });
@@ -256,8 +297,8 @@ test('a reload keeps the attached files (sealed on the device) and uploads those
   await toDocuments(p);
   await attach(p, [`${FILES}/photo.jpg`]);
   await uploaded(p, 1);
-  // The backend is busy for the next file: it is not stored before the reload.
-  env.files.busy(1000);
+  // The receiver is busy for the next file (a 503 from the proxy): it is not stored before the reload.
+  env.faults.busy(1000);
   const file = made('reload-report.pdf', Buffer.concat([fs.readFileSync(`${FILES}/report.pdf`), Buffer.from('\n% reload\n')]));
   await attach(p, [file]);
   await p.waitForFunction(() => /trying again/.test(document.querySelector('sen-support-form').shadowRoot.getElementById('file-status-1')?.textContent ?? ''), null, { timeout: 30000 });
@@ -275,16 +316,16 @@ test('a reload keeps the attached files (sealed on the device) and uploads those
     assert.ok(!data.includes('%PDF') && !data.includes('JFIF'), 'sealed');
     assert.equal(extractable, false);
   }
-  env.files.busy(0);
-  const putsBefore = env.files.puts.length;
+  env.faults.busy(0);
+  const putsBefore = env.faults.puts.length;
   await p.reload();
   await p.waitForSelector('sen-support-form >> css=#page-heading');
   await q(p, '#task-attachments').click();
   await uploaded(p, 2);
   assert.deepEqual(await names(p), ['photo.jpg', 'reload-report.pdf']);
-  const again = env.files.puts.slice(putsBefore);
+  const again = env.faults.puts.slice(putsBefore);
   assert.deepEqual(again.map((r) => r.sha), [sha(fs.readFileSync(file))], 'only the file not stored is sent again');
-  assert.ok(env.files.stored.get(sha(fs.readFileSync(file))).bytes.equals(fs.readFileSync(file)));
+  assert.ok(storedAs(fs.readFileSync(file))?.equals(fs.readFileSync(file)));
   // Start again: the answers and the files kept with them are deleted.
   await q(p, '.govuk-back-link').click();
   await q(p, '#start-again').click();
@@ -302,9 +343,11 @@ test('a reload keeps the attached files (sealed on the device) and uploads those
 test('sending waits until every file is stored, says so, and carries only their metadata', { timeout: 120000 }, async () => {
   const context = await env.browser.newContext();
   const p = await open({ ...env, browser: context }, '/www/scenario.html');
-  await seedDraft(p, draftOf(S01));
+  // S01 with its documents kept on this device: they upload as the draft is restored.
+  await seedDraftWithFiles(p, draftOf(S01), S01_FILES);
   await q(p, '#task-attachments').click();
-  env.files.busy(3);
+  await uploaded(p, S01.attachments.length);
+  env.faults.busy(3);
   const file = made('speech-therapy-quote.pdf', Buffer.concat([fs.readFileSync(`${FILES}/report.pdf`), Buffer.from('\n% quote\n')]));
   await attach(p, [file]);
   await q(p, '.govuk-back-link').click();
@@ -314,12 +357,15 @@ test('sending waits until every file is stored, says so, and carries only their 
   await q(p, '#send').click();
   await p.waitForFunction(() => /Waiting for 1 file to finish uploading/.test(document.querySelector('sen-support-form').shadowRoot.getElementById('send-status')?.textContent ?? ''), null, { timeout: 10000 });
   assert.equal(posts.length, 0, 'not sent while the file uploads');
-  await sent(p);
+  const reference = await sent(p);
   assert.equal(posts.length, 1);
+  // The receiver stored it, and every document it names.
+  const [kept] = env.stored().filter((a) => a.reference === reference);
+  assert.deepEqual(kept.documents.map((d) => [d.filename, d.stored]), posts[0].attachments.map((a) => [a.filename, true]));
   const listed = posts[0].attachments.at(-1);
   const bytes = fs.readFileSync(file);
   assert.deepEqual(listed, { id: 'a6', type: 'QUOTE', filename: 'speech-therapy-quote.pdf', mimeType: 'application/pdf', sizeBytes: bytes.length, sha256: sha(bytes) });
-  assert.ok(env.files.stored.get(sha(bytes)).bytes.equals(bytes));
+  assert.ok(storedAs(bytes)?.equals(bytes));
   assert.ok(!JSON.stringify(posts[0]).includes(bytes.toString('base64').slice(0, 40)), 'no file in the application');
   assert.deepEqual(p.errors.filter((e) => !/^Failed to load resource/.test(e)), []);
   await context.close();
@@ -361,7 +407,7 @@ test('files dragged onto the drop zone are attached as chosen ones are', { timeo
   }, [...bytes]);
   await uploaded(p, 1);
   assert.deepEqual(await names(p), ['dropped-report.pdf']);
-  assert.ok(env.files.stored.get(sha(bytes)).bytes.equals(bytes));
+  assert.ok(storedAs(bytes)?.equals(bytes));
   assert.equal(await root(p, (r) => r.querySelector('.app-drop-zone').className), 'govuk-drop-zone app-drop-zone', 'no longer shown as a drop target');
   await p.context().close();
 });

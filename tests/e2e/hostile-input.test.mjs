@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, open, axe, draftOf, seedDraft } from './lib.mjs';
+import { setup, open, axe, draftOf, seedDraftWithFiles, S01_FILES } from './lib.mjs';
 
 const S01 = JSON.parse(fs.readFileSync('tests/fixtures/scenarios/S01-complete-valid.json', 'utf8'));
 const env = {};
@@ -45,7 +45,7 @@ test('markup typed into fields stays text everywhere and is sent as typed', { ti
   await page.evaluate(() => { window.__ran = []; });
   const name = '<script>window.__ran.push(1)</script>';
   const summary = '<img src=x onerror="window.__ran.push(2)"><b>bold</b> & "quotes"';
-  await seedDraft(page, draftOf(S01)); // a complete application, then the markup typed in
+  await seedDraftWithFiles(page, draftOf(S01), S01_FILES); // a complete application, then the markup typed in
   await page.evaluate(() => { window.__ran = []; });
   await q(page, '#task-child').click();
   await q(page, '#f-child-preferredName').fill(name);

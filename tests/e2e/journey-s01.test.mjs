@@ -1,18 +1,18 @@
 // Complete scenario S01 on stockton-one-point with the keyboard alone (Tab, typing, Space,
 // arrow keys, Enter), send it, and check that the POSTed body is S01 and validates against the
-// published JSON Schema. axe-core runs on every page the journey passes through.
+// published JSON Schema. axe-core runs on every page the journey passes through. S01's
+// documents go to the real receiver, which stores them byte for byte before it takes the
+// application that names them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { setup, open, tabTo, focusedId, axe, fieldId, widgetText, chooseFiles } from './lib.mjs';
+import { setup, open, tabTo, focusedId, axe, fieldId, widgetText, chooseFiles, S01, S01_FILES } from './lib.mjs';
 
-const S01 = JSON.parse(fs.readFileSync('tests/fixtures/scenarios/S01-complete-valid.json', 'utf8'));
 // S01's documents, attached through the upload: the files of the same names. The POST carries
 // each file's size and SHA-256, as S01 does (filled in here where the fixture has not them yet).
-const S01_FILES = S01.attachments.map((a) => `tests/fixtures/files/s01/${a.filename}`);
 const EXPECTED = structuredClone(S01);
 EXPECTED.attachments.forEach((a, i) => {
   const bytes = fs.readFileSync(S01_FILES[i]);
@@ -41,7 +41,7 @@ const env = {};
 // the school's details the first one chose to remember.
 let laptop;
 before(async () => {
-  Object.assign(env, await setup({ attachments: 'auto' }));
+  Object.assign(env, await setup({ receiver: { attachmentsDir: true } }));
   laptop = { ...env, browser: await env.browser.newContext() };
 });
 after(async () => env.close());
@@ -242,6 +242,9 @@ async function journey(name, { paste, remember, remembered }) {
       posted = { body: r.postData(), key: r.headers()['idempotency-key'] };
     }
   });
+  page.on('response', (r) => {
+    if (r.request().method() === 'POST' && r.url().endsWith('/applications') && posted) posted.status = r.status();
+  });
   const violations = [];
   check = async (where) => {
     for (const v of await axe(page)) violations.push(`${where}: ${v}`);
@@ -328,6 +331,14 @@ async function journey(name, { paste, remember, remembered }) {
   const stored = env.stored().filter((s) => s.idempotencyKey === posted.key);
   assert.equal(stored.length, 1);
   assert.deepEqual(stored[0].application, EXPECTED);
+  assert.equal(posted.status, 201, 'the application is accepted (201)');
+  // Each document named is the file attached, byte for byte, in the receiver's store.
+  assert.deepEqual(stored[0].documents.map((d) => [d.filename, d.type, d.sizeBytes, d.stored]),
+    EXPECTED.attachments.map((a) => [a.filename, a.type, a.sizeBytes, true]));
+  const kept = env.documents();
+  for (const [i, a] of EXPECTED.attachments.entries()) {
+    assert.ok(kept.get(a.sha256)?.equals(fs.readFileSync(S01_FILES[i])), `${a.filename} is stored byte for byte`);
+  }
   const reference = await root(page, (r) => r.getElementById('reference')?.textContent);
   assert.equal(reference, stored[0].reference);
 

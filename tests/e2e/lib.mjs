@@ -1,23 +1,46 @@
 // Shared helpers for the browser journeys: the real receiver (target/release/sen-receiver) on a
-// free port with its own database, serving the host pages and the built widget; headless
+// free port with its own database, serving the host pages and the built widget (with the
+// profiles, scanner and attachments directory a journey gives it, and the fault proxy in
+// front when a journey needs a fault the receiver will not make); headless
 // Chromium (Debian's, through playwright-core); the widget's shadow root, keyboard-only focus
 // moves and axe-core.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve as absolute } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startAttachmentServer } from './attachments-server.mjs';
+import { startFaultProxy } from './fault-proxy.mjs';
 
 const RECEIVER = 'target/release/sen-receiver';
+/** The receiver tests' scanner: infected when the file holds the EICAR test string. */
+export const EICAR_SCANNER = absolute('crates/receiver/tests/scanners/eicar.sh');
 
-/** Starts the receiver; resolves to { base, stop, stored }. */
-export function startReceiver({ today = '2025-04-30' } = {}) {
+/**
+ * Starts the receiver; resolves to { base, database, stored, documents, attachmentsDirNames,
+ * stop }. `profiles`:
+ * council profiles (objects) it is given with --profile-file; `scanner`: its --scan-command;
+ * `attachmentsDir`: keep documents as files named by their hash in a directory of its own
+ * (--attachments-dir), which `documents()` reads.
+ */
+export function startReceiver({ today = '2025-04-30', profiles = [], scanner = null, attachmentsDir = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sen-e2e-'));
   const database = join(dir, 'applications.sqlite3');
-  const child = spawn(RECEIVER, ['--listen', '127.0.0.1:0', '--database', database, '--static', '.', '--serve-axe-core', '--today', today], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const files = attachmentsDir ? join(dir, 'attachments') : null;
+  const kept = files ? ['--attachments-dir', files] : [];
+  const args = ['--listen', '127.0.0.1:0', '--database', database, '--static', '.', '--serve-axe-core', '--today', today, ...kept];
+  profiles.forEach((profile, i) => {
+    const path = join(dir, `profile-${i}.json`);
+    writeFileSync(path, JSON.stringify(profile));
+    args.push('--profile-file', path);
   });
+  if (scanner) args.push('--scan-command', scanner);
+  const attachmentsDirNames = () => {
+    if (!files) throw new Error('the receiver keeps its documents in the database: start it with attachmentsDir');
+    mkdirSync(files, { recursive: true });
+    return readdirSync(files).sort();
+  };
+  const child = spawn(RECEIVER, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.on('error', reject);
@@ -30,12 +53,22 @@ export function startReceiver({ today = '2025-04-30' } = {}) {
         resolve({
           base: m[1],
           database,
-          /** The applications the receiver has stored. */
+          /** The applications the receiver has stored, each with its documents (--list). */
           stored() {
-            const r = spawnSync(RECEIVER, ['--list', '--database', database], { encoding: 'utf8' });
+            const r = spawnSync(RECEIVER, ['--list', '--database', database, ...kept], { encoding: 'utf8' });
             if (r.status !== 0) throw new Error(`sen-receiver --list failed: ${r.stderr}`);
             return JSON.parse(r.stdout);
           },
+          /**
+           * The documents kept in the attachments directory, as sha256 → bytes (the files
+           * named by a hash; uploads still arriving are left out).
+           */
+          documents() {
+            return new Map(attachmentsDirNames().filter((n) => /^[0-9a-f]{64}$/.test(n)).map((n) => [n, readFileSync(join(files, n))]));
+          },
+          /** Every name in the attachments directory (documents and uploads arriving). */
+          attachmentsDirNames,
+
           stop() { child.kill(); rmSync(dir, { recursive: true, force: true }); },
         });
       }
@@ -79,26 +112,15 @@ export function killBrowser(child) {
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-/** Whether the receiver serves `PUT /attachments/{sha256}` (a malformed hash gets its 400). */
-async function servesAttachments(base) {
-  const r = await fetch(`${base}/attachments/not-a-hash`, { method: 'PUT', body: '' }).catch(() => null);
-  return r?.status === 400;
-}
-
 /**
- * A server and a browser for one test file. With `attachments: 'auto'`, attached files go to
- * the receiver when it serves them, else to a backend in front of it that follows the
- * attachments protocol (`attachments-server.mjs`); `attachments: { … }` always puts that
- * backend in front, configured so (a journey that makes it busy or strict).
+ * A receiver and a browser for one test file. `receiver`: how the receiver is started (see
+ * `startReceiver`). `faults`: put the fault-injecting proxy (`fault-proxy.mjs`) in front of
+ * it, with these options ({ slow, pages }); the pages then go through it and `env.faults`
+ * controls it, while `env.receiverBase` still reaches the receiver itself.
  */
-export async function setup(options = {}) {
-  const receiver = await startReceiver(options);
-  let front = null;
-  const wanted = options.attachments;
-  if (wanted && (typeof wanted === 'object' || !(await servesAttachments(receiver.base)))) {
-    front = await startAttachmentServer(receiver.base, typeof wanted === 'object' ? wanted : {});
-  }
-  const srv = { ...receiver, base: front?.base ?? receiver.base, stop() { front?.close(); receiver.stop(); } };
+export async function setup({ receiver: how = {}, faults = null, ...options } = {}) {
+  const receiver = await startReceiver({ ...options, ...how });
+  const front = faults ? await startFaultProxy(receiver.base, faults) : null;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -107,8 +129,9 @@ export async function setup(options = {}) {
       '--disable-dev-shm-usage'],
   });
   return {
-    base: srv.base, browser, stored: srv.stored, files: front,
-    async close() { await browser.close(); srv.stop(); },
+    base: front?.base ?? receiver.base, receiverBase: receiver.base, browser, faults: front,
+    stored: receiver.stored, documents: receiver.documents,
+    async close() { await browser.close(); front?.close(); receiver.stop(); },
   };
 }
 
@@ -230,7 +253,8 @@ async function putRecord(page, key, sealed) {
       // As the widget seals: a new non-extractable AES-GCM key and a random 96-bit IV.
       const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
       const iv = crypto.getRandomValues(new Uint8Array(12));
-      const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(v));
+      const plain = typeof v === 'string' ? new TextEncoder().encode(v) : new Uint8Array(v);
+      const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain);
       record = { key, iv, data };
     }
     await new Promise((resolve, reject) => {
@@ -261,6 +285,19 @@ export async function seedDraft(page, text, key = draftKey()) {
   await putRecord(page, key, { text, seal: true });
   await page.reload();
   await page.waitForSelector('sen-support-form >> css=#page-heading', { timeout: 15000 });
+}
+
+/**
+ * Puts a draft and the files kept with it (each file's bytes sealed under
+ * `{draft key}/files/{sha256}`, as the widget keeps them), then reloads: the widget reads the
+ * files back and uploads them, none yet confirmed stored.
+ */
+export async function seedDraftWithFiles(page, text, files, key = draftKey()) {
+  for (const path of files) {
+    const bytes = readFileSync(path);
+    await putRecord(page, `${key}/files/${createHash('sha256').update(bytes).digest('hex')}`, { text: [...bytes], seal: true });
+  }
+  await seedDraft(page, text, key);
 }
 
 /** Puts a draft in the earlier, plain format (text in IndexedDB), then reloads. */
@@ -369,14 +406,18 @@ export function everyStorage(page) {
 
 /** S01, the complete and valid scenario. */
 export const S01 = JSON.parse(readFileSync('tests/fixtures/scenarios/S01-complete-valid.json', 'utf8'));
+/** S01's documents: the files of the names it gives (`tests/fixtures/files/s01`). */
+export const S01_FILES = S01.attachments.map((a) => `tests/fixtures/files/s01/${a.filename}`);
 
 /**
- * A page whose form has S01 restored from a draft, on check your answers. `page.posts` collects
+ * A page whose form has S01 restored from a draft with its documents, on check your answers. `page.posts` collects
  * the Idempotency-Key of each POST, `page.sentHeaders` their headers.
  */
 export async function withS01(env, path = '/www/scenario.html', key = draftKey()) {
   const page = await open(env, path);
-  await seedDraft(page, draftOf(S01), key);
+  // With its documents kept on the device: they upload as it is restored (else they would be
+  // files no longer on this device, and sending would wait for them to be attached again).
+  await seedDraftWithFiles(page, draftOf(S01), S01_FILES, key);
   await page.waitForSelector('sen-support-form >> css=#notice');
   await page.locator('sen-support-form >> css=#to-answers').first().click();
   await page.waitForTimeout(50);
