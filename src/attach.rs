@@ -156,7 +156,10 @@ pub enum Upload {
     Failed,
     /// The council's system refused it (too large, a kind not allowed, a virus, …): its words.
     Refused(String),
-    /// Its bytes are no longer on this device (not kept, and the page was reloaded).
+    /// Its bytes are not on this device (a file of answers loaded here, a draft from another
+    /// tab, or not kept, and the page was reloaded). It was uploaded as soon as it was attached
+    /// wherever that was, so the council's system may have it: sending is not held for it, and
+    /// the council's system says if it is missing (its 422 is shown at the file).
     Lost,
 }
 
@@ -172,9 +175,9 @@ pub fn status_text(upload: &Upload) -> String {
         Upload::Stored => "Uploaded".to_owned(),
         Upload::Failed => "Not uploaded: the council's system could not be reached".to_owned(),
         Upload::Refused(why) => why.clone(),
-        Upload::Lost => {
-            "This file was not kept on this device: remove it and attach it again".to_owned()
-        }
+        Upload::Lost => "Not on this device. If it was not uploaded where it was attached, you \
+                         will be asked to attach it again when you send the application"
+            .to_owned(),
     }
 }
 

@@ -520,7 +520,8 @@ pub fn forget(form: Form) {
 }
 
 /// What stops sending now: the files still uploading, and the problems of files that will
-/// not be stored without the person ((pointer, message), at each file).
+/// not be stored without the person ((pointer, message), at each file). A file whose bytes are
+/// not on this device does not: the council's system may have it, and says if it does not.
 pub fn unfinished(form: Form) -> (usize, Vec<(String, String)>) {
     let files = form.doc.with_untracked(listed);
     let mut waiting = 0;
@@ -537,10 +538,8 @@ pub fn unfinished(form: Form) -> (usize, Vec<(String, String)>) {
                     format!("{name} has not been uploaded: select \u{2018}Try again\u{2019} by the file"),
                 )),
                 Upload::Refused(why) => problems.push((at, format!("{name}: {why}"))),
-                Upload::Lost => problems.push((
-                    at,
-                    format!("{name} was not kept on this device: remove it and attach it again"),
-                )),
+                // The council's system may have it already: it says if not.
+                Upload::Lost => {}
             }
         }
     });

@@ -44,7 +44,7 @@ fn file_row(
             // What the upload has come to, drawn again only when it changes.
             {move || {
                 let (upload, warning) = state.get().map(|f| (Some(f.upload), f.warning)).unwrap_or_default();
-                let refused = matches!(upload, Some(Upload::Refused(_) | Upload::Lost));
+                let refused = matches!(upload, Some(Upload::Refused(_)));
                 let failed = matches!(upload, Some(Upload::Failed));
                 let status = upload.as_ref().map(status_text).unwrap_or_default();
                 let problem = problem.get();
