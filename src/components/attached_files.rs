@@ -103,7 +103,20 @@ pub fn AttachedFiles() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    move || {
+    // A file that could not be kept on this device is said where the files are, not only to
+    // screen readers: the person must keep the page open until it has uploaded.
+    let not_kept = Memo::new(move |_| form.files.shelf.with(|s| s.keep_problem));
+    let warning = move || {
+        not_kept.get().map(|p| {
+            view! {
+                <div class="govuk-warning-text" id="files-not-kept">
+                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                    <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning: "</span>{p}</strong>
+                </div>
+            }
+        })
+    };
+    let list = move || {
         let rows = listed.get();
         if rows.is_empty() {
             return view! { <p class="govuk-body" id="no-files">"No documents attached yet."</p> }
@@ -120,5 +133,6 @@ pub fn AttachedFiles() -> impl IntoView {
             <div class="app-files">{rows}</div>
         }
         .into_any()
-    }
+    };
+    view! { {warning} {list} }
 }

@@ -411,3 +411,25 @@ test('files dragged onto the drop zone are attached as chosen ones are', { timeo
   assert.equal(await root(p, (r) => r.querySelector('.app-drop-zone').className), 'govuk-drop-zone app-drop-zone', 'no longer shown as a drop target');
   await p.context().close();
 });
+
+test('a full storage when attaching: the form says so, keeps the file in memory, and still uploads it', { timeout: 120000 }, async () => {
+  const p = await start();
+  await toDocuments(p);
+  // The browser's answer when the origin's quota is used up, for every write the form can make.
+  await p.evaluate(() => {
+    const full = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    IDBObjectStore.prototype.put = full;
+    IDBObjectStore.prototype.add = full;
+    Storage.prototype.setItem = full;
+  });
+  const file = `${FILES}/report.pdf`;
+  await attach(p, [file]);
+  await uploaded(p, 1);
+  // Said where the files are, not only to screen readers.
+  await p.waitForFunction(() => /A file could not be saved on this device: its storage is full or turned off/.test(document.querySelector('sen-support-form').shadowRoot.getElementById('files-not-kept')?.textContent ?? ''), null, { timeout: 15000 });
+  assert.deepEqual(await names(p), ['report.pdf']);
+  const bytes = fs.readFileSync(file);
+  assert.ok(storedAs(bytes)?.equals(bytes), 'uploaded byte for byte from memory');
+  assert.deepEqual(await axe(p), []);
+  assert.deepEqual(p.errors.filter((e) => !/^Failed to load resource/.test(e)), []);
+});
