@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use sen_core::form::{fields_under, is_computed, item_fields, LISTS};
-use sen_core::rules::field_specs::{label_for, spec_for};
 use sen_core::{sections, Severity};
 use serde_json::{Map, Value};
 
@@ -11,72 +10,23 @@ use super::heading;
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::totals::Totals;
-use crate::display::answer_in;
 use crate::focus;
 use crate::input::money;
 use crate::route::Page;
 use crate::state::{use_form, Form, Sending};
 
-/// The answered fields among `pointers`: (label, answer as people read it, pointer). Yes/no
-/// answers asked as one question (`sen_core::flags`) are one row: the boxes ticked, or "None
-/// of these".
+/// The answered fields among `pointers`: (label, answer as people read it, pointer), as the
+/// evidence pack has them (`sen_core::pack::answers`): a "Which of these apply?" question is
+/// one row.
 fn answered(form: Form, pointers: Vec<String>) -> Vec<(String, String, String)> {
-    let mut groups_done: Vec<String> = Vec::new();
     form.doc.with_untracked(|d| {
         form.profile.with_value(|p| {
-            pointers
+            sen_core::pack::answers::answered_at(d, p, pointers)
                 .into_iter()
-                .filter_map(|ptr| {
-                    let spec = spec_for(&ptr)?;
-                    if let Some(group) = sen_core::flags::group_of(spec.pattern) {
-                        let parent = ptr.rsplit_once('/').map_or("", |(a, _)| a);
-                        let key = format!("{parent} {}", group.question);
-                        if groups_done.contains(&key) {
-                            return None;
-                        }
-                        groups_done.push(key);
-                        return flag_row(d, &ptr, group);
-                    }
-                    let v = d.pointer(&ptr)?;
-                    let shown = crate::display::local_authority(p, spec.pattern, v)
-                        .unwrap_or_else(|| answer_in(d, spec.pattern, spec.kind, v));
-                    Some((label_for(&ptr, p), shown, ptr))
-                })
+                .map(|(row, pointer)| (row.question, row.answer, pointer))
                 .collect()
         })
     })
-}
-
-/// A "Which of these apply?" question as one row, if any of its answers is given.
-fn flag_row(
-    d: &Value,
-    pointer: &str,
-    group: &'static sen_core::flags::FlagGroup,
-) -> Option<(String, String, String)> {
-    let fields = group.fields_beside(pointer);
-    let answers: Vec<(Option<bool>, &str)> = fields
-        .iter()
-        .map(|(p, words)| (d.pointer(p).and_then(Value::as_bool), *words))
-        .collect();
-    if answers.iter().all(|(a, _)| a.is_none()) {
-        return None;
-    }
-    let yes: Vec<&str> = answers
-        .iter()
-        .filter(|(a, _)| *a == Some(true))
-        .map(|(_, w)| *w)
-        .collect();
-    let shown = if yes.is_empty() {
-        group.none.to_owned()
-    } else {
-        yes.join(", ")
-    };
-    let first = fields
-        .into_iter()
-        .next()
-        .map(|(p, _)| p)
-        .unwrap_or_default();
-    Some((group.question.to_owned(), shown, first))
 }
 
 /// One list item as one summary-list row: its name, then each answer as "label: answer" on a

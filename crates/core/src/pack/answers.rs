@@ -57,6 +57,16 @@ pub fn section(doc: &Value, profile: &Profile, def: &SectionDef, totals: &Totals
 /// The answered fields among `pointers`, as rows. Yes/no answers asked as one question
 /// (`flags`) are one row: the boxes ticked, or "None of these".
 pub fn answered(doc: &Value, profile: &Profile, pointers: Vec<String>) -> Vec<Row> {
+    answered_at(doc, profile, pointers)
+        .into_iter()
+        .map(|(row, _)| row)
+        .collect()
+}
+
+/// [`answered`], each row with the pointer of the field it answers (a "Which of these apply?"
+/// question's: its first box), for a link back to it: the rows of the widget's check your
+/// answers page.
+pub fn answered_at(doc: &Value, profile: &Profile, pointers: Vec<String>) -> Vec<(Row, String)> {
     let mut groups_done: Vec<String> = Vec::new();
     pointers
         .into_iter()
@@ -74,15 +84,16 @@ pub fn answered(doc: &Value, profile: &Profile, pointers: Vec<String>) -> Vec<Ro
             let v = doc.pointer(&ptr)?;
             let shown = local_authority(profile, spec.pattern, v)
                 .unwrap_or_else(|| answer_in(doc, spec.pattern, spec.kind, v));
-            Some(Row::new(label_for(&ptr, profile), shown))
+            Some((Row::new(label_for(&ptr, profile), shown), ptr))
         })
         .collect()
 }
 
-/// A "Which of these apply?" question as one row, if any of its answers is given.
-pub fn flag_row(doc: &Value, pointer: &str, group: &FlagGroup) -> Option<Row> {
-    let answers: Vec<(Option<bool>, &str)> = group
-        .fields_beside(pointer)
+/// A "Which of these apply?" question as one row, if any of its answers is given, with the
+/// pointer of its first box.
+pub fn flag_row(doc: &Value, pointer: &str, group: &FlagGroup) -> Option<(Row, String)> {
+    let fields = group.fields_beside(pointer);
+    let answers: Vec<(Option<bool>, &str)> = fields
         .iter()
         .map(|(p, words)| (doc.pointer(p).and_then(Value::as_bool), *words))
         .collect();
@@ -99,7 +110,12 @@ pub fn flag_row(doc: &Value, pointer: &str, group: &FlagGroup) -> Option<Row> {
     } else {
         yes.join(", ")
     };
-    Some(Row::new(group.question, shown))
+    let first = fields
+        .into_iter()
+        .next()
+        .map(|(p, _)| p)
+        .unwrap_or_default();
+    Some((Row::new(group.question, shown), first))
 }
 
 /// An attached file's details taken from the file rather than asked (its name is the item's
