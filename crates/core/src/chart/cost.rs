@@ -2,7 +2,7 @@
 //! each divided by who pays, a dashed line at the notional threshold, and brackets under the
 //! total for what the school pays and the top-up requested.
 
-use super::layout::{fits, wrap, LINE, PAD};
+use super::layout::{fits, push_lines, LINE, PAD};
 use super::scale::Scale;
 use super::style::{Fill, Stroke};
 use super::{Anchor, Chart, Shape, Table, TextKind};
@@ -159,10 +159,8 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
         } else {
             TextKind::Label
         };
-        for words in wrap(&format!("{}: {}", bar.label, money(bar.total())), fits) {
-            y += LINE;
-            shapes.push(text(PAD, y - 4, Anchor::Start, kind, words));
-        }
+        let label = format!("{}: {}", bar.label, money(bar.total()));
+        push_lines(&mut shapes, &label, fits, PAD, &mut y, LINE, 4, kind);
         y += 4;
         let mut sum = 0i64;
         for (s, &v) in bar.by_series.iter().enumerate() {
@@ -235,22 +233,19 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
     }
     // The key: the threshold's dashes, then each funding source drawn.
     let mut key = axis + 36;
-    for words in wrap(
-        &format!("Notional threshold {}", money(totals.threshold_pence)),
+    let threshold = format!("Notional threshold {}", money(totals.threshold_pence));
+    push_lines(
+        &mut shapes,
+        &threshold,
         fits - 4,
-    ) {
-        key += LINE;
-        shapes.push(text(
-            PAD + 24,
-            key - 4,
-            Anchor::Start,
-            TextKind::Label,
-            words,
-        ));
-    }
+        PAD + 24,
+        &mut key,
+        LINE,
+        4,
+        TextKind::Label,
+    );
     shapes.push(line(PAD + 8, key - 28, PAD + 8, key - 4, Stroke::Threshold));
     for (s, _) in present.iter().enumerate().filter(|(_, &p)| p) {
-        let lines = wrap(source_label(s), fits - 4);
         shapes.push(Shape::Rect {
             x: PAD,
             y: key + 6,
@@ -258,10 +253,16 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
             height: 16,
             fill: Fill::Series(s),
         });
-        for words in lines {
-            key += LINE + 4;
-            shapes.push(text(PAD + 24, key, Anchor::Start, TextKind::Label, words));
-        }
+        push_lines(
+            &mut shapes,
+            source_label(s),
+            fits - 4,
+            PAD + 24,
+            &mut key,
+            LINE + 4,
+            0,
+            TextKind::Label,
+        );
     }
     key += 8;
     let table = table(&bars, &present, totals);

@@ -8,6 +8,33 @@ pub const LINE: i64 = 20;
 /// The widest a character of a label is taken to be (Arial at 16 pixels averages about 8.5).
 const CHAR: i64 = 9;
 
+use super::{Anchor, Shape, TextKind};
+
+/// Pushes `words` as wrapped lines of text starting at `x`: for each line `y` moves down by
+/// `step`, and the line's baseline is `lift` above it. `y` ends below the last line.
+#[allow(clippy::too_many_arguments)]
+pub fn push_lines(
+    shapes: &mut Vec<Shape>,
+    words: &str,
+    fits: i64,
+    x: i64,
+    y: &mut i64,
+    step: i64,
+    lift: i64,
+    kind: TextKind,
+) {
+    for line in wrap(words, fits) {
+        *y += step;
+        shapes.push(Shape::Text {
+            x,
+            y: *y - lift,
+            anchor: Anchor::Start,
+            kind,
+            text: line,
+        });
+    }
+}
+
 /// How many characters of a label fit on a line of a chart `width` pixels wide.
 pub fn fits(width: i64) -> i64 {
     ((width - 2 * PAD) / CHAR).max(8)

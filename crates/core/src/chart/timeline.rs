@@ -4,7 +4,7 @@
 //! marked; what each review found for each outcome; each specialist's involvement to their
 //! report; and the date consent was given.
 
-use super::layout::{fits, wrap, LINE, PAD};
+use super::layout::{fits, push_lines, LINE, PAD};
 use super::style::{Fill, Stroke, MARK, PLANNED};
 use super::{Anchor, Chart, Shape, Table, TextKind};
 use crate::codes::CycleStatus;
@@ -212,16 +212,16 @@ pub fn chart(app: &Application, width: i64) -> Option<Chart> {
     let mut shapes = Vec::new();
     let mut y = 8;
     for lane in &lanes {
-        for words in wrap(&lane.label, fits) {
-            y += LINE;
-            shapes.push(Shape::Text {
-                x: PAD,
-                y: y - 4,
-                anchor: Anchor::Start,
-                kind: TextKind::Label,
-                text: words,
-            });
-        }
+        push_lines(
+            &mut shapes,
+            &lane.label,
+            fits,
+            PAD,
+            &mut y,
+            LINE,
+            4,
+            TextKind::Label,
+        );
         y += 4;
         if let Some((a, b, fill)) = lane.bar {
             let (xa, xb) = (x(a), x(b));
@@ -255,16 +255,16 @@ pub fn chart(app: &Application, width: i64) -> Option<Chart> {
         }
         y += BAR;
         for note in &lane.notes {
-            for words in wrap(note, fits) {
-                y += LINE;
-                shapes.push(Shape::Text {
-                    x: PAD,
-                    y: y - 2,
-                    anchor: Anchor::Start,
-                    kind: TextKind::Tick,
-                    text: words,
-                });
-            }
+            push_lines(
+                &mut shapes,
+                note,
+                fits,
+                PAD,
+                &mut y,
+                LINE,
+                2,
+                TextKind::Tick,
+            );
         }
         y += GAP;
     }
@@ -389,16 +389,16 @@ pub fn chart(app: &Application, width: i64) -> Option<Chart> {
                 stroke: PLANNED,
             }),
         }
-        for line in wrap(words, fits - 4) {
-            key += LINE + 4;
-            shapes.push(Shape::Text {
-                x: PAD + 24,
-                y: key - 6,
-                anchor: Anchor::Start,
-                kind: TextKind::Label,
-                text: line,
-            });
-        }
+        push_lines(
+            &mut shapes,
+            words,
+            fits - 4,
+            PAD + 24,
+            &mut key,
+            LINE + 4,
+            6,
+            TextKind::Label,
+        );
     }
     key += 8;
     Some(Chart {
