@@ -10,7 +10,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use sen_receiver::log::LogFormat;
+use sen_receiver::log::{LevelFilter, LogFormat};
 use sen_receiver::Config;
 
 /// What kind of value a flag takes.
@@ -52,6 +52,7 @@ const FLAGS: &[Flag] = &[
     Flag { name: "--profile-file", kind: Kind::Repeated, value: "PATH", help: "a council profile (JSON) the receiver knows by its id, besides the\nbuilt-in ones; repeatable" },
     Flag { name: "--today", kind: Kind::Value, value: "YYYY-MM-DD", help: "the date the rules count from (default: today), to replay dated\nscenarios; with --list --pack, the date the packs' checks count from\n(default: the day each application was received)" },
     Flag { name: "--log-format", kind: Kind::Value, value: "FORMAT", help: "human (default: one line per event) or json (one JSON object a line),\non standard error; never a child's data" },
+    Flag { name: "--log-level", kind: Kind::Value, value: "LEVEL", help: "error, warn, info (default: each request, the start and the stop) or\ndebug (also each static file served)" },
     Flag { name: "--shutdown-grace", kind: Kind::Value, value: "SECONDS", help: "on SIGTERM or Ctrl+C, how long requests in flight may take to finish\n(default 30, at most 3600) before the receiver stops anyway" },
     Flag { name: "--serve-axe-core", kind: Kind::Switch, value: "", help: "also serve DIR/node_modules/axe-core (for the browser tests only)" },
     Flag { name: "--list", kind: Kind::Command, value: "", help: "print the stored applications and their documents as JSON and exit" },
@@ -81,7 +82,7 @@ pub fn usage() -> String {
              [--static DIR] [--max-body-bytes N] [--read-timeout SECONDS] [--max-concurrent N]
              [--attachments-dir DIR] [--attachments-max-age AGE] [--scan-command CMD]
              [--profile-file PATH]... [--today YYYY-MM-DD] [--log-format human|json]
-             [--shutdown-grace SECONDS] [--serve-axe-core]
+             [--log-level LEVEL] [--shutdown-grace SECONDS] [--serve-axe-core]
 sen-receiver --list [--pack DIR] [--database PATH] [--attachments-dir DIR] [--profile-file PATH]...
 sen-receiver --print-openapi
 
@@ -113,6 +114,7 @@ pub struct Args {
     /// `--list --pack DIR`: where to write the packs.
     pub pack: Option<PathBuf>,
     pub log_format: LogFormat,
+    pub log_level: LevelFilter,
     pub shutdown_grace: Duration,
     /// `--help`: print `usage()` and exit 0.
     pub help: bool,
@@ -212,6 +214,11 @@ fn apply(out: &mut Args, flag: &str, value: String) -> Result<(), String> {
             out.log_format = LogFormat::from_name(&value)
                 .ok_or_else(|| format!("--log-format must be human or json, not {value}"))?
         }
+        "--log-level" => {
+            out.log_level = sen_receiver::log::level_from_name(&value).ok_or_else(|| {
+                format!("--log-level must be error, warn, info or debug, not {value}")
+            })?
+        }
         "--shutdown-grace" => out.shutdown_grace = seconds(flag, &value, 0, MAX_SHUTDOWN_GRACE)?,
         "--list" => out.list = true,
         "--pack" => out.pack = Some(PathBuf::from(value)),
@@ -261,6 +268,7 @@ pub fn parse(
         list: false,
         pack: None,
         log_format: LogFormat::Human,
+        log_level: LevelFilter::INFO,
         shutdown_grace: Duration::from_secs(30),
         help: false,
         print_openapi: false,

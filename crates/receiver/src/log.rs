@@ -13,6 +13,7 @@ use axum::extract::{MatchedPath, Request};
 use axum::http::{header, Method};
 use axum::middleware::Next;
 use axum::response::Response;
+pub use tracing_subscriber::filter::LevelFilter;
 
 /// How log lines are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,12 +35,25 @@ impl LogFormat {
     }
 }
 
-/// Sends the process's log events to standard error in `format`. A closed standard error is no
-/// reason to stop: a line that cannot be written is dropped. Called once; a second call
-/// changes nothing.
-pub fn init(format: LogFormat) {
+/// The least a log event must matter to be written: `error`, `warn`, `info` (the default:
+/// requests, start, stop, removals) or `debug` (also each static file served).
+pub fn level_from_name(name: &str) -> Option<LevelFilter> {
+    match name {
+        "error" => Some(LevelFilter::ERROR),
+        "warn" => Some(LevelFilter::WARN),
+        "info" => Some(LevelFilter::INFO),
+        "debug" => Some(LevelFilter::DEBUG),
+        _ => None,
+    }
+}
+
+/// Sends the process's log events from `level` up to standard error in `format`. A closed
+/// standard error is no reason to stop: a line that cannot be written is dropped. Called
+/// once; a second call changes nothing.
+pub fn init(format: LogFormat, level: LevelFilter) {
     let builder = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
+        .with_max_level(level)
         .with_target(false);
     let _ = match format {
         LogFormat::Human => builder.try_init(),
@@ -151,9 +165,11 @@ pub(crate) async fn requests(request: Request, next: Next) -> Response {
     }
     // A failure of the receiver's own is an error; being busy or a store or scanner that
     // cannot answer just now, a warning.
+    // A static file is only debug: the demo's pages and the widget's files.
     match status {
         500 => request_line!(error),
         501.. => request_line!(warn),
+        _ if !api => request_line!(debug),
         _ => request_line!(info),
     }
     response
@@ -173,6 +189,12 @@ mod tests {
             shown_database("applications.sqlite3"),
             "applications.sqlite3"
         );
+    }
+
+    #[test]
+    fn levels_by_name() {
+        assert_eq!(level_from_name("warn"), Some(LevelFilter::WARN));
+        assert_eq!(level_from_name("trace"), None);
     }
 
     #[test]

@@ -146,7 +146,7 @@ async fn main() {
         }
         return;
     }
-    sen_receiver::log::init(args.log_format);
+    sen_receiver::log::init(args.log_format, args.log_level);
     if let Some(dir) = &args.config.attachments_dir {
         if let Err(e) = std::fs::create_dir_all(dir) {
             complain!(

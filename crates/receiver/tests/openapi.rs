@@ -41,16 +41,21 @@ fn the_committed_document_is_what_the_code_generates() {
 
 /// What the router answers to one request.
 async fn answer(request: Request<Body>) -> (u16, axum::http::HeaderMap, Vec<u8>) {
+    answer_with(&Config::default(), request).await
+}
+
+/// What the router set up by `config` answers to one request.
+async fn answer_with(
+    config: &Config,
+    request: Request<Body>,
+) -> (u16, axum::http::HeaderMap, Vec<u8>) {
     let at = UNIX_EPOCH + Duration::from_secs(common::SCENARIO_DAY);
     let state = AppState::new(
         common::store_with_s01_documents(),
         Arc::new(move || at),
         None,
     );
-    let response = router(state, &Config::default())
-        .oneshot(request)
-        .await
-        .unwrap();
+    let response = router(state, config).oneshot(request).await.unwrap();
     let status = response.status().as_u16();
     let headers = response.headers().clone();
     let body = response.into_body().collect().await.unwrap().to_bytes();
@@ -435,4 +440,66 @@ fn readme_protocol_tables_give_the_statuses_of_the_document() {
         only_readme.is_empty() && only_document.is_empty(),
         "README's tables and schema/openapi.json disagree:\n only in README: {only_readme:#?}\n only in the document: {only_document:#?}"
     );
+}
+
+#[tokio::test]
+async fn cross_origin_answers_carry_the_headers_the_document_names() {
+    let doc = document();
+    let config = Config {
+        allow_origins: vec!["https://council.example".to_owned()],
+        ..Config::default()
+    };
+    for (path, uri, method) in [
+        ("/applications", "/applications".to_owned(), "POST"),
+        (
+            "/attachments/{sha256}",
+            format!("/attachments/{}", "a".repeat(64)),
+            "PUT",
+        ),
+    ] {
+        let preflight = Request::builder()
+            .method("OPTIONS")
+            .uri(&uri)
+            .header("origin", "https://council.example")
+            .header("access-control-request-method", method)
+            .header(
+                "access-control-request-headers",
+                "content-type,idempotency-key",
+            )
+            .body(Body::empty())
+            .unwrap();
+        let (status, headers, _) = answer_with(&config, preflight).await;
+        let documented = &doc["paths"][path]["options"]["responses"][status.to_string()];
+        assert!(
+            documented.is_object(),
+            "OPTIONS {path}: {status} is not documented"
+        );
+        for name in documented["headers"].as_object().unwrap().keys() {
+            assert!(
+                headers.contains_key(name.as_str()),
+                "OPTIONS {path}: {name}"
+            );
+        }
+    }
+    // An answer to the page (here a refusal: no key) carries both documented CORS headers.
+    let request = Request::post("/applications")
+        .header("origin", "https://council.example")
+        .header("content-type", "application/json")
+        .body(Body::from("{}"))
+        .unwrap();
+    let (status, headers, _) = answer_with(&config, request).await;
+    assert_eq!(status, 400);
+    let documented = doc["paths"]["/applications"]["post"]["responses"]["400"]["headers"]
+        .as_object()
+        .unwrap();
+    for name in documented
+        .keys()
+        .filter(|n| n.starts_with("Access-Control"))
+    {
+        assert!(headers.contains_key(name.as_str()), "{name}: {headers:?}");
+    }
+    assert!(headers["access-control-expose-headers"]
+        .to_str()
+        .unwrap()
+        .contains("retry-after"));
 }

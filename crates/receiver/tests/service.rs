@@ -159,6 +159,7 @@ fn a_refused_variable_is_exit_2_with_the_flag_and_the_variable_named() {
         ),
         ("SEN_RECEIVER_TODAY", "2025-13-01", "--today"),
         ("SEN_RECEIVER_LOG_FORMAT", "xml", "--log-format"),
+        ("SEN_RECEIVER_LOG_LEVEL", "trace", "--log-level"),
         ("SEN_RECEIVER_SHUTDOWN_GRACE", "-1", "--shutdown-grace"),
         ("SEN_RECEIVER_ALLOW_HEADER", "a b", "--allow-header"),
         (
@@ -331,6 +332,33 @@ fn the_human_log_holds_no_child_data() {
     assert!(log
         .lines()
         .all(|l| serde_json::from_str::<serde_json::Value>(l).is_err()));
+}
+
+#[test]
+fn log_level_warn_keeps_only_what_goes_wrong() {
+    let mut service = Service::start(
+        "log-warn",
+        &["--log-format", "json"],
+        &[("SEN_RECEIVER_LOG_LEVEL", "warn")],
+    );
+    put_documents(service.addr);
+    let answer = exchange_blocking(service.addr, &post(s01(), "warn-key-00000001", ""));
+    assert_eq!(status_of(&answer), "201");
+    let side = rusqlite::Connection::open(service.database()).unwrap();
+    side.execute_batch("DROP TABLE applications").unwrap();
+    let unready = exchange_blocking(service.addr, &get("/readyz"));
+    assert_eq!(status_of(&unready), "503");
+    service.terminate();
+    assert_eq!(service.wait_exit(Duration::from_secs(10)), Some(0));
+    let log = service.log();
+    let levels: Vec<String> = log
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["level"].to_string())
+        .collect();
+    assert!(
+        !levels.is_empty() && levels.iter().all(|l| l == "\"WARN\""),
+        "{log}"
+    );
 }
 
 #[test]
