@@ -59,31 +59,93 @@ fn list(
     Ok(out)
 }
 
-/// `--list --pack DIR`: each stored application's pack as `DIR/{reference}.html`; how many.
+/// A reference that is safe as a file name (the receiver's are `SSF-` and ten letters or
+/// digits; a database changed by hand might hold anything).
+fn safe_file_name(reference: &str) -> bool {
+    !reference.is_empty()
+        && reference
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// `--list --pack DIR`: each stored application's pack as `DIR/{reference}.html`. Every pack
+/// that can be written is; the others are each said, and make it fail.
 fn write_packs(
     store: &Store,
     dir: &Path,
     profiles: &[sen_core::Profile],
     today: Option<&str>,
-) -> Result<usize, String> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("cannot use the pack directory {}: {e}", dir.display()))?;
+) -> Result<(), Vec<String>> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        vec![format!(
+            "cannot use the pack directory {}: {e}",
+            dir.display()
+        )]
+    })?;
     let today = today.and_then(sen_core::Date::parse);
     let applications = store
         .applications()
-        .map_err(|e| format!("cannot read the applications: {e}"))?;
+        .map_err(|e| vec![format!("cannot read the applications: {e}")])?;
+    let mut failed = Vec::new();
     for a in &applications {
-        let html = sen_receiver::pack::html_of(
+        if !safe_file_name(&a.reference) {
+            failed.push(format!(
+                "no pack for the reference {:?}: not a file name",
+                a.reference
+            ));
+            continue;
+        }
+        let written = sen_receiver::pack::html_of(
             a,
             |id| sen_receiver::pack::profile_among(profiles, id),
             today,
         )
-        .map_err(|e| format!("no pack for {}: {e}", a.reference))?;
-        let path = dir.join(format!("{}.html", a.reference));
-        std::fs::write(&path, html)
-            .map_err(|e| format!("cannot write the pack to {}: {e}", path.display()))?;
+        .map_err(|e| format!("no pack for {}: {e}", a.reference))
+        .and_then(|html| {
+            let path = dir.join(format!("{}.html", a.reference));
+            std::fs::write(&path, html)
+                .map_err(|e| format!("cannot write the pack to {}: {e}", path.display()))
+        });
+        if let Err(e) = written {
+            failed.push(e);
+        }
     }
-    Ok(applications.len())
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(failed)
+    }
+}
+
+/// `--list [--pack DIR]`: what is stored, as JSON; exit 1 if anything could not be done.
+fn run_list(args: &args::Args, store: &Store) {
+    let mut ok = true;
+    if let Some(dir) = &args.pack {
+        if let Err(failed) = write_packs(store, dir, &args.config.profiles, args.today.as_deref()) {
+            failed.iter().for_each(|e| complain!("sen-receiver: {e}"));
+            ok = false;
+        }
+    }
+    match list(store, &args.config.documents()) {
+        Ok(apps) => say!("{}", serde_json::Value::Array(apps)),
+        Err(e) => {
+            complain!("sen-receiver: cannot read {}: {e}", args.database);
+            ok = false;
+        }
+    }
+    if !ok {
+        std::process::exit(1);
+    }
+}
+
+/// Ends the process with exit status 1 after saying why, as a log line once logs have begun.
+fn fatal(logging: bool, message: String) -> ! {
+    if logging {
+        tracing::error!("{message}");
+    } else {
+        complain!("sen-receiver: {message}");
+    }
+    std::process::exit(1)
 }
 
 /// Completes on SIGTERM or Ctrl+C (SIGINT), saying which.
@@ -119,41 +181,33 @@ async fn main() {
         say!("{}", sen_receiver::openapi::text().trim_end());
         return;
     }
-    let store = match Store::open(&args.database) {
-        Ok(s) => s,
-        Err(e) => {
-            complain!(
-                "sen-receiver: cannot open the database {}: {e}",
+    let logging = !args.list;
+    if logging {
+        sen_receiver::log::init(args.log_format, args.log_level);
+    }
+    let store = Store::open(&args.database).unwrap_or_else(|e| {
+        fatal(
+            logging,
+            format!(
+                "cannot open the database {}: {e}",
                 shown_database(&args.database)
-            );
-            std::process::exit(1);
-        }
-    };
-    let documents = args.config.documents();
+            ),
+        )
+    });
     if args.list {
-        if let Some(dir) = &args.pack {
-            if let Err(e) = write_packs(&store, dir, &args.config.profiles, args.today.as_deref()) {
-                complain!("sen-receiver: {e}");
-                std::process::exit(1);
-            }
-        }
-        match list(&store, &documents) {
-            Ok(apps) => say!("{}", serde_json::Value::Array(apps)),
-            Err(e) => {
-                complain!("sen-receiver: cannot read {}: {e}", args.database);
-                std::process::exit(1);
-            }
-        }
+        run_list(&args, &store);
         return;
     }
-    sen_receiver::log::init(args.log_format, args.log_level);
+    let documents = args.config.documents();
     if let Some(dir) = &args.config.attachments_dir {
         if let Err(e) = std::fs::create_dir_all(dir) {
-            complain!(
-                "sen-receiver: cannot use the attachments directory {}: {e}",
-                dir.display()
+            fatal(
+                true,
+                format!(
+                    "cannot use the attachments directory {}: {e}",
+                    dir.display()
+                ),
             );
-            std::process::exit(1);
         }
     }
     let clock: sen_receiver::state::Clock = Arc::new(std::time::SystemTime::now);
@@ -185,13 +239,9 @@ async fn main() {
             }
         }
     });
-    let listener = match tokio::net::TcpListener::bind(&args.listen).await {
-        Ok(l) => l,
-        Err(e) => {
-            complain!("sen-receiver: cannot listen on {}: {e}", args.listen);
-            std::process::exit(1);
-        }
-    };
+    let listener = tokio::net::TcpListener::bind(&args.listen)
+        .await
+        .unwrap_or_else(|e| fatal(true, format!("cannot listen on {}: {e}", args.listen)));
     let shown = listener
         .local_addr()
         .map(|a| a.to_string())

@@ -589,3 +589,24 @@ fn list_pack_refuses_a_directory_it_cannot_write() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot use the pack directory"));
 }
+
+#[test]
+fn a_failed_start_is_a_log_line_in_the_format_asked_and_exit_1() {
+    let out = Command::new(RECEIVER)
+        .args(["--log-format", "json", "--listen", "127.0.0.1:0"])
+        .args(["--database", "/nonexistent/directory/applications.sqlite3"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<serde_json::Value> = said
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(lines.len(), 1, "{said}");
+    assert_eq!(lines[0]["level"], "ERROR");
+    assert!(lines[0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("cannot open the database /nonexistent/directory/applications.sqlite3"));
+}
