@@ -440,7 +440,10 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
     }
     let api = no_store(
         api.route("/healthz", get(healthz))
-            .route("/readyz", get(crate::ready::readyz))
+            .route("/readyz", {
+                let probe = crate::ready::Probe::default();
+                get(move |receiver| crate::ready::readyz(receiver, probe.clone()))
+            })
             .route("/openapi.json", get(crate::openapi::openapi_json))
             .with_state(receiver),
     );

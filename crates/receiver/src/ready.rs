@@ -26,6 +26,12 @@ pub(crate) fn database_reachable(state: &AppState) -> bool {
         .is_ok()
 }
 
+/// The readiness probe of one router: whether a question to the database is under way.
+#[derive(Clone, Default)]
+pub(crate) struct Probe {
+    asking: Arc<tokio::sync::Mutex<()>>,
+}
+
 /// 200 `{"status":"ready"}` when the database answered within `READY_TIMEOUT`; else 503
 /// `{"status":"unavailable"}` with `Retry-After`.
 #[utoipa::path(
@@ -42,10 +48,22 @@ pub(crate) fn database_reachable(state: &AppState) -> bool {
             example = json!({"status": "unavailable"})),
     )
 )]
-pub(crate) async fn readyz(State(receiver): State<Receiver>) -> Response {
-    let state: Arc<AppState> = receiver.state.clone();
-    let check = tokio::task::spawn_blocking(move || database_reachable(&state));
-    match tokio::time::timeout(READY_TIMEOUT, check).await {
+pub(crate) async fn readyz(State(receiver): State<Receiver>, probe: Probe) -> Response {
+    // One question to the database at a time: while one is stuck, the probes that follow are
+    // answered at once rather than each holding a thread of the blocking pool.
+    let asked = probe.asking.clone().try_lock_owned().ok().map(|held| {
+        let state: Arc<AppState> = receiver.state.clone();
+        tokio::task::spawn_blocking(move || {
+            let reachable = database_reachable(&state);
+            drop(held);
+            reachable
+        })
+    });
+    let answered = match asked {
+        Some(check) => tokio::time::timeout(READY_TIMEOUT, check).await,
+        None => Ok(Ok(false)),
+    };
+    match answered {
         Ok(Ok(true)) => json(StatusCode::OK, r#"{"status":"ready"}"#.to_owned()),
         _ => {
             tracing::warn!("not ready: the database does not answer");

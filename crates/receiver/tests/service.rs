@@ -69,8 +69,13 @@ impl Service {
     }
 
     fn terminate(&self) {
+        self.signal("TERM");
+    }
+
+    /// Sends the process `SIG{name}`.
+    fn signal(&self, name: &str) {
         let status = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
+            .args([&format!("-{name}"), &self.child.id().to_string()])
             .status()
             .unwrap();
         assert!(status.success());
@@ -609,4 +614,89 @@ fn a_failed_start_is_a_log_line_in_the_format_asked_and_exit_1() {
         .as_str()
         .unwrap()
         .starts_with("cannot open the database /nonexistent/directory/applications.sqlite3"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readyz_is_503_while_the_database_is_held_and_asks_it_once_at_a_time() {
+    use tower::ServiceExt;
+    let state = sen_receiver::AppState::new(
+        sen_receiver::Store::open(":memory:").unwrap(),
+        std::sync::Arc::new(std::time::SystemTime::now),
+        None,
+    );
+    let app = sen_receiver::router(state.clone(), &sen_receiver::Config::default());
+    let ask = |app: axum::Router| async move {
+        let started = Instant::now();
+        let answer = app
+            .oneshot(
+                axum::http::Request::get("/readyz")
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        (answer.status().as_u16(), started.elapsed())
+    };
+    assert_eq!(ask(app.clone()).await.0, 200);
+    // An operator's long task holds the database for longer than the probe waits.
+    let (held, release) = std::sync::mpsc::channel::<()>();
+    let holder = {
+        let state = state.clone();
+        std::thread::spawn(move || {
+            let _store = state.store_for_operators();
+            held.send(()).unwrap();
+            std::thread::sleep(Duration::from_secs(3));
+        })
+    };
+    release.recv().unwrap();
+    let first = tokio::spawn(ask(app.clone()));
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let (status, took) = ask(app.clone()).await;
+    assert_eq!(status, 503, "the second probe while the first waits");
+    assert!(
+        took < Duration::from_millis(500),
+        "answered at once: {took:?}"
+    );
+    let (status, took) = first.await.unwrap();
+    assert_eq!(status, 503);
+    assert!(took >= Duration::from_millis(1900), "{took:?}");
+    holder.join().unwrap();
+    // Ready again once the database answers (and the stuck question has ended).
+    let mut status = 0;
+    for _ in 0..50 {
+        status = ask(app.clone()).await.0;
+        if status == 200 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn an_idle_connection_does_not_hold_the_stop_and_ctrl_c_stops_too() {
+    let mut service = Service::start("stop-idle", &["--log-format", "json"], &[]);
+    let mut idle = TcpStream::connect(service.addr).unwrap();
+    idle.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
+    let mut buf = [0u8; 1024];
+    let n = idle.read(&mut buf).unwrap();
+    assert!(buf[..n].starts_with(b"HTTP/1.1 200"));
+    // Kept alive, idle, when Ctrl+C comes: closed at once, not waited for (the grace is 30 s).
+    let start = Instant::now();
+    service.signal("INT");
+    assert_eq!(service.wait_exit(Duration::from_secs(10)), Some(0));
+    assert!(
+        start.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(
+        idle.read(&mut buf).unwrap_or(0),
+        0,
+        "the idle connection is closed"
+    );
+    let log = service.log();
+    assert!(log.contains(r#""signal":"SIGINT""#), "{log}");
+    assert!(log.contains(r#""message":"stopped""#), "{log}");
 }
