@@ -350,11 +350,21 @@ fn add_cors(doc: &mut Value) {
                 }
             }
         }
+        // The preflight names the same path parameters as the operation it asks about.
+        let in_path: Vec<Value> = item
+            .pointer(&format!("/{method}/parameters"))
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter(|p| p["in"] == "path")
+            .cloned()
+            .collect();
+        let mut options = preflight(&method.to_ascii_uppercase());
+        if let (false, Some(o)) = (in_path.is_empty(), options.as_object_mut()) {
+            o.insert("parameters".to_owned(), Value::Array(in_path));
+        }
         if let Some(item) = item.as_object_mut() {
-            item.insert(
-                "options".to_owned(),
-                preflight(&method.to_ascii_uppercase()),
-            );
+            item.insert("options".to_owned(), options);
         }
     }
 }

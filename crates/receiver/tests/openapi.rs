@@ -134,6 +134,31 @@ fn every_reference_resolves_and_the_application_schema_is_embedded_whole() {
     );
 }
 
+#[test]
+fn every_path_parameter_is_declared_by_each_operation_on_its_path() {
+    let doc = document();
+    let mut seen = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        let names: Vec<&str> = path
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split('}').next())
+            .collect();
+        for (method, operation) in item.as_object().unwrap() {
+            let declared: Vec<&str> = operation["parameters"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|p| p["in"] == "path" && p["required"] == true)
+                .filter_map(|p| p["name"].as_str())
+                .collect();
+            assert_eq!(declared, names, "{method} {path}");
+            seen += names.len();
+        }
+    }
+    assert_eq!(seen, 2, "PUT and OPTIONS /attachments/{{sha256}}");
+}
+
 /// The places where `value` does not follow `schema`, a small strict reading of JSON Schema
 /// (types, enums, properties, no other keys, required keys, items, references).
 fn problems(doc: &Value, schema: &Value, value: &Value, at: &str, out: &mut Vec<String>) {

@@ -209,6 +209,19 @@ fn help_names_each_variable() {
     }
 }
 
+#[test]
+fn readme_gives_the_synopsis_of_help() {
+    let out = Command::new(RECEIVER).arg("--help").output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    let synopsis = help.split("\n\n").next().unwrap();
+    assert!(synopsis.lines().count() >= 7, "{synopsis}");
+    let readme = include_str!("../../../README.md");
+    assert!(
+        readme.contains(&format!("```\n{synopsis}\n```")),
+        "README's sen-receiver synopsis is not --help's:\n{synopsis}"
+    );
+}
+
 /// Every text of S01 long enough to mean something (names, dates, answers, addresses).
 fn s01_texts() -> Vec<String> {
     fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
