@@ -77,12 +77,15 @@ pub fn shown_database(database: &str) -> String {
     }
 }
 
-/// The route a request took, as its template; static files and unknown paths as `(static)`
+/// The route of what is not the API: a static file, a path no route has.
+const OTHER: &str = "(other)";
+
+/// The route a request took, as its template; static files and unknown paths as `OTHER`
 /// (their paths are not logged either).
 fn route_of(request: &Request) -> String {
     match request.extensions().get::<MatchedPath>() {
         Some(p) if !p.as_str().contains("{*") => p.as_str().to_owned(),
-        _ => "(static)".to_owned(),
+        _ => OTHER.to_owned(),
     }
 }
 
@@ -142,7 +145,7 @@ pub(crate) async fn requests(request: Request, next: Next) -> Response {
     let key = key_of(&request);
     let started = Instant::now();
     let response = next.run(request).await;
-    let api = route != "(static)" && method != Method::OPTIONS;
+    let api = route != OTHER && method != Method::OPTIONS;
     let (response, said) = if api {
         outcome(response).await
     } else {
@@ -165,7 +168,8 @@ pub(crate) async fn requests(request: Request, next: Next) -> Response {
     }
     // A failure of the receiver's own is an error; being busy or a store or scanner that
     // cannot answer just now, a warning.
-    // A static file is only debug: the demo's pages and the widget's files.
+    // A static file (or an unknown path, or a preflight) is only debug: the demo's pages and the
+    // widget's files.
     match status {
         500 => request_line!(error),
         501.. => request_line!(warn),

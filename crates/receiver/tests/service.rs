@@ -74,8 +74,10 @@ impl Service {
 
     /// Sends the process `SIG{name}`.
     fn signal(&self, name: &str) {
-        let status = Command::new("kill")
-            .args([&format!("-{name}"), &self.child.id().to_string()])
+        // The shell's own `kill`: no package beyond the shell is needed.
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(format!("kill -{name} {}", self.child.id()))
             .status()
             .unwrap();
         assert!(status.success());
