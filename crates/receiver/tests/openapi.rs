@@ -528,3 +528,26 @@ async fn cross_origin_answers_carry_the_headers_the_document_names() {
         .unwrap()
         .contains("retry-after"));
 }
+
+#[tokio::test]
+async fn an_application_over_the_limit_is_answered_as_documented() {
+    let doc = document();
+    let config = Config {
+        max_body_bytes: 10,
+        ..Config::default()
+    };
+    let (status, headers, _) =
+        answer_with(&config, post(common::s01().to_owned(), "wire-key-000413")).await;
+    assert_eq!(status, 413);
+    let documented = doc["paths"]["/applications"]["post"]["responses"]["413"]["content"]
+        .as_object()
+        .unwrap();
+    let content_type = headers["content-type"].to_str().unwrap();
+    assert!(
+        documented
+            .keys()
+            .any(|k| content_type.starts_with(k.as_str())),
+        "{content_type} is not one of {:?}",
+        documented.keys().collect::<Vec<_>>()
+    );
+}
