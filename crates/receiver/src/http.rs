@@ -1,6 +1,8 @@
 //! The HTTP surface: `POST /applications` (re-checked with the rules core and against the
 //! documents received, stored once per idempotency key), `PUT /attachments/{sha256}` (a
-//! document, `crate::upload`), `GET /healthz`, and the demo's host pages and built widget.
+//! document, `crate::upload`), `GET /healthz`, `GET /readyz` (`crate::ready`), `GET
+//! /openapi.json` (`crate::openapi`), and the demo's host pages and built widget; each request
+//! logged once answered (`crate::log`).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -113,11 +115,7 @@ pub(crate) struct Receiver {
 impl Receiver {
     /// A profile by its id: one the receiver was given, else a built-in one.
     pub(crate) fn profile(&self, id: &str) -> Option<Profile> {
-        self.profiles
-            .iter()
-            .find(|p| p.id == id)
-            .cloned()
-            .or_else(|| sen_core::profile::builtin(id).ok())
+        crate::pack::profile_among(&self.profiles, id)
     }
 
     /// The profile an application names.
@@ -193,7 +191,37 @@ fn key_of(headers: &HeaderMap) -> Result<String, (StatusCode, &'static str, &'st
     }
 }
 
-async fn receive(State(receiver): State<Receiver>, request: Request) -> Response {
+/// An application: re-checked with the rules core and against the documents received, and
+/// stored once per `Idempotency-Key`; answered only after the database has committed.
+#[utoipa::path(
+    post,
+    path = "/applications",
+    tag = "submission",
+    params(("Idempotency-Key" = String, Header, pattern = "^[A-Za-z0-9_-]{8,128}$",
+        description = "One key per body sent (a UUID): the same key and body again get the first answer again")),
+    request_body(content = ref("#/components/schemas/Application"), content_type = "application/json",
+        description = "The application document (schema/application.schema.json), at most --max-body-bytes"),
+    responses(
+        (status = 201, description = "Complete and stored (or the same key and body again: the first answer again)",
+            body = crate::openapi::Accepted),
+        (status = 400, description = "Malformed JSON, not UTF-8, or a missing or malformed Idempotency-Key",
+            body = crate::openapi::ErrorAnswer),
+        (status = 408, description = "The body did not arrive within --read-timeout (Connection: close); send again",
+            body = crate::openapi::ErrorAnswer),
+        (status = 409, description = "The same key is being received: try again shortly",
+            body = crate::openapi::ErrorAnswer),
+        (status = 413, description = "The body is over --max-body-bytes", content_type = "text/plain", body = String),
+        (status = 415, description = "Not Content-Type: application/json", body = crate::openapi::ErrorAnswer),
+        (status = 422, description = "Not complete: the core's report (issues, sections, totals); or the key was used for another body, or the profile cannot be used (an error)",
+            body = crate::openapi::Refusal),
+        (status = 500, description = "The handling failed: the key is free again and the same application may be sent again",
+            body = crate::openapi::ErrorAnswer),
+        (status = 503, description = "More than --max-concurrent at once (Retry-After: 1), or the database is unavailable",
+            body = crate::openapi::ErrorAnswer,
+            headers(("Retry-After" = u64, description = "Seconds to wait before sending again (when busy)"))),
+    )
+)]
+pub(crate) async fn receive(State(receiver): State<Receiver>, request: Request) -> Response {
     let key = match key_of(request.headers()) {
         Ok(k) => k,
         Err((status, kind, message)) => return error(status, kind, message),
@@ -356,7 +384,14 @@ fn replay(same_body: bool, status: u16, response: String) -> Response {
     }
 }
 
-async fn healthz() -> &'static str {
+/// Whether the process is alive (it answers); `/readyz` says whether it can take applications.
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    tag = "service",
+    responses((status = 200, description = "The process is alive", content_type = "text/plain", body = String, example = "ok")),
+)]
+pub(crate) async fn healthz() -> &'static str {
     "ok"
 }
 
@@ -403,7 +438,15 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
                 ),
         );
     }
-    let api = no_store(api.route("/healthz", get(healthz)).with_state(receiver));
+    let api = no_store(
+        api.route("/healthz", get(healthz))
+            .route("/readyz", {
+                let probe = crate::ready::Probe::default();
+                get(move |receiver| crate::ready::readyz(receiver, probe.clone()))
+            })
+            .route("/openapi.json", get(crate::openapi::openapi_json))
+            .with_state(receiver),
+    );
     let mut app = Router::new().merge(api);
     if let Some(root) = &config.static_root {
         app = app
@@ -417,5 +460,5 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
         }
         app = app.fallback_service(ServeDir::new(root.join("www")));
     }
-    secure(app)
+    secure(app.layer(axum::middleware::from_fn(crate::log::requests)))
 }

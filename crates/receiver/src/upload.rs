@@ -190,6 +190,34 @@ fn stored_answer(status: StatusCode, sha256: &str, facts: &FileFacts) -> Respons
 }
 
 /// The handler of `PUT /attachments/{sha256}`.
+#[utoipa::path(
+    put,
+    path = "/attachments/{sha256}",
+    tag = "submission",
+    params(
+        ("sha256" = String, Path, pattern = "^[0-9a-f]{64}$", description = "The file's SHA-256, 64 lowercase hexadecimal digits"),
+        ("profile" = Option<String>, Query, description = "The profile whose attachments settings apply (a built-in one or a --profile-file); without it, the core's defaults (10 MB, every kind)"),
+        ("name" = Option<String>, Query, description = "The file's name: only tells a CSV file from plain text"),
+    ),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream",
+        description = "The file's bytes (any Content-Type: the kind is decided from the bytes)"),
+    responses(
+        (status = 201, description = "Stored", body = crate::openapi::StoredFile),
+        (status = 200, description = "Stored already (a retry, or another application's): content-addressed, so a retry is always safe",
+            body = crate::openapi::StoredFile),
+        (status = 400, description = "Not a SHA-256 in the address, a query that cannot be read, a profile the receiver does not know, or a body cut off",
+            body = crate::openapi::ErrorAnswer),
+        (status = 408, description = "The body stopped coming (no part within --read-timeout, or behind 4 KiB a second after it); Connection: close",
+            body = crate::openapi::ErrorAnswer),
+        (status = 413, description = "Over the profile's attachments.maxBytes (answered before the body when Content-Length says so); Connection: close",
+            body = crate::openapi::ErrorAnswer),
+        (status = 415, description = "A kind the profile does not accept, or no kind a document may be", body = crate::openapi::ErrorAnswer),
+        (status = 422, description = "Empty, not the bytes the address names (hash-mismatch), or a virus", body = crate::openapi::ErrorAnswer),
+        (status = 503, description = "The scanner cannot say, the storage failed, or every place is taken: nothing is kept",
+            body = crate::openapi::ErrorAnswer,
+            headers(("Retry-After" = u64, description = "Seconds to wait before sending again"))),
+    )
+)]
 pub(crate) async fn put(
     State(receiver): State<Receiver>,
     UrlPath(sha256): UrlPath<String>,

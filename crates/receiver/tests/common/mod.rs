@@ -116,6 +116,21 @@ pub fn exchange_blocking(addr: SocketAddr, request: &[u8]) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The address a receiver process says it listens on (its first line), and its standard
+/// output, to keep open.
+pub fn listening_address(child: &mut Child) -> (SocketAddr, BufReader<ChildStdout>) {
+    let mut line = String::new();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    stdout.read_line(&mut line).unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|a| a.split('/').next())
+        .and_then(|a| a.parse().ok())
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
+    (addr, stdout)
+}
+
 /// A receiver process with its own database (and directory), killed when dropped.
 pub struct Receiver {
     pub child: Child,
@@ -150,15 +165,7 @@ impl Receiver {
             .stdout(Stdio::piped())
             .spawn()
             .unwrap();
-        let mut line = String::new();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        stdout.read_line(&mut line).unwrap();
-        let addr = line
-            .split("http://")
-            .nth(1)
-            .and_then(|a| a.split('/').next())
-            .and_then(|a| a.parse().ok())
-            .unwrap_or_else(|| panic!("no address in {line:?}"));
+        let (addr, stdout) = listening_address(&mut child);
         Receiver {
             child,
             addr,
