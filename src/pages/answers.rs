@@ -303,13 +303,17 @@ fn justifications(form: Form) -> impl IntoView {
     .into_any()
 }
 
+/// The acknowledgement that covers a warning as the rules count it: of its rule, at its
+/// pointer or at none (`Acknowledgement::covers`).
 fn find_ack(d: &Value, rule: &str, pointer: &str) -> Option<usize> {
     d.pointer("/validation/warningsAcknowledged")
         .and_then(Value::as_array)?
         .iter()
         .position(|a| {
             a.get("ruleId").and_then(Value::as_str) == Some(rule)
-                && a.get("pointer").and_then(Value::as_str).unwrap_or("") == pointer
+                && a.get("pointer")
+                    .and_then(Value::as_str)
+                    .is_none_or(|p| p == pointer)
         })
 }
 

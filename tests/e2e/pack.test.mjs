@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { setup, withS01, sent, axe, S01 } from './lib.mjs';
+import { setup, withS01, sent, axe, open, seedDraft, draftOf, S01 } from './lib.mjs';
 
 const env = {};
 const dir = mkdtempSync(join(tmpdir(), 'sen-pack-'));
@@ -135,6 +135,46 @@ test('a form elsewhere than the pack leaves printing alone', { timeout: 120000 }
   // The host page prints as it is.
   const text = pdfText(await page.pdf({ format: 'A4' }), 'tasks');
   assert.match(text, /Town Hall/);
+  await page.close();
+});
+
+test("printed, a justification is the SENCo's words, not a box; the host page is hidden only in print", { timeout: 120000 }, async () => {
+  const S13 = JSON.parse(readFileSync('tests/fixtures/scenarios/S13-few-parent-meetings-justified.json', 'utf8'));
+  const words = S13.validation.warningsAcknowledged[0].justification;
+  const page = await open(env, '/www/scenario.html');
+  await seedDraft(page, draftOf(S13));
+  await page.locator('sen-support-form >> css=#to-answers').first().click();
+  await page.waitForSelector('sen-support-form >> css=#justify-0');
+  assert.equal(await page.locator('sen-support-form >> css=#justify-0').inputValue(), words);
+  const shown = () => page.evaluate(() => {
+    const root = document.querySelector('sen-support-form').shadowRoot;
+    const seen = (el) => !!el && el.checkVisibility();
+    return {
+      box: seen(root.getElementById('justify-0')),
+      typed: [...root.querySelectorAll('.app-print-only')].filter(seen).map((p) => p.textContent),
+      buttons: [...root.querySelectorAll('button, .govuk-summary-list__actions a, .govuk-back-link')].filter(seen).length,
+      header: seen(document.querySelector('.council-header')),
+      footer: seen(document.querySelector('.council-footer')),
+      intro: seen(document.querySelector('main > p')),
+      form: seen(document.querySelector('sen-support-form')),
+    };
+  });
+  const screen = await shown();
+  assert.equal(screen.box, true);
+  assert.deepEqual(screen.typed, [], 'print-only text on screen');
+  assert.ok(screen.buttons > 10 && screen.header && screen.footer && screen.intro, JSON.stringify(screen));
+  await page.emulateMedia({ media: 'print' });
+  const printed = await shown();
+  assert.equal(printed.box, false, 'the justification box is printed');
+  assert.ok(printed.typed.some((t) => t === words), JSON.stringify(printed.typed));
+  assert.equal(printed.buttons, 0, 'a button or link of the form is printed');
+  assert.deepEqual([printed.header, printed.footer, printed.intro, printed.form], [false, false, false, true]);
+  await page.emulateMedia({ media: null });
+  assert.deepEqual(await shown(), screen, 'the page on screen changed');
+  const text = pdfText(await page.pdf({ format: 'A4' }), 'justified');
+  assert.ok(squash(text).includes(squash(words)), 'the justification is not in the PDF');
+  assert.ok(!/Explain to the panel why this is so/.test(text), 'the hint to the SENCo is printed');
+  for (const c of CONTROLS) assert.ok(!c.test(text), `the form's "${c.source}" was printed`);
   await page.close();
 });
 
