@@ -178,6 +178,29 @@ test("printed, a justification is the SENCo's words, not a box; the host page is
   await page.close();
 });
 
+test('two forms on one page draw their charts with ids of their own, and both print', { timeout: 120000 }, async () => {
+  const page = await open(env, '/www/two.html');
+  await page.waitForSelector('#second >> css=#page-heading');
+  // Each carries on from a file of S01's answers.
+  for (const [id, profile] of [['first', 'stockton-one-point'], ['second', 'croydon-lss']]) {
+    const file = join(dir, `${id}.json`);
+    writeFileSync(file, draftOf({ ...S01, profile }, profile));
+    await page.locator(`#${id} >> css=#load-file`).setInputFiles(file);
+    await page.waitForSelector(`#${id} >> css=#notice`);
+    await page.locator(`#${id} >> css=#to-answers`).click();
+    await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelectorAll('.app-chart svg').length === 2, id);
+  }
+  const ids = await page.evaluate(() => ['first', 'second'].map((id) =>
+    [...document.getElementById(id).shadowRoot.querySelectorAll('[id]')].map((e) => e.id).filter((i) => i.startsWith('sen-chart-'))));
+  assert.ok(ids[0].length > 2 && ids[1].length > 2, JSON.stringify(ids));
+  assert.deepEqual(ids[0].filter((i) => ids[1].includes(i)), [], 'the two forms share a chart id');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('[data-sen-print]').length), 2);
+  const text = pdfText(await page.pdf({ format: 'A4' }), 'two');
+  assert.match(text, /Stockton-on-Tees One Point Panel/);
+  assert.match(text, /Croydon/);
+  await page.close();
+});
+
 /** Saves what clicking `id` downloads; resolves to { name, path, text }. */
 async function download(page, id) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`sen-support-form >> css=#${id}`).click()]);
