@@ -122,6 +122,11 @@ test('printed, check your answers and the confirmation are the pack alone', { ti
   assertPack(after, answers, host, 'the confirmation');
   assert.ok(after.includes(`Reference: ${reference}`), 'the reference is not in the printed pack');
   assert.match(after, /Sent\s*30 April 2025/);
+  // The copy downloaded after sending gives the reference and the date sent.
+  const copy = await download(page, 'download-pack');
+  const { page: alone, context } = await openAlone(copy.path);
+  assert.match(await alone.locator('body').innerText(), new RegExp(`Reference\\s+${reference}[\\s\\S]*Sent\\s+30 April 2025`));
+  await context.close();
   assert.deepEqual(page.errors, []);
   await page.close();
 });
