@@ -43,21 +43,17 @@ fn fill_of(fill: Fill, id: &str) -> String {
 }
 
 /// The white marks of a pattern over its colour, in an 8×8 tile (those of `chart::svg`).
-fn marks(pattern: Pattern) -> AnyView {
-    match pattern {
-        Pattern::Solid | Pattern::Outline => ().into_any(),
-        Pattern::Stripes => {
-            view! { <path d="M-2 2l4-4M0 8l8-8M6 10l4-4" stroke="#ffffff" stroke-width="2" /> }
-                .into_any()
+fn marks(pattern: Pattern) -> Option<AnyView> {
+    let (d, width) = match pattern {
+        Pattern::Solid | Pattern::Outline => return None,
+        Pattern::Dots => {
+            return Some(view! { <circle cx="4" cy="4" r="1.5" fill="#ffffff" /> }.into_any())
         }
-        Pattern::Dots => view! { <circle cx="4" cy="4" r="1.5" fill="#ffffff" /> }.into_any(),
-        Pattern::Cross => {
-            view! { <path d="M0 0l8 8M8 0l-8 8" stroke="#ffffff" stroke-width="1.5" /> }.into_any()
-        }
-        Pattern::Lines => {
-            view! { <path d="M0 4h8" stroke="#ffffff" stroke-width="2" /> }.into_any()
-        }
-    }
+        Pattern::Stripes => ("M-2 2l4-4M0 8l8-8M6 10l4-4", "2"),
+        Pattern::Cross => ("M0 0l8 8M8 0l-8 8", "1.5"),
+        Pattern::Lines => ("M0 4h8", "2"),
+    };
+    Some(view! { <path d=d stroke="#ffffff" stroke-width=width /> }.into_any())
 }
 
 /// The patterns of the series the chart fills with.

@@ -122,6 +122,7 @@ test('printed, check your answers and the confirmation are the pack alone', { ti
   assertPack(after, answers, host, 'the confirmation');
   assert.ok(after.includes(`Reference: ${reference}`), 'the reference is not in the printed pack');
   assert.match(after, /Sent\s*30 April 2025/);
+  assert.deepEqual(await axe(page), [], 'axe on the confirmation');
   // The copy downloaded after sending gives the reference and the date sent.
   const copy = await download(page, 'download-pack');
   const { page: alone, context } = await openAlone(copy.path);
