@@ -90,7 +90,8 @@ fn sheets() -> Option<(CssStyleSheet, CssStyleSheet)> {
 
 /// Marks `form` printable (with these page rules) or not.
 fn mark(form: Form, rules: Option<String>) {
-    let Some(host) = form.host.get_value() else {
+    // (Also while the form goes: its values may be gone already.)
+    let Some(host) = form.host.try_get_value().flatten() else {
         return;
     };
     match rules {

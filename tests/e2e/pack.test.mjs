@@ -141,6 +141,15 @@ test('a form elsewhere than the pack leaves printing alone', { timeout: 120000 }
   // The host page prints as it is.
   const text = pdfText(await page.pdf({ format: 'A4' }), 'tasks');
   assert.match(text, /Town Hall/);
+  assert.doesNotMatch(text, /Child: A\.E\./);
+  // A form taken off the page on check your answers leaves nothing of its print behind.
+  await page.locator('sen-support-form >> css=#to-answers').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-sen-print]').length === 1);
+  await page.evaluate(() => document.querySelector('sen-support-form').remove());
+  const without = pdfText(await page.pdf({ format: 'A4' }), 'removed');
+  assert.match(without, /Town Hall/);
+  assert.doesNotMatch(without, /Child: A\.E\./, 'the pages still name the child');
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 
