@@ -52,7 +52,6 @@ const UNUSED_COMPONENTS: &[&str] = &[
     "govuk-accordion",
     "govuk-breadcrumbs",
     "govuk-cookie-banner",
-    "govuk-details",
     "govuk-exit-this-page",
     "govuk-feedback",
     // The enhanced upload (govuk-frontend's JavaScript); the plain `.govuk-file-upload` is used.

@@ -30,6 +30,14 @@ else
   say "wbritish: ok"
 fi
 
+if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+  say "installing poppler-utils (apt): pdftotext reads the printed evidence pack's text in the journeys"
+  sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq poppler-utils >/dev/null
+else
+  say "poppler-utils: ok"
+fi
+
 for c in rustfmt clippy; do
   rustup component list --installed 2>/dev/null | grep -q "^$c" || { say "adding rustup component $c"; rustup component add "$c"; }
 done

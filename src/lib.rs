@@ -24,6 +24,7 @@ pub mod input;
 pub mod loaded;
 pub mod mount;
 pub mod pages;
+pub mod print;
 pub mod retry;
 pub mod route;
 pub mod school;

@@ -115,6 +115,8 @@ fn render(
                 form.root.set_value(Some(root));
                 form.host.set_value(Some(host));
                 crate::failure::register(form);
+                // Printable on the pages that are the evidence pack (`print.rs`).
+                crate::print::watch(form);
                 view! { <App form=form /> }
             }))
         }

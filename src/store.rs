@@ -356,9 +356,14 @@ pub fn remove(place: Where, key: &str) -> Pending {
 
 /// Offers text as a file download (the person keeps a copy of their answers).
 pub fn download(filename: &str, text: &str) -> Option<()> {
+    download_as(filename, text, "application/json")
+}
+
+/// Offers text of a media type as a file download (`text/html` for the evidence pack).
+pub fn download_as(filename: &str, text: &str, media_type: &str) -> Option<()> {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(media_type);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let document = web_sys::window()?.document()?;

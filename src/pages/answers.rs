@@ -1,14 +1,21 @@
-//! Check your answers: every answer by section with Change links, a justification for each
-//! warning the profile says needs one, then send. It is also the printable evidence pack.
+//! Check your answers: every answer by section with Change links, the provision map's costs
+//! and the support over time as charts, a justification for each warning the profile says
+//! needs one, a copy to print or download, then send. Printed, it is the evidence pack: the
+//! heading of `print_heading.rs`, the answers and charts, the justifications as typed, and
+//! none of the form's controls.
 
 use leptos::prelude::*;
+use sen_core::chart::{self, Chart};
 use sen_core::form::{fields_under, is_computed, item_fields, LISTS};
 use sen_core::{sections, Severity};
 use serde_json::{Map, Value};
 
 use super::heading;
 use crate::components::back_link::BackLink;
+use crate::components::chart_svg::ChartSvg;
 use crate::components::error_summary::ErrorSummary;
+use crate::components::print_controls::PrintControls;
+use crate::components::print_heading::PrintHeading;
 use crate::components::totals::Totals;
 use crate::focus;
 use crate::input::money;
@@ -177,9 +184,59 @@ fn section_answers(form: Form, id: &'static str) -> impl IntoView {
                     <dl class="govuk-summary-list">{items.into_iter().map(|(name, fields, page)| item_row(form, name, fields, page)).collect_view()}</dl>
                 })}
                 {(id == "provision").then(|| view! { <Totals /> })}
+                {charts(form, id)}
             </div>
         </div>
     }
+}
+
+/// The chart a section shows after its answers: the provision map's costs, and the graduated
+/// approach over time.
+fn charts(form: Form, id: &'static str) -> Option<AnyView> {
+    let app = move |f: &dyn Fn(&sen_core::Application, &sen_core::Profile) -> Option<Chart>| {
+        form.app.with_value(|a| {
+            a.as_ref()
+                .and_then(|a| form.profile.with_value(|p| f(a, p)))
+        })
+    };
+    match id {
+        "provision" => Some(
+            view! {
+                <ChartSvg
+                    heading="Where the money goes"
+                    make=move |w| app(&|a, p| chart::cost::of_application(a, p, w))
+                    missing="There is no chart of the costs yet: a figure in the provision map cannot be worked out."
+                />
+            }
+            .into_any(),
+        ),
+        "apdr" => Some(
+            view! {
+                <ChartSvg
+                    heading="The support over time"
+                    make=move |w| app(&|a, _| chart::timeline::chart(a, w))
+                    missing="There is no timeline yet: give the dates of the cycles of support."
+                />
+            }
+            .into_any(),
+        ),
+        _ => None,
+    }
+}
+
+/// Every section's answers as summary cards, in the profile's order (check your answers, and
+/// the printed pack on the confirmation).
+pub fn all_sections(form: Form) -> impl IntoView {
+    let ids: Vec<&'static str> = form.profile.with_value(|p| {
+        p.sections
+            .iter()
+            .filter_map(|id| sections::by_id(id))
+            .map(|s| s.id)
+            .collect()
+    });
+    ids.into_iter()
+        .map(|id| section_answers(form, id))
+        .collect_view()
 }
 
 /// The justification boxes for warnings the profile says need one.
@@ -203,17 +260,26 @@ fn justifications(form: Form) -> impl IntoView {
         .enumerate()
         .map(|(n, (rule, pointer, message))| {
             let id = format!("justify-{n}");
-            let initial = form.doc.with_untracked(|d| {
-                find_ack(d, &rule, &pointer)
-                    .and_then(|i| d.pointer(&format!("/validation/warningsAcknowledged/{i}/justification")))
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_owned()
-            });
+            let said = {
+                let (rule, pointer) = (rule.clone(), pointer.clone());
+                move || form.doc.with(|d| {
+                    find_ack(d, &rule, &pointer)
+                        .and_then(|i| d.pointer(&format!("/validation/warningsAcknowledged/{i}/justification")))
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_owned()
+                })
+            };
+            let initial = untrack(said.clone());
+            // Printed, the explanation as typed instead of the box.
+            let typed = move || {
+                let text = said();
+                if text.trim().is_empty() { "No explanation given yet.".to_owned() } else { text }
+            };
             view! {
                 <div class="govuk-form-group">
                     <label class="govuk-label" for=id.clone()>{message}</label>
-                    <div class="govuk-hint" id=format!("{id}-hint")>"Explain to the panel why this is so."</div>
+                    <div class="govuk-hint app-no-print" id=format!("{id}-hint")>"Explain to the panel why this is so."</div>
                     <textarea
                         class="govuk-textarea"
                         id=id.clone()
@@ -224,25 +290,30 @@ fn justifications(form: Form) -> impl IntoView {
                         on:input=move |ev| justify(form, &rule, &pointer, &event_target_value(&ev))
                         on:change=move |_| form.recheck()
                     ></textarea>
+                    <p class="govuk-body app-print-only">{typed}</p>
                 </div>
             }
         })
         .collect_view();
     view! {
         <h2 class="govuk-heading-m">"Things the panel will ask about"</h2>
-        <p class="govuk-body">"The council asks you to explain each of these before you send."</p>
+        <p class="govuk-body app-no-print">"The council asks you to explain each of these before you send."</p>
         {boxes}
     }
     .into_any()
 }
 
+/// The acknowledgement that covers a warning as the rules count it: of its rule, at its
+/// pointer or at none (`Acknowledgement::covers`).
 fn find_ack(d: &Value, rule: &str, pointer: &str) -> Option<usize> {
     d.pointer("/validation/warningsAcknowledged")
         .and_then(Value::as_array)?
         .iter()
         .position(|a| {
             a.get("ruleId").and_then(Value::as_str) == Some(rule)
-                && a.get("pointer").and_then(Value::as_str).unwrap_or("") == pointer
+                && a.get("pointer")
+                    .and_then(Value::as_str)
+                    .is_none_or(|p| p == pointer)
         })
 }
 
@@ -293,18 +364,8 @@ fn blocking(form: Form) -> Vec<(String, String)> {
 pub fn AnswersPage() -> impl IntoView {
     let form = use_form();
     let name = form.profile.with_value(|p| p.name.clone());
-    let ids: Vec<&'static str> = form.profile.with_value(|p| {
-        p.sections
-            .iter()
-            .filter_map(|id| sections::by_id(id))
-            .map(|s| s.id)
-            .collect()
-    });
     let errors = Signal::derive(move || blocking(form));
-    let sections = ids
-        .into_iter()
-        .map(|id| section_answers(form, id))
-        .collect_view();
+    let sections = all_sections(form);
     let failed = move || match form.sending.get() {
         Sending::Failed(message) => Some(view! {
             <div class="govuk-notification-banner" role="alert" aria-labelledby="send-failed-title" id="send-failed" tabindex="-1">
@@ -337,9 +398,12 @@ pub fn AnswersPage() -> impl IntoView {
         <BackLink to=Page::Tasks />
         <ErrorSummary errors=errors />
         {failed}
-        {heading(name, "Check your answers before sending your application".to_owned())}
+        <PrintHeading />
+        <div class="app-no-print">{heading(name, "Check your answers before sending your application".to_owned())}</div>
         {sections}
         {justifications(form)}
+        <PrintControls />
+        <div class="app-no-print">
         <h2 class="govuk-heading-m">"Now send your application"</h2>
         <p class="govuk-body" id="send-status">{progress}</p>
         <p class="govuk-body">"By sending this application you confirm that, to the best of your knowledge, the details you are providing are correct, and that the parents and carers named have given the consent recorded."</p>
@@ -356,5 +420,6 @@ pub fn AnswersPage() -> impl IntoView {
         >
             {move || if in_flight() { "Sending…" } else { "Accept and send" }}
         </button>
+        </div>
     }
 }

@@ -1,9 +1,13 @@
 //! Confirmation: the application was accepted, with the backend's reference, the child it is
-//! for, and what happens next in the council's words (the profile's `nextSteps`).
+//! for, and what happens next in the council's words (the profile's `nextSteps`); a copy to
+//! print or download. Printed, it is the evidence pack with the reference and the date sent
+//! (every answer and chart, as check your answers shows them), not this page.
 
 use leptos::prelude::*;
 use serde_json::Value;
 
+use crate::components::print_controls::PrintControls;
+use crate::components::print_heading::PrintHeading;
 use crate::focus::HEADING_ID;
 use crate::state::use_form;
 
@@ -38,7 +42,11 @@ pub fn SentPage(reference: String) -> impl IntoView {
             name
         }
     });
+    let printed = reference.clone();
+    let pack = super::answers::all_sections(form);
     view! {
+        <PrintHeading reference=printed.clone() />
+        <div class="app-no-print">
         <div class="govuk-panel govuk-panel--confirmation">
             <h1 class="govuk-panel__title" id=HEADING_ID tabindex="-1">"Application sent"</h1>
             {has_reference.then(|| view! {
@@ -51,5 +59,8 @@ pub fn SentPage(reference: String) -> impl IntoView {
         <h2 class="govuk-heading-m">"What happens next"</h2>
         <p class="govuk-body" id="next-steps">{next}</p>
         <p class="govuk-body">"Keep the reference number: you will need it if you contact the council about this application."</p>
+        </div>
+        <PrintControls reference=printed />
+        <div class="app-print-only">{pack}</div>
     }
 }
