@@ -329,6 +329,65 @@ fn a_year_boundary_is_named_at_every_width() {
     }
 }
 
+/// Every text of a chart, as far as it is taken to reach, inside the chart; and no two texts on
+/// one line (an axis's labels) running into each other.
+fn texts_fit(c: &Chart) -> Result<(), String> {
+    use sen_core::chart::layout::extent;
+    let mut spans: Vec<(i64, i64, i64, &str)> = Vec::new();
+    for s in &c.shapes {
+        if let Shape::Text {
+            x,
+            y,
+            anchor,
+            kind,
+            text,
+        } = s
+        {
+            let (first, last) = extent(*x, *anchor, *kind, text);
+            if first < 0 || last > c.width {
+                return Err(format!("{text:?} reaches {first}..{last} of {}", c.width));
+            }
+            spans.push((*y, first, last, text));
+        }
+    }
+    for (i, a) in spans.iter().enumerate() {
+        for b in spans.iter().skip(i + 1) {
+            if a.0 == b.0 && a.1 < b.2 && b.1 < a.2 {
+                return Err(format!(
+                    "{:?} and {:?} overlap at {} wide",
+                    a.3, b.3, c.width
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn labels_stay_inside_and_apart_at_every_width() {
+    let p = profile::builtin("stockton-one-point").unwrap();
+    for name in [
+        "S01-complete-valid",
+        "S07-cycles-overlap",
+        "S21-looked-after-with-pep",
+    ] {
+        let app = scenario(name);
+        for width in 200..=1400 {
+            for c in [
+                of_application(&app, &p, width),
+                sen_core::chart::timeline::chart(&app, width),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                if let Err(e) = texts_fit(&c) {
+                    panic!("{name}: {e}");
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn nothing_to_draw_and_dates_far_apart() {
     let empty = wire::parse_application(r#"{"schemaVersion": "1.0"}"#).unwrap();

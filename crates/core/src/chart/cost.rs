@@ -2,7 +2,7 @@
 //! each divided by who pays, a dashed line at the notional threshold, and brackets under the
 //! total for what the school pays and the top-up requested.
 
-use super::layout::{fits, push_lines, LINE, PAD};
+use super::layout::{extent, fits, push_lines, LINE, PAD};
 use super::scale::Scale;
 use super::style::{Fill, Stroke};
 use super::{Anchor, Chart, Shape, Table, TextKind};
@@ -121,13 +121,50 @@ fn label_at(x: i64, y: i64, width: i64, kind: TextKind, words: String) -> Shape 
     text(x, y, anchor, kind, words)
 }
 
-/// A bracket under a bar from `from` to `to` pixels at height `y`, with its label below.
-fn bracket(out: &mut Vec<Shape>, from: i64, to: i64, y: i64, width: i64, words: String) {
+/// A bracket under a bar from `from` to `to` pixels at height `y`, with its label below: under
+/// the bracket's end on the right half of the chart, its start on the left. Where the label
+/// would then run off the chart (a narrow screen) it starts at the bracket's start, or at the
+/// chart's edge in lines that fit. Returns how far below `y` the label reaches.
+fn bracket(out: &mut Vec<Shape>, from: i64, to: i64, y: i64, width: i64, words: String) -> i64 {
     out.push(line(from, y - 6, from, y, Stroke::Bracket));
     out.push(line(from, y, to, y, Stroke::Bracket));
     out.push(line(to, y - 6, to, y, Stroke::Bracket));
     let x = if to > width / 2 { to } else { from };
-    out.push(label_at(x, y + 18, width, TextKind::Label, words));
+    let label = label_at(x, y + 18, width, TextKind::Label, words);
+    let Shape::Text {
+        x, anchor, text, ..
+    } = &label
+    else {
+        return 18;
+    };
+    let (first, last) = extent(*x, *anchor, TextKind::Label, text);
+    if first >= 0 && last <= width {
+        out.push(label);
+        return 18;
+    }
+    let w = last - first;
+    if from >= 0 && from + w <= width {
+        out.push(self::text(
+            from,
+            y + 18,
+            Anchor::Start,
+            TextKind::Label,
+            text.clone(),
+        ));
+        return 18;
+    }
+    let mut below = y;
+    push_lines(
+        out,
+        text,
+        fits(width),
+        PAD,
+        &mut below,
+        LINE,
+        2,
+        TextKind::Label,
+    );
+    below - y
 }
 
 /// The chart of a provision map at `width` pixels, from each row's area, funding source and
@@ -195,25 +232,25 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
     let school = totals.school_contribution_pence;
     let top_up = totals.requested_top_up_pence;
     let mut below = y - GAP + 14;
-    bracket(
-        &mut shapes,
-        scale.x(0),
-        scale.x(school),
-        below,
-        width,
-        format!("School pays {}", money(school)),
-    );
-    below += 40;
-    if top_up > 0 {
-        bracket(
+    below += 22
+        + bracket(
             &mut shapes,
+            scale.x(0),
             scale.x(school),
-            scale.x(school.saturating_add(top_up)),
             below,
             width,
-            format!("Top-up requested {}", money(top_up)),
+            format!("School pays {}", money(school)),
         );
-        below += 40;
+    if top_up > 0 {
+        below += 22
+            + bracket(
+                &mut shapes,
+                scale.x(school),
+                scale.x(school.saturating_add(top_up)),
+                below,
+                width,
+                format!("Top-up requested {}", money(top_up)),
+            );
     }
     let axis = below;
     shapes.push(line(PAD, axis, width - PAD, axis, Stroke::Axis));

@@ -35,6 +35,26 @@ pub fn push_lines(
     }
 }
 
+/// The widest a character of a number on an axis is taken to be (Arial at 14 pixels).
+const TICK_CHAR: i64 = 8;
+
+/// How far a line of text is taken to reach, from its first pixel to its last, when it is set
+/// at `x` with `anchor`: an estimate on the wide side, since nothing here measures text.
+pub fn extent(x: i64, anchor: Anchor, kind: TextKind, text: &str) -> (i64, i64) {
+    let per = match kind {
+        TextKind::Tick => TICK_CHAR,
+        TextKind::Label | TextKind::Strong => CHAR,
+    };
+    let w = i64::try_from(text.chars().count())
+        .unwrap_or(i64::MAX / 16)
+        .saturating_mul(per);
+    match anchor {
+        Anchor::Start => (x, x.saturating_add(w)),
+        Anchor::Middle => (x.saturating_sub(w / 2), x.saturating_add(w - w / 2)),
+        Anchor::End => (x.saturating_sub(w), x),
+    }
+}
+
 /// How many characters of a label fit on a line of a chart `width` pixels wide.
 pub fn fits(width: i64) -> i64 {
     ((width - 2 * PAD) / CHAR).max(8)

@@ -4,7 +4,7 @@
 //! marked; what each review found for each outcome; each specialist's involvement to their
 //! report; and the date consent was given.
 
-use super::layout::{fits, push_lines, LINE, PAD};
+use super::layout::{extent, fits, push_lines, LINE, PAD};
 use super::style::{Fill, Stroke, MARK, PLANNED};
 use super::{Anchor, Chart, Shape, Table, TextKind};
 use crate::codes::CycleStatus;
@@ -15,6 +15,8 @@ const BAR: i64 = 16;
 const GAP: i64 = 14;
 /// Month labels at least this far apart, in pixels.
 const LABEL_SPACING: i64 = 64;
+/// The least space between two month labels.
+const LABEL_GAP: i64 = 8;
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -308,8 +310,8 @@ pub fn chart(app: &Application, width: i64) -> Option<Chart> {
         .into_iter()
         .find(|k| (right - left) * k / count >= LABEL_SPACING)
         .unwrap_or(12);
-    // The last month label: its x and its place among the shapes.
-    let mut last_label_x: Option<(i64, usize)> = None;
+    // The last month label: where its text ends, and its place among the shapes.
+    let mut last_label: Option<(i64, usize)> = None;
     for (i, m) in months.iter().enumerate() {
         let xm = x(*m);
         let january = m.month() == 1;
@@ -322,28 +324,33 @@ pub fn chart(app: &Application, width: i64) -> Option<Chart> {
         });
         let k = i64::try_from(i).unwrap_or(0);
         let due = k % every == 0 || january;
-        let room = last_label_x.is_none_or(|(l, _)| xm - l >= LABEL_SPACING);
+        if !due {
+            continue;
+        }
+        let words = if january || i == 0 {
+            format!("{} {}", month_name(*m), m.year())
+        } else {
+            month_name(*m).to_owned()
+        };
+        let anchor = if i == 0 {
+            Anchor::Start
+        } else {
+            Anchor::Middle
+        };
+        let (first, last) = extent(xm, anchor, TextKind::Tick, &words);
+        let room = |l: &Option<(i64, usize)>| l.is_none_or(|(end, _)| first >= end + LABEL_GAP);
         // A January is always named, with its year: the label before it gives way.
-        if january && !room {
-            if let Some((_, at)) = last_label_x.take() {
+        if january && !room(&last_label) {
+            if let Some((_, at)) = last_label.take() {
                 shapes.remove(at);
             }
         }
-        if due && (room || january) && xm + 24 <= width {
-            let words = if january || i == 0 {
-                format!("{} {}", month_name(*m), m.year())
-            } else {
-                month_name(*m).to_owned()
-            };
-            last_label_x = Some((xm, shapes.len()));
+        if room(&last_label) && last <= width {
+            last_label = Some((last, shapes.len()));
             shapes.push(Shape::Text {
                 x: xm,
                 y: axis + 24,
-                anchor: if i == 0 {
-                    Anchor::Start
-                } else {
-                    Anchor::Middle
-                },
+                anchor,
                 kind: TextKind::Tick,
                 text: words,
             });
