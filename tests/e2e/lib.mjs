@@ -28,7 +28,9 @@ export function startReceiver({ today = '2025-04-30', profiles = [], scanner = n
   const database = join(dir, 'applications.sqlite3');
   const files = attachmentsDir ? join(dir, 'attachments') : null;
   const kept = files ? ['--attachments-dir', files] : [];
-  const args = ['--listen', '127.0.0.1:0', '--database', database, '--static', '.', '--serve-axe-core', '--today', today, ...kept];
+  // Only warnings and errors from the receiver: a line for every request would bury a failing journey's output.
+  const args = ['--listen', '127.0.0.1:0', '--database', database, '--static', '.', '--serve-axe-core', '--today', today,
+    '--log-level', 'warn', ...kept];
   profiles.forEach((profile, i) => {
     const path = join(dir, `profile-${i}.json`);
     writeFileSync(path, JSON.stringify(profile));
