@@ -18,7 +18,8 @@ use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use common::{
-    exchange, fixture_file, put_request, s01, s01_documents, s01_value, Backend, Receiver,
+    exchange, fixture_file, post, put_request, s01, s01_documents, s01_value, status, Backend,
+    Receiver,
 };
 use sen_receiver::http::sha256_hex;
 use serde_json::Value;
@@ -26,14 +27,6 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 const SCANNERS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scanners");
-
-fn status(answer: &str) -> u16 {
-    answer
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("no status in {answer:.300}"))
-}
 
 fn header<'a>(answer: &'a str, name: &str) -> Option<&'a str> {
     let head = answer.split("\r\n\r\n").next()?;
@@ -61,14 +54,6 @@ async fn put(addr: SocketAddr, sha256: &str, query: &str, bytes: &[u8]) -> Strin
 /// PUTs a file under its own hash.
 async fn put_file(addr: SocketAddr, bytes: &[u8]) -> String {
     put(addr, &sha256_hex(bytes), "", bytes).await
-}
-
-async fn post(addr: SocketAddr, key: &str, application: &str) -> String {
-    let request = format!(
-        "POST /applications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: {key}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{application}",
-        application.len()
-    );
-    exchange(addr, request.as_bytes()).await
 }
 
 /// The (pointer, message) of each error in a 422's report.

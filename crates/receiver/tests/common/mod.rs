@@ -122,6 +122,24 @@ pub fn put_request(sha256: &str, query: &str, body: &[u8]) -> Vec<u8> {
     request
 }
 
+/// The status of an answer.
+pub fn status(answer: &str) -> u16 {
+    answer
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status in {answer:.300}"))
+}
+
+/// POSTs an application under `key` on a new connection and reads the whole answer.
+pub async fn post(addr: SocketAddr, key: &str, application: &str) -> String {
+    let request = format!(
+        "POST /applications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: {key}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{application}",
+        application.len()
+    );
+    exchange(addr, request.as_bytes()).await
+}
+
 /// Sends a request on a new connection and reads the whole answer.
 pub async fn exchange(addr: std::net::SocketAddr, request: &[u8]) -> String {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
