@@ -14,7 +14,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -124,11 +124,20 @@ fn start(fsync: bool) -> Result<Cluster, String> {
     ))
 }
 
+/// Whether the cluster, when it starts, syncs its writes to disk as a council's server would
+/// (for timings); else not, which is faster and enough for tests.
+static DURABLE: AtomicBool = AtomicBool::new(false);
+
+/// Makes the cluster durable (`fsync=on`); only before its first use.
+pub fn durable() {
+    DURABLE.store(true, Ordering::SeqCst);
+}
+
 /// The cluster of this process, started on first use; a test that needs it fails, saying
 /// why, when it cannot be started.
 pub fn cluster() -> &'static Cluster {
     static CLUSTER: OnceLock<Result<Cluster, String>> = OnceLock::new();
-    match CLUSTER.get_or_init(|| start(std::env::var_os("SEN_POSTGRES_FSYNC").is_some())) {
+    match CLUSTER.get_or_init(|| start(DURABLE.load(Ordering::SeqCst))) {
         Ok(c) => c,
         Err(e) => panic!("this test needs PostgreSQL, which could not be started: {e}"),
     }
