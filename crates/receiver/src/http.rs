@@ -351,7 +351,7 @@ async fn store(
 ) -> Result<(Response, bool), StoreError> {
     let key = claim.key().to_owned();
     let hash = sha256_hex(&body);
-    if let Some(first) = claim.session().await?.first_response(&key).await? {
+    if let Some(first) = claim.first_response().await? {
         return Ok((
             replay(first.body_sha256 == hash, first.status, first.response),
             false,

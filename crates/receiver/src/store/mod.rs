@@ -374,6 +374,16 @@ impl Claim {
         }
     }
 
+    /// The first response given for the claim's key, if any, looked up without holding the
+    /// database for storing (with SQLite the writer's lock is not taken: the check that
+    /// follows runs meanwhile for other keys).
+    pub async fn first_response(&mut self) -> Result<Option<FirstResponse>, StoreError> {
+        match self {
+            Claim::Sqlite(c) => c.first_response().await,
+            Claim::Postgres { key, session } => session.first_response(key).await,
+        }
+    }
+
     /// The database held for storing under this claim: with PostgreSQL the claim's own
     /// transaction; with SQLite the writer's lock, taken now (the check ran without it).
     pub async fn session(&mut self) -> Result<&mut Session, StoreError> {

@@ -525,6 +525,14 @@ impl Claim {
         &self.key
     }
 
+    /// The first response for the key, read without the writer's lock.
+    pub(crate) async fn first_response(&self) -> Result<Option<FirstResponse>, StoreError> {
+        let key = self.key.clone();
+        self.db
+            .run(move |s| s.first_response(&key).map_err(StoreError::from))
+            .await
+    }
+
     /// The writer's lock, taken the first time it is asked for.
     pub(crate) async fn session(&mut self) -> &mut super::Session {
         let session = match self.session.take() {

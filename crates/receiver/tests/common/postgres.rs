@@ -33,7 +33,7 @@ if ! run "$bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync --no-instru
   cat "$dir/initdb.log" >&2; rm -rf "$dir"; exit 1
 fi
 printf 'local all all trust\nhost all all 127.0.0.1/32 trust\n' >"$dir/data/pg_hba.conf"
-if ! run "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=$fsync -c max_connections=300" >/dev/null 2>&1; then
+if ! run "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=$fsync -c max_connections=500" >/dev/null 2>&1; then
   cat "$dir/server.log" >&2; rm -rf "$dir"; exit 1
 fi
 echo ready
