@@ -77,6 +77,26 @@ fn stored_by_key(r: &Receiver) -> BTreeMap<String, Vec<String>> {
     by_key
 }
 
+#[tokio::test]
+async fn a_database_that_cannot_be_reached_is_said_at_start() {
+    // Nothing listens on port 1.
+    let url = "postgres://postgres:secret@127.0.0.1:1/nothing";
+    let out = std::process::Command::new(common::RECEIVER)
+        .args(["--database", url, "--listen", "127.0.0.1:0"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("cannot open the database postgres://127.0.0.1:1/nothing"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("secret"),
+        "the password is never printed: {said}"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_key_sent_to_two_instances_at_once_is_stored_once() {
     let (a, b) = two_instances("race").await;
