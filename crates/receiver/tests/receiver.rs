@@ -479,13 +479,18 @@ async fn the_longest_deadlines_still_serve_and_shutdown_returns(backend: Backend
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
 }
 
-async fn the_database_answers_a_ping(backend: Backend) {
+async fn the_database_answers_a_ping_and_readyz_says_so(backend: Backend) {
     let s = state(backend).await;
     s.store().ping().await.unwrap();
+    let ready = router(s.clone(), &config())
+        .oneshot(Request::get("/readyz").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(ready.status(), StatusCode::OK);
 }
 
 on_both!(
-    the_database_answers_a_ping,
+    the_database_answers_a_ping_and_readyz_says_so,
     accepts_a_complete_application_once,
     an_incomplete_application_gets_the_report_and_can_be_fixed_under_the_same_key,
     bad_requests_are_refused_and_nothing_is_stored,
