@@ -188,6 +188,9 @@ fn start_receiver(database: &str) -> (Child, SocketAddr) {
             database,
             "--today",
             "2025-04-30",
+            // A line per request would be 5,000 lines per run in the output.
+            "--log-level",
+            "warn",
         ])
         .stdout(Stdio::piped())
         .spawn()
