@@ -97,6 +97,31 @@ async fn a_database_that_cannot_be_reached_is_said_at_start() {
     );
 }
 
+#[tokio::test]
+async fn the_claim_of_an_instance_that_stops_answering_expires_after_its_lease() {
+    use sen_receiver::store::postgres::Postgres;
+    use sen_receiver::store::Store;
+    let url = common::postgres::database();
+    let lease = Duration::from_millis(1500);
+    let hung = Store::Postgres(Postgres::open_with_lease(&url, lease).await.unwrap());
+    let other = Store::Postgres(Postgres::open_with_lease(&url, lease).await.unwrap());
+    // The first instance claims a key and then does nothing more (hung, its socket open).
+    let held = hung.claim("lease-key-00001").await.unwrap();
+    assert!(held.is_some());
+    assert!(
+        other.claim("lease-key-00001").await.unwrap().is_none(),
+        "held meanwhile: 409"
+    );
+    // Past the lease the server ends the idle transaction, and the key is served elsewhere.
+    tokio::time::sleep(lease + Duration::from_millis(700)).await;
+    let taken = other.claim("lease-key-00001").await.unwrap();
+    assert!(taken.is_some(), "the claim expired with its lease");
+    // The hung instance's transaction is gone: what it would store now is refused.
+    let mut held = held.unwrap();
+    let session = held.session().await.unwrap();
+    assert!(session.first_response("lease-key-00001").await.is_err());
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_key_sent_to_two_instances_at_once_is_stored_once() {
     let (a, b) = two_instances("race").await;

@@ -35,8 +35,9 @@ use super::{
 const POOL_SIZE: usize = 16;
 /// How long a request waits for a connection before it is answered 503.
 const POOL_WAIT: Duration = Duration::from_secs(10);
-/// How long a transaction may sit idle before the server ends it, freeing its locks.
-const LEASE: &str = "30s";
+/// How long a transaction may sit idle before the server ends it, freeing its locks, unless
+/// set (`Postgres::open_with_lease`).
+pub const LEASE: Duration = Duration::from_secs(30);
 /// A document's bytes are stored in parts of this size.
 const PART: usize = 1024 * 1024;
 /// The advisory lock the sweep holds exclusively and storing holds shared.
@@ -59,12 +60,19 @@ fn lock_id(kind: &str, name: &str) -> i64 {
 #[derive(Clone)]
 pub struct Postgres {
     pool: Pool,
+    /// `LEASE`, in milliseconds.
+    lease_ms: u64,
 }
 
 impl Postgres {
     /// Connects to the database `url` names and brings its schema up to date (or refuses a
     /// newer one).
     pub async fn open(url: &str) -> Result<Postgres, StoreError> {
+        Postgres::open_with_lease(url, LEASE).await
+    }
+
+    /// `open`, with another lease for a claim whose instance stops answering (at least 1 ms).
+    pub async fn open_with_lease(url: &str, lease: Duration) -> Result<Postgres, StoreError> {
         let config: tokio_postgres::Config = url.parse()?;
         let manager = Manager::from_config(
             config,
@@ -80,7 +88,8 @@ impl Postgres {
             .create_timeout(Some(POOL_WAIT))
             .build()
             .map_err(|e| StoreError::Pool(e.to_string()))?;
-        let db = Postgres { pool };
+        let lease_ms = u64::try_from(lease.as_millis()).unwrap_or(u64::MAX).max(1);
+        let db = Postgres { pool, lease_ms };
         db.migrate().await?;
         Ok(db)
     }
@@ -147,14 +156,14 @@ impl Postgres {
 
     /// A transaction holding the sweep's lock as `hold` says.
     pub(crate) async fn session(&self, hold: Hold) -> Result<Session, StoreError> {
-        let mut session = Session::begin(self.connection().await?).await?;
+        let mut session = Session::begin(self.connection().await?, self.lease_ms).await?;
         session.hold(hold).await?;
         Ok(session)
     }
 
     /// A transaction holding the key's advisory lock; `None` if another holds it.
     pub(crate) async fn claim(&self, key: &str) -> Result<Option<Session>, StoreError> {
-        let mut session = Session::begin(self.connection().await?).await?;
+        let mut session = Session::begin(self.connection().await?, self.lease_ms).await?;
         let row = session
             .client()?
             .query_one(
@@ -259,12 +268,12 @@ pub struct Session {
 }
 
 impl Session {
-    async fn begin(conn: Object) -> Result<Session, StoreError> {
+    async fn begin(conn: Object, lease_ms: u64) -> Result<Session, StoreError> {
         let session = Session { conn: Some(conn) };
         session
             .client()?
             .batch_execute(&format!(
-                "BEGIN; SET LOCAL idle_in_transaction_session_timeout = '{LEASE}'"
+                "BEGIN; SET LOCAL idle_in_transaction_session_timeout = {lease_ms}"
             ))
             .await?;
         Ok(session)
