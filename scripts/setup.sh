@@ -38,6 +38,16 @@ else
   say "poppler-utils: ok"
 fi
 
+# The receiver's tests and load test start a throwaway PostgreSQL cluster of their own
+# (crates/receiver/tests/common/postgres.rs): the server's programs are needed, not a service.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  say "installing postgresql (apt): the receiver's tests run against a cluster they start"
+  sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq postgresql >/dev/null
+else
+  say "postgresql: ok"
+fi
+
 for c in rustfmt clippy; do
   rustup component list --installed 2>/dev/null | grep -q "^$c" || { say "adding rustup component $c"; rustup component add "$c"; }
 done

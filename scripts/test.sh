@@ -14,7 +14,7 @@ cargo clippy -p sen-support-form --all-targets --target wasm32-unknown-unknown -
 stage "dependencies: licences and duplicate crates (cargo-deny, deny.toml; no advisory database)"
 cargo fetch --locked
 cargo deny --offline --workspace check licenses bans
-stage "native tests: core unit, scenarios and snapshots, property tests, CLI, schema"
+stage "native tests: core unit, scenarios and snapshots, property tests, CLI, schema, the receiver on SQLite and on a PostgreSQL cluster the tests start"
 cargo test --workspace
 stage "JSON Schemas: fixtures and profiles validate with ajv"
 node tests/schema/validate.mjs
@@ -34,6 +34,6 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 stage "browser journeys in headless Chromium against the real receiver (playwright-core, axe-core)"
 cargo build --release --bin sen-receiver
 node --test --test-concurrency=1 tests/e2e/
-stage "receiver load test on loopback: 20 clients, 2,000 applications, nothing lost or duplicated"
+stage "receiver load test on loopback: 20 clients, 2,000 applications, nothing lost or duplicated, on SQLite, on PostgreSQL with one instance, two, and one of two killed"
 cargo bench -p sen-receiver --bench load
 stage "all tests passed"

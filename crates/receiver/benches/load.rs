@@ -1,23 +1,33 @@
-//! Load test on loopback: the real `sen-receiver` binary with a SQLite file, 20 concurrent
-//! clients sending 2,000 distinct complete applications over HTTP/1.1, a share of them sent
-//! again with the same key (a repeat after the answer, a response lost by the client closing
-//! the connection before reading it, two sends racing). Afterwards the database must hold each
-//! application exactly once, with the reference its client was given.
+//! Load test on loopback: the real `sen-receiver` binary, 20 concurrent clients sending 2,000
+//! distinct complete applications over HTTP/1.1, a share of them sent again with the same key
+//! (a repeat after the answer, a response lost by the client closing the connection before
+//! reading it, two sends racing). Run four ways: on a SQLite file; on PostgreSQL with one
+//! instance; on PostgreSQL with two instances, the clients alternating between them and the
+//! racing sends going one to each; and the same with the first instance killed (`kill -9`)
+//! a third of the way through, its clients going on with the other. Afterwards the database
+//! must hold each application exactly once, with the reference its client was given; after
+//! the kill, every application acknowledged is sent again to the survivor and must be answered
+//! with its reference. PostgreSQL is a throwaway cluster the bench starts (as the tests do,
+//! `tests/common/postgres.rs`), syncing to disk as SQLite does.
 //!
 //! `cargo bench -p sen-receiver --bench load` (SEN_LOAD_CLIENTS, SEN_LOAD_SUBMISSIONS to change
-//! the size). Prints a Markdown row for BENCHMARKS.md; exits 1 if anything was lost,
-//! duplicated, altered or refused.
+//! the size, SEN_LOAD_RUNS to choose among sqlite, postgres, postgres-2, postgres-kill). Prints
+//! a Markdown table for BENCHMARKS.md; exits 1 if anything was lost, duplicated, altered or
+//! refused.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
+
+#[path = "../tests/common/postgres.rs"]
+mod postgres;
 
 const RECEIVER: &str = env!("CARGO_BIN_EXE_sen-receiver");
 
@@ -95,50 +105,92 @@ fn reference(body: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Sends until the receiver answers 201 (a 409 means the same key is still in flight, a lost
-/// answer means try again), as the widget does. Returns the reference.
+/// Sends until a receiver answers 201 (a 409 means the same key is still in flight, a lost
+/// answer means try again), as the widget does, starting with `addrs[first]` and going on to
+/// the next instance when one does not answer at all (a load balancer's part). Returns the
+/// reference.
 async fn until_stored(
-    addr: SocketAddr,
+    addrs: &[SocketAddr],
+    first: usize,
     key: &str,
     body: &str,
     latencies: &Mutex<Vec<Duration>>,
     requests: &Mutex<BTreeMap<u16, usize>>,
 ) -> Result<String, String> {
-    for _ in 0..50 {
-        let (status, reply, took) = post(addr, key, body, true).await?;
+    let mut at = first;
+    for _ in 0..200 {
+        let addr = *addrs.get(at % addrs.len().max(1)).ok_or("no receiver")?;
+        let (status, reply, took) = match post(addr, key, body, true).await {
+            Ok(answer) => answer,
+            // No answer (the instance is gone): 0 in the table, and the next instance.
+            Err(_) => (0, String::new(), Duration::ZERO),
+        };
         *requests
             .lock()
             .map_err(|e| e.to_string())?
             .entry(status)
             .or_default() += 1;
-        latencies.lock().map_err(|e| e.to_string())?.push(took);
         match status {
             201 => {
-                return reference(&reply).ok_or_else(|| format!("201 without a reference: {reply}"))
+                latencies.lock().map_err(|e| e.to_string())?.push(took);
+                return reference(&reply)
+                    .ok_or_else(|| format!("201 without a reference: {reply}"));
             }
-            409 | 503 => tokio::time::sleep(Duration::from_millis(20)).await,
+            0 => at += 1,
+            409 | 503 => {
+                latencies.lock().map_err(|e| e.to_string())?.push(took);
+                tokio::time::sleep(Duration::from_millis(20)).await
+            }
             other => return Err(format!("{key}: HTTP {other}: {reply}")),
         }
     }
     Err(format!("{key}: never stored"))
 }
 
-#[tokio::main]
-async fn main() {
-    let clients = env_number("SEN_LOAD_CLIENTS", 20).max(1);
-    let submissions = env_number("SEN_LOAD_SUBMISSIONS", 2000).max(1);
-    let dir = std::env::temp_dir().join(format!("sen-load-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    let database = dir.join("applications.sqlite3");
-    let database = database.to_string_lossy().to_string();
+/// How a run is set up.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Run {
+    Sqlite,
+    Postgres,
+    TwoInstances,
+    OneKilled,
+}
+
+impl Run {
+    fn name(self) -> &'static str {
+        match self {
+            Run::Sqlite => "sqlite",
+            Run::Postgres => "postgres",
+            Run::TwoInstances => "postgres-2",
+            Run::OneKilled => "postgres-kill",
+        }
+    }
+
+    fn described(self) -> &'static str {
+        match self {
+            Run::Sqlite => "SQLite, one instance",
+            Run::Postgres => "PostgreSQL, one instance",
+            Run::TwoInstances => "PostgreSQL, two instances",
+            Run::OneKilled => {
+                "PostgreSQL, two instances, one killed (`kill -9`) a third of the way"
+            }
+        }
+    }
+}
+
+/// Starts a receiver on `database`; the process and its address.
+fn start_receiver(database: &str) -> (Child, SocketAddr) {
     let mut child = Command::new(RECEIVER)
         .args([
             "--listen",
             "127.0.0.1:0",
             "--database",
-            &database,
+            database,
             "--today",
             "2025-04-30",
+            // A line per request would be 5,000 lines per run in the output.
+            "--log-level",
+            "warn",
         ])
         .stdout(Stdio::piped())
         .spawn()
@@ -156,7 +208,11 @@ async fn main() {
         let _ = child.kill();
         fail(&format!("no address in {line:?}"))
     };
+    (child, addr)
+}
 
+/// S01 with the documents it names sent first to `addr`, and named by their hashes and sizes.
+async fn s01_with_documents(addr: SocketAddr) -> Value {
     let fixture = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../tests/fixtures/scenarios/S01-complete-valid.json"
@@ -165,7 +221,6 @@ async fn main() {
         .ok()
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_else(|| fail("cannot read the S01 fixture"));
-    // The documents S01 names are sent first, and named by their hashes and sizes.
     let documents = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../tests/fixtures/files/s01/"
@@ -184,6 +239,75 @@ async fn main() {
             a["sizeBytes"] = bytes.len().into();
         }
     }
+    s01
+}
+
+#[tokio::main]
+async fn main() {
+    let clients = env_number("SEN_LOAD_CLIENTS", 20).max(1);
+    let submissions = env_number("SEN_LOAD_SUBMISSIONS", 2000).max(1);
+    let chosen = std::env::var("SEN_LOAD_RUNS")
+        .unwrap_or_else(|_| "sqlite,postgres,postgres-2,postgres-kill".to_owned());
+    let runs: Vec<Run> = [
+        Run::Sqlite,
+        Run::Postgres,
+        Run::TwoInstances,
+        Run::OneKilled,
+    ]
+    .into_iter()
+    .filter(|r| chosen.split(',').any(|c| c.trim() == r.name()))
+    .collect();
+    if runs.iter().any(|r| *r != Run::Sqlite) {
+        postgres::durable();
+    }
+    println!("| receiver | clients | applications | sent again with the same key | requests answered (status×count; 0: no answer) | wall time | applications/s | latency p50 / p95 / p99 | stored | lost | duplicated |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    let mut failed = false;
+    for run in runs {
+        let problems = load(run, clients, submissions).await;
+        for p in problems.iter().take(20) {
+            eprintln!("load ({}): {p}", run.name());
+        }
+        failed |= !problems.is_empty();
+    }
+    if failed {
+        std::process::exit(1);
+    }
+}
+
+/// One run: prints its row; what went wrong, if anything.
+async fn load(run: Run, clients: usize, submissions: usize) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("sen-load-{}-{}", run.name(), std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let database = match run {
+        Run::Sqlite => dir
+            .join("applications.sqlite3")
+            .to_string_lossy()
+            .to_string(),
+        _ => postgres::database(),
+    };
+    let instances = if matches!(run, Run::TwoInstances | Run::OneKilled) {
+        2
+    } else {
+        1
+    };
+    let mut children = Vec::new();
+    let mut addrs = Vec::new();
+    for _ in 0..instances {
+        let (child, addr) = start_receiver(&database);
+        children.push(child);
+        addrs.push(addr);
+    }
+    let Some(&first_addr) = addrs.first() else {
+        return vec!["no receiver".to_owned()];
+    };
+    let s01 = s01_with_documents(first_addr).await;
+    let addrs = Arc::new(addrs);
+    // The instance killed partway, when the run kills one.
+    let victim = Arc::new(Mutex::new(match run {
+        Run::OneKilled => children.first_mut().map(|c| c.id()),
+        _ => None,
+    }));
 
     let latencies = Arc::new(Mutex::new(Vec::new()));
     let requests = Arc::new(Mutex::new(BTreeMap::<u16, usize>::new()));
@@ -193,13 +317,15 @@ async fn main() {
     let started = Instant::now();
     let mut tasks = Vec::new();
     for _ in 0..clients {
-        let (latencies, requests, given, errors, next, s01) = (
+        let (latencies, requests, given, errors, next, s01, addrs, victim) = (
             latencies.clone(),
             requests.clone(),
             given.clone(),
             errors.clone(),
             next.clone(),
             s01.clone(),
+            addrs.clone(),
+            victim.clone(),
         );
         tasks.push(tokio::spawn(async move {
             loop {
@@ -211,42 +337,51 @@ async fn main() {
                     *g += 1;
                     *g - 1
                 };
+                if n == submissions / 3 {
+                    // A third of the way: the first instance is killed, requests in flight.
+                    if let Some(pid) = victim.lock().ok().and_then(|mut v| v.take()) {
+                        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+                    }
+                }
                 let mut doc = s01.clone();
                 if let Some(a) = doc.pointer_mut("/child/address") {
                     *a = Value::from(format!("{n} Example Street, Stockton-on-Tees"));
                 }
                 let body = doc.to_string();
                 let key = format!("load-{n:05}-{}", uuid::Uuid::new_v4());
+                // The instances take turns; a retry goes to the same one unless it is gone.
+                let at = n % addrs.len().max(1);
+                let send =
+                    |first: usize| until_stored(&addrs, first, &key, &body, &latencies, &requests);
                 let outcome = match n % 20 {
                     // Sent again after the answer (the client did not trust it): a replay.
-                    13..=15 => match until_stored(addr, &key, &body, &latencies, &requests).await {
-                        Ok(first) => until_stored(addr, &key, &body, &latencies, &requests)
-                            .await
-                            .and_then(|again| {
-                                (again == first).then_some(first).ok_or_else(|| {
-                                    format!("{key}: the replay gave another reference")
-                                })
-                            }),
+                    13..=15 => match send(at).await {
+                        Ok(first) => send(at + 1).await.and_then(|again| {
+                            (again == first)
+                                .then_some(first)
+                                .ok_or_else(|| format!("{key}: the replay gave another reference"))
+                        }),
                         Err(e) => Err(e),
                     },
                     // The answer is lost (the client hangs up), then it tries again.
-                    16 | 17 => match post(addr, &key, &body, false).await {
-                        Ok(_) => until_stored(addr, &key, &body, &latencies, &requests).await,
-                        Err(e) => Err(e),
-                    },
-                    // Two sends of the same key race (a double click on two tabs, say).
+                    16 | 17 => {
+                        let lost = addrs.get(at).copied();
+                        if let Some(addr) = lost {
+                            let _ = post(addr, &key, &body, false).await;
+                        }
+                        send(at).await
+                    }
+                    // Two sends of the same key race (a double click on two tabs, say), one
+                    // to each instance when there are two.
                     18 | 19 => {
-                        let (a, b) = tokio::join!(
-                            until_stored(addr, &key, &body, &latencies, &requests),
-                            until_stored(addr, &key, &body, &latencies, &requests)
-                        );
+                        let (a, b) = tokio::join!(send(at), send(at + 1));
                         match (a, b) {
                             (Ok(a), Ok(b)) if a == b => Ok(a),
                             (Ok(a), Ok(b)) => Err(format!("{key}: two references {a} and {b}")),
                             (Err(e), _) | (_, Err(e)) => Err(e),
                         }
                     }
-                    _ => until_stored(addr, &key, &body, &latencies, &requests).await,
+                    _ => send(at).await,
                 };
                 match outcome {
                     Ok(reference) => {
@@ -267,8 +402,37 @@ async fn main() {
         let _ = t.await;
     }
     let elapsed = started.elapsed();
-    let _ = child.kill();
-    let _ = child.wait();
+    let mut problems: Vec<String> = errors.lock().map(|e| e.clone()).unwrap_or_default();
+    let given = given.lock().map(|g| g.clone()).unwrap_or_default();
+
+    if run == Run::OneKilled {
+        // Every application acknowledged, sent again to the survivor: its reference.
+        let survivor = addrs.get(1..).unwrap_or_default().to_vec();
+        let (replays, statuses) = (Mutex::new(Vec::new()), Mutex::new(BTreeMap::new()));
+        for (key, (reference, doc)) in &given {
+            match until_stored(&survivor, 0, key, &doc.to_string(), &replays, &statuses).await {
+                Ok(again) if again == *reference => {}
+                Ok(again) => problems.push(format!(
+                    "{key}: {reference} at first, {again} after the kill"
+                )),
+                Err(e) => problems.push(e),
+            }
+        }
+        let replayed = statuses
+            .lock()
+            .map(|s| s.get(&201).copied().unwrap_or(0))
+            .unwrap_or(0);
+        if replayed != given.len() {
+            problems.push(format!(
+                "{replayed} of {} replayed by the survivor",
+                given.len()
+            ));
+        }
+    }
+    for c in &mut children {
+        let _ = c.kill();
+        let _ = c.wait();
+    }
 
     // What the database holds.
     let listed = Command::new(RECEIVER)
@@ -279,8 +443,6 @@ async fn main() {
         .unwrap_or_else(|e| fail(&format!("--list output: {e}")));
     let _ = std::fs::remove_dir_all(&dir);
 
-    let mut problems: Vec<String> = errors.lock().map(|e| e.clone()).unwrap_or_default();
-    let given = given.lock().map(|g| g.clone()).unwrap_or_default();
     let mut keys = BTreeSet::new();
     let mut references = BTreeSet::new();
     for app in &stored {
@@ -321,10 +483,9 @@ async fn main() {
                 .join(", ")
         })
         .unwrap_or_default();
-    println!("| clients | applications | sent again with the same key | requests answered (status×count) | wall time | applications/s | latency p50 / p95 / p99 | stored | lost | duplicated |");
-    println!("|---|---|---|---|---|---|---|---|---|---|");
     println!(
-        "| {clients} | {submissions} | {repeated} | {statuses} | {:.2} s | {:.0} | {:.1} / {:.1} / {:.1} ms | {} | {lost} | {duplicated} |",
+        "| {} | {clients} | {submissions} | {repeated} | {statuses} | {:.2} s | {:.0} | {:.1} / {:.1} / {:.1} ms | {} | {lost} | {duplicated} |",
+        run.described(),
         elapsed.as_secs_f64(),
         submissions as f64 / elapsed.as_secs_f64(),
         pct(50),
@@ -335,12 +496,10 @@ async fn main() {
     if stored.len() != submissions {
         problems.push(format!("{} stored, {submissions} sent", stored.len()));
     }
-    if !problems.is_empty() || lost > 0 || duplicated > 0 {
-        for p in problems.iter().take(20) {
-            eprintln!("load: {p}");
-        }
-        std::process::exit(1);
+    if lost > 0 || duplicated > 0 {
+        problems.push(format!("{lost} lost, {duplicated} duplicated"));
     }
+    problems
 }
 
 fn fail(message: &str) -> ! {

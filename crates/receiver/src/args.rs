@@ -39,7 +39,7 @@ struct Flag {
 /// Every flag, in the order `--help` lists them.
 const FLAGS: &[Flag] = &[
     Flag { name: "--listen", kind: Kind::Value, value: "ADDR", help: "where to listen (default 127.0.0.1:8080)" },
-    Flag { name: "--database", kind: Kind::Value, value: "PATH", help: "the SQLite file (default sen-receiver.sqlite3; :memory: keeps nothing)" },
+    Flag { name: "--database", kind: Kind::Value, value: "PATH|URL", help: "the SQLite file (default sen-receiver.sqlite3; :memory: keeps nothing),\nor a PostgreSQL database, postgres://USER@HOST[:PORT]/NAME, which\nseveral receivers may share" },
     Flag { name: "--allow-origin", kind: Kind::Repeated, value: "ORIGIN", help: "let pages from ORIGIN post applications (CORS); repeatable" },
     Flag { name: "--allow-header", kind: Kind::Repeated, value: "NAME", help: "let those pages send header NAME too (e.g. X-CSRF-Token); repeatable" },
     Flag { name: "--static", kind: Kind::Value, value: "DIR", help: "serve DIR/www and DIR/pkg (the demo pages and the built widget);\ndefault: the current directory when it has www/ and pkg/" },
@@ -323,7 +323,7 @@ fn finish(mut out: Args) -> Result<Args, String> {
         return Err("--pack needs --list".to_owned());
     }
     // Uploads arrive beside the database (not in a temporary directory that may be in memory).
-    if out.database != ":memory:" {
+    if out.database != ":memory:" && !sen_receiver::store::is_postgres_url(&out.database) {
         out.config.upload_dir = Some(
             std::path::Path::new(&out.database)
                 .parent()

@@ -25,8 +25,8 @@ use crate::documents::{Documents, Place, DEFAULT_MAX_AGE};
 use crate::headers::{no_store, secure};
 use crate::limits::{busy, Limits, DEFAULT_MAX_CONCURRENT, DEFAULT_READ_TIMEOUT};
 use crate::scan::SCAN_TIMEOUT;
-use crate::state::{AppState, InFlight};
-use crate::store::{NamedDocument, Store, Stored};
+use crate::state::AppState;
+use crate::store::{Claim, NamedDocument, Session, StoreError, Stored};
 
 /// How the receiver is set up.
 #[derive(Debug, Clone)]
@@ -144,18 +144,19 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     stored::hex(&Sha256::digest(bytes))
 }
 
-fn new_reference(store: &Store) -> Option<String> {
+/// A reference no stored application has.
+async fn new_reference(session: &mut Session) -> Result<Option<String>, StoreError> {
     for _ in 0..8 {
         let id = uuid::Uuid::new_v4()
             .simple()
             .to_string()
             .to_ascii_uppercase();
         let reference = format!("SSF-{}", id.get(..10).unwrap_or(&id));
-        if !store.reference_exists(&reference).unwrap_or(true) {
-            return Some(reference);
+        if !session.reference_exists(&reference).await? {
+            return Ok(Some(reference));
         }
     }
-    None
+    Ok(None)
 }
 
 /// The key of a request that may be received: else the refusal (415, 400) as its status,
@@ -233,121 +234,188 @@ pub(crate) async fn receive(State(receiver): State<Receiver>, request: Request) 
         Ok(b) => b,
         Err(answer) => return answer,
     };
-    // One request per key at a time.
-    let Some(claim) = receiver.state.begin(&key) else {
-        return error(
-            StatusCode::CONFLICT,
-            "in-flight",
-            "an application with this Idempotency-Key is being received: try again shortly",
-        );
+    // One request per key at a time (with PostgreSQL, across every instance on the database).
+    let claim = match receiver.state.begin(&key).await {
+        Ok(Some(claim)) => claim,
+        Ok(None) => {
+            return error(
+                StatusCode::CONFLICT,
+                "in-flight",
+                "an application with this Idempotency-Key is being received: try again shortly",
+            )
+        }
+        Err(_) => return database_unavailable(),
     };
-    // The check and the database run on the blocking pool, with the claim and the place among
-    // the applications handled at once: both last until the commit has ended, even if the
-    // client goes away (and this handler with it). A panic there ends the task, which drops
-    // them; the client gets a 500 and may send again.
-    let handled = tokio::task::spawn_blocking(move || {
-        let answer = handle(&receiver, &claim, &body);
+    // The handling runs in a task of its own, with the claim and the place among the
+    // applications handled at once: both last until the commit has ended, even if the client
+    // goes away (and this handler with it). A panic there ends the task, which drops them
+    // (with PostgreSQL, its transaction rolled back); the client gets a 500 and may send again.
+    let handled = tokio::spawn(async move {
+        let answer = handle(&receiver, claim, body).await;
         drop(permit);
         answer
     })
     .await;
-    handled.unwrap_or_else(|_| {
-        error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "the application could not be handled: try again",
-        )
-    })
+    handled.unwrap_or_else(|_| internal())
 }
 
-/// Replays the first answer for the key, or checks the application with the core and against
-/// the documents received, and stores it. Blocks (SQLite, and the check's CPU time).
-fn handle(receiver: &Receiver, claim: &InFlight, body: &[u8]) -> Response {
+fn internal() -> Response {
+    error(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal",
+        "the application could not be handled: try again",
+    )
+}
+
+fn database_unavailable() -> Response {
+    error(StatusCode::SERVICE_UNAVAILABLE, "database", "try again")
+}
+
+fn not_stored() -> Response {
+    error(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "database",
+        "the application could not be stored: try again",
+    )
+}
+
+/// An application read and checked by the core, not yet compared with the documents stored.
+struct Checked {
+    app: Application,
+    text: String,
+    hash: String,
+    received_at: String,
+    report: sen_core::Report,
+    profile: Profile,
+}
+
+/// Reads the body and checks it with the core and the profile it names: the CPU's part, with
+/// no database. Else the refusal.
+fn check(receiver: &Receiver, body: &[u8], hash: String) -> Result<Checked, Box<Response>> {
     let state = &receiver.state;
-    let key = claim.key();
-    let hash = sha256_hex(body);
-    match state.store().first_response(key) {
-        Ok(Some(first)) => return replay(first.body_sha256 == hash, first.status, first.response),
-        Ok(None) => {}
-        Err(_) => return error(StatusCode::SERVICE_UNAVAILABLE, "database", "try again"),
-    }
     let Ok(text) = std::str::from_utf8(body) else {
-        return error(
+        return Err(Box::new(error(
             StatusCode::BAD_REQUEST,
             "document",
             "the body is not UTF-8 text",
-        );
+        )));
     };
     let (clock_today, received_at) = crate::time::stamp((state.clock)());
     let today = state.today.clone().unwrap_or(clock_today);
-    let app = match sen_core::wire::parse_application(text) {
-        Ok(a) => a,
-        Err(e) => {
-            return error(
-                StatusCode::BAD_REQUEST,
-                "document",
-                &format!("the application could not be read: {e}"),
-            )
-        }
-    };
+    let app = sen_core::wire::parse_application(text).map_err(|e| {
+        Box::new(error(
+            StatusCode::BAD_REQUEST,
+            "document",
+            &format!("the application could not be read: {e}"),
+        ))
+    })?;
     let checked = api::parse_today(&today).and_then(|today| {
         let profile = receiver.profile_for(&app)?;
         Ok((sen_core::rules::check(&app, &profile, today), profile))
     });
-    let (mut report, profile) = match checked {
-        Ok(r) => r,
-        Err(e) => return error(StatusCode::UNPROCESSABLE_ENTITY, "profile", &e.to_string()),
+    let (report, profile) =
+        checked.map_err(|e| error(StatusCode::UNPROCESSABLE_ENTITY, "profile", &e.to_string()))?;
+    Ok(Checked {
+        app,
+        text: text.to_owned(),
+        hash,
+        received_at,
+        report,
+        profile,
+    })
+}
+
+/// Replays the first answer for the key, or checks the application with the core and against
+/// the documents received, and stores it; then ends the claim (committed if stored, else
+/// released at once).
+async fn handle(receiver: &Receiver, mut claim: Claim, body: axum::body::Bytes) -> Response {
+    let (answer, stored) = match store(receiver, &mut claim, body).await {
+        Ok(outcome) => outcome,
+        Err(_) => (database_unavailable(), false),
     };
-    let mut store = state.store();
-    // Looked up again under the lock, in case another receiver of the database stored it.
-    if let Ok(Some(first)) = store.first_response(key) {
-        return replay(first.body_sha256 == hash, first.status, first.response);
-    }
-    // The documents are looked up with the database locked until the application is stored,
-    // so none can be removed in between.
-    let attachments = app.attachments.as_deref().unwrap_or_default();
-    let mut unavailable_store = false;
-    let issues = stored::compare(attachments, &profile.attachments, |a| {
-        let sha256 = a.sha256.as_deref()?.trim().to_ascii_lowercase();
-        match receiver.documents.found(&store, &sha256) {
-            Ok(facts) => facts.map(|facts| FoundFile { sha256, facts }),
-            Err(_) => {
-                unavailable_store = true;
-                None
-            }
+    if stored {
+        if claim.commit().await.is_err() {
+            return not_stored();
         }
-    });
-    if unavailable_store {
-        return error(StatusCode::SERVICE_UNAVAILABLE, "database", "try again");
+    } else {
+        claim.release().await;
     }
-    stored::add_to_report(&mut report, issues);
-    if !report.complete {
-        return json(StatusCode::UNPROCESSABLE_ENTITY, api::report_json(&report));
+    answer
+}
+
+/// The answer, and whether an application was stored under the claim (to be committed).
+async fn store(
+    receiver: &Receiver,
+    claim: &mut Claim,
+    body: axum::body::Bytes,
+) -> Result<(Response, bool), StoreError> {
+    let key = claim.key().to_owned();
+    let hash = sha256_hex(&body);
+    if let Some(first) = claim.first_response().await? {
+        return Ok((
+            replay(first.body_sha256 == hash, first.status, first.response),
+            false,
+        ));
     }
-    let unavailable = || {
-        error(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "database",
-            "the application could not be stored: try again",
-        )
+    // The core's check on the blocking pool (CPU time, not bytes to move).
+    let checking = receiver.clone();
+    let checked = tokio::task::spawn_blocking(move || check(&checking, &body, hash)).await;
+    let mut checked = match checked {
+        Ok(Ok(c)) => c,
+        Ok(Err(refusal)) => return Ok((*refusal, false)),
+        Err(_) => return Ok((internal(), false)),
     };
-    let Some(reference) = new_reference(&store) else {
-        return unavailable();
+    let session = claim.session().await?;
+    // Looked up again with the database held, in case another receiver of it stored it.
+    if let Some(first) = session.first_response(&key).await? {
+        return Ok((
+            replay(
+                first.body_sha256 == checked.hash,
+                first.status,
+                first.response,
+            ),
+            false,
+        ));
+    }
+    // The documents are looked up with the database held until the application is stored,
+    // so none can be removed in between.
+    let attachments = checked.app.attachments.clone().unwrap_or_default();
+    let named: Vec<String> = attachments
+        .iter()
+        .filter_map(|a| Some(a.sha256.as_deref()?.trim().to_ascii_lowercase()))
+        .collect();
+    let records = session.documents(named.clone()).await?;
+    let mut found = Vec::new();
+    for (sha256, record) in named.into_iter().zip(records) {
+        if let Some(facts) = receiver.documents.available(&sha256, record).await {
+            found.push(FoundFile { sha256, facts });
+        }
+    }
+    let issues = stored::compare(&attachments, &checked.profile.attachments, |a| {
+        let sha256 = a.sha256.as_deref()?.trim().to_ascii_lowercase();
+        found.iter().find(|f| f.sha256 == sha256).cloned()
+    });
+    stored::add_to_report(&mut checked.report, issues);
+    if !checked.report.complete {
+        let report = api::report_json(&checked.report);
+        return Ok((json(StatusCode::UNPROCESSABLE_ENTITY, report), false));
+    }
+    let Some(reference) = new_reference(session).await? else {
+        return Ok((not_stored(), false));
     };
     let response = serde_json::json!({ "reference": reference }).to_string();
     let app = Stored {
         reference,
-        idempotency_key: key.to_owned(),
-        received_at,
-        profile: report.profile,
-        body_sha256: hash,
-        body: text.to_owned(),
+        idempotency_key: key,
+        received_at: checked.received_at,
+        profile: checked.report.profile,
+        body_sha256: checked.hash,
+        body: checked.text,
     };
-    let documents = named_documents(attachments);
-    match store.accept(&app, &documents, &response) {
-        Ok(()) => json(StatusCode::CREATED, response),
-        Err(_) => unavailable(),
-    }
+    session
+        .accept(&app, &named_documents(&attachments), &response)
+        .await?;
+    Ok((json(StatusCode::CREATED, response), true))
 }
 
 /// The documents an accepted application names (each was found, so each has a SHA-256).

@@ -28,15 +28,15 @@ macro_rules! complain {
 
 /// The stored applications as `--list` prints them, each with its documents: name, type,
 /// size, the start of the SHA-256, and whether the file is stored.
-fn list(
+async fn list(
     store: &Store,
     documents: &sen_receiver::documents::Documents,
-) -> rusqlite::Result<Vec<serde_json::Value>> {
+) -> Result<Vec<serde_json::Value>, sen_receiver::store::StoreError> {
     let mut out = Vec::new();
-    for a in store.applications()? {
+    for a in store.applications().await? {
         let mut named = Vec::new();
-        for (d, _) in store.documents_of(&a.reference)? {
-            let found = documents.found(store, &d.sha256)?;
+        for (d, _) in store.documents_of(&a.reference).await? {
+            let found = documents.found(store, &d.sha256).await?;
             named.push(serde_json::json!({
                 "filename": d.filename,
                 "type": d.attachment_type,
@@ -70,7 +70,7 @@ fn safe_file_name(reference: &str) -> bool {
 
 /// `--list --pack DIR`: each stored application's pack as `DIR/{reference}.html`. Every pack
 /// that can be written is; the others are each said, and make it fail.
-fn write_packs(
+async fn write_packs(
     store: &Store,
     dir: &Path,
     profiles: &[sen_core::Profile],
@@ -85,6 +85,7 @@ fn write_packs(
     let today = today.and_then(sen_core::Date::parse);
     let applications = store
         .applications()
+        .await
         .map_err(|e| vec![format!("cannot read the applications: {e}")])?;
     let mut failed = Vec::new();
     for a in &applications {
@@ -118,18 +119,23 @@ fn write_packs(
 }
 
 /// `--list [--pack DIR]`: what is stored, as JSON; exit 1 if anything could not be done.
-fn run_list(args: &args::Args, store: &Store) {
+async fn run_list(args: &args::Args, store: &Store) {
     let mut ok = true;
     if let Some(dir) = &args.pack {
-        if let Err(failed) = write_packs(store, dir, &args.config.profiles, args.today.as_deref()) {
+        if let Err(failed) =
+            write_packs(store, dir, &args.config.profiles, args.today.as_deref()).await
+        {
             failed.iter().for_each(|e| complain!("sen-receiver: {e}"));
             ok = false;
         }
     }
-    match list(store, &args.config.documents()) {
+    match list(store, &args.config.documents()).await {
         Ok(apps) => say!("{}", serde_json::Value::Array(apps)),
         Err(e) => {
-            complain!("sen-receiver: cannot read {}: {e}", args.database);
+            complain!(
+                "sen-receiver: cannot read {}: {e}",
+                shown_database(&args.database)
+            );
             ok = false;
         }
     }
@@ -185,7 +191,7 @@ async fn main() {
     if logging {
         sen_receiver::log::init(args.log_format, args.log_level);
     }
-    let store = Store::open(&args.database).unwrap_or_else(|e| {
+    let store = Store::open(&args.database).await.unwrap_or_else(|e| {
         fatal(
             logging,
             format!(
@@ -195,7 +201,7 @@ async fn main() {
         )
     });
     if args.list {
-        run_list(&args, &store);
+        run_list(&args, &store).await;
         return;
     }
     let documents = args.config.documents();
@@ -213,7 +219,7 @@ async fn main() {
     let clock: sen_receiver::state::Clock = Arc::new(std::time::SystemTime::now);
     // Old documents no application names are removed now, then from time to time.
     let now = || sen_receiver::time::unix_seconds(std::time::SystemTime::now());
-    match documents.sweep(&store, now()) {
+    match documents.sweep(&store, now()).await {
         Ok(removed) => tracing::info!(removed, "old documents removed"),
         Err(e) => tracing::error!(error = %e, "cannot remove old documents"),
     }
@@ -226,16 +232,10 @@ async fn main() {
     tokio::spawn(async move {
         loop {
             tokio::time::sleep(every).await;
-            let (state, documents) = (state.clone(), documents.clone());
-            let swept = tokio::task::spawn_blocking(move || {
-                documents.sweep(&state.store_for_operators(), now())
-            })
-            .await;
-            match swept {
-                Ok(Ok(0)) => {}
-                Ok(Ok(removed)) => tracing::info!(removed, "old documents removed"),
-                Ok(Err(e)) => tracing::error!(error = %e, "cannot remove old documents"),
-                Err(_) => tracing::error!("removing old documents failed"),
+            match documents.sweep(state.store(), now()).await {
+                Ok(0) => {}
+                Ok(removed) => tracing::info!(removed, "old documents removed"),
+                Err(e) => tracing::error!(error = %e, "cannot remove old documents"),
             }
         }
     });

@@ -17,13 +17,10 @@ use crate::state::AppState;
 /// How long the database has to answer before the receiver is said not to be ready.
 pub const READY_TIMEOUT: Duration = Duration::from_secs(2);
 
-/// Whether the database answers a trivial query. The one place that asks: a store with a
-/// `ping` of its own takes its place here. Blocks: call it on the blocking pool.
-pub(crate) fn database_reachable(state: &AppState) -> bool {
-    state
-        .store_for_operators()
-        .reference_exists("SSF-READYZ")
-        .is_ok()
+/// Whether the database answers a trivial query (`Store::ping`: with SQLite on the blocking
+/// pool, with PostgreSQL a connection from the pool).
+pub(crate) async fn database_reachable(state: &AppState) -> bool {
+    state.store().ping().await.is_ok()
 }
 
 /// The readiness probe of one router: whether a question to the database is under way.
@@ -50,11 +47,11 @@ pub(crate) struct Probe {
 )]
 pub(crate) async fn readyz(State(receiver): State<Receiver>, probe: Probe) -> Response {
     // One question to the database at a time: while one is stuck, the probes that follow are
-    // answered at once rather than each holding a thread of the blocking pool.
+    // answered at once rather than each holding a thread of the blocking pool or a connection.
     let asked = probe.asking.clone().try_lock_owned().ok().map(|held| {
         let state: Arc<AppState> = receiver.state.clone();
-        tokio::task::spawn_blocking(move || {
-            let reachable = database_reachable(&state);
+        tokio::spawn(async move {
+            let reachable = database_reachable(&state).await;
             drop(held);
             reachable
         })

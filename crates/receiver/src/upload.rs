@@ -300,21 +300,10 @@ pub(crate) async fn put(
     let state = receiver.state.clone();
     let now = crate::time::unix_seconds((state.clock)());
     // Already kept: marked as sent again, not scanned again.
-    let (lookup_state, lookup_docs, lookup_sha) =
-        (state.clone(), documents.clone(), sha256.clone());
-    let had = tokio::task::spawn_blocking(move || {
-        let store = lookup_state.store();
-        match lookup_docs.found(&store, &lookup_sha) {
-            Ok(Some(_)) => store.touch_document(&lookup_sha, now).map(|_| true),
-            Ok(None) => Ok(false),
-            Err(e) => Err(e),
-        }
-    })
-    .await;
-    match had {
-        Ok(Ok(true)) => return stored_answer(StatusCode::OK, &sha256, &facts),
-        Ok(Ok(false)) => {}
-        _ => return storage_unavailable(),
+    match documents.touch_if_kept(state.store(), &sha256, now).await {
+        Ok(true) => return stored_answer(StatusCode::OK, &sha256, &facts),
+        Ok(false) => {}
+        Err(_) => return storage_unavailable(),
     }
     match scan(&receiver.scan_command, &upload.temp.path).await {
         Verdict::Clean => {}
@@ -333,11 +322,12 @@ pub(crate) async fn put(
             ))
         }
     }
-    let kept_facts = facts.clone();
-    let key = sha256.clone();
-    let kept = tokio::task::spawn_blocking(move || {
-        let mut store = state.store();
-        let kept = documents.keep(&mut store, &upload.temp.path, &key, &kept_facts, now);
+    // In a task of its own, so that it ends even if the client goes away meanwhile.
+    let (kept_facts, key) = (facts.clone(), sha256.clone());
+    let kept = tokio::spawn(async move {
+        let kept = documents
+            .keep(state.store(), &upload.temp.path, &key, &kept_facts, now)
+            .await;
         drop(permit);
         kept
     })

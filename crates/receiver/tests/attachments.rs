@@ -9,28 +9,24 @@
 //! on the wire, the file kept in the database or in `--attachments-dir` byte for byte and
 //! only once, the virus scanner hook, applications refused at the right pointers until their
 //! documents have arrived and agree with them, `--list`, old unnamed documents removed, and a
-//! 100 MB upload received in bounded memory.
+//! 100 MB upload received in bounded memory; each test on SQLite and on a PostgreSQL the tests
+//! start (`common::postgres`).
 
 mod common;
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
-use common::{exchange, fixture_file, put_request, s01, s01_documents, s01_value, Receiver};
+use common::{
+    exchange, fixture_file, post, put_request, s01, s01_documents, s01_value, status, Backend,
+    Receiver,
+};
 use sen_receiver::http::sha256_hex;
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 const SCANNERS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scanners");
-
-fn status(answer: &str) -> u16 {
-    answer
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("no status in {answer:.300}"))
-}
 
 fn header<'a>(answer: &'a str, name: &str) -> Option<&'a str> {
     let head = answer.split("\r\n\r\n").next()?;
@@ -58,14 +54,6 @@ async fn put(addr: SocketAddr, sha256: &str, query: &str, bytes: &[u8]) -> Strin
 /// PUTs a file under its own hash.
 async fn put_file(addr: SocketAddr, bytes: &[u8]) -> String {
     put(addr, &sha256_hex(bytes), "", bytes).await
-}
-
-async fn post(addr: SocketAddr, key: &str, application: &str) -> String {
-    let request = format!(
-        "POST /applications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: {key}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{application}",
-        application.len()
-    );
-    exchange(addr, request.as_bytes()).await
 }
 
 /// The (pointer, message) of each error in a 422's report.
@@ -96,12 +84,28 @@ fn profile_file(id: &str, attachments: Value) -> String {
     profile["attachments"] = attachments;
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{id}.json"));
-    std::fs::write(&path, profile.to_string()).unwrap();
+    // Whole or not at all: the same file may be written by a test on another backend at once.
+    let part = dir.join(format!("{id}.{}.part", uuid::Uuid::new_v4().simple()));
+    std::fs::write(&part, profile.to_string()).unwrap();
+    std::fs::rename(&part, &path).unwrap();
     path.to_str().unwrap().to_owned()
 }
 
-/// The documents in the database: (sha256, size, kind, bytes in the database).
+/// The documents in the database of the receivers of `dir` (its SQLite file, or the
+/// PostgreSQL database its `database-url` names): (sha256, size, kind, bytes in the database).
 fn database_rows(dir: &std::path::Path) -> Vec<(String, i64, String, Option<Vec<u8>>)> {
+    if let Ok(url) = std::fs::read_to_string(dir.join("database-url")) {
+        return common::postgres::query(
+            &url,
+            "SELECT a.sha256, a.size_bytes, a.kind,
+                    (SELECT string_agg(b.content, ''::bytea ORDER BY b.part)
+                     FROM attachment_bytes b WHERE b.sha256 = a.sha256)
+             FROM attachments a ORDER BY a.sha256",
+        )
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+        .collect();
+    }
     let conn = rusqlite::Connection::open(dir.join("applications.sqlite3")).unwrap();
     let mut stmt = conn
         .prepare(
@@ -133,9 +137,8 @@ fn uploads_left(dir: &std::path::Path) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test]
-async fn a_document_is_stored_once_and_sent_again_safely() {
-    let r = Receiver::bare("put-twice", &[]);
+async fn a_document_is_stored_once_and_sent_again_safely(backend: Backend) {
+    let r = Receiver::bare_on(backend, "put-twice", &[]);
     let report = fixture_file("report.pdf");
     let sha = sha256_hex(&report);
     let first = put_file(r.addr, &report).await;
@@ -159,13 +162,12 @@ async fn a_document_is_stored_once_and_sent_again_safely() {
     assert!(uploads_left(&r.dir).is_empty());
 }
 
-#[tokio::test]
-async fn each_refusal_has_its_status_and_the_core_s_words() {
+async fn each_refusal_has_its_status_and_the_core_s_words(backend: Backend) {
     let narrow = profile_file(
         "narrow-council",
         serde_json::json!({"maxBytes": 600, "allowedTypes": ["PDF", "JPEG"]}),
     );
-    let r = Receiver::bare("refusals", &["--profile-file", &narrow]);
+    let r = Receiver::bare_on(backend, "refusals", &["--profile-file", &narrow]);
     let report = fixture_file("report.pdf");
     let program = fixture_file("program.pdf");
     let plan = fixture_file("plan.docx");
@@ -239,9 +241,8 @@ async fn each_refusal_has_its_status_and_the_core_s_words() {
     assert!(uploads_left(&r.dir).is_empty(), "no upload left behind");
 }
 
-#[tokio::test]
-async fn over_the_limit_is_refused_without_reading_it_all() {
-    let r = Receiver::bare("too-large", &[]);
+async fn over_the_limit_is_refused_without_reading_it_all(backend: Backend) {
+    let r = Receiver::bare_on(backend, "too-large", &[]);
     let sha = "a".repeat(64);
     // Said by its Content-Length: answered before any of the body is sent.
     let mut stream = TcpStream::connect(r.addr).await.unwrap();
@@ -288,9 +289,9 @@ async fn read_answer(stream: &mut TcpStream) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-#[tokio::test]
-async fn a_slow_upload_gets_408_and_a_full_house_503() {
-    let r = Receiver::bare(
+async fn a_slow_upload_gets_408_and_a_full_house_503(backend: Backend) {
+    let r = Receiver::bare_on(
+        backend,
         "slow-busy",
         &["--read-timeout", "2", "--max-concurrent", "1"],
     );
@@ -337,10 +338,10 @@ async fn put_paced(addr: SocketAddr, bytes: &[u8], chunk: usize, gap: Duration) 
     read_answer(&mut stream).await
 }
 
-#[tokio::test]
-async fn a_document_that_keeps_coming_is_received_past_the_read_deadline_and_a_trickle_is_cut_off()
-{
-    let r = Receiver::bare("paced", &["--read-timeout", "1"]);
+async fn a_document_that_keeps_coming_is_received_past_the_read_deadline_and_a_trickle_is_cut_off(
+    backend: Backend,
+) {
+    let r = Receiver::bare_on(backend, "paced", &["--read-timeout", "1"]);
     // 96 KiB at 24 KiB a second: four seconds in all, four times the read deadline, but never a
     // second without more and well above 4 KiB a second.
     let mut doc = b"%PDF-1.4\n".to_vec();
@@ -363,10 +364,9 @@ async fn a_document_that_keeps_coming_is_received_past_the_read_deadline_and_a_t
     );
 }
 
-#[tokio::test]
-async fn concurrent_uploads_of_one_file_store_it_once() {
+async fn concurrent_uploads_of_one_file_store_it_once(backend: Backend) {
     for place in ["database", "directory"] {
-        let (r, documents, _) = receiver_keeping_documents_in(place, "once");
+        let (r, documents, _) = receiver_keeping_documents_in(backend, place, "once");
         let plan = fixture_file("plan.docx");
         let answers = futures_join(r.addr, &plan, 12).await;
         let mut statuses: Vec<u16> = answers.iter().map(|a| status(a)).collect();
@@ -402,10 +402,14 @@ async fn concurrent_uploads_of_one_file_store_it_once() {
 /// A receiver keeping documents in the database or in a directory of their own (`place`),
 /// that directory (used only for "directory"), and the arguments that say so.
 fn receiver_keeping_documents_in(
+    backend: Backend,
     place: &str,
     name: &str,
 ) -> (Receiver, std::path::PathBuf, Vec<String>) {
-    let documents = std::env::temp_dir().join(format!("sen-{name}-{place}-{}", std::process::id()));
+    let documents = std::env::temp_dir().join(format!(
+        "sen-{name}-{place}-{backend:?}-{}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&documents);
     let args = if place == "directory" {
         vec![
@@ -416,7 +420,7 @@ fn receiver_keeping_documents_in(
         vec![]
     };
     let as_str: Vec<&str> = args.iter().map(String::as_str).collect();
-    let r = Receiver::bare(&format!("{name}-{place}"), &as_str);
+    let r = Receiver::bare_on(backend, &format!("{name}-{place}"), &as_str);
     (r, documents, args)
 }
 
@@ -434,12 +438,13 @@ async fn futures_join(addr: SocketAddr, bytes: &[u8], n: usize) -> Vec<String> {
     out
 }
 
-#[tokio::test]
-async fn the_scanner_keeps_an_infected_file_out_and_a_broken_one_asks_to_wait() {
-    let documents = std::env::temp_dir().join(format!("sen-scan-docs-{}", std::process::id()));
+async fn the_scanner_keeps_an_infected_file_out_and_a_broken_one_asks_to_wait(backend: Backend) {
+    let documents =
+        std::env::temp_dir().join(format!("sen-scan-docs-{backend:?}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&documents);
     let scanner = format!("sh {SCANNERS}/eicar.sh");
-    let r = Receiver::bare(
+    let r = Receiver::bare_on(
+        backend,
         "scan",
         &[
             "--scan-command",
@@ -484,24 +489,27 @@ async fn the_scanner_keeps_an_infected_file_out_and_a_broken_one_asks_to_wait() 
     drop(r);
 
     let broken = format!("sh {SCANNERS}/broken.sh");
-    let r = Receiver::bare("scan-broken", &["--scan-command", &broken]);
+    let r = Receiver::bare_on(backend, "scan-broken", &["--scan-command", &broken]);
     let answer = put_file(r.addr, &fixture_file("report.pdf")).await;
     assert_eq!(status(&answer), 503, "{answer:.300}");
     assert_eq!(header(&answer, "retry-after"), Some("1"));
     assert_eq!(body(&answer)["error"]["kind"], "scanner");
     assert!(database_rows(&r.dir).is_empty());
     drop(r);
-    let r = Receiver::bare("scan-missing", &["--scan-command", "/no/such/scanner"]);
+    let r = Receiver::bare_on(
+        backend,
+        "scan-missing",
+        &["--scan-command", "/no/such/scanner"],
+    );
     let answer = put_file(r.addr, &fixture_file("report.pdf")).await;
     assert_eq!(status(&answer), 503, "{answer:.300}");
     assert!(uploads_left(&r.dir).is_empty());
     let _ = std::fs::remove_dir_all(documents);
 }
 
-#[tokio::test]
-async fn an_application_is_received_only_with_its_documents_as_it_describes_them() {
+async fn an_application_is_received_only_with_its_documents_as_it_describes_them(backend: Backend) {
     for place in ["database", "directory"] {
-        let (r, documents, args) = receiver_keeping_documents_in(place, "app");
+        let (r, documents, args) = receiver_keeping_documents_in(backend, place, "app");
         let docs = s01_documents();
         // Only the first two documents have arrived.
         for (_, bytes) in &docs[..2] {
@@ -613,9 +621,8 @@ async fn an_application_is_received_only_with_its_documents_as_it_describes_them
     }
 }
 
-#[tokio::test]
-async fn documents_no_application_names_are_removed_when_old() {
-    let r = Receiver::bare("sweep", &["--attachments-max-age", "1s"]);
+async fn documents_no_application_names_are_removed_when_old(backend: Backend) {
+    let r = Receiver::bare_on(backend, "sweep", &["--attachments-max-age", "1s"]);
     let _ = common::put_s01_documents(r.addr).await;
     assert_eq!(status(&post(r.addr, "sweep-key-00001", s01()).await), 201);
     let unnamed = fixture_file("plan.docx");
@@ -634,10 +641,10 @@ async fn documents_no_application_names_are_removed_when_old() {
     let dir = r.stop();
     // Ages are counted in whole seconds: more than two have passed.
     tokio::time::sleep(Duration::from_millis(2500)).await;
-    let r = Receiver::bare("sweep", &["--attachments-max-age", "1h"]);
+    let r = Receiver::bare_on(backend, "sweep", &["--attachments-max-age", "1h"]);
     assert_eq!(database_rows(&dir).len(), 6, "one hour: nothing is old yet");
     r.stop();
-    let r = Receiver::bare("sweep", &["--attachments-max-age", "1s"]);
+    let r = Receiver::bare_on(backend, "sweep", &["--attachments-max-age", "1s"]);
     let rows = database_rows(&r.dir);
     assert_eq!(rows.len(), 5);
     for (_, bytes) in s01_documents() {
@@ -649,9 +656,9 @@ async fn documents_no_application_names_are_removed_when_old() {
     }
 }
 
-#[test]
-fn what_a_crash_left_in_the_directory_is_removed_at_start() {
-    let documents = std::env::temp_dir().join(format!("sen-crash-docs-{}", std::process::id()));
+async fn what_a_crash_left_in_the_directory_is_removed_at_start(backend: Backend) {
+    let documents =
+        std::env::temp_dir().join(format!("sen-crash-docs-{backend:?}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&documents);
     std::fs::create_dir_all(&documents).unwrap();
     let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
@@ -666,7 +673,8 @@ fn what_a_crash_left_in_the_directory_is_removed_at_start() {
     leave(".upload-fresh.part", std::time::SystemTime::now());
     leave("README.txt", an_hour_ago);
     let dir = documents.to_str().unwrap().to_owned();
-    let r = Receiver::bare(
+    let r = Receiver::bare_on(
+        backend,
         "crash",
         &[
             "--attachments-dir",
@@ -708,9 +716,8 @@ fn nonsense_ages_are_refused_at_start() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-#[tokio::test]
-async fn nothing_public_tells_what_is_stored() {
-    let r = Receiver::bare("no-peeking", &[]);
+async fn nothing_public_tells_what_is_stored(backend: Backend) {
+    let r = Receiver::bare_on(backend, "no-peeking", &[]);
     let report = fixture_file("report.pdf");
     let sha = sha256_hex(&report);
     assert_eq!(status(&put_file(r.addr, &report).await), 201);
@@ -734,9 +741,9 @@ async fn nothing_public_tells_what_is_stored() {
     assert_eq!(body(&guess), body(&other));
 }
 
-#[tokio::test]
-async fn cross_origin_pages_may_put_with_their_headers() {
-    let r = Receiver::bare(
+async fn cross_origin_pages_may_put_with_their_headers(backend: Backend) {
+    let r = Receiver::bare_on(
+        backend,
         "cors",
         &[
             "--allow-origin",
@@ -797,10 +804,9 @@ async fn cross_origin_pages_may_put_with_their_headers() {
     );
 }
 
-#[tokio::test]
-async fn text_is_csv_by_its_name() {
+async fn text_is_csv_by_its_name(backend: Backend) {
     let csv_only = profile_file("csv-council", serde_json::json!({"allowedTypes": ["CSV"]}));
-    let r = Receiver::bare("csv", &["--profile-file", &csv_only]);
+    let r = Receiver::bare_on(backend, "csv", &["--profile-file", &csv_only]);
     let rows = fixture_file("rows.csv");
     let sha = sha256_hex(&rows);
     let named = put(r.addr, &sha, "?profile=csv-council&name=rows.csv", &rows).await;
@@ -833,15 +839,15 @@ fn peak_memory(pid: u32) -> u64 {
     kb * 1024
 }
 
-#[tokio::test]
-async fn a_100_mb_upload_is_received_in_bounded_memory() {
+async fn a_100_mb_upload_is_received_in_bounded_memory(backend: Backend) {
     const SIZE: usize = 100 * 1024 * 1024;
     const CHUNK: usize = 256 * 1024;
     let large = profile_file(
         "large-files",
         serde_json::json!({"maxBytes": 200 * 1024 * 1024}),
     );
-    let r = Receiver::bare(
+    let r = Receiver::bare_on(
+        backend,
         "large",
         &["--profile-file", &large, "--read-timeout", "600"],
     );
@@ -893,3 +899,20 @@ async fn a_100_mb_upload_is_received_in_bounded_memory() {
     assert_eq!(rows[0].1 as usize, SIZE);
     assert!(uploads_left(&r.dir).is_empty());
 }
+
+on_both!(
+    a_document_is_stored_once_and_sent_again_safely,
+    each_refusal_has_its_status_and_the_core_s_words,
+    over_the_limit_is_refused_without_reading_it_all,
+    a_slow_upload_gets_408_and_a_full_house_503,
+    a_document_that_keeps_coming_is_received_past_the_read_deadline_and_a_trickle_is_cut_off,
+    concurrent_uploads_of_one_file_store_it_once,
+    the_scanner_keeps_an_infected_file_out_and_a_broken_one_asks_to_wait,
+    an_application_is_received_only_with_its_documents_as_it_describes_them,
+    documents_no_application_names_are_removed_when_old,
+    nothing_public_tells_what_is_stored,
+    cross_origin_pages_may_put_with_their_headers,
+    text_is_csv_by_its_name,
+    a_100_mb_upload_is_received_in_bounded_memory,
+    what_a_crash_left_in_the_directory_is_removed_at_start,
+);

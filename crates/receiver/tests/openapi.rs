@@ -51,7 +51,7 @@ async fn answer_with(
 ) -> (u16, axum::http::HeaderMap, Vec<u8>) {
     let at = UNIX_EPOCH + Duration::from_secs(common::SCENARIO_DAY);
     let state = AppState::new(
-        common::store_with_s01_documents(),
+        common::store_with_s01_documents(common::Backend::Sqlite).await,
         Arc::new(move || at),
         None,
     );

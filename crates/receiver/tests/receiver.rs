@@ -6,7 +6,7 @@
 )]
 //! The receiver as a backend developer calls it: every status of the submission protocol,
 //! in-process (tower) and over real HTTP on loopback, with the database holding exactly what it
-//! should.
+//! should; each test on SQLite and on a PostgreSQL the tests start (`common::postgres`).
 
 use std::sync::Arc;
 use std::time::{Duration, UNIX_EPOCH};
@@ -20,15 +20,15 @@ use tower::ServiceExt;
 
 mod common;
 
-use common::s01;
+use common::{s01, Backend};
 const S02: &str = include_str!("../../../tests/fixtures/scenarios/S02-missing-consent.json");
 const KEY: &str = "2b1f6a52-1c1e-4a53-9a5e-0d0c2f1e7a11";
 
-fn state() -> Arc<AppState> {
+async fn state(backend: Backend) -> Arc<AppState> {
     // 2025-04-30T10:00:00Z: the day the scenarios are dated for.
     let at = UNIX_EPOCH + Duration::from_secs(1_746_007_200);
     AppState::new(
-        common::store_with_s01_documents(),
+        common::store_with_s01_documents(backend).await,
         Arc::new(move || at),
         None,
     )
@@ -65,15 +65,14 @@ async fn post(
     (status, json, headers)
 }
 
-#[tokio::test]
-async fn accepts_a_complete_application_once() {
-    let s = state();
+async fn accepts_a_complete_application_once(backend: Backend) {
+    let s = state(backend).await;
     let (status, body, headers) = post(&s, Some(KEY), "application/json", s01()).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     assert_eq!(headers["cache-control"], "no-store");
     let reference = body["reference"].as_str().unwrap().to_owned();
     assert!(reference.starts_with("SSF-"));
-    let stored = s.applications();
+    let stored = s.applications().await;
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].reference, reference);
     assert_eq!(stored[0].idempotency_key, KEY);
@@ -86,19 +85,20 @@ async fn accepts_a_complete_application_once() {
     let (status, again, _) = post(&s, Some(KEY), "application/json", s01()).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(again["reference"], reference.as_str());
-    assert_eq!(s.applications().len(), 1);
+    assert_eq!(s.applications().await.len(), 1);
 
     // The same key with a different body is refused.
     let changed = s01().replace("Norton Example Primary School", "Another School");
     let (status, body, _) = post(&s, Some(KEY), "application/json", &changed).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["error"]["kind"], "idempotency-key");
-    assert_eq!(s.applications().len(), 1);
+    assert_eq!(s.applications().await.len(), 1);
 }
 
-#[tokio::test]
-async fn an_incomplete_application_gets_the_report_and_can_be_fixed_under_the_same_key() {
-    let s = state();
+async fn an_incomplete_application_gets_the_report_and_can_be_fixed_under_the_same_key(
+    backend: Backend,
+) {
+    let s = state(backend).await;
     let (status, report, _) = post(&s, Some(KEY), "application/json", S02).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(report["complete"], false);
@@ -109,16 +109,15 @@ async fn an_incomplete_application_gets_the_report_and_can_be_fixed_under_the_sa
             .any(|i| i["ruleId"] == "V-30" && i["pointer"] == "/consents"),
         "{report}"
     );
-    assert!(s.applications().is_empty());
+    assert!(s.applications().await.is_empty());
     // Fixed and sent again with the same key (the widget keeps it): accepted.
     let (status, _, _) = post(&s, Some(KEY), "application/json", s01()).await;
     assert_eq!(status, StatusCode::CREATED);
-    assert_eq!(s.applications().len(), 1);
+    assert_eq!(s.applications().await.len(), 1);
 }
 
-#[tokio::test]
-async fn bad_requests_are_refused_and_nothing_is_stored() {
-    let s = state();
+async fn bad_requests_are_refused_and_nothing_is_stored(backend: Backend) {
+    let s = state(backend).await;
     let cases = [
         (
             None,
@@ -189,23 +188,21 @@ async fn bad_requests_are_refused_and_nothing_is_stored() {
     );
     let (status, _, _) = post(&s, Some(KEY), "application/json", &big).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert!(s.applications().is_empty());
+    assert!(s.applications().await.is_empty());
 }
 
-#[tokio::test]
-async fn a_key_being_received_gets_409() {
-    let s = state();
-    let held = s.begin(KEY).unwrap();
+async fn a_key_being_received_gets_409(backend: Backend) {
+    let s = state(backend).await;
+    let held = s.begin(KEY).await.unwrap().unwrap();
     let (status, body, _) = post(&s, Some(KEY), "application/json", s01()).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
-    drop(held);
+    held.release().await;
     let (status, _, _) = post(&s, Some(KEY), "application/json", s01()).await;
     assert_eq!(status, StatusCode::CREATED);
 }
 
-#[tokio::test]
-async fn concurrent_sends_of_one_key_store_one_application() {
-    let s = state();
+async fn concurrent_sends_of_one_key_store_one_application(backend: Backend) {
+    let s = state(backend).await;
     let mut tasks = Vec::new();
     for _ in 0..8 {
         let s = s.clone();
@@ -224,12 +221,11 @@ async fn concurrent_sends_of_one_key_store_one_application() {
         "{codes:?}"
     );
     assert!(codes.contains(&StatusCode::CREATED));
-    assert_eq!(s.applications().len(), 1);
+    assert_eq!(s.applications().await.len(), 1);
 }
 
-#[tokio::test]
-async fn cors_allows_listed_origins_only() {
-    let s = state();
+async fn cors_allows_listed_origins_only(backend: Backend) {
+    let s = state(backend).await;
     let preflight = |origin: &str| {
         Request::builder()
             .method("OPTIONS")
@@ -268,10 +264,9 @@ async fn cors_allows_listed_origins_only() {
     assert!(other.headers().get("access-control-allow-origin").is_none());
 }
 
-#[tokio::test]
-async fn over_real_http_on_loopback() {
+async fn over_real_http_on_loopback(backend: Backend) {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let s = state();
+    let s = state(backend).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let app = router(s.clone(), &config());
@@ -300,7 +295,7 @@ async fn over_real_http_on_loopback() {
     assert!(second.starts_with("HTTP/1.1 201"), "{second}");
     let reference = |r: &str| r.split("\r\n\r\n").nth(1).unwrap().to_owned();
     assert_eq!(reference(&first), reference(&second));
-    assert_eq!(s.applications().len(), 1);
+    assert_eq!(s.applications().await.len(), 1);
     assert!(
         first
             .to_ascii_lowercase()
@@ -370,14 +365,14 @@ async fn over_real_http_on_loopback() {
     assert_eq!(body["complete"], false);
     assert!(body["issues"].as_array().is_some_and(|i| !i.is_empty()));
     // 409 while the same key is being received.
-    let busy = s.begin("key-busy-00001").unwrap();
+    let busy = s.begin("key-busy-00001").await.unwrap().unwrap();
     let answer = raw(
         addr,
         post(Some("key-busy-00001"), "application/json", s01()),
     )
     .await;
     assert!(answer.starts_with("HTTP/1.1 409"), "{answer:.300}");
-    drop(busy);
+    busy.release().await;
     // CORS preflight from an allowed origin, and from another.
     let preflight = |origin: &str| {
         format!("OPTIONS /applications HTTP/1.1\r\nHost: x\r\nOrigin: {origin}\r\nAccess-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type,idempotency-key\r\nConnection: close\r\n\r\n")
@@ -397,7 +392,7 @@ async fn over_real_http_on_loopback() {
         "{refused}"
     );
     // Still exactly the one application.
-    assert_eq!(s.applications().len(), 1);
+    assert_eq!(s.applications().await.len(), 1);
 }
 
 /// POSTs S01 under `KEY` on a new connection and reads the whole answer.
@@ -415,8 +410,7 @@ async fn send_s01(addr: std::net::SocketAddr) -> String {
     out
 }
 
-#[tokio::test]
-async fn a_handling_that_panics_answers_500_and_the_same_key_is_then_stored_once() {
+async fn a_handling_that_panics_answers_500_and_the_same_key_is_then_stored_once(backend: Backend) {
     use std::sync::atomic::{AtomicBool, Ordering};
     // A clock that fails the first time it is read: the handling of the first send panics.
     let failed = Arc::new(AtomicBool::new(false));
@@ -430,7 +424,7 @@ async fn a_handling_that_panics_answers_500_and_the_same_key_is_then_stored_once
             at
         })
     };
-    let s = AppState::new(common::store_with_s01_documents(), clock, None);
+    let s = AppState::new(common::store_with_s01_documents(backend).await, clock, None);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let app = router(s.clone(), &config());
@@ -445,7 +439,7 @@ async fn a_handling_that_panics_answers_500_and_the_same_key_is_then_stored_once
     assert!(failure.starts_with("HTTP/1.1 500"), "{failure:.300}");
     assert!(failure.contains("\"kind\":\"internal\""), "{failure:.300}");
     assert!(failed.load(Ordering::SeqCst));
-    assert!(s.applications().is_empty());
+    assert!(s.applications().await.is_empty());
     // The widget sends again with the same key: received, once, and replayed after.
     let first = send().await;
     assert!(first.starts_with("HTTP/1.1 201"), "{first:.300}");
@@ -453,12 +447,11 @@ async fn a_handling_that_panics_answers_500_and_the_same_key_is_then_stored_once
     assert!(again.starts_with("HTTP/1.1 201"), "{again:.300}");
     let reference = |r: &str| r.split("\r\n\r\n").nth(1).unwrap().to_owned();
     assert_eq!(reference(&first), reference(&again));
-    assert_eq!(s.applications().len(), 1);
+    assert_eq!(s.applications().await.len(), 1);
 }
 
-#[tokio::test]
-async fn the_longest_deadlines_still_serve_and_shutdown_returns() {
-    let s = state();
+async fn the_longest_deadlines_still_serve_and_shutdown_returns(backend: Backend) {
+    let s = state(backend).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     // Deadlines as long as a Duration goes (an embedder's "no deadline"): shortened to a day,
@@ -476,7 +469,7 @@ async fn the_longest_deadlines_still_serve_and_shutdown_returns() {
     }));
     let answer = send_s01(addr).await;
     assert!(answer.starts_with("HTTP/1.1 201"), "{answer:.300}");
-    assert_eq!(s.applications().len(), 1);
+    assert_eq!(s.applications().await.len(), 1);
     // Shut down: the server stops accepting and returns.
     stop.send(()).unwrap();
     tokio::time::timeout(Duration::from_secs(5), server)
@@ -485,3 +478,26 @@ async fn the_longest_deadlines_still_serve_and_shutdown_returns() {
         .unwrap();
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
 }
+
+async fn the_database_answers_a_ping_and_readyz_says_so(backend: Backend) {
+    let s = state(backend).await;
+    s.store().ping().await.unwrap();
+    let ready = router(s.clone(), &config())
+        .oneshot(Request::get("/readyz").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(ready.status(), StatusCode::OK);
+}
+
+on_both!(
+    the_database_answers_a_ping_and_readyz_says_so,
+    accepts_a_complete_application_once,
+    an_incomplete_application_gets_the_report_and_can_be_fixed_under_the_same_key,
+    bad_requests_are_refused_and_nothing_is_stored,
+    a_key_being_received_gets_409,
+    concurrent_sends_of_one_key_store_one_application,
+    cors_allows_listed_origins_only,
+    over_real_http_on_loopback,
+    a_handling_that_panics_answers_500_and_the_same_key_is_then_stored_once,
+    the_longest_deadlines_still_serve_and_shutdown_returns,
+);

@@ -635,7 +635,7 @@ fn a_failed_start_is_a_log_line_in_the_format_asked_and_exit_1() {
 async fn readyz_is_503_while_the_database_is_held_and_asks_it_once_at_a_time() {
     use tower::ServiceExt;
     let state = sen_receiver::AppState::new(
-        sen_receiver::Store::open(":memory:").unwrap(),
+        sen_receiver::Store::sqlite(":memory:").unwrap(),
         std::sync::Arc::new(std::time::SystemTime::now),
         None,
     );
@@ -658,7 +658,10 @@ async fn readyz_is_503_while_the_database_is_held_and_asks_it_once_at_a_time() {
     let holder = {
         let state = state.clone();
         std::thread::spawn(move || {
-            let _store = state.store_for_operators();
+            let sen_receiver::Store::Sqlite(db) = state.store() else {
+                panic!("a SQLite store");
+            };
+            let _store = db.connection();
             held.send(()).unwrap();
             std::thread::sleep(Duration::from_secs(3));
         })

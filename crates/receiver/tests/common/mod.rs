@@ -11,6 +11,41 @@ use std::sync::OnceLock;
 
 use sen_receiver::Store;
 
+pub mod postgres;
+
+/// The database a test runs against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Generates, for each `async fn NAME(backend: Backend)` named, a module `NAME` with a test
+/// for each backend (`NAME::sqlite`, `NAME::postgres`).
+#[macro_export]
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name($crate::common::Backend::Sqlite).await
+            }
+            #[tokio::test]
+            async fn postgres() {
+                super::$name($crate::common::Backend::Postgres).await
+            }
+        }
+    )*};
+}
+
+/// A new empty database: in memory, or a PostgreSQL database of the test's own.
+pub async fn empty_store(backend: Backend) -> Store {
+    match backend {
+        Backend::Sqlite => Store::sqlite(":memory:").unwrap(),
+        Backend::Postgres => Store::open(&postgres::database()).await.unwrap(),
+    }
+}
+
 pub const RECEIVER: &str = env!("CARGO_BIN_EXE_sen-receiver");
 pub const REPOSITORY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 pub const S01_FIXTURE: &str =
@@ -64,12 +99,13 @@ pub fn s01() -> &'static str {
     TEXT.get_or_init(|| serde_json::to_string_pretty(&s01_value()).unwrap())
 }
 
-/// An in-memory database holding S01's documents.
-pub fn store_with_s01_documents() -> Store {
-    let mut store = Store::open(":memory:").unwrap();
+/// A new database holding S01's documents.
+pub async fn store_with_s01_documents(backend: Backend) -> Store {
+    let store = empty_store(backend).await;
     for (name, bytes) in s01_documents() {
         store
             .add_document_bytes(&name, &bytes, SCENARIO_DAY as i64)
+            .await
             .unwrap();
     }
     store
@@ -86,11 +122,33 @@ pub fn put_request(sha256: &str, query: &str, body: &[u8]) -> Vec<u8> {
     request
 }
 
-/// Sends a request on a new connection and reads the whole answer.
+/// The status of an answer.
+pub fn status(answer: &str) -> u16 {
+    answer
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status in {answer:.300}"))
+}
+
+/// POSTs an application under `key` on a new connection and reads the whole answer.
+pub async fn post(addr: SocketAddr, key: &str, application: &str) -> String {
+    let request = format!(
+        "POST /applications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: {key}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{application}",
+        application.len()
+    );
+    exchange(addr, request.as_bytes()).await
+}
+
+/// Sends a request on a new connection and reads the whole answer: what arrived before the
+/// connection ended, nothing if it could not be made (a receiver gone).
 pub async fn exchange(addr: std::net::SocketAddr, request: &[u8]) -> String {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
-    stream.write_all(request).await.unwrap();
+    let Ok(mut stream) = tokio::net::TcpStream::connect(addr).await else {
+        return String::new();
+    };
+    // A receiver may answer and close before it has read everything: its answer is read.
+    let _ = stream.write_all(request).await;
     let mut out = Vec::new();
     let _ = stream.read_to_end(&mut out).await;
     String::from_utf8_lossy(&out).into_owned()
@@ -136,6 +194,8 @@ pub struct Receiver {
     pub child: Child,
     pub addr: SocketAddr,
     pub dir: PathBuf,
+    /// Its `--database`: a SQLite file in `dir`, or a PostgreSQL URL.
+    pub database: String,
     /// Kept open: the receiver may print more lines.
     _stdout: BufReader<ChildStdout>,
 }
@@ -143,7 +203,12 @@ pub struct Receiver {
 impl Receiver {
     /// A receiver for the scenarios' day holding S01's documents, so that S01 is received.
     pub fn start(name: &str, args: &[&str]) -> Receiver {
-        let r = Receiver::bare(name, args);
+        Receiver::start_on(Backend::Sqlite, name, args)
+    }
+
+    /// `start` on a backend.
+    pub fn start_on(backend: Backend, name: &str, args: &[&str]) -> Receiver {
+        let r = Receiver::bare_on(backend, name, args);
         for (_, bytes) in s01_documents() {
             let sha = sen_receiver::http::sha256_hex(&bytes);
             let answer = exchange_blocking(r.addr, &put_request(&sha, "", &bytes));
@@ -155,12 +220,42 @@ impl Receiver {
     /// A receiver for the scenarios' day with nothing stored (its directory kept from an
     /// earlier one of the same name, if any).
     pub fn bare(name: &str, args: &[&str]) -> Receiver {
-        let dir = std::env::temp_dir().join(format!("sen-receiver-{name}-{}", std::process::id()));
+        Receiver::bare_on(Backend::Sqlite, name, args)
+    }
+
+    /// `bare` on a backend: with PostgreSQL, a database of its own, kept for a later receiver
+    /// of the same name as the directory is.
+    pub fn bare_on(backend: Backend, name: &str, args: &[&str]) -> Receiver {
+        let dir = std::env::temp_dir().join(format!(
+            "sen-receiver-{name}-{backend:?}-{}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let database = match backend {
+            Backend::Sqlite => dir
+                .join("applications.sqlite3")
+                .to_str()
+                .unwrap()
+                .to_owned(),
+            Backend::Postgres => {
+                let file = dir.join("database-url");
+                std::fs::read_to_string(&file).unwrap_or_else(|_| {
+                    let url = postgres::database();
+                    std::fs::write(&file, &url).unwrap();
+                    url
+                })
+            }
+        };
+        Receiver::on_database(dir, database, args)
+    }
+
+    /// A receiver on a database another may share (several instances on one PostgreSQL).
+    pub fn on_database(dir: PathBuf, database: String, args: &[&str]) -> Receiver {
         std::fs::create_dir_all(&dir).unwrap();
         let mut child = Command::new(RECEIVER)
             .args(["--listen", "127.0.0.1:0", "--today", "2025-04-30"])
             .arg("--database")
-            .arg(dir.join("applications.sqlite3"))
+            .arg(&database)
             .args(args)
             .stdout(Stdio::piped())
             .spawn()
@@ -170,6 +265,7 @@ impl Receiver {
             child,
             addr,
             dir,
+            database,
             _stdout: stdout,
         }
     }
@@ -179,7 +275,7 @@ impl Receiver {
         let out = Command::new(RECEIVER)
             .arg("--list")
             .arg("--database")
-            .arg(self.dir.join("applications.sqlite3"))
+            .arg(&self.database)
             .args(args)
             .output()
             .unwrap();

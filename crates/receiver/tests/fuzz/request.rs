@@ -92,11 +92,7 @@ const S01_DOCUMENTS: [(&str, &[u8]); 5] = [
 pub fn handle(data: &[u8]) -> StatusCode {
     // 2025-04-30T10:00:00Z: the day the scenarios are dated for.
     let at = UNIX_EPOCH + Duration::from_secs(1_746_007_200);
-    let mut store = Store::open(":memory:").unwrap();
-    for (name, bytes) in S01_DOCUMENTS {
-        store.add_document_bytes(name, bytes, 0).unwrap();
-    }
-    let state = AppState::new(store, Arc::new(move || at), None);
+    let store = Store::sqlite(":memory:").unwrap();
     let config = Config {
         allow_origins: vec!["https://council.example".to_owned()],
         static_root: None,
@@ -105,6 +101,10 @@ pub fn handle(data: &[u8]) -> StatusCode {
     };
     let req = request(data);
     let status = runtime().block_on(async {
+        for (name, bytes) in S01_DOCUMENTS {
+            store.add_document_bytes(name, bytes, 0).await.unwrap();
+        }
+        let state = AppState::new(store, Arc::new(move || at), None);
         let resp = router(state, &config).oneshot(req).await.unwrap();
         let status = resp.status();
         http_body_util::BodyExt::collect(resp.into_body())
