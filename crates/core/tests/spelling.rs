@@ -30,6 +30,7 @@ use sen_core::questions;
 use sen_core::rules::catalogue::RULES;
 use sen_core::rules::field_specs::{label_in_sentence, missing_message, FIELDS};
 use sen_core::sections::SECTIONS;
+use sen_core::text::Catalogue;
 use serde_json::Value;
 
 const DICTIONARY: &str = "/usr/share/dict/british-english";
@@ -312,7 +313,11 @@ fn fixed_texts() -> Vec<(String, String)> {
             let pointer = f.pattern.replace('*', "0");
             add(
                 format!("profile {id} F-01 {}", f.pattern),
-                &missing_message(f.kind, &label_in_sentence(&pointer, &p)),
+                &missing_message(
+                    &Catalogue::english(),
+                    f.kind,
+                    &label_in_sentence(&pointer, &p),
+                ),
             );
         }
     }

@@ -108,6 +108,10 @@ pub struct Profile {
     /// Wording overrides: `section.<id>` for section titles, a field pointer for its label.
     #[serde(default)]
     pub labels: BTreeMap<String, String>,
+    /// Texts of the message catalogue worded the council's way, keyed by the catalogue's ids
+    /// (`rule.V-31.who`): laid over English or the language chosen, and winning over both.
+    #[serde(default)]
+    pub texts: BTreeMap<String, String>,
     #[serde(default)]
     pub drafts: DraftPolicy,
     /// What happens after an application is sent, in the council's words: who considers it,
@@ -571,6 +575,18 @@ impl Profile {
     /// A label override, if any.
     pub fn label(&self, key: &str) -> Option<&str> {
         self.labels.get(key).map(String::as_str)
+    }
+
+    /// `base` (English, or a language's catalogue) with this profile's `texts` over it.
+    pub fn catalogue(&self, base: crate::text::Catalogue) -> crate::text::Catalogue {
+        // Checked when the profile was read; a text refused then is never laid over.
+        let good: BTreeMap<String, String> = self
+            .texts
+            .iter()
+            .filter(|(id, text)| crate::text::check_text(id, text).is_ok())
+            .map(|(id, text)| (id.clone(), text.clone()))
+            .collect();
+        base.with_texts(&good).unwrap_or_default()
     }
 
     /// The title of a section, relabelled where the profile says.

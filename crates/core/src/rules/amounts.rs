@@ -23,10 +23,12 @@ fn walk(ctx: &Ctx<'_>, v: &Value, at: String, out: &mut Vec<Finding>) {
                     out.push(Finding::new(
                         "F-05",
                         here.clone(),
-                        format!(
-                            "{} is more than {}, the most an amount may be. Check it.",
-                            label_for(&here, ctx.profile),
-                            money(ctx.profile.funding.max_amount_pence)
+                        ctx.say_with(
+                            "rule.F-05.above-bound",
+                            &[
+                                ("label", &label_for(&here, ctx.profile)),
+                                ("max", &money(ctx.profile.funding.max_amount_pence)),
+                            ],
                         ),
                     ));
                 }

@@ -4,6 +4,7 @@
 //! profile can make a field required, optional or hidden (`fields` in the profile).
 
 use crate::profile::{FieldRequirement, Profile};
+use crate::text::Catalogue;
 
 /// The kind of answer a field takes; it decides the wording of messages ("Enter…", "Select…").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -332,18 +333,19 @@ pub fn label_in_sentence(pointer: &str, profile: &Profile) -> String {
 
 /// F-01's message for a field of this kind, from its label as it stands inside a sentence:
 /// "Enter the child's date of birth", "Select whether the child is looked after".
-pub fn missing_message(kind: Kind, label_in_sentence: &str) -> String {
-    let l = the(label_in_sentence);
-    match kind {
-        Kind::Choice | Kind::Choices | Kind::YesNo => format!("Select {l}"),
-        Kind::List => format!("Add {l}"),
-        _ => format!("Enter {l}"),
-    }
+pub fn missing_message(texts: &Catalogue, kind: Kind, label_in_sentence: &str) -> String {
+    let l = the(texts, label_in_sentence);
+    let id = match kind {
+        Kind::Choice | Kind::Choices | Kind::YesNo => "rule.F-01.select",
+        Kind::List => "rule.F-01.add",
+        _ => "rule.F-01.enter",
+    };
+    texts.format(id, &[("label", &l)])
 }
 
 /// A label inside a sentence with "the" before it where it needs one: "the child's date of
 /// birth", "the SEN provision"; not before "whether…", "what…", "who…" and the like.
-pub fn the(label_in_sentence: &str) -> String {
+pub fn the(texts: &Catalogue, label_in_sentence: &str) -> String {
     const NO_ARTICLE: &[&str] = &[
         "whether", "what", "why", "how", "who", "where", "which", "when", "the", "a", "an", "any",
         "each", "every",
@@ -355,7 +357,7 @@ pub fn the(label_in_sentence: &str) -> String {
     if label_in_sentence.is_empty() || NO_ARTICLE.contains(&first) {
         label_in_sentence.to_owned()
     } else {
-        format!("the {label_in_sentence}")
+        texts.format("grammar.the", &[("label", &label_in_sentence)])
     }
 }
 
