@@ -357,7 +357,7 @@ fn set(ctx: &Ctx<'_>, docs: &[Attachment], out: &mut Vec<Finding>) {
         max_files: u64::MAX,
         ..policy.clone()
     };
-    for (i, problem) in files::check_set(&pairs, &once) {
+    for (i, problem) in files::check_set_in(&pairs, &once, ctx.texts) {
         out.push(Finding::new(
             "D-06",
             format!("{}/sha256", ptr("/attachments", i)),
