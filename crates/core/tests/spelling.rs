@@ -4,7 +4,8 @@
     clippy::panic,
     clippy::indexing_slicing
 )]
-//! The words people read, checked: every field label (and the form it takes in a message),
+//! The words people read, checked: every text of the message catalogue (`messages/en.json`,
+//! read from the file), every field label (and the form it takes in a message),
 //! question and hint, section and list title, code-list label, the rule catalogue's titles and
 //! sources, the profiles' names and relabels, every message the rules give on the scenario
 //! fixtures and on sparse documents under every built-in and test profile, and the evidence
@@ -249,7 +250,7 @@ fn fixed_texts() -> Vec<(String, String)> {
         }
     }
     for s in SECTIONS {
-        add(format!("section {}", s.id), s.title);
+        add(format!("section {}", s.id), s.title());
         for part in sen_core::form::section_parts(s.id) {
             add(format!("section {} page", s.id), part);
         }
@@ -279,13 +280,44 @@ fn fixed_texts() -> Vec<(String, String)> {
         }
     }
     // Code lists no field offers are still labels people may read.
-    for (code, label) in codes::AttachmentType::OPTIONS
+    for (code, label) in codes::AttachmentType::options()
         .iter()
-        .chain(codes::SenType::OPTIONS)
+        .chain(codes::SenType::options())
     {
         if seen.insert((*code, *label)) {
             add(format!("code {code}"), label);
         }
+    }
+    // The message catalogue itself, read from its file, its placeholders taken out.
+    // The command line's usage and severity tags are its own notation (FILE, WARN*), and a
+    // date's form is written as one (YYYY-MM-DD).
+    const NOTATION: &[&str] = &[
+        "rule.F-06.date",
+        "cli.usage",
+        "cli.help",
+        "cli.args.no-file",
+        "cli.args.one-file",
+        "cli.report.error",
+        "cli.report.info",
+        "cli.report.warning",
+        "cli.report.justified",
+        "cli.report.justified-key",
+    ];
+    let catalogue: Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("messages/en.json")).unwrap())
+            .unwrap();
+    for (id, text) in catalogue.as_object().unwrap() {
+        if NOTATION.contains(&id.as_str()) {
+            continue;
+        }
+        let text = text.as_str().unwrap();
+        let words = sen_core::text::placeholders(text)
+            .iter()
+            .fold(text.to_owned(), |t, p| {
+                t.replace(&format!("{{{p}}}"), " \u{b7} ")
+            });
+        let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+        add(format!("catalogue {id}"), &words);
     }
     for r in RULES {
         add(format!("rule {} title", r.id), r.title);

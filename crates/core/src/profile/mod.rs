@@ -591,13 +591,18 @@ impl Profile {
 
     /// The title of a section, relabelled where the profile says.
     pub fn section_title(&self, id: &str) -> String {
+        self.section_title_in(id, &crate::text::Catalogue::english())
+    }
+
+    /// [`Profile::section_title`], from `texts` where the profile does not relabel it.
+    pub fn section_title_in(&self, id: &str, texts: &crate::text::Catalogue) -> String {
         let key = format!("section.{id}");
         match self.labels.get(&key) {
             Some(t) => t.clone(),
-            None => crate::sections::by_id(id)
-                .map(|s| s.title)
-                .unwrap_or(id)
-                .to_owned(),
+            None => match crate::sections::by_id(id) {
+                Some(s) => texts.get(&s.title_id()).to_owned(),
+                None => id.to_owned(),
+            },
         }
     }
 

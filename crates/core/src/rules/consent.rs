@@ -262,8 +262,8 @@ fn scopes_cover_request(ctx: &Ctx<'_>, consents: &[Consent], out: &mut Vec<Findi
                 ctx.say_with(
                     "rule.V-37.scope",
                     &[
-                        ("request", &lower_first(t.label())),
-                        ("scope", &scope.label()),
+                        ("request", &lower_first(t.label_in(ctx.texts))),
+                        ("scope", &scope.label_in(ctx.texts)),
                     ],
                 ),
             ));

@@ -133,7 +133,7 @@ fn name_of(ctx: &Ctx<'_>, i: usize, doc: &Attachment, start: bool) -> String {
 /// A type of document inside a sentence, with "a" or "an": "a quote", "an early help
 /// assessment".
 fn article_label(ctx: &Ctx<'_>, t: AttachmentType) -> String {
-    let label = lower_first(t.label());
+    let label = lower_first(t.label_in(ctx.texts));
     let id = match super::article(&label) {
         "an" => "grammar.an",
         _ => "grammar.a",
@@ -253,7 +253,10 @@ fn essence(media_type: &str) -> String {
 /// "a PDF", "a PDF or DOCX", "a PDF, DOCX or JPG" (the words of the GOV.UK file upload
 /// pattern, as the widget says them at the file).
 fn kinds(ctx: &Ctx<'_>, allowed: &[FileKind]) -> String {
-    let names: Vec<String> = allowed.iter().map(|k| k.label().to_owned()).collect();
+    let names: Vec<String> = allowed
+        .iter()
+        .map(|k| k.label_in(ctx.texts).to_owned())
+        .collect();
     ctx.say_with("grammar.a", &[("noun", &ctx.texts.or_list(&names))])
 }
 

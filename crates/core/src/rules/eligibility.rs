@@ -76,7 +76,7 @@ fn setting_type(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 "rule.V-04.setting",
                 &[
                     ("scheme", &ctx.profile.name),
-                    ("setting", &lower_first(t.label())),
+                    ("setting", &lower_first(t.label_in(ctx.texts))),
                 ],
             ),
         ));
@@ -128,7 +128,7 @@ fn year_group(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     "rule.V-06.not-for",
                     &[
                         ("scheme", &ctx.profile.name),
-                        ("year", &lower_first(ncy.label())),
+                        ("year", &lower_first(ncy.label_in(ctx.texts))),
                     ],
                 ),
             )
@@ -142,7 +142,7 @@ fn year_group(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 ctx.say_with(
                     "rule.V-06.not-usually",
                     &[
-                        ("year", &lower_first(ncy.label())),
+                        ("year", &lower_first(ncy.label_in(ctx.texts))),
                         ("scheme", &ctx.profile.name),
                     ],
                 ),
@@ -172,7 +172,9 @@ fn duration(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         .filter(|_| extension);
     if let Some(cap) = weeks_cap {
         if days > cap.saturating_mul(7) {
-            let year = ncy.map(|n| lower_first(n.label())).unwrap_or_default();
+            let year = ncy
+                .map(|n| lower_first(n.label_in(ctx.texts)))
+                .unwrap_or_default();
             out.push(Finding::new(
                 "V-07",
                 pointer,
@@ -235,7 +237,7 @@ fn request_types(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     "rule.V-08.not-offered",
                     &[
                         ("scheme", &ctx.profile.name),
-                        ("request", &lower_first(t.label())),
+                        ("request", &lower_first(t.label_in(ctx.texts))),
                     ],
                 ),
             ));

@@ -100,7 +100,7 @@ fn year_group(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let gap = (actual - expected).abs();
     if gap >= 2 || (gap == 1 && child.out_of_year != Some(true)) {
         let should = Ncy::from_ordinal(expected)
-            .map(|n| lower_first(n.label()))
+            .map(|n| lower_first(n.label_in(ctx.texts)))
             .unwrap_or_else(|| ctx.say_with("rule.V-92.year", &[("n", &expected)]));
         out.push(Finding::new(
             "V-92",
@@ -146,12 +146,14 @@ fn need_types(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 ctx.say_with(
                     "rule.V-94.area",
                     &[
-                        ("type", &t.label()),
+                        ("type", &t.label_in(ctx.texts)),
                         (
                             "belongs",
-                            &t.area().map(|a| lower_first(a.label())).unwrap_or_default(),
+                            &t.area()
+                                .map(|a| lower_first(a.label_in(ctx.texts)))
+                                .unwrap_or_default(),
                         ),
-                        ("area", &lower_first(area.label())),
+                        ("area", &lower_first(area.label_in(ctx.texts))),
                     ],
                 ),
             ));

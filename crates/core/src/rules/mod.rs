@@ -154,7 +154,7 @@ pub fn check_in(app: &Application, profile: &Profile, today: Date, texts: &Catal
         family(&ctx, &mut findings);
     }
     let issues = resolve(findings, profile, app);
-    build_report(issues, profile, &doc, today, totals)
+    build_report(issues, profile, &doc, today, totals, texts)
 }
 
 /// Turns findings into issues: severity from the profile and catalogue, EHCNA cap, sections the
@@ -224,6 +224,7 @@ fn build_report(
     doc: &serde_json::Value,
     today: Date,
     totals: Totals,
+    texts: &Catalogue,
 ) -> Report {
     let mut counts = Counts::default();
     for i in &issues {
@@ -239,7 +240,7 @@ fn build_report(
     let sections = SECTIONS
         .iter()
         .filter(|s| profile.has_section(s.id))
-        .map(|s| section_report(s, &issues, profile, doc))
+        .map(|s| section_report(s, &issues, profile, doc, texts))
         .collect();
     Report {
         profile: profile.id.clone(),
@@ -261,10 +262,11 @@ fn section_report(
     issues: &[Issue],
     profile: &Profile,
     doc: &serde_json::Value,
+    texts: &Catalogue,
 ) -> SectionReport {
     let mut r = SectionReport {
         id: def.id.to_owned(),
-        title: profile.section_title(def.id),
+        title: profile.section_title_in(def.id, texts),
         status: SectionStatus::Complete,
         errors: 0,
         warnings: 0,

@@ -229,7 +229,7 @@ fn totals(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if computed != 0 || value.is_some() {
             let what = ctx.say_with(
                 "rule.figure.subtotal",
-                &[("source", &lower_first(source.label()))],
+                &[("source", &lower_first(source.label_in(ctx.texts)))],
             );
             compare(
                 ctx,
@@ -363,7 +363,10 @@ fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Find
                         &[
                             ("row", &name),
                             ("rate", &money(rate)),
-                            ("role", &with_article(ctx, &lower_first(role.label()))),
+                            (
+                                "role",
+                                &with_article(ctx, &lower_first(role.label_in(ctx.texts))),
+                            ),
                             ("min", &money(bounds.min_pence)),
                             ("max", &money(bounds.max_pence)),
                         ],
@@ -638,7 +641,7 @@ fn left_out_name(ctx: &Ctx<'_>, source: FundingSource) -> String {
         FundingSource::FreeService => ctx.say("rule.V-64.free-services"),
         other => ctx.say_with(
             "rule.V-64.funded-by",
-            &[("source", &lower_first(other.label()))],
+            &[("source", &lower_first(other.label_in(ctx.texts)))],
         ),
     }
 }
