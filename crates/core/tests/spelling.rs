@@ -241,7 +241,7 @@ fn fixed_texts() -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut add = |place: String, text: &str| out.push((place, text.to_owned()));
     for f in FIELDS {
-        add(format!("label {}", f.pattern), f.label);
+        add(format!("label {}", f.pattern), f.label());
     }
     for (p, q, h) in questions::all() {
         add(format!("question {p}"), q);

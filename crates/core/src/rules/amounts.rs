@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::field_specs::label_for;
+use super::field_specs::label_for_in;
 use super::{money, ptr, Ctx, Finding};
 
 pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -26,7 +26,7 @@ fn walk(ctx: &Ctx<'_>, v: &Value, at: String, out: &mut Vec<Finding>) {
                         ctx.say_with(
                             "rule.F-05.above-bound",
                             &[
-                                ("label", &label_for(&here, ctx.profile)),
+                                ("label", &label_for_in(&here, ctx.profile, ctx.texts)),
                                 ("max", &money(ctx.profile.funding.max_amount_pence)),
                             ],
                         ),

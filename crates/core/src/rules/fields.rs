@@ -6,7 +6,7 @@ use serde_json::Value;
 use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKind};
 
 use super::field_specs::{
-    self, is_required, label_for, label_in_sentence, missing_message, the, Kind, FIELDS,
+    self, is_required, label_for_in, label_in_sentence_in, missing_message, the, Kind, FIELDS,
 };
 use super::{is_answered, ptr, Ctx, Finding};
 
@@ -33,7 +33,7 @@ fn required(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 let message = missing_message(
                     ctx.texts,
                     spec.kind,
-                    &label_in_sentence(&pointer, ctx.profile),
+                    &label_in_sentence_in(&pointer, ctx.profile, ctx.texts),
                 );
                 out.push(Finding::new("F-01", pointer, message));
             }
@@ -124,8 +124,8 @@ fn walk(ctx: &Ctx<'_>, errors: &ValidationErrors, base: &str, out: &mut Vec<Find
 
 fn finding(ctx: &Ctx<'_>, e: &ValidationError, pointer: &str) -> Option<Finding> {
     let profile = ctx.profile;
-    let label = label_for(pointer, profile);
-    let l = label_in_sentence(pointer, profile);
+    let label = label_for_in(pointer, profile, ctx.texts);
+    let l = label_in_sentence_in(pointer, profile, ctx.texts);
     let with_label = |id: &str| ctx.say_with(id, &[("label", &label)]);
     let kind = field_specs::spec_for(pointer).map(|s| s.kind);
     let (rule, message) = match e.code.as_ref() {
