@@ -1,7 +1,7 @@
 //! Assess, plan, do, review evidence (domain.md §4.2, V-10…V-19): enough completed cycles over
 //! enough time, in order, reviewed in full and adapted between cycles.
 
-use super::{date, human, list, ptr, Ctx, Finding};
+use super::{date, list, ptr, Ctx, Finding};
 use crate::codes::CycleStatus;
 use crate::date::Date;
 use crate::model::ApdrCycle;
@@ -69,7 +69,7 @@ fn evidence_span(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
             ctx.say_with(
                 "rule.V-11.span",
                 &[
-                    ("start", &human(start)),
+                    ("start", &ctx.date(start)),
                     ("decider", &ctx.decider()),
                     ("terms", &ctx.plural(terms, "word.term")),
                 ],
@@ -104,8 +104,8 @@ fn starts_before_review(ctx: &Ctx<'_>, i: usize, c: &ApdrCycle, out: &mut Vec<Fi
                         id,
                         &[
                             ("n", &(i + 1)),
-                            ("date", &human(d)),
-                            ("start", &human(start)),
+                            ("date", &ctx.date(d)),
+                            ("start", &ctx.date(start)),
                         ],
                     ),
                 ));
@@ -133,9 +133,9 @@ fn in_order(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
                         "rule.V-13.overlap",
                         &[
                             ("n", &(i + 2)),
-                            ("start", &human(start)),
+                            ("start", &ctx.date(start)),
                             ("previous", &(i + 1)),
-                            ("reviewed", &human(end)),
+                            ("reviewed", &ctx.date(end)),
                         ],
                     ),
                 ));
@@ -285,7 +285,7 @@ fn recent_review(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
             ctx.say_with(
                 "rule.V-16.recent",
                 &[
-                    ("date", &human(d)),
+                    ("date", &ctx.date(d)),
                     ("months", &ctx.plural(months, "word.month")),
                     ("decider", &ctx.decider()),
                 ],
@@ -399,13 +399,13 @@ fn dates_plausible(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "V-15",
                 pointer,
-                ctx.say_with("rule.V-15.future", &[("date", &human(d))]),
+                ctx.say_with("rule.V-15.future", &[("date", &ctx.date(d))]),
             ));
         } else if dob.is_some_and(|b| d < b) {
             out.push(Finding::new(
                 "V-15",
                 pointer,
-                ctx.say_with("rule.V-15.before-birth", &[("date", &human(d))]),
+                ctx.say_with("rule.V-15.before-birth", &[("date", &ctx.date(d))]),
             ));
         }
     }

@@ -1,6 +1,6 @@
 //! Consent and data protection (domain.md §4.4, V-30…V-40).
 
-use super::{date, has_text, human, list, lower_first, ptr, Ctx, Finding};
+use super::{date, has_text, list, lower_first, ptr, Ctx, Finding};
 use crate::codes::{ConsentScope, Relationship, RequestType};
 use crate::date::{compulsory_school_age_ends, Date};
 use crate::model::Consent;
@@ -128,7 +128,7 @@ fn young_person(ctx: &Ctx<'_>, consents: &[Consent], out: &mut Vec<Finding>) {
         None => out.push(Finding::new(
             "V-32",
             "/consents",
-            ctx.say_with("rule.V-32.themselves", &[("since", &human(ends))]),
+            ctx.say_with("rule.V-32.themselves", &[("since", &ctx.date(ends))]),
         )),
     }
 }
@@ -144,7 +144,7 @@ fn dated(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &mut Vec<Finding>) 
         out.push(Finding::new(
             "V-33",
             format!("{b}/date"),
-            ctx.say_with("rule.V-33.future", &[("n", &n), ("date", &human(d))]),
+            ctx.say_with("rule.V-33.future", &[("n", &n), ("date", &ctx.date(d))]),
         ));
     }
     let months = ctx.profile.consent.max_age_months;
@@ -160,7 +160,7 @@ fn dated(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &mut Vec<Finding>) 
                     "rule.V-34.stale",
                     &[
                         ("n", &n),
-                        ("date", &human(d)),
+                        ("date", &ctx.date(d)),
                         ("months", &ctx.plural(months, "word.month")),
                     ],
                 ),
@@ -179,7 +179,11 @@ fn dated(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &mut Vec<Finding>) 
             format!("{b}/date"),
             ctx.say_with(
                 "rule.V-35.after-signing",
-                &[("n", &n), ("date", &human(d)), ("signed", &human(signed))],
+                &[
+                    ("n", &n),
+                    ("date", &ctx.date(d)),
+                    ("signed", &ctx.date(signed)),
+                ],
             ),
         ));
     }

@@ -4,7 +4,7 @@
 //! what each listed document says of its file: checksum (D-03), size (D-04), how many (D-05),
 //! the same file twice (D-06), file type (D-07) and date (D-08).
 
-use super::{date, has_text, human, list, lower_first, ptr, Ctx, Finding};
+use super::{date, has_text, list, lower_first, ptr, Ctx, Finding};
 use crate::codes::{AttachmentType, FileKind, FundingSource, ProvisionCategory, StaffRole};
 use crate::files;
 use crate::model::{Application, Attachment, ProvisionRow};
@@ -321,7 +321,7 @@ fn metadata(ctx: &Ctx<'_>, i: usize, a: &Attachment, out: &mut Vec<Finding>) {
             format!("{b}/documentDate"),
             ctx.say_with(
                 "rule.D-08.future",
-                &[("document", &start), ("date", &human(d))],
+                &[("document", &start), ("date", &ctx.date(d))],
             ),
         ));
     }

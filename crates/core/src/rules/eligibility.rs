@@ -1,6 +1,6 @@
 //! Who may apply to the scheme (domain.md §4.1, V-01…V-08). All settings come from the profile.
 
-use super::{date, human, list, lower_first, ptr, Ctx, Finding};
+use super::{date, list, lower_first, ptr, Ctx, Finding};
 use crate::codes::SenProvision;
 use crate::date::Date;
 use crate::report::Severity;
@@ -206,7 +206,7 @@ fn duration(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         } else {
             "rule.V-07.too-long.support"
         };
-        let until = base.add_days(days).map(human).unwrap_or_default();
+        let until = base.add_days(days).map(|d| ctx.date(d)).unwrap_or_default();
         out.push(Finding::new(
             "V-07",
             pointer,

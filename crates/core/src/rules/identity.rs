@@ -1,7 +1,7 @@
 //! Identity and data quality (domain.md §4.8, V-90…V-99; V-96 and V-97 are field checks in
 //! the model).
 
-use super::{date, has_text, human, list, lower_first, ptr, Ctx, Finding};
+use super::{date, has_text, list, lower_first, ptr, Ctx, Finding};
 use crate::codes::{Ncy, SenProvision, SenType};
 use crate::date::{ncy_number, Date};
 use crate::report::Severity;
@@ -237,7 +237,7 @@ fn declarations(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             Some(when) if when > ctx.today => out.push(Finding::new(
                 "V-98",
                 format!("{b}/date"),
-                ctx.say_with(&id("future"), &[("date", &human(when))]),
+                ctx.say_with(&id("future"), &[("date", &ctx.date(when))]),
             )),
             Some(when) => {
                 if let Some(last) = latest.filter(|l| when < *l) {
@@ -246,7 +246,7 @@ fn declarations(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                         format!("{b}/date"),
                         ctx.say_with(
                             &id("before-evidence"),
-                            &[("date", &human(when)), ("evidence", &human(last))],
+                            &[("date", &ctx.date(when)), ("evidence", &ctx.date(last))],
                         ),
                     ));
                 }
@@ -275,8 +275,8 @@ fn correlate(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                         "rule.V-99.dates",
                         &[
                             ("n", &(i + 1)),
-                            ("report", &human(report)),
-                            ("document", &human(doc)),
+                            ("report", &ctx.date(report)),
+                            ("document", &ctx.date(doc)),
                         ],
                     ),
                 ));

@@ -70,6 +70,11 @@ impl Ctx<'_> {
         self.texts.format(id, args)
     }
 
+    /// A date for messages in the catalogue's words: "14 May 2016".
+    pub fn date(&self, d: Date) -> String {
+        crate::date::human_in(d, self.texts)
+    }
+
     /// A count with its noun: `plural(2, "word.week")` words `word.week.one` or `.other`.
     pub fn plural(&self, n: i64, id: &str) -> String {
         self.texts.plural(n, id)

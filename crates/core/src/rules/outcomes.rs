@@ -1,6 +1,6 @@
 //! SMART outcomes and the golden thread (domain.md §4.5, V-50…V-56).
 
-use super::{capital, date, human, list, ptr, Ctx, Finding};
+use super::{capital, date, list, ptr, Ctx, Finding};
 use crate::model::Outcome;
 
 /// Phrases that describe support given rather than a difference for the child (V-53).
@@ -125,8 +125,8 @@ fn time_bound(ctx: &Ctx<'_>, i: usize, o: &Outcome, b: &str, out: &mut Vec<Findi
                     "rule.V-52.after-review",
                     &[
                         ("outcome", &capital(&name(ctx, i))),
-                        ("by", &human(by)),
-                        ("review", &human(review)),
+                        ("by", &ctx.date(by)),
+                        ("review", &ctx.date(review)),
                     ],
                 ),
             ));

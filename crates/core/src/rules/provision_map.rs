@@ -135,7 +135,7 @@ fn stated_cost(
             format!("{b}/{}", u.field),
             ctx.say_with(
                 "rule.V-62.cannot-cost",
-                &[("row", &capital(name)), ("why", &u.why)],
+                &[("row", &capital(name)), ("why", &u.why_in(ctx.texts))],
             ),
         ));
         return;
@@ -143,7 +143,7 @@ fn stated_cost(
     let Some(Some(computed)) = ctx.totals.row_costs_pence.get(i) else {
         return;
     };
-    let meant = cost::meant_cost(r)
+    let meant = cost::meant_cost_in(r, ctx.texts)
         .map(|(c, w)| ctx.say_with("rule.V-62.meant", &[("cost", &money(c)), ("sessions", &w)]))
         .unwrap_or_default();
     let pointer = format!("{b}/annualCostPence");
@@ -160,7 +160,7 @@ fn stated_cost(
                     ("computed", &money(*computed)),
                     (
                         "working",
-                        &cost::working(r)
+                        &cost::working_in(r, ctx.texts)
                             .map(|w| ctx.say_with("rule.V-62.working", &[("working", &w)]))
                             .unwrap_or_default(),
                     ),
