@@ -1,8 +1,8 @@
-//! Compiles the English catalogue (`messages/en.json`) into the core as a static table sorted
-//! by id, so a text is found by binary search and nothing is parsed at run time. The file must
-//! be one JSON object of strings; anything else stops the build with the id at fault.
+//! Compiles the English catalogue (`messages/en.json`) into the core: checked (one JSON object
+//! of strings; anything else stops the build with the id at fault), sorted by id and minified
+//! into `OUT_DIR/english.json`, which `text` includes and reads once. A generated static table
+//! of `(&str, &str)` was measured too: 3.9 KB more gzip in the widget (BENCHMARKS.md).
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
@@ -29,18 +29,15 @@ fn main() {
         }
     }
     entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    let mut out = String::from(
-        "/// The English texts, sorted by id (generated from `messages/en.json` by `build.rs`).\n\
-         pub(crate) static ENGLISH: &[(&str, &str)] = &[\n",
-    );
-    for (id, s) in entries {
-        let _ = writeln!(out, "    ({id:?}, {s:?}),");
-    }
-    out.push_str("];\n");
+    let sorted: serde_json::Map<String, serde_json::Value> = entries
+        .into_iter()
+        .map(|(k, v)| (k.clone(), serde_json::Value::String(v.to_owned())))
+        .collect();
+    let out = serde_json::Value::Object(sorted).to_string();
     let Ok(dir) = std::env::var("OUT_DIR") else {
         fail("OUT_DIR is not set");
     };
-    if let Err(e) = std::fs::write(Path::new(&dir).join("english.rs"), out) {
+    if let Err(e) = std::fs::write(Path::new(&dir).join("english.json"), out) {
         fail(&format!("cannot write the English table: {e}"));
     }
 }

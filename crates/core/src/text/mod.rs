@@ -1,6 +1,7 @@
 //! One catalogue for every text the core shows: rule messages, the CLI's report and the rest,
 //! each keyed by a stable id (`rule.V-31.who`, `cli.report.complete`) with named placeholders
-//! (`"Select who gave consent {n}"`). English, from `messages/en.json`, is compiled in; another
+//! (`"Select who gave consent {n}"`). English, from `messages/en.json`, is compiled in (read
+//! once, the first time a text is asked for, into a table sorted by id); another
 //! language's file or a profile's `texts` lie over it, and any text they do not give falls back
 //! to English, text by text. An overlay is checked as it is read: JSON, one object of strings,
 //! ids the English catalogue has, and no placeholder the English text lacks; anything else is
@@ -13,20 +14,40 @@ use std::fmt::{self, Display, Write as _};
 
 pub use pseudo::{pseudo_catalogue_json, pseudo_localise};
 
-include!(concat!(env!("OUT_DIR"), "/english.rs"));
+/// The English texts, sorted by id, read once from `messages/en.json` (minified by `build.rs`).
+fn english_table() -> &'static [(String, String)] {
+    static TABLE: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        // The reader every document goes through (no second JSON parser in the wasm); its
+        // objects iterate in key order, so the table comes out sorted.
+        let v = crate::json::text::parse(include_str!(concat!(env!("OUT_DIR"), "/english.json")))
+            .unwrap_or_default();
+        let serde_json::Value::Object(map) = v else {
+            return Vec::new();
+        };
+        map.into_iter()
+            .filter_map(|(k, v)| match v {
+                serde_json::Value::String(s) => Some((k, s)),
+                _ => None,
+            })
+            .collect()
+    })
+}
 
 /// The English text of an id, or `None` if the catalogue has no such id.
 pub fn english(id: &str) -> Option<&'static str> {
-    ENGLISH
-        .binary_search_by(|(k, _)| k.as_bytes().cmp(id.as_bytes()))
+    let t = english_table();
+    t.binary_search_by(|(k, _)| k.as_bytes().cmp(id.as_bytes()))
         .ok()
-        .and_then(|i| ENGLISH.get(i))
-        .map(|&(_, text)| text)
+        .and_then(|i| t.get(i))
+        .map(|(_, text)| text.as_str())
 }
 
 /// Every id and its English text, in id order.
 pub fn english_texts() -> impl Iterator<Item = (&'static str, &'static str)> {
-    ENGLISH.iter().copied()
+    english_table()
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
 }
 
 /// The English texts with the texts of other languages or a profile laid over them.
