@@ -244,9 +244,10 @@ fn fixed_texts() -> Vec<(String, String)> {
     }
     // The message catalogue itself, read from its file, its placeholders taken out.
     // The command line's usage and severity tags are its own notation (FILE, WARN*), and a
-    // date's form is written as one (YYYY-MM-DD).
+    // date's form is written as one (YYYY-MM-DD), and so are a size's units (KB).
     const NOTATION: &[&str] = &[
         "rule.F-06.date",
+        "display.kilobytes",
         "cli.usage",
         "cli.help",
         "cli.args.no-file",

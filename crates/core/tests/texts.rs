@@ -183,8 +183,8 @@ fn the_catalogue_file_names_each_text_once() {
         assert!(text::english(id).is_some(), "{id}");
         assert!(
             id.split('.').next().is_some_and(|family| [
-                "cli", "code", "cost", "date", "file", "grammar", "group", "hint", "label", "list",
-                "question", "rule", "section", "word",
+                "cli", "code", "cost", "date", "display", "file", "grammar", "group", "hint",
+                "label", "list", "question", "rule", "section", "word",
             ]
             .contains(&family)),
             "{id}: not one of the id families README lists"
@@ -208,7 +208,10 @@ fn every_id_the_code_names_is_in_the_catalogue() {
             let family = piece.split('.').next().unwrap_or_default();
             let is_id = piece.contains('.')
                 && !piece.contains(['{', ' ', '/'])
-                && ["cli", "cost", "file", "grammar", "list", "rule", "word"].contains(&family)
+                && [
+                    "cli", "cost", "display", "file", "grammar", "list", "rule", "word",
+                ]
+                .contains(&family)
                 && !piece.ends_with('.');
             if is_id {
                 named += 1;
