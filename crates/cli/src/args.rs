@@ -1,7 +1,7 @@
 //! Command-line arguments, parsed by hand (no dependency needed for nine flags). Their
 //! messages are the catalogue's English (`cli.args.*`): `--lang` is not read yet.
 
-use sen_core::text::Catalogue;
+use sen_core::text::say;
 
 /// What the user asked for.
 #[derive(Debug, PartialEq, Eq)]
@@ -38,10 +38,6 @@ pub enum ProfileArg {
 /// How the command is used (`cli.usage`).
 pub fn usage() -> &'static str {
     sen_core::text::english("cli.usage").unwrap_or_default()
-}
-
-fn say(id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    Catalogue::english().format(id, args)
 }
 
 /// Parses the arguments after the program name.

@@ -8,16 +8,12 @@ use sen_check::args::{self, Command, ProfileArg};
 use sen_check::{attachments, human, schema, today};
 use sen_core::api::{self, CheckError, ProfileChoice};
 use sen_core::profile::{builtin, builtin_ids};
-use sen_core::text::{self, Catalogue};
+// The CLI's errors come before `--lang` is read, or without it: English.
+use sen_core::text::{self, say, Catalogue};
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("sen-check: {message}");
     ExitCode::from(2)
-}
-
-/// A message of the catalogue: the CLI's errors come before `--lang` is read, or without it.
-fn say(id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    Catalogue::english().format(id, args)
 }
 
 fn read_input(input: &str) -> Result<String, String> {

@@ -7,13 +7,9 @@ use serde_json::Value;
 use crate::cost::money;
 use crate::form::{options_for, Options};
 use crate::rules::field_specs::Kind;
-use crate::text::Catalogue;
-
-/// The words of this module, from the catalogue (`display.*`); English until the widget and the
-/// pack carry a catalogue of their own.
-fn say(id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    Catalogue::english().format(id, args)
-}
+// The words of this module are the catalogue's `display.*`, in English until the widget and
+// the pack carry a catalogue of their own.
+use crate::text::{say, Catalogue};
 
 /// `2016-05-14` → `14 May 2016`; anything else as it is.
 pub fn date(text: &str) -> String {

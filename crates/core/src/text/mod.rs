@@ -43,6 +43,12 @@ pub fn english(id: &str) -> Option<&'static str> {
         .map(|(_, text)| text.as_str())
 }
 
+/// An English text with its placeholders filled: for words not yet given a catalogue to come
+/// from (the widget's, the pack's and the CLI's before `--lang` is read).
+pub fn say(id: &str, args: &[(&str, &dyn Display)]) -> String {
+    fill(english(id).unwrap_or(id), args)
+}
+
 /// Every id and its English text, in id order.
 pub fn english_texts() -> impl Iterator<Item = (&'static str, &'static str)> {
     english_table()
