@@ -183,8 +183,8 @@ fn the_catalogue_file_names_each_text_once() {
         assert!(text::english(id).is_some(), "{id}");
         assert!(
             id.split('.').next().is_some_and(|family| [
-                "cli", "code", "cost", "date", "display", "file", "grammar", "group", "hint",
-                "label", "list", "pack", "question", "rule", "section", "word",
+                "chart", "cli", "code", "cost", "date", "display", "file", "grammar", "group",
+                "hint", "label", "list", "pack", "question", "rule", "section", "word",
             ]
             .contains(&family)),
             "{id}: not one of the id families README lists"
@@ -209,7 +209,8 @@ fn every_id_the_code_names_is_in_the_catalogue() {
             let is_id = piece.contains('.')
                 && !piece.contains(['{', ' ', '/'])
                 && [
-                    "cli", "cost", "display", "file", "grammar", "list", "rule", "word",
+                    "chart", "cli", "cost", "display", "file", "grammar", "list", "pack", "rule",
+                    "word",
                 ]
                 .contains(&family)
                 && !piece.ends_with('.');
