@@ -37,7 +37,7 @@ pub fn ApdrReview(index: usize) -> impl IntoView {
             })
         }
     };
-    let statuses: Vec<Choice> = sen_core::codes::ReviewStatus::OPTIONS
+    let statuses: Vec<Choice> = sen_core::codes::ReviewStatus::options()
         .iter()
         .map(|(code, label)| Choice {
             value: Value::from(*code),

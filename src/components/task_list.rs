@@ -40,7 +40,7 @@ pub fn TaskList() -> impl IntoView {
             .cloned()
             .collect();
         if !mine.is_empty() {
-            groups.push((group, mine));
+            groups.push((sen_core::sections::group_title(group), mine));
         }
     }
     let item = move |(id, title): (&'static str, String)| {

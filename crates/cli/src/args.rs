@@ -1,4 +1,7 @@
-//! Command-line arguments, parsed by hand (no dependency needed for seven flags).
+//! Command-line arguments, parsed by hand (no dependency needed for nine flags). Their
+//! messages are the catalogue's English (`cli.args.*`): `--lang` is not read yet.
+
+use sen_core::text::say;
 
 /// What the user asked for.
 #[derive(Debug, PartialEq, Eq)]
@@ -12,7 +15,11 @@ pub enum Command {
         attachments: Option<String>,
         /// `--pack FILE`: where to write the evidence pack (`-`: standard output).
         pack: Option<String>,
+        /// `--lang FILE`: a catalogue of texts (another language's) laid over English.
+        lang: Option<String>,
     },
+    /// `--pseudo-locale`: print the pseudo-locale catalogue made from English.
+    PseudoLocale,
     PrintSchema,
     PrintProfileSchema,
     ListProfiles,
@@ -28,11 +35,10 @@ pub enum ProfileArg {
     FromDocument,
 }
 
-pub const USAGE: &str =
-    "usage: sen-check [--profile ID | --profile-file PATH] [--today YYYY-MM-DD] [--json]
-                 [--attachments DIR] [--pack FILE|-] FILE|-
-       sen-check --print-schema | --print-profile-schema
-       sen-check --list-profiles";
+/// How the command is used (`cli.usage`).
+pub fn usage() -> &'static str {
+    sen_core::text::english("cli.usage").unwrap_or_default()
+}
 
 /// Parses the arguments after the program name.
 pub fn parse(args: &[String]) -> Result<Command, String> {
@@ -42,12 +48,13 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     let mut input = None;
     let mut attachments = None;
     let mut pack = None;
+    let mut lang = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| {
             it.next()
                 .cloned()
-                .ok_or_else(|| format!("{name} needs a value"))
+                .ok_or_else(|| say("cli.args.needs-value", &[("option", &name)]))
         };
         match a.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
@@ -55,13 +62,15 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--print-schema" => return Ok(Command::PrintSchema),
             "--print-profile-schema" => return Ok(Command::PrintProfileSchema),
             "--list-profiles" => return Ok(Command::ListProfiles),
+            "--pseudo-locale" => return Ok(Command::PseudoLocale),
             "--json" => json = true,
             "--today" => today = Some(value("--today")?),
             "--attachments" => attachments = Some(value("--attachments")?),
             "--pack" => pack = Some(value("--pack")?),
+            "--lang" => lang = Some(value("--lang")?),
             "--profile" | "--profile-file" => {
                 if profile != ProfileArg::FromDocument {
-                    return Err("give --profile or --profile-file, not both".into());
+                    return Err(say("cli.args.profile-twice", &[]));
                 }
                 let v = value(a)?;
                 profile = if a == "--profile" {
@@ -70,17 +79,16 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                     ProfileArg::File(v)
                 };
             }
-            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            s if s.starts_with("--") => return Err(say("cli.args.unknown", &[("option", &s)])),
             s => {
                 if input.is_some() {
-                    return Err("give one FILE (or - for standard input)".into());
+                    return Err(say("cli.args.one-file", &[]));
                 }
                 input = Some(s.to_owned());
             }
         }
     }
-    let input = input
-        .ok_or_else(|| "give the application FILE to check (or - for standard input)".to_owned())?;
+    let input = input.ok_or_else(|| say("cli.args.no-file", &[]))?;
     Ok(Command::Check {
         profile,
         today,
@@ -88,6 +96,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         input,
         attachments,
         pack,
+        lang,
     })
 }
 
@@ -110,7 +119,18 @@ mod tests {
                 input: "a.json".into(),
                 attachments: None,
                 pack: None,
+                lang: None,
             })
+        );
+        assert!(matches!(
+            p(&["--lang", "cy.json", "a.json"]),
+            Ok(Command::Check { lang: Some(f), .. }) if f == "cy.json"
+        ));
+        assert!(p(&["a.json", "--lang"]).is_err());
+        assert_eq!(p(&["--pseudo-locale"]), Ok(Command::PseudoLocale));
+        assert_eq!(
+            p(&["--bogus", "a"]),
+            Err("unknown option --bogus".to_owned())
         );
         assert!(matches!(
             p(&["--pack", "out.html", "a.json"]),

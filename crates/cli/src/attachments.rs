@@ -3,6 +3,7 @@
 //! checked by the core's `FileCheck` against the profile's policy, then compared with what the
 //! application says of it (`files::stored::compare`, shared with the receiver).
 
+use sen_core::text::Catalogue;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -63,11 +64,9 @@ pub fn check(
     attachments: &[Attachment],
     policy: &AttachmentPolicy,
 ) -> Result<Vec<Issue>, String> {
+    let texts = Catalogue::english();
     if !dir.is_dir() {
-        return Err(format!(
-            "cannot read the attachments folder {}: it is not a folder",
-            dir.display()
-        ));
+        return Err(texts.format("cli.error.attachments-folder", &[("path", &dir.display())]));
     }
     let mut unreadable = None;
     let issues = stored::compare(attachments, policy, |a| {
@@ -75,7 +74,10 @@ pub fn check(
         match read(&path, a.filename.as_deref().unwrap_or_default()) {
             Ok(found) => Some(found),
             Err(e) => {
-                unreadable.get_or_insert(format!("cannot read {}: {e}", path.display()));
+                unreadable.get_or_insert(texts.format(
+                    "cli.error.read",
+                    &[("path", &path.display()), ("error", &e)],
+                ));
                 None
             }
         }

@@ -8,6 +8,8 @@ use sen_check::args::{self, Command, ProfileArg};
 use sen_check::{attachments, human, schema, today};
 use sen_core::api::{self, CheckError, ProfileChoice};
 use sen_core::profile::{builtin, builtin_ids};
+// The CLI's errors come before `--lang` is read, or without it: English.
+use sen_core::text::{self, say, Catalogue};
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("sen-check: {message}");
@@ -23,19 +25,19 @@ fn read_input(input: &str) -> Result<String, String> {
             .and_then(|mut f| f.read_to_end(&mut bytes))
             .map(|_| ())
     };
-    read.map_err(|e| format!("cannot read {input}: {e}"))?;
-    String::from_utf8(bytes).map_err(|_| format!("{input}: the file is not UTF-8 text"))
+    read.map_err(|e| say("cli.error.read", &[("path", &input), ("error", &e)]))?;
+    String::from_utf8(bytes).map_err(|_| say("cli.error.not-utf8", &[("path", &input)]))
 }
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let command = match args::parse(&argv) {
         Ok(c) => c,
-        Err(e) => return fail(format!("{e}\n{}", args::USAGE)),
+        Err(e) => return fail(format!("{e}\n{}", args::usage())),
     };
     match command {
         Command::Help => {
-            println!("{}\n\nChecks a SEN support application against a council profile.\nExit status: 0 complete, 1 incomplete, 2 unreadable input, bad profile or usage.", args::USAGE);
+            println!("{}", say("cli.help", &[("usage", &args::usage())]));
             ExitCode::SUCCESS
         }
         Command::Version => {
@@ -48,6 +50,10 @@ fn main() -> ExitCode {
         }
         Command::PrintProfileSchema => {
             print!("{}", schema::profile_schema());
+            ExitCode::SUCCESS
+        }
+        Command::PseudoLocale => {
+            print!("{}", text::pseudo_catalogue_json());
             ExitCode::SUCCESS
         }
         Command::ListProfiles => {
@@ -66,15 +72,31 @@ fn main() -> ExitCode {
             input,
             attachments,
             pack,
-        } => check(
-            &profile,
-            today,
-            json,
-            &input,
-            attachments.as_deref(),
-            pack.as_deref(),
-        ),
+            lang,
+        } => {
+            let texts = match lang.as_deref().map(read_texts).transpose() {
+                Ok(t) => t.unwrap_or_default(),
+                Err(e) => return fail(e),
+            };
+            check(
+                &profile,
+                today,
+                json,
+                &input,
+                attachments.as_deref(),
+                pack.as_deref(),
+                &texts,
+            )
+        }
     }
+}
+
+/// `--lang FILE`: a catalogue of texts laid over English, refused whole if any text is bad.
+fn read_texts(path: &str) -> Result<Catalogue, String> {
+    let json = read_input(path)?;
+    Catalogue::english()
+        .with_json(&json)
+        .map_err(|e| say("cli.error.lang-refused", &[("path", &path), ("error", &e)]))
 }
 
 fn check(
@@ -84,6 +106,7 @@ fn check(
     input: &str,
     files: Option<&str>,
     pack: Option<&str>,
+    texts: &Catalogue,
 ) -> ExitCode {
     let document = match read_input(input) {
         Ok(d) => d,
@@ -97,17 +120,22 @@ fn check(
                 profile_json = text;
                 ProfileChoice::Json(&profile_json)
             }
-            Err(e) => return fail(format!("cannot read profile {path}: {e}")),
+            Err(e) => return fail(say("cli.error.profile", &[("path", path), ("error", &e)])),
         },
         ProfileArg::FromDocument => ProfileChoice::FromDocument,
     };
     let today = match today.or_else(|| today::today().map(|d| d.to_string())) {
         Some(t) => t,
-        None => return fail("cannot read today's date from the system clock: give --today"),
+        None => return fail(say("cli.error.clock", &[])),
     };
-    let mut report = match api::check(&document, choice, &today) {
+    let mut report = match api::check_in(&document, choice, &today, texts) {
         Ok(r) => r,
-        Err(CheckError::Document(e)) => return fail(format!("{input}: {e}")),
+        Err(CheckError::Document(e)) => {
+            return fail(say(
+                "cli.error.document",
+                &[("path", &input), ("error", &e)],
+            ))
+        }
         Err(e) => return fail(e),
     };
     let app = sen_core::wire::parse_application(&document).unwrap_or_default();
@@ -135,7 +163,11 @@ fn check(
     if json {
         say(api::report_json(&report));
     } else {
-        say(human::render(&report, &profile));
+        say(human::render(
+            &report,
+            &profile,
+            &profile.catalogue(texts.clone()),
+        ));
     }
     if report.complete {
         ExitCode::SUCCESS

@@ -27,7 +27,10 @@ pub fn write(
     } else {
         std::fs::write(target, text)
     };
-    written.map_err(|e| format!("cannot write the pack to {target}: {e}"))
+    written.map_err(|e| {
+        sen_core::text::Catalogue::english()
+            .format("cli.error.pack", &[("path", &target), ("error", &e)])
+    })
 }
 
 /// Writes the pack of `document`, checked under the profile `choice` names, to `target`.

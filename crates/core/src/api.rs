@@ -4,6 +4,7 @@
 use crate::date::Date;
 use crate::profile::{self, Profile, ProfileError};
 use crate::report::Report;
+use crate::text::Catalogue;
 use crate::wire::{self, ParseError};
 
 /// Why a check could not run.
@@ -68,10 +69,22 @@ pub fn load_profile(
 
 /// Parses a document, loads the profile and checks.
 pub fn check(document: &str, choice: ProfileChoice<'_>, today: &str) -> Result<Report, CheckError> {
+    check_in(document, choice, today, &Catalogue::english())
+}
+
+/// [`check`], its messages worded from `texts` (English, or a language's catalogue), with the
+/// profile's own `texts` over it.
+pub fn check_in(
+    document: &str,
+    choice: ProfileChoice<'_>,
+    today: &str,
+    texts: &Catalogue,
+) -> Result<Report, CheckError> {
     let today = parse_today(today)?;
     let app = wire::parse_application(document).map_err(CheckError::Document)?;
     let profile = load_profile(choice, &app)?;
-    Ok(crate::rules::check(&app, &profile, today))
+    let texts = profile.catalogue(texts.clone());
+    Ok(crate::rules::check_in(&app, &profile, today, &texts))
 }
 
 /// Checks a document already read as a JSON value (the widget holds its answers as one).

@@ -1,9 +1,11 @@
 //! DfE and council code lists (domain.md §5) as enums. Each code has its wire spelling and a
-//! plain-English label for the widget's radios and selects.
+//! label for the widget's radios and selects, from the message catalogue
+//! (`code.<List>.<CODE>` in `messages/en.json`).
 
-/// Declares a code list: an enum whose variants serialise as the given code strings.
+/// Declares a code list: an enum whose variants serialise as the given code strings. Each
+/// code's label is the catalogue's text `code.<List>.<CODE>` (`code.SenType.SEMH`).
 macro_rules! code_list {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal => $label:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
                  serde::Serialize, serde::Deserialize,
@@ -15,15 +17,27 @@ macro_rules! code_list {
         impl $name {
             /// Every code, in display order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// Every code with its label, in display order (for radios and selects).
-            pub const OPTIONS: &'static [(&'static str, &'static str)] = &[$(($code, $label)),+];
+            /// Every code with its English label, in display order (for radios and selects).
+            pub fn options() -> &'static [(&'static str, &'static str)] {
+                static OPTIONS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+                    std::sync::OnceLock::new();
+                OPTIONS.get_or_init(|| Self::ALL.iter().map(|c| (c.code(), c.label())).collect())
+            }
             /// The code as it appears in JSON.
             pub fn code(self) -> &'static str {
                 match self { $($name::$variant => $code),+ }
             }
-            /// A label for people.
+            /// The catalogue's id of this code's label.
+            pub fn label_id(self) -> &'static str {
+                match self { $($name::$variant => concat!("code.", stringify!($name), ".", $code)),+ }
+            }
+            /// A label for people, in English.
             pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
+                crate::text::english(self.label_id()).unwrap_or(self.code())
+            }
+            /// A label for people, in the words of `texts`.
+            pub fn label_in(self, texts: &crate::text::Catalogue) -> &str {
+                texts.get(self.label_id())
             }
             /// Looks a code up by its JSON spelling.
             pub fn from_code(code: &str) -> Option<Self> {
@@ -36,72 +50,72 @@ macro_rules! code_list {
 code_list! {
     /// What the setting asks the council for (domain.md §1.A).
     RequestType {
-        TopUpFunding = "TOP_UP_FUNDING" => "Top-up funding (Element 3)",
-        Outreach = "OUTREACH" => "Outreach support",
-        EpInvolvement = "EP_INVOLVEMENT" => "Educational psychologist involvement",
-        SpecialistTeaching = "SPECIALIST_TEACHING" => "Specialist teaching",
-        HltaSupport = "HLTA_SUPPORT" => "HLTA support",
-        Advice = "ADVICE" => "Advice",
-        ResourcedProvision = "RESOURCED_PROVISION" => "Resourced provision",
-        Ehcna = "EHCNA" => "Education, health and care needs assessment",
+        TopUpFunding = "TOP_UP_FUNDING",
+        Outreach = "OUTREACH",
+        EpInvolvement = "EP_INVOLVEMENT",
+        SpecialistTeaching = "SPECIALIST_TEACHING",
+        HltaSupport = "HLTA_SUPPORT",
+        Advice = "ADVICE",
+        ResourcedProvision = "RESOURCED_PROVISION",
+        Ehcna = "EHCNA",
     }
 }
 
 code_list! {
     /// School phase.
     Phase {
-        EarlyYears = "EY" => "Early years",
-        Primary = "PRIMARY" => "Primary",
-        Secondary = "SECONDARY" => "Secondary",
-        AllThrough = "ALL_THROUGH" => "All-through",
-        Post16 = "POST16" => "Post-16",
+        EarlyYears = "EY",
+        Primary = "PRIMARY",
+        Secondary = "SECONDARY",
+        AllThrough = "ALL_THROUGH",
+        Post16 = "POST16",
     }
 }
 
 code_list! {
     /// Type of setting (eligibility, domain.md V-04).
     SettingType {
-        Mainstream = "MAINSTREAM" => "Mainstream maintained school",
-        Academy = "ACADEMY" => "Mainstream academy or free school",
-        Elp = "ELP" => "Enhanced learning provision",
-        Arp = "ARP" => "Additionally resourced provision",
-        Special = "SPECIAL" => "Special school",
-        Ap = "AP" => "Alternative provision",
-        EyPvi = "EY_PVI" => "Early years private, voluntary or independent setting",
+        Mainstream = "MAINSTREAM",
+        Academy = "ACADEMY",
+        Elp = "ELP",
+        Arp = "ARP",
+        Special = "SPECIAL",
+        Ap = "AP",
+        EyPvi = "EY_PVI",
     }
 }
 
 code_list! {
     /// Sex as recorded in the school census and SEN2.
     Sex {
-        Female = "F" => "Female",
-        Male = "M" => "Male",
+        Female = "F",
+        Male = "M",
     }
 }
 
 code_list! {
     /// National curriculum year (domain.md §5.8).
     Ncy {
-        E1 = "E1" => "Early years 1",
-        E2 = "E2" => "Early years 2",
-        N1 = "N1" => "Nursery 1",
-        N2 = "N2" => "Nursery 2",
-        R = "R" => "Reception",
-        Y1 = "1" => "Year 1",
-        Y2 = "2" => "Year 2",
-        Y3 = "3" => "Year 3",
-        Y4 = "4" => "Year 4",
-        Y5 = "5" => "Year 5",
-        Y6 = "6" => "Year 6",
-        Y7 = "7" => "Year 7",
-        Y8 = "8" => "Year 8",
-        Y9 = "9" => "Year 9",
-        Y10 = "10" => "Year 10",
-        Y11 = "11" => "Year 11",
-        Y12 = "12" => "Year 12",
-        Y13 = "13" => "Year 13",
-        Y14 = "14" => "Year 14",
-        X = "X" => "Not following the national curriculum",
+        E1 = "E1",
+        E2 = "E2",
+        N1 = "N1",
+        N2 = "N2",
+        R = "R",
+        Y1 = "1",
+        Y2 = "2",
+        Y3 = "3",
+        Y4 = "4",
+        Y5 = "5",
+        Y6 = "6",
+        Y7 = "7",
+        Y8 = "8",
+        Y9 = "9",
+        Y10 = "10",
+        Y11 = "11",
+        Y12 = "12",
+        Y13 = "13",
+        Y14 = "14",
+        X = "X",
     }
 }
 
@@ -128,50 +142,50 @@ impl Ncy {
 code_list! {
     /// The four broad areas of need (SEND Code of Practice 6.28–6.35).
     AreaOfNeed {
-        Ci = "CI" => "Communication and interaction",
-        Cl = "CL" => "Cognition and learning",
-        Semh = "SEMH" => "Social, emotional and mental health",
-        Sp = "SP" => "Sensory and/or physical",
+        Ci = "CI",
+        Cl = "CL",
+        Semh = "SEMH",
+        Sp = "SP",
     }
 }
 
 code_list! {
     /// Area of need of a provision row: the four areas, or catch-up (not SEN).
     ProvisionArea {
-        Ci = "CI" => "Communication and interaction",
-        Cl = "CL" => "Cognition and learning",
-        Semh = "SEMH" => "Social, emotional and mental health",
-        Sp = "SP" => "Sensory and/or physical",
-        CatchUp = "CATCH_UP" => "Catch-up (not SEN)",
+        Ci = "CI",
+        Cl = "CL",
+        Semh = "SEMH",
+        Sp = "SP",
+        CatchUp = "CATCH_UP",
     }
 }
 
 code_list! {
     /// SEN provision (school census): K SEN support, E EHC plan, N no SEN.
     SenProvision {
-        K = "K" => "SEN support",
-        E = "E" => "Education, health and care plan",
-        N = "N" => "No special educational need",
+        K = "K",
+        E = "E",
+        N = "N",
     }
 }
 
 code_list! {
     /// DfE SEN type (school census and SEN2, domain.md §5.2).
     SenType {
-        Spld = "SPLD" => "Specific learning difficulty",
-        Mld = "MLD" => "Moderate learning difficulty",
-        Sld = "SLD" => "Severe learning difficulty",
-        Pmld = "PMLD" => "Profound and multiple learning difficulty",
-        Semh = "SEMH" => "Social, emotional and mental health",
-        Slcn = "SLCN" => "Speech, language and communication needs",
-        Asd = "ASD" => "Autistic spectrum disorder",
-        Hi = "HI" => "Hearing impairment",
-        Vi = "VI" => "Vision impairment",
-        Msi = "MSI" => "Multi-sensory impairment",
-        Pd = "PD" => "Physical disability",
-        Ds = "DS" => "Down syndrome",
-        Oth = "OTH" => "Other difficulty or disability",
-        Nsa = "NSA" => "SEN support but no specialist assessment of type of need",
+        Spld = "SPLD",
+        Mld = "MLD",
+        Sld = "SLD",
+        Pmld = "PMLD",
+        Semh = "SEMH",
+        Slcn = "SLCN",
+        Asd = "ASD",
+        Hi = "HI",
+        Vi = "VI",
+        Msi = "MSI",
+        Pd = "PD",
+        Ds = "DS",
+        Oth = "OTH",
+        Nsa = "NSA",
     }
 }
 
@@ -193,161 +207,161 @@ impl SenType {
 code_list! {
     /// State of an assess-plan-do-review cycle.
     CycleStatus {
-        Completed = "COMPLETED" => "Completed",
-        InProgress = "IN_PROGRESS" => "In progress",
+        Completed = "COMPLETED",
+        InProgress = "IN_PROGRESS",
     }
 }
 
 code_list! {
     /// Review status of one outcome at the end of a cycle (domain.md §5.7).
     ReviewStatus {
-        Achieved = "ACHIEVED" => "Achieved",
-        PartiallyAchieved = "PARTIALLY_ACHIEVED" => "Partially achieved",
-        NotAchieved = "NOT_ACHIEVED" => "Not achieved",
-        CarriedForward = "CARRIED_FORWARD" => "Carried forward",
-        Discontinued = "DISCONTINUED" => "Discontinued",
+        Achieved = "ACHIEVED",
+        PartiallyAchieved = "PARTIALLY_ACHIEVED",
+        NotAchieved = "NOT_ACHIEVED",
+        CarriedForward = "CARRIED_FORWARD",
+        Discontinued = "DISCONTINUED",
     }
 }
 
 code_list! {
     /// What a provision-map row costs (domain.md §3.1).
     ProvisionCategory {
-        StaffTime = "STAFF_TIME" => "Staff time",
-        SlaService = "SLA_SERVICE" => "Bought-in service (SLA)",
-        Resource = "RESOURCE" => "Resource or equipment",
-        Training = "TRAINING" => "Training",
-        Other = "OTHER" => "Other",
+        StaffTime = "STAFF_TIME",
+        SlaService = "SLA_SERVICE",
+        Resource = "RESOURCE",
+        Training = "TRAINING",
+        Other = "OTHER",
     }
 }
 
 code_list! {
     /// Staff roles for provision-map rows (domain.md §5.5).
     StaffRole {
-        Teacher = "TEACHER" => "Teacher",
-        SpecialistTeacher = "SPECIALIST_TEACHER" => "Specialist teacher",
-        Senco = "SENCO" => "SENCo",
-        Hlta = "HLTA" => "Higher level teaching assistant",
-        TaL1 = "TA_L1" => "Teaching assistant level 1",
-        TaL2 = "TA_L2" => "Teaching assistant level 2",
-        TaL3 = "TA_L3" => "Teaching assistant level 3",
-        TaL4 = "TA_L4" => "Teaching assistant level 4",
-        Lsa = "LSA" => "Learning support assistant",
-        LearningMentor = "LEARNING_MENTOR" => "Learning mentor",
-        Elsa = "ELSA" => "Emotional literacy support assistant",
-        SupervisoryAssistant = "SUPERVISORY_ASSISTANT" => "Supervisory (lunchtime) assistant",
-        Therapist = "THERAPIST" => "Therapist or therapy assistant",
-        ExternalSla = "EXTERNAL_SLA" => "External provider (SLA)",
-        Other = "OTHER" => "Other",
+        Teacher = "TEACHER",
+        SpecialistTeacher = "SPECIALIST_TEACHER",
+        Senco = "SENCO",
+        Hlta = "HLTA",
+        TaL1 = "TA_L1",
+        TaL2 = "TA_L2",
+        TaL3 = "TA_L3",
+        TaL4 = "TA_L4",
+        Lsa = "LSA",
+        LearningMentor = "LEARNING_MENTOR",
+        Elsa = "ELSA",
+        SupervisoryAssistant = "SUPERVISORY_ASSISTANT",
+        Therapist = "THERAPIST",
+        ExternalSla = "EXTERNAL_SLA",
+        Other = "OTHER",
     }
 }
 
 code_list! {
     /// How often a session happens (display only; sessionsPerWeek is what is costed).
     Frequency {
-        Daily = "DAILY" => "Daily",
-        NPerWeek = "N_PER_WEEK" => "A number of times a week",
-        Weekly = "WEEKLY" => "Weekly",
-        Fortnightly = "FORTNIGHTLY" => "Fortnightly",
-        HalfTermly = "HALF_TERMLY" => "Half-termly",
-        Termly = "TERMLY" => "Termly",
-        OneOff = "ONE_OFF" => "One-off",
+        Daily = "DAILY",
+        NPerWeek = "N_PER_WEEK",
+        Weekly = "WEEKLY",
+        Fortnightly = "FORTNIGHTLY",
+        HalfTermly = "HALF_TERMLY",
+        Termly = "TERMLY",
+        OneOff = "ONE_OFF",
     }
 }
 
 code_list! {
     /// Who pays for a provision-map row (Element 2, pupil premium, Element 3...).
     FundingSource {
-        NotionalSen = "NOTIONAL_SEN" => "Notional SEN budget (Element 2)",
-        PupilPremium = "PUPIL_PREMIUM" => "Pupil premium",
-        TopUpRequested = "TOP_UP_REQUESTED" => "Top-up requested (Element 3)",
-        OtherGrant = "OTHER_GRANT" => "Other grant",
-        FreeService = "FREE_SERVICE" => "Free service (no cost to the school)",
+        NotionalSen = "NOTIONAL_SEN",
+        PupilPremium = "PUPIL_PREMIUM",
+        TopUpRequested = "TOP_UP_REQUESTED",
+        OtherGrant = "OTHER_GRANT",
+        FreeService = "FREE_SERVICE",
     }
 }
 
 code_list! {
     /// Impact of a provision that has ended.
     Impact {
-        Good = "GOOD" => "Good",
-        Some = "SOME" => "Some",
-        Limited = "LIMITED" => "Limited",
-        None = "NONE" => "None",
-        TooEarly = "TOO_EARLY" => "Too early to tell",
+        Good = "GOOD",
+        Some = "SOME",
+        Limited = "LIMITED",
+        None = "NONE",
+        TooEarly = "TOO_EARLY",
     }
 }
 
 code_list! {
     /// Specialist and outside-agency services (domain.md §5.4).
     ServiceType {
-        Ep = "EP" => "Educational psychology",
-        Salt = "SALT" => "Speech and language therapy",
-        Ot = "OT" => "Occupational therapy",
-        Physio = "PHYSIO" => "Physiotherapy",
-        Camhs = "CAMHS" => "CAMHS or emotional wellbeing service",
-        Paediatrician = "PAEDIATRICIAN" => "Community paediatrics",
-        SchoolNurse = "SCHOOL_NURSE" => "School nursing",
-        SpecialistTeacherCl = "SPECIALIST_TEACHER_CL" => "Specialist teacher (learning support)",
-        AutismTeam = "AUTISM_TEAM" => "Communication and autism team",
-        SemhOutreach = "SEMH_OUTREACH" => "SEMH outreach or behaviour support",
-        SensoryHi = "SENSORY_HI" => "Teacher of the deaf",
-        SensoryVi = "SENSORY_VI" => "Qualified teacher of visual impairment",
-        PdSupport = "PD_SUPPORT" => "Physical disability support service",
-        OutreachEmsArp = "OUTREACH_EMS_ARP" => "Enhanced mainstream or ARP outreach",
-        Portage = "PORTAGE" => "Portage",
-        EarlyHelp = "EARLY_HELP" => "Early help",
-        SocialCare = "SOCIAL_CARE" => "Social care",
-        VirtualSchool = "VIRTUAL_SCHOOL" => "Virtual school",
-        HospitalCommunityTeaching = "HOSPITAL_COMMUNITY_TEACHING" => "Hospital and community teaching",
-        SendcoMentor = "SENDCO_MENTOR" => "SENDCo mentor",
-        Counsellor = "COUNSELLOR" => "Counsellor",
-        PrivateProfessional = "PRIVATE_PROFESSIONAL" => "Private professional",
-        Other = "OTHER" => "Other",
+        Ep = "EP",
+        Salt = "SALT",
+        Ot = "OT",
+        Physio = "PHYSIO",
+        Camhs = "CAMHS",
+        Paediatrician = "PAEDIATRICIAN",
+        SchoolNurse = "SCHOOL_NURSE",
+        SpecialistTeacherCl = "SPECIALIST_TEACHER_CL",
+        AutismTeam = "AUTISM_TEAM",
+        SemhOutreach = "SEMH_OUTREACH",
+        SensoryHi = "SENSORY_HI",
+        SensoryVi = "SENSORY_VI",
+        PdSupport = "PD_SUPPORT",
+        OutreachEmsArp = "OUTREACH_EMS_ARP",
+        Portage = "PORTAGE",
+        EarlyHelp = "EARLY_HELP",
+        SocialCare = "SOCIAL_CARE",
+        VirtualSchool = "VIRTUAL_SCHOOL",
+        HospitalCommunityTeaching = "HOSPITAL_COMMUNITY_TEACHING",
+        SendcoMentor = "SENDCO_MENTOR",
+        Counsellor = "COUNSELLOR",
+        PrivateProfessional = "PRIVATE_PROFESSIONAL",
+        Other = "OTHER",
     }
 }
 
 code_list! {
     /// Where a specialist involvement stands.
     SpecialistStatus {
-        Referred = "REFERRED" => "Referred",
-        Waiting = "WAITING" => "Waiting",
-        Active = "ACTIVE" => "Active",
-        Discharged = "DISCHARGED" => "Discharged",
+        Referred = "REFERRED",
+        Waiting = "WAITING",
+        Active = "ACTIVE",
+        Discharged = "DISCHARGED",
     }
 }
 
 code_list! {
     /// How the pupil's views were gathered.
     VoiceMethod {
-        Conversation = "CONVERSATION" => "Conversation",
-        OnePageProfile = "ONE_PAGE_PROFILE" => "One-page profile",
-        Drawings = "DRAWINGS" => "Drawings",
-        Symbols = "SYMBOLS" => "Symbols",
-        Advocate = "ADVOCATE" => "Through an advocate",
-        Other = "OTHER" => "Other",
+        Conversation = "CONVERSATION",
+        OnePageProfile = "ONE_PAGE_PROFILE",
+        Drawings = "DRAWINGS",
+        Symbols = "SYMBOLS",
+        Advocate = "ADVOCATE",
+        Other = "OTHER",
     }
 }
 
 code_list! {
     /// A parent's or carer's relationship to the child (domain.md §1.M).
     Relationship {
-        Mother = "MOTHER" => "Mother",
-        Father = "FATHER" => "Father",
-        StepParent = "STEP_PARENT" => "Step-parent",
-        Guardian = "GUARDIAN" => "Guardian",
-        SpecialGuardian = "SPECIAL_GUARDIAN" => "Special guardian",
-        FosterCarer = "FOSTER_CARER" => "Foster carer",
-        LaCorporateParent = "LA_CORPORATE_PARENT" => "Local authority (corporate parent)",
-        Other = "OTHER" => "Other",
+        Mother = "MOTHER",
+        Father = "FATHER",
+        StepParent = "STEP_PARENT",
+        Guardian = "GUARDIAN",
+        SpecialGuardian = "SPECIAL_GUARDIAN",
+        FosterCarer = "FOSTER_CARER",
+        LaCorporateParent = "LA_CORPORATE_PARENT",
+        Other = "OTHER",
     }
 }
 
 code_list! {
     /// How consent was recorded.
     ConsentMethod {
-        WetSignatureScanned = "WET_SIGNATURE_SCANNED" => "Signed on paper (scanned)",
-        ESignature = "E_SIGNATURE" => "Electronic signature",
-        VerbalRecordedByStaff = "VERBAL_RECORDED_BY_STAFF" => "Verbal, recorded by staff",
-        Email = "EMAIL" => "By email",
+        WetSignatureScanned = "WET_SIGNATURE_SCANNED",
+        ESignature = "E_SIGNATURE",
+        VerbalRecordedByStaff = "VERBAL_RECORDED_BY_STAFF",
+        Email = "EMAIL",
     }
 }
 
@@ -364,32 +378,32 @@ impl ConsentMethod {
 code_list! {
     /// What a consent covers (consent must be specific: UK GDPR Art 4(11)).
     ConsentScope {
-        ShareWithPanel = "SHARE_WITH_PANEL" => "Share this application with the panel",
-        ShareWithNamedAgencies = "SHARE_WITH_NAMED_AGENCIES" => "Share with the named agencies",
-        EpInvolvement = "EP_INVOLVEMENT" => "Educational psychologist involvement",
-        Outreach = "OUTREACH" => "Outreach support",
-        EhcnaRequest = "EHCNA_REQUEST" => "Request an EHC needs assessment",
-        TrainingSampleAnonymised = "TRAINING_SAMPLE_ANONYMISED" => "Use anonymised paperwork for training",
+        ShareWithPanel = "SHARE_WITH_PANEL",
+        ShareWithNamedAgencies = "SHARE_WITH_NAMED_AGENCIES",
+        EpInvolvement = "EP_INVOLVEMENT",
+        Outreach = "OUTREACH",
+        EhcnaRequest = "EHCNA_REQUEST",
+        TrainingSampleAnonymised = "TRAINING_SAMPLE_ANONYMISED",
     }
 }
 
 code_list! {
     /// Types of attached document (domain.md §1.Q).
     AttachmentType {
-        SenSupportPlan = "SEN_SUPPORT_PLAN" => "SEN support plan",
-        ApdrRecord = "APDR_RECORD" => "Assess, plan, do, review record",
-        ProvisionMap = "PROVISION_MAP" => "Provision map",
-        SupportTimetable = "SUPPORT_TIMETABLE" => "Support timetable",
-        ProfessionalReport = "PROFESSIONAL_REPORT" => "Professional report",
-        AssessmentData = "ASSESSMENT_DATA" => "Assessment data",
-        Pep = "PEP" => "Personal education plan",
-        Eha = "EHA" => "Early help assessment",
-        RiskAssessment = "RISK_ASSESSMENT" => "Risk assessment",
-        PupilVoice = "PUPIL_VOICE" => "Pupil voice",
-        ParentViews = "PARENT_VIEWS" => "Parent views",
-        ConsentSignature = "CONSENT_SIGNATURE" => "Signed consent",
-        Quote = "QUOTE" => "Quote",
-        Other = "OTHER" => "Other",
+        SenSupportPlan = "SEN_SUPPORT_PLAN",
+        ApdrRecord = "APDR_RECORD",
+        ProvisionMap = "PROVISION_MAP",
+        SupportTimetable = "SUPPORT_TIMETABLE",
+        ProfessionalReport = "PROFESSIONAL_REPORT",
+        AssessmentData = "ASSESSMENT_DATA",
+        Pep = "PEP",
+        Eha = "EHA",
+        RiskAssessment = "RISK_ASSESSMENT",
+        PupilVoice = "PUPIL_VOICE",
+        ParentViews = "PARENT_VIEWS",
+        ConsentSignature = "CONSENT_SIGNATURE",
+        Quote = "QUOTE",
+        Other = "OTHER",
     }
 }
 
@@ -397,27 +411,27 @@ code_list! {
     /// The kinds of file a document may be, decided from its bytes (`files::sniff`). The label
     /// is the short name people know the kind by ("The selected file must be a PDF or DOCX").
     FileKind {
-        Pdf = "PDF" => "PDF",
-        Docx = "DOCX" => "DOCX",
-        Xlsx = "XLSX" => "XLSX",
-        Odt = "ODT" => "ODT",
-        Doc = "DOC" => "DOC",
-        Jpeg = "JPEG" => "JPG",
-        Png = "PNG" => "PNG",
-        Heic = "HEIC" => "HEIC",
-        Txt = "TXT" => "TXT",
-        Csv = "CSV" => "CSV",
-        Rtf = "RTF" => "RTF",
+        Pdf = "PDF",
+        Docx = "DOCX",
+        Xlsx = "XLSX",
+        Odt = "ODT",
+        Doc = "DOC",
+        Jpeg = "JPEG",
+        Png = "PNG",
+        Heic = "HEIC",
+        Txt = "TXT",
+        Csv = "CSV",
+        Rtf = "RTF",
     }
 }
 
 code_list! {
     /// A SENCo's national award status.
     NasencoStatus {
-        Achieved = "ACHIEVED" => "Achieved",
-        InProgress = "IN_PROGRESS" => "In progress",
-        NotStarted = "NOT_STARTED" => "Not started",
-        NotRequired = "NOT_REQUIRED" => "Not required",
+        Achieved = "ACHIEVED",
+        InProgress = "IN_PROGRESS",
+        NotStarted = "NOT_STARTED",
+        NotRequired = "NOT_REQUIRED",
     }
 }
 

@@ -2,6 +2,7 @@
 //! each row is rounded half-up to the penny before summing, so the totals always equal the sum
 //! of the rows shown.
 
+use crate::text::Catalogue;
 use serde::{Deserialize, Serialize};
 
 use crate::codes::{FundingSource, ProvisionCategory};
@@ -66,14 +67,45 @@ pub struct Sessions {
 pub struct Uncostable {
     /// The row's field the reason is about (`sessionsPerWeek`).
     pub field: &'static str,
-    /// Completes "cannot be costed: …".
-    pub why: String,
+    /// The catalogue's id of the reason (`cost.why.*`), which completes "cannot be costed: …".
+    pub why_id: &'static str,
+    /// The reason's placeholders and their values.
+    pub args: Vec<(&'static str, String)>,
 }
 
-fn refuse<T>(field: &'static str, why: impl Into<String>) -> Result<T, Uncostable> {
+impl Uncostable {
+    /// The reason in English.
+    pub fn why(&self) -> String {
+        self.why_in(&Catalogue::english())
+    }
+
+    /// The reason in the words of `texts`; a figure's name is the catalogue's too.
+    pub fn why_in(&self, texts: &Catalogue) -> String {
+        let args: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(k, v)| match *k {
+                "figure" => (*k, texts.get(v).to_owned()),
+                _ => (*k, v.clone()),
+            })
+            .collect();
+        let shown: Vec<(&str, &dyn std::fmt::Display)> = args
+            .iter()
+            .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
+            .collect();
+        texts.format(self.why_id, &shown)
+    }
+}
+
+fn refuse<T>(
+    field: &'static str,
+    why_id: &'static str,
+    args: &[(&'static str, String)],
+) -> Result<T, Uncostable> {
     Err(Uncostable {
         field,
-        why: why.into(),
+        why_id,
+        args: args.to_vec(),
     })
 }
 
@@ -86,10 +118,8 @@ pub fn sessions(given: &SessionsPerWeek) -> Result<Sessions, Uncostable> {
     let over = || {
         refuse(
             field,
-            format!(
-                "the number of sessions a week is more than {}",
-                grouped(cap.unsigned_abs())
-            ),
+            "cost.why.sessions-over",
+            &[("max", grouped(cap.unsigned_abs()))],
         )
     };
     let sessions_per_week = match *given {
@@ -111,16 +141,17 @@ pub fn sessions(given: &SessionsPerWeek) -> Result<Sessions, Uncostable> {
         return over();
     }
     if sessions_per_week < 0.0 {
-        return refuse(field, "the number of sessions a week is negative");
+        return refuse(field, "cost.why.sessions-negative", &[]);
     }
     let Some((digits, scale)) = shortest_decimal(sessions_per_week) else {
-        return refuse(field, "the number of sessions a week cannot be read");
+        return refuse(field, "cost.why.sessions-unreadable", &[]);
     };
     let places = usize::try_from(scale).unwrap_or(0);
     if places > MAX_PLACES {
         return refuse(
             field,
-            format!("the number of sessions a week has more than {MAX_PLACES} decimal places"),
+            "cost.why.sessions-places",
+            &[("places", MAX_PLACES.to_string())],
         );
     }
     let (num, den) = if scale >= 0 {
@@ -173,20 +204,20 @@ impl Sessions {
     /// In words, for a working: "5 sessions a week", "0.5 sessions a week", "1 session every 3
     /// weeks" (a fraction given as such).
     pub fn words(&self) -> String {
+        self.words_in(&Catalogue::english())
+    }
+
+    /// [`Sessions::words`] in the words of `texts`.
+    pub fn words_in(&self, texts: &Catalogue) -> String {
+        let form = |n: &str| if n == "1" { "one" } else { "other" };
         match self.shown.split_once('/') {
-            Some((n, w)) => format!(
-                "{n} {} every {w} {}",
-                if n == "1" { "session" } else { "sessions" },
-                if w == "1" { "week" } else { "weeks" }
+            Some((n, w)) => texts.format(
+                &format!("cost.sessions-every.{}.{}", form(n), form(w)),
+                &[("n", &n), ("weeks", &w)],
             ),
-            None => format!(
-                "{} {} a week",
-                self.shown,
-                if self.shown == "1" {
-                    "session"
-                } else {
-                    "sessions"
-                }
+            None => texts.format(
+                &format!("cost.sessions-a-week.{}", form(&self.shown)),
+                &[("n", &self.shown)],
             ),
         }
     }
@@ -217,23 +248,31 @@ impl Sessions {
     }
 }
 
-fn count(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// How a row's cost is worked out, in words, for people to follow:
 /// `£17.20 an hour × 60 minutes × 1 session a week × 30 weeks ÷ 3 pupils`, or `£425.00 × 2`.
 /// `None` while a figure it needs is missing.
 pub fn working(r: &ProvisionRow) -> Option<String> {
+    working_in(r, &Catalogue::english())
+}
+
+/// [`working`] in the words of `texts`.
+pub fn working_in(r: &ProvisionRow, texts: &Catalogue) -> Option<String> {
     let spw = r.sessions_per_week.and_then(|s| sessions(&s).ok());
-    working_with(r, spw.map(|s| s.words()))
+    working_with(r, spw.map(|s| s.words_in(texts)), texts)
 }
 
 /// [`working`] with sessions a week in words ([`Sessions::words`]).
-fn working_with(r: &ProvisionRow, sessions_words: Option<String>) -> Option<String> {
+fn working_with(
+    r: &ProvisionRow,
+    sessions_words: Option<String>,
+    texts: &Catalogue,
+) -> Option<String> {
     if !is_staff_time(r) {
         let q = r.quantity.unwrap_or(1);
-        return Some(format!("{} × {q}", money(r.fixed_cost_pence?)));
+        return Some(texts.format(
+            "cost.working.fixed",
+            &[("cost", &money(r.fixed_cost_pence?)), ("quantity", &q)],
+        ));
     }
     let group = if r.charge_full_group_cost == Some(true) {
         1
@@ -242,17 +281,26 @@ fn working_with(r: &ProvisionRow, sessions_words: Option<String>) -> Option<Stri
     };
     let spw = sessions_words?;
     let adults = r.adults.unwrap_or(1);
-    let mut w = format!(
-        "{} an hour × {} × {spw} × {}",
-        money(r.hourly_rate_pence?),
-        count(r.session_minutes?, "minute", "minutes"),
-        count(r.weeks?, "week", "weeks")
+    let mut w = texts.format(
+        "cost.working.staff",
+        &[
+            ("rate", &money(r.hourly_rate_pence?)),
+            ("minutes", &texts.plural(r.session_minutes?, "word.minute")),
+            ("sessions", &spw),
+            ("weeks", &texts.plural(r.weeks?, "word.week")),
+        ],
     );
     if adults != 1 {
-        w.push_str(&format!(" × {}", count(adults, "adult", "adults")));
+        w.push_str(&texts.format(
+            "cost.working.adults",
+            &[("adults", &texts.plural(adults, "word.adult"))],
+        ));
     }
     if group != 1 {
-        w.push_str(&format!(" ÷ {}", count(group, "pupil", "pupils")));
+        w.push_str(&texts.format(
+            "cost.working.pupils",
+            &[("pupils", &texts.plural(group, "word.pupil"))],
+        ));
     }
     Some(w)
 }
@@ -298,7 +346,7 @@ pub fn costing(row: &ProvisionRow, max_pence: i64) -> Result<Option<i64>, Uncost
             ("groupSize", group, 1),
         ] {
             if v < least {
-                return refuse(field, format!("{} is {v}", FIGURE_NAMES.name(field)));
+                return refuse(field, "cost.why.figure", &figure_is(field, v));
             }
         }
         let spw = sessions(&spw)?;
@@ -309,27 +357,24 @@ pub fn costing(row: &ProvisionRow, max_pence: i64) -> Result<Option<i64>, Uncost
         match (exact, meant, row.annual_cost_pence) {
             (_, Some(m), Some(stated)) if i128::from(stated) == m => m,
             (Some(c), _, _) => c,
-            (None, _, _) => return refuse("hourlyRatePence", too_large(max_pence)),
+            (None, _, _) => return refuse("hourlyRatePence", TOO_LARGE, &most(max_pence)),
         }
     } else {
         let Some(fixed) = row.fixed_cost_pence else {
             return Ok(None);
         };
         if row.hourly_rate_pence.is_some() {
-            return refuse(
-                "fixedCostPence",
-                "it has both an hourly rate and a fixed cost: keep the one it is costed by",
-            );
+            return refuse("fixedCostPence", "cost.why.rate-and-fixed", &[]);
         }
         let quantity = row.quantity.unwrap_or(1);
         for (field, v) in [("fixedCostPence", fixed), ("quantity", quantity)] {
             if v < 0 {
-                return refuse(field, format!("{} is {v}", FIGURE_NAMES.name(field)));
+                return refuse(field, "cost.why.figure", &figure_is(field, v));
             }
         }
         match i128::from(fixed).checked_mul(i128::from(quantity)) {
             Some(c) => c,
-            None => return refuse("fixedCostPence", too_large(max_pence)),
+            None => return refuse("fixedCostPence", TOO_LARGE, &most(max_pence)),
         }
     };
     match i64::try_from(cost) {
@@ -340,16 +385,32 @@ pub fn costing(row: &ProvisionRow, max_pence: i64) -> Result<Option<i64>, Uncost
             } else {
                 "fixedCostPence"
             },
-            too_large(max_pence),
+            TOO_LARGE,
+            &most(max_pence),
         ),
     }
 }
 
-fn too_large(max_pence: i64) -> String {
-    format!(
-        "its figures come to more than {}, the most one row may cost",
-        money(max_pence)
-    )
+/// "its figures come to more than {max}, the most one row may cost".
+const TOO_LARGE: &str = "cost.why.too-large";
+
+fn most(max_pence: i64) -> [(&'static str, String); 1] {
+    [("max", money(max_pence))]
+}
+
+/// A figure's name (`cost.figure.<field>`) and the value it may not have.
+fn figure_is(field: &str, v: i64) -> [(&'static str, String); 2] {
+    let figure = match field {
+        "hourlyRatePence" => "cost.figure.hourlyRatePence",
+        "sessionMinutes" => "cost.figure.sessionMinutes",
+        "weeks" => "cost.figure.weeks",
+        "adults" => "cost.figure.adults",
+        "groupSize" => "cost.figure.groupSize",
+        "fixedCostPence" => "cost.figure.fixedCostPence",
+        "quantity" => "cost.figure.quantity",
+        _ => "cost.figure.other",
+    };
+    [("figure", figure.to_owned()), ("value", v.to_string())]
 }
 
 /// A staff-time cost in pence, half-up, for sessions a week `num/den`; `None` if it does not fit.
@@ -369,28 +430,6 @@ fn staff_cost(
     div_half_up(top, den.checked_mul(60)?.checked_mul(i128::from(group))?)
 }
 
-/// The words for a row's figures in a reason.
-struct Names(&'static [(&'static str, &'static str)]);
-
-impl Names {
-    fn name(&self, field: &str) -> &'static str {
-        self.0
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map_or("a figure", |(_, n)| n)
-    }
-}
-
-const FIGURE_NAMES: Names = Names(&[
-    ("hourlyRatePence", "the hourly rate in pence"),
-    ("sessionMinutes", "the session length in minutes"),
-    ("weeks", "the number of weeks"),
-    ("adults", "the number of adults"),
-    ("groupSize", "the number of pupils in the group"),
-    ("fixedCostPence", "the cost in pence"),
-    ("quantity", "the quantity"),
-]);
-
 /// The annual cost of one row in pence, half-up to the penny, or `None` while the figures it
 /// needs are missing or it cannot be costed ([`costing`] says why).
 pub fn row_cost(row: &ProvisionRow) -> Option<i64> {
@@ -400,6 +439,11 @@ pub fn row_cost(row: &ProvisionRow) -> Option<i64> {
 /// What a row's figures come to if a rounded decimal of sessions a week stands for a simple
 /// fraction, with the working for it: `(cost, "1/3")`.
 pub fn meant_cost(row: &ProvisionRow) -> Option<(i64, String)> {
+    meant_cost_in(row, &Catalogue::english())
+}
+
+/// [`meant_cost`], its working in the words of `texts`.
+pub fn meant_cost_in(row: &ProvisionRow, texts: &Catalogue) -> Option<(i64, String)> {
     let spw = sessions(&row.sessions_per_week?).ok()?;
     let (p, q) = spw.stands_for()?;
     let group = if row.charge_full_group_cost == Some(true) {
@@ -421,7 +465,7 @@ pub fn meant_cost(row: &ProvisionRow) -> Option<(i64, String)> {
         places: 0,
         shown: format!("{p}/{q}"),
     };
-    let w = working_with(row, Some(meant.words()))?;
+    let w = working_with(row, Some(meant.words_in(texts)), texts)?;
     Some((i64::try_from(c).ok()?, w))
 }
 

@@ -140,26 +140,16 @@ impl fmt::Display for Date {
 
 /// A date for people: "14 May 2016".
 pub fn human(d: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let name = usize::try_from(d.month.saturating_sub(1))
-        .ok()
-        .and_then(|i| MONTHS.get(i))
-        .copied()
-        .unwrap_or("");
-    format!("{} {} {}", d.day, name, d.year)
+    human_in(d, &crate::text::Catalogue::english())
+}
+
+/// [`human`] in the words of `texts` (`date.human`, the months `date.month.1`…`12`).
+pub fn human_in(d: Date, texts: &crate::text::Catalogue) -> String {
+    let month = texts.get(&format!("date.month.{}", d.month)).to_owned();
+    texts.format(
+        "date.human",
+        &[("day", &d.day), ("month", &month), ("year", &d.year)],
+    )
 }
 
 /// National curriculum year number (Reception = 0) for a child born on `dob`, in the school year

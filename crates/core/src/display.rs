@@ -7,6 +7,9 @@ use serde_json::Value;
 use crate::cost::money;
 use crate::form::{options_for, Options};
 use crate::rules::field_specs::Kind;
+// The words of this module are the catalogue's `display.*`, in English until the widget and
+// the pack carry a catalogue of their own.
+use crate::text::{say, Catalogue};
 
 /// `2016-05-14` → `14 May 2016`; anything else as it is.
 pub fn date(text: &str) -> String {
@@ -60,12 +63,11 @@ pub fn item_name(list: &str, n: usize, item: &Value) -> String {
     let number = n.saturating_add(1);
     match list {
         "/outcomes" => match text(item, "text") {
-            Some(t) => format!("Outcome {number}: {t}"),
-            None => format!("Outcome {number}"),
+            Some(t) => say("display.outcome.named", &[("n", &number), ("text", &t)]),
+            None => say("display.outcome", &[("n", &number)]),
         },
-        "/provisionMap/rows" => {
-            text(item, "intervention").unwrap_or_else(|| format!("Provision {number}"))
-        }
+        "/provisionMap/rows" => text(item, "intervention")
+            .unwrap_or_else(|| say("display.provision", &[("n", &number)])),
         "/parents" => {
             let name = [text(item, "forename"), text(item, "surname")]
                 .into_iter()
@@ -73,22 +75,33 @@ pub fn item_name(list: &str, n: usize, item: &Value) -> String {
                 .collect::<Vec<_>>()
                 .join(" ");
             let who = if name.is_empty() {
-                format!("Parent or carer {number}")
+                say("display.parent", &[("n", &number)])
             } else {
                 name
             };
             match item.get("relationship").and_then(Value::as_str) {
-                Some(r) => format!("{who} ({})", code_label("/parents/*/relationship", r)),
+                Some(r) => say(
+                    "display.parent.relationship",
+                    &[
+                        ("who", &who),
+                        ("relationship", &code_label("/parents/*/relationship", r)),
+                    ],
+                ),
                 None => who,
             }
         }
-        "/attachments" => text(item, "filename").unwrap_or_else(|| format!("Document {number}")),
+        "/attachments" => {
+            text(item, "filename").unwrap_or_else(|| say("display.document", &[("n", &number)]))
+        }
         _ => {
             let noun = crate::form::LISTS
                 .iter()
                 .find(|l| l.pointer == list)
                 .map_or("item", |l| l.item);
-            format!("{} {number}", crate::rules::capital(noun))
+            say(
+                "display.item",
+                &[("item", &crate::rules::capital(noun)), ("n", &number)],
+            )
         }
     }
 }
@@ -114,14 +127,24 @@ pub fn item_summary(doc: &Value, list: &str, item: &Value) -> String {
             };
             let unit = m.and_then(|m| text(m, "unit")).unwrap_or_default();
             let measure = match (num("baseline"), num("target")) {
-                (Some(b), Some(g)) => Some(format!("from {b} to {g} {unit}").trim_end().to_owned()),
+                (Some(b), Some(g)) => Some(
+                    say(
+                        "display.measure",
+                        &[("baseline", &b), ("target", &g), ("unit", &unit)],
+                    )
+                    .trim_end()
+                    .to_owned(),
+                ),
                 _ => None,
             };
-            let by = d("byDate").map(|x| format!("by {x}"));
-            let mut line = vec![t("text").unwrap_or_else(|| "Not described yet".to_owned())];
+            let by = d("byDate").map(|x| say("display.by", &[("date", &x)]));
+            let mut line = vec![t("text").unwrap_or_else(|| say("display.not-described", &[]))];
             let detail: Vec<String> = [measure, by].into_iter().flatten().collect();
             if !detail.is_empty() {
-                line.push(format!("({})", detail.join(", ")));
+                line.push(say(
+                    "display.detail",
+                    &[("detail", &detail.join(&say("list.separator", &[])))],
+                ));
             }
             vec![line.join(" ")]
         }
@@ -130,8 +153,8 @@ pub fn item_summary(doc: &Value, list: &str, item: &Value) -> String {
                 d("startDate"),
                 d("actualReviewDate").or_else(|| d("plannedReviewDate")),
             ) {
-                (Some(a), Some(b)) => Some(format!("{a} to {b}")),
-                (Some(a), None) => Some(format!("from {a}")),
+                (Some(a), Some(b)) => Some(say("display.from-to", &[("from", &a), ("to", &b)])),
+                (Some(a), None) => Some(say("display.from", &[("from", &a)])),
                 _ => None,
             };
             let results = item
@@ -141,15 +164,20 @@ pub fn item_summary(doc: &Value, list: &str, item: &Value) -> String {
                     m.iter()
                         .filter_map(|(id, s)| {
                             let s = s.as_str()?;
-                            Some(format!(
-                                "{}: {}",
-                                referred(doc, "/outcomes", id),
-                                code_label("/apdrCycles/*/review/outcomeStatus", s)
-                                    .to_ascii_lowercase()
+                            Some(say(
+                                "display.outcome-result",
+                                &[
+                                    ("outcome", &referred(doc, "/outcomes", id)),
+                                    (
+                                        "result",
+                                        &code_label("/apdrCycles/*/review/outcomeStatus", s)
+                                            .to_ascii_lowercase(),
+                                    ),
+                                ],
                             ))
                         })
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(&say("list.separator", &[]))
                 })
                 .filter(|r| !r.is_empty());
             [dates, code("status"), results]
@@ -159,7 +187,7 @@ pub fn item_summary(doc: &Value, list: &str, item: &Value) -> String {
         }
         "/assessments" => [
             t("measure"),
-            t("value").map(|v| format!("result {v}")),
+            t("value").map(|v| say("display.result", &[("value", &v)])),
             d("date"),
         ]
         .into_iter()
@@ -174,11 +202,20 @@ pub fn item_summary(doc: &Value, list: &str, item: &Value) -> String {
             let who = item
                 .get("givenByPersonId")
                 .and_then(Value::as_str)
-                .map(|id| format!("Given by {}", referred(doc, "/parents", id)));
-            [who, d("date").map(|x| format!("on {x}")), code("method")]
-                .into_iter()
-                .flatten()
-                .collect()
+                .map(|id| {
+                    say(
+                        "display.given-by",
+                        &[("who", &referred(doc, "/parents", id))],
+                    )
+                });
+            [
+                who,
+                d("date").map(|x| say("display.on", &[("date", &x)])),
+                code("method"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect()
         }
         "/attachments" => [t("filename"), code("type"), d("documentDate")]
             .into_iter()
@@ -199,9 +236,11 @@ pub fn item_summary(doc: &Value, list: &str, item: &Value) -> String {
         .into_iter()
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
-        .join(" · ");
-    if line.is_empty() || line.starts_with("Parent or carer") {
-        "Not answered yet".to_owned()
+        .join(&say("display.joiner", &[]));
+    // An unnamed parent ("Parent or carer 1 (Mother)") is not an answer yet.
+    let unnamed = say("display.parent", &[("n", &"")]);
+    if line.is_empty() || line.starts_with(unnamed.trim_end()) {
+        say("display.not-answered", &[])
     } else {
         line
     }
@@ -229,9 +268,9 @@ pub fn referred(doc: &Value, list: &str, id: &str) -> String {
             .find(|(_, item)| item.get("id").and_then(Value::as_str) == Some(id))
     });
     match (list, found) {
-        ("/outcomes", Some((n, _))) => format!("Outcome {}", n.saturating_add(1)),
+        ("/outcomes", Some((n, _))) => say("display.outcome", &[("n", &n.saturating_add(1))]),
         (_, Some((n, item))) => item_name(list, n, item),
-        (_, None) => "Not found: it may have been removed".to_owned(),
+        (_, None) => say("display.not-found", &[]),
     }
 }
 
@@ -240,16 +279,17 @@ pub fn referred(doc: &Value, list: &str, id: &str) -> String {
 pub fn file_size(bytes: u64) -> String {
     const MIB: u64 = 1024 * 1024;
     if bytes < 1024 {
-        format!("{bytes} {}", if bytes == 1 { "byte" } else { "bytes" })
+        Catalogue::english().plural(i64::try_from(bytes).unwrap_or(i64::MAX), "word.byte")
     } else if bytes < MIB {
-        format!("{}KB", bytes.div_ceil(1024))
+        say("display.kilobytes", &[("n", &bytes.div_ceil(1024))])
     } else {
         let tenths = bytes.saturating_mul(10).saturating_add(MIB / 2) / MIB;
-        if tenths.is_multiple_of(10) {
-            format!("{}MB", tenths / 10)
+        let n = if tenths.is_multiple_of(10) {
+            (tenths / 10).to_string()
         } else {
-            format!("{}.{}MB", tenths / 10, tenths % 10)
-        }
+            format!("{}.{}", tenths / 10, tenths % 10)
+        };
+        say("display.megabytes", &[("n", &n)])
     }
 }
 
@@ -266,7 +306,7 @@ pub fn answer_in(doc: &Value, pattern: &str, kind: Kind, value: &Value) -> Strin
                 .into_iter()
                 .map(|id| referred(doc, list, id))
                 .collect::<Vec<_>>()
-                .join(", ");
+                .join(&say("list.separator", &[]));
         }
     }
     answer(pattern, kind, value)
@@ -286,7 +326,7 @@ pub fn local_authority(profile: &crate::Profile, pattern: &str, value: &Value) -
 /// An answer for reading.
 pub fn answer(pattern: &str, kind: Kind, value: &Value) -> String {
     match (kind, value) {
-        (_, Value::Bool(b)) => if *b { "Yes" } else { "No" }.to_owned(),
+        (_, Value::Bool(b)) => say(if *b { "display.yes" } else { "display.no" }, &[]),
         (Kind::Money, Value::Number(n)) => n.as_i64().map(money).unwrap_or_default(),
         (Kind::Date, Value::String(s)) => date(s),
         (Kind::Choice | Kind::Choices, Value::String(s)) => code_label(pattern, s),
@@ -300,7 +340,7 @@ pub fn answer(pattern: &str, kind: Kind, value: &Value) -> String {
                 other => other.to_string(),
             })
             .collect::<Vec<_>>()
-            .join(", "),
+            .join(&say("list.separator", &[])),
         (_, Value::String(s)) => s.clone(),
         (_, Value::Number(n)) => {
             format!("{n}{}", crate::form::unit_of(pattern).unwrap_or_default())

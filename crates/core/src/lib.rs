@@ -29,6 +29,7 @@ pub mod report;
 pub mod rules;
 pub mod sample;
 pub mod sections;
+pub mod text;
 pub mod wire;
 
 pub use date::Date;

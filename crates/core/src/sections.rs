@@ -6,8 +6,6 @@
 pub struct SectionDef {
     /// Stable id, used by profiles, the report and the widget's routes.
     pub id: &'static str,
-    /// Default title; a profile can relabel it (`labels["section.<id>"]`).
-    pub title: &'static str,
     /// Top-level document keys answered in this section.
     pub keys: &'static [&'static str],
 }
@@ -26,7 +24,6 @@ pub const ENVELOPE_KEYS: &[&str] = &[
 pub const SECTIONS: &[SectionDef] = &[
     SectionDef {
         id: "application",
-        title: "About this application",
         keys: &[
             "requestType",
             "panelDate",
@@ -37,111 +34,110 @@ pub const SECTIONS: &[SectionDef] = &[
     },
     SectionDef {
         id: "setting",
-        title: "Your school and contacts",
         keys: &["setting"],
     },
     SectionDef {
         id: "attachments",
-        title: "Supporting documents",
         keys: &["attachments"],
     },
     SectionDef {
         id: "child",
-        title: "The child or young person",
         keys: &["child"],
     },
     SectionDef {
         id: "context",
-        title: "Vulnerability and context",
         keys: &["context"],
     },
     SectionDef {
         id: "sen",
-        title: "Special educational needs",
         keys: &["sen"],
     },
     SectionDef {
         id: "assessments",
-        title: "Attainment and progress",
         keys: &["assessments"],
     },
     SectionDef {
         id: "outcomes",
-        title: "Outcomes",
         keys: &["outcomes"],
     },
     SectionDef {
         id: "provision",
-        title: "Costed provision map",
         keys: &["provisionMap"],
     },
     SectionDef {
         id: "apdr",
-        title: "Assess, plan, do, review cycles",
         keys: &["apdrCycles", "parentMeetings"],
     },
     SectionDef {
         id: "specialists",
-        title: "Specialist involvement",
         keys: &["specialists"],
     },
     SectionDef {
         id: "pupil-voice",
-        title: "The child's views",
         keys: &["pupilVoice"],
     },
     SectionDef {
         id: "parent-views",
-        title: "Parents' and carers' views",
         keys: &["parentViews"],
     },
     SectionDef {
         id: "parents",
-        title: "Parents and carers",
         keys: &["parents"],
     },
     SectionDef {
         id: "request",
-        title: "What you are asking for",
         keys: &["request"],
     },
     SectionDef {
         id: "consent",
-        title: "Consent",
         keys: &["consents"],
     },
     SectionDef {
         id: "declarations",
-        title: "Declarations",
         keys: &["declarations", "validation"],
     },
 ];
 
 /// The task list's groups, in order, each with its sections (GOV.UK task list pattern: a
-/// long list of tasks is grouped under headings). A profile's sections fall into these groups
-/// in the profile's order.
+/// long list of tasks is grouped under headings), by id: its heading is the catalogue's
+/// `group.<id>.title` ([`group_title`]). A profile's sections fall into these groups in the
+/// profile's order.
 pub const GROUPS: &[(&str, &[&str])] = &[
+    ("school", &["application", "setting", "attachments"]),
+    ("child", &["child", "context"]),
+    ("needs", &["sen", "assessments", "outcomes"]),
+    ("support", &["provision", "request"]),
+    ("graduated-approach", &["apdr", "specialists"]),
     (
-        "Your application and school",
-        &["application", "setting", "attachments"],
-    ),
-    ("About the child", &["child", "context"]),
-    ("Needs and outcomes", &["sen", "assessments", "outcomes"]),
-    ("Support and its cost", &["provision", "request"]),
-    ("The graduated approach", &["apdr", "specialists"]),
-    (
-        "Views and consent",
+        "views",
         &["pupil-voice", "parent-views", "parents", "consent"],
     ),
-    ("Declarations", &["declarations"]),
+    ("declarations", &["declarations"]),
 ];
 
-/// The task list's group of a section.
+/// The task list's group of a section, by id (`other` for a section in none).
 pub fn group_of(id: &str) -> &'static str {
     GROUPS
         .iter()
         .find(|(_, ids)| ids.contains(&id))
-        .map_or("Other sections", |(title, _)| title)
+        .map_or("other", |(group, _)| group)
+}
+
+/// A task list group's heading, in English.
+pub fn group_title(group: &str) -> &'static str {
+    crate::text::english(&format!("group.{group}.title")).unwrap_or_default()
+}
+
+impl SectionDef {
+    /// The catalogue's id of the section's title (`section.<id>.title`).
+    pub fn title_id(&self) -> String {
+        format!("section.{}.title", self.id)
+    }
+
+    /// The section's title in English; a profile can relabel it (`labels["section.<id>"]`).
+    pub fn title(&self) -> &'static str {
+        crate::text::english(&self.title_id()).unwrap_or(self.id)
+    }
 }
 
 /// The section definition for an id.

@@ -295,7 +295,7 @@ fn every_reference_to_a_document_is_checked_in_one_place() {
     doc["pupilVoice"]["attachmentId"] = json!("x1");
     doc["parentViews"]["attachmentId"] = json!("x2");
     let app = sen_core::wire::application_from_value(&doc).unwrap();
-    let read: Vec<String> = references_in(&app)
+    let read: Vec<String> = references_in(&app, &sen_core::text::Catalogue::english())
         .iter()
         .map(|r| sen_core::rules::field_specs::pattern_of(&r.pointer))
         .collect();

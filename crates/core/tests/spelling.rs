@@ -4,7 +4,8 @@
     clippy::panic,
     clippy::indexing_slicing
 )]
-//! The words people read, checked: every field label (and the form it takes in a message),
+//! The words people read, checked: every text of the message catalogue (`messages/en.json`,
+//! read from the file), every field label (and the form it takes in a message),
 //! question and hint, section and list title, code-list label, the rule catalogue's titles and
 //! sources, the profiles' names and relabels, every message the rules give on the scenario
 //! fixtures and on sparse documents under every built-in and test profile, and the evidence
@@ -20,27 +21,21 @@
 //! more than one sentence ends with one.
 
 use std::collections::{BTreeSet, HashSet};
-use std::path::{Path, PathBuf};
 
-use sen_core::api::{self, ProfileChoice};
+mod common;
+
+use common::corpus::{documents, profiles, read, repo};
+use sen_core::api;
 use sen_core::codes;
 use sen_core::form::{options_for, Options, LISTS};
-use sen_core::profile::{builtin, builtin_ids, Profile};
 use sen_core::questions;
 use sen_core::rules::catalogue::RULES;
 use sen_core::rules::field_specs::{label_in_sentence, missing_message, FIELDS};
 use sen_core::sections::SECTIONS;
+use sen_core::text::Catalogue;
 use serde_json::Value;
 
 const DICTIONARY: &str = "/usr/share/dict/british-english";
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 /// The dictionary and the domain's words.
 struct Words {
@@ -194,52 +189,13 @@ fn typed_words(v: &Value, out: &mut HashSet<String>) {
     }
 }
 
-fn profiles() -> Vec<(String, Profile, ProfileSource)> {
-    let mut out: Vec<(String, Profile, ProfileSource)> = builtin_ids()
-        .map(|id| {
-            (
-                id.to_owned(),
-                builtin(id).unwrap(),
-                ProfileSource::Builtin(id),
-            )
-        })
-        .collect();
-    let dir = repo().join("tests/fixtures/profiles");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    for f in files {
-        let json = read(&f);
-        let p = Profile::from_json(&json).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        out.push((p.id.clone(), p, ProfileSource::Json(json)));
-    }
-    out
-}
-
-enum ProfileSource {
-    Builtin(&'static str),
-    Json(String),
-}
-
-impl ProfileSource {
-    fn choice(&self) -> ProfileChoice<'_> {
-        match self {
-            ProfileSource::Builtin(id) => ProfileChoice::Builtin(id),
-            ProfileSource::Json(j) => ProfileChoice::Json(j),
-        }
-    }
-}
-
 /// (where, text) of every fixed text: labels, questions, hints, titles, code labels, the
 /// catalogue, the profiles' wording.
 fn fixed_texts() -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut add = |place: String, text: &str| out.push((place, text.to_owned()));
     for f in FIELDS {
-        add(format!("label {}", f.pattern), f.label);
+        add(format!("label {}", f.pattern), f.label());
     }
     for (p, q, h) in questions::all() {
         add(format!("question {p}"), q);
@@ -248,7 +204,7 @@ fn fixed_texts() -> Vec<(String, String)> {
         }
     }
     for s in SECTIONS {
-        add(format!("section {}", s.id), s.title);
+        add(format!("section {}", s.id), s.title());
         for part in sen_core::form::section_parts(s.id) {
             add(format!("section {} page", s.id), part);
         }
@@ -278,13 +234,45 @@ fn fixed_texts() -> Vec<(String, String)> {
         }
     }
     // Code lists no field offers are still labels people may read.
-    for (code, label) in codes::AttachmentType::OPTIONS
+    for (code, label) in codes::AttachmentType::options()
         .iter()
-        .chain(codes::SenType::OPTIONS)
+        .chain(codes::SenType::options())
     {
         if seen.insert((*code, *label)) {
             add(format!("code {code}"), label);
         }
+    }
+    // The message catalogue itself, read from its file, its placeholders taken out.
+    // The command line's usage and severity tags are its own notation (FILE, WARN*), and a
+    // date's form is written as one (YYYY-MM-DD), and so are a size's units (KB).
+    const NOTATION: &[&str] = &[
+        "rule.F-06.date",
+        "display.kilobytes",
+        "cli.usage",
+        "cli.help",
+        "cli.args.no-file",
+        "cli.args.one-file",
+        "cli.report.error",
+        "cli.report.info",
+        "cli.report.warning",
+        "cli.report.justified",
+        "cli.report.justified-key",
+    ];
+    let catalogue: Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("messages/en.json")).unwrap())
+            .unwrap();
+    for (id, text) in catalogue.as_object().unwrap() {
+        if NOTATION.contains(&id.as_str()) {
+            continue;
+        }
+        let text = text.as_str().unwrap();
+        let words = sen_core::text::placeholders(text)
+            .iter()
+            .fold(text.to_owned(), |t, p| {
+                t.replace(&format!("{{{p}}}"), " \u{b7} ")
+            });
+        let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+        add(format!("catalogue {id}"), &words);
     }
     for r in RULES {
         add(format!("rule {} title", r.id), r.title);
@@ -312,83 +300,14 @@ fn fixed_texts() -> Vec<(String, String)> {
             let pointer = f.pattern.replace('*', "0");
             add(
                 format!("profile {id} F-01 {}", f.pattern),
-                &missing_message(f.kind, &label_in_sentence(&pointer, &p)),
+                &missing_message(
+                    &Catalogue::english(),
+                    f.kind,
+                    &label_in_sentence(&pointer, &p),
+                ),
             );
         }
     }
-    out
-}
-
-/// Documents the rules run on: every scenario fixture, and sparse documents that leave most
-/// answers out (so that the "missing answer" messages of every field come out).
-fn documents() -> Vec<(String, String)> {
-    let dir = repo().join("tests/fixtures/scenarios");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "json")
-                && p.file_name().is_some_and(|n| n != "expected.json")
-        })
-        .collect();
-    files.sort();
-    let mut out: Vec<(String, String)> = files
-        .iter()
-        .map(|f| {
-            (
-                f.file_name().unwrap().to_string_lossy().into_owned(),
-                read(f),
-            )
-        })
-        .collect();
-    out.push((
-        "an empty application".into(),
-        r#"{"schemaVersion": "1.0"}"#.into(),
-    ));
-    out.push((
-        "an application with one empty item in every list".into(),
-        serde_json::json!({
-            "schemaVersion": "1.0",
-            "requestType": ["TOP_UP_FUNDING", "OUTREACH", "EP_INVOLVEMENT", "EHCNA"],
-            "isReapplication": true,
-            "child": {"previousSettings": [{}], "dob": "2010-01-01", "ncy": "5"},
-            "sen": {"provision": "E", "diagnoses": [{}], "primaryNeedType": "NSA", "secondaryNeedType": "NSA"},
-            "context": {"lookedAfter": true},
-            "assessments": [{}],
-            "outcomes": [{"text": "will have hours of support to improve"}, {}],
-            "provisionMap": {"rows": [
-                {"category": "STAFF_TIME", "staffRole": "SENCO", "hourlyRatePence": 100000, "groupSize": 1, "sessionMinutes": 600, "sessionsPerWeek": 5, "weeks": 60, "staffRatio": "2:3", "chargeFullGroupCost": true, "isOrdinarilyAvailable": true, "intervention": "general support at lunch", "startDate": "2024-01-01", "endDate": "2023-01-01", "annualCostPence": 1},
-                {"category": "RESOURCE"},
-                {}
-            ], "totalPence": 5},
-            "apdrCycles": [{"status": "COMPLETED", "outcomeIds": ["o9"]}, {"status": "IN_PROGRESS"}, {}],
-            "parentMeetings": [{}],
-            "specialists": [{"status": "WAITING", "latestReportDate": "2020-01-01"}],
-            "parents": [{"hasParentalResponsibility": true}],
-            "consents": [{"withdrawn": true, "date": "2030-01-01"}],
-            "attachments": [{}],
-            "declarations": {"senco": {}, "headteacher": {}},
-        })
-        .to_string(),
-    ));
-    out.push((
-        "an application whose documents are wrong in every way".into(),
-        serde_json::json!({
-            "schemaVersion": "1.0",
-            "context": {"lookedAfter": true},
-            "provisionMap": {"rows": [{"category": "SLA_SERVICE"}, {"staffRole": "EXTERNAL_SLA"}]},
-            "specialists": [{"reportAttached": true}, {"reportAttachmentId": "q1"}, {"reportAttachmentId": "x9"}],
-            "pupilVoice": {"attachmentId": "x8"},
-            "parentViews": {"attachmentId": "q1"},
-            "consents": [{"method": "WET_SIGNATURE_SCANNED"}, {"method": "E_SIGNATURE", "signatureAttachmentId": "q1"}],
-            "attachments": [
-                {"id": "q1", "type": "QUOTE", "filename": "quote.pdf", "mimeType": "image/jpg", "sizeBytes": 0, "sha256": "ABC", "documentDate": "2030-01-01"},
-                {"id": "q2", "type": "EHA", "mimeType": "application/pdf", "sizeBytes": 2_000_000_000_u64, "sha256": "ABC"},
-                {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}
-            ],
-        })
-        .to_string(),
-    ));
     out
 }
 

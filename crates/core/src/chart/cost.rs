@@ -10,6 +10,7 @@ use crate::codes::{FundingSource, ProvisionArea};
 use crate::cost::{money, Totals};
 use crate::model::Application;
 use crate::profile::Profile;
+use crate::text::say;
 
 const BAR: i64 = 24;
 /// Below a bar, before the next label.
@@ -30,11 +31,11 @@ fn series(source: Option<FundingSource>) -> usize {
         .unwrap_or(FundingSource::ALL.len())
 }
 
-fn source_label(series: usize) -> &'static str {
-    FundingSource::ALL
-        .get(series)
-        .map(|s| s.label())
-        .unwrap_or("Who pays not given")
+fn source_label(series: usize) -> String {
+    FundingSource::ALL.get(series).map_or_else(
+        || say("chart.cost.no-source", &[]),
+        |s| s.label().to_owned(),
+    )
 }
 
 /// A bar: its label and its cost in each series.
@@ -78,14 +79,12 @@ fn bars(rows: &[Costed]) -> Vec<Bar> {
         .into_iter()
         .filter(|(_, sums)| sums.iter().any(|&v| v > 0))
         .map(|(area, by_series)| Bar {
-            label: area
-                .map_or("Area of need not given", |a| a.label())
-                .to_owned(),
+            label: area.map_or_else(|| say("chart.cost.no-area", &[]), |a| a.label().to_owned()),
             by_series,
         })
         .collect();
     out.push(Bar {
-        label: "Total".to_owned(),
+        label: say("chart.cost.total", &[]),
         by_series: total,
     });
     out
@@ -190,13 +189,17 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
     let fits = fits(width);
     let mut y = 8;
     let mut present = [false; 6];
+    let total = say("chart.cost.total", &[]);
     for bar in &bars {
-        let kind = if bar.label == "Total" {
+        let kind = if bar.label == total {
             TextKind::Strong
         } else {
             TextKind::Label
         };
-        let label = format!("{}: {}", bar.label, money(bar.total()));
+        let label = say(
+            "chart.cost.bar",
+            &[("label", &bar.label), ("cost", &money(bar.total()))],
+        );
         push_lines(&mut shapes, &label, fits, PAD, &mut y, LINE, 4, kind);
         y += 4;
         let mut sum = 0i64;
@@ -239,7 +242,7 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
             scale.x(school),
             below,
             width,
-            format!("School pays {}", money(school)),
+            say("chart.cost.school-pays", &[("cost", &money(school))]),
         );
     if top_up > 0 {
         below += 22
@@ -249,7 +252,7 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
                 scale.x(school.saturating_add(top_up)),
                 below,
                 width,
-                format!("Top-up requested {}", money(top_up)),
+                say("chart.cost.top-up", &[("cost", &money(top_up))]),
             );
     }
     let axis = below;
@@ -270,7 +273,10 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
     }
     // The key: the threshold's dashes, then each funding source drawn.
     let mut key = axis + 36;
-    let threshold = format!("Notional threshold {}", money(totals.threshold_pence));
+    let threshold = say(
+        "chart.cost.threshold",
+        &[("cost", &money(totals.threshold_pence))],
+    );
     push_lines(
         &mut shapes,
         &threshold,
@@ -292,7 +298,7 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
         });
         push_lines(
             &mut shapes,
-            source_label(s),
+            &source_label(s),
             fits - 4,
             PAD + 24,
             &mut key,
@@ -304,10 +310,12 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
     key += 8;
     let table = table(&bars, &present, totals);
     Some(Chart {
-        title: format!(
-            "Annual cost of the provision, {}, by area of need and who pays, against the notional threshold of {}",
-            money(bars.last().map_or(0, Bar::total)),
-            money(totals.threshold_pence)
+        title: say(
+            "chart.cost.title",
+            &[
+                ("total", &money(bars.last().map_or(0, Bar::total))),
+                ("threshold", &money(totals.threshold_pence)),
+            ],
         ),
         width,
         height: key,
@@ -321,9 +329,9 @@ fn table(bars: &[Bar], present: &[bool; 6], totals: &Totals) -> Table {
     let columns: Vec<usize> = (0..6)
         .filter(|&s| present.get(s).copied().unwrap_or(false))
         .collect();
-    let mut head = vec!["Area of need".to_owned()];
-    head.extend(columns.iter().map(|&s| source_label(s).to_owned()));
-    head.push("Cost a year".to_owned());
+    let mut head = vec![say("chart.cost.table.area", &[])];
+    head.extend(columns.iter().map(|&s| source_label(s)));
+    head.push(say("chart.cost.table.cost", &[]));
     let blank = || vec![String::new(); columns.len()];
     let mut rows: Vec<Vec<String>> = bars
         .iter()
@@ -339,17 +347,20 @@ fn table(bars: &[Bar], present: &[bool; 6], totals: &Totals) -> Table {
         })
         .collect();
     for (name, amount) in [
-        ("Notional threshold", totals.threshold_pence),
-        ("School pays", totals.school_contribution_pence),
-        ("Top-up requested", totals.requested_top_up_pence),
+        ("chart.cost.table.threshold", totals.threshold_pence),
+        (
+            "chart.cost.table.school-pays",
+            totals.school_contribution_pence,
+        ),
+        ("chart.cost.table.top-up", totals.requested_top_up_pence),
     ] {
-        let mut row = vec![name.to_owned()];
+        let mut row = vec![say(name, &[])];
         row.extend(blank());
         row.push(money(amount));
         rows.push(row);
     }
     Table {
-        caption: "Annual cost by area of need and who pays".to_owned(),
+        caption: say("chart.cost.table.caption", &[]),
         head,
         rows,
     }

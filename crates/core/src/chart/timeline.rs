@@ -10,6 +10,7 @@ use super::{Anchor, Chart, Shape, Table, TextKind};
 use crate::codes::CycleStatus;
 use crate::date::Date;
 use crate::model::Application;
+use crate::text::say;
 
 const BAR: i64 = 16;
 const GAP: i64 = 14;
@@ -18,21 +19,21 @@ const LABEL_SPACING: i64 = 64;
 /// The least space between two month labels.
 const LABEL_GAP: i64 = 8;
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-fn month_name(d: Date) -> &'static str {
-    usize::try_from(d.month().saturating_sub(1))
-        .ok()
-        .and_then(|i| MONTHS.get(i))
-        .copied()
-        .unwrap_or("")
+/// A month's short name (`chart.month.1`…`12`: "Jan").
+fn month_name(d: Date) -> String {
+    say(&format!("chart.month.{}", d.month()), &[])
 }
 
 /// "9 Sep 2024".
 fn short(d: Date) -> String {
-    format!("{} {} {}", d.day(), month_name(d), d.year())
+    say(
+        "chart.date",
+        &[
+            ("day", &d.day()),
+            ("month", &month_name(d)),
+            ("year", &d.year()),
+        ],
+    )
 }
 
 /// The first day of `d`'s month.
@@ -61,8 +62,8 @@ fn lanes(app: &Application) -> Vec<Lane> {
             .iter()
             .position(|o| o.id.as_deref() == Some(id))
             .map_or_else(
-                || "an outcome not listed".to_owned(),
-                |i| format!("outcome {}", i + 1),
+                || say("chart.timeline.unlisted-outcome", &[]),
+                |i| say("chart.timeline.outcome", &[("n", &(i + 1))]),
             )
     };
     let mut out = Vec::new();
@@ -91,27 +92,39 @@ fn lanes(app: &Application) -> Vec<Lane> {
             .map(|m| {
                 m.iter()
                     .map(|(id, s)| {
-                        format!(
-                            "{} {}",
-                            outcome_number(id),
-                            crate::rules::lower_first(s.label())
+                        say(
+                            "chart.timeline.finding",
+                            &[
+                                ("outcome", &outcome_number(id)),
+                                ("result", &crate::rules::lower_first(s.label())),
+                            ],
                         )
                     })
                     .collect()
             })
             .unwrap_or_default();
         let when = match (done, actual, planned) {
-            (true, Some(a), _) => format!("reviewed {}", short(a)),
-            (_, _, Some(p)) => format!("review planned for {}", short(p)),
-            _ => "no review date".to_owned(),
+            (true, Some(a), _) => say("chart.timeline.reviewed", &[("date", &short(a))]),
+            (_, _, Some(p)) => say("chart.timeline.planned", &[("date", &short(p))]),
+            _ => say("chart.timeline.no-review", &[]),
         };
         let label = match start {
-            Some(s) => format!("Cycle {n}: from {}, {when}", short(s)),
-            None => format!("Cycle {n}: no start date, {when}"),
+            Some(s) => say(
+                "chart.timeline.cycle-from",
+                &[("n", &n), ("date", &short(s)), ("review", &when)],
+            ),
+            None => say(
+                "chart.timeline.cycle-no-start",
+                &[("n", &n), ("review", &when)],
+            ),
         };
+        let separator = say("list.separator", &[]);
         let mut notes = Vec::new();
         if !findings.is_empty() {
-            notes.push(format!("At review: {}", findings.join(", ")));
+            notes.push(say(
+                "chart.timeline.at-review",
+                &[("findings", &findings.join(&separator))],
+            ));
         }
         out.push(Lane {
             label: label.clone(),
@@ -122,23 +135,35 @@ fn lanes(app: &Application) -> Vec<Lane> {
             planned,
             marks: actual.into_iter().collect(),
             row: vec![
-                format!("Cycle {n}"),
+                say("chart.timeline.cycle", &[("n", &n)]),
                 start.map(short).unwrap_or_default(),
                 actual.map(short).unwrap_or_default(),
                 planned.map(short).unwrap_or_default(),
-                findings.join(", "),
+                findings.join(&separator),
             ],
             notes,
         });
     }
     for s in app.specialists.as_deref().unwrap_or_default() {
-        let who = s.service_type.map_or("A specialist", |t| t.label());
+        let who = s.service_type.map_or_else(
+            || say("chart.timeline.specialist", &[]),
+            |t| t.label().to_owned(),
+        );
         let from = date_of(s.first_involved_date.as_ref());
         let report = date_of(s.latest_report_date.as_ref());
         let label = match (from, report) {
-            (Some(f), Some(r)) => format!("{who}: involved from {}, report {}", short(f), short(r)),
-            (Some(f), None) => format!("{who}: involved from {}", short(f)),
-            (None, Some(r)) => format!("{who}: report {}", short(r)),
+            (Some(f), Some(r)) => say(
+                "chart.timeline.involved-report",
+                &[("who", &who), ("from", &short(f)), ("report", &short(r))],
+            ),
+            (Some(f), None) => say(
+                "chart.timeline.involved",
+                &[("who", &who), ("from", &short(f))],
+            ),
+            (None, Some(r)) => say(
+                "chart.timeline.report",
+                &[("who", &who), ("report", &short(r))],
+            ),
             (None, None) => continue,
         };
         out.push(Lane {
@@ -151,7 +176,7 @@ fn lanes(app: &Application) -> Vec<Lane> {
             marks: report.into_iter().collect(),
             notes: Vec::new(),
             row: vec![
-                who.to_owned(),
+                who,
                 from.map(short).unwrap_or_default(),
                 report.map(short).unwrap_or_default(),
                 String::new(),
@@ -164,13 +189,13 @@ fn lanes(app: &Application) -> Vec<Lane> {
             continue;
         };
         out.push(Lane {
-            label: format!("Consent given {}", short(d)),
+            label: say("chart.timeline.consent-on", &[("date", &short(d))]),
             bar: None,
             planned: None,
             marks: vec![d],
             notes: Vec::new(),
             row: vec![
-                "Consent given".to_owned(),
+                say("chart.timeline.consent", &[]),
                 short(d),
                 String::new(),
                 String::new(),
@@ -328,9 +353,12 @@ pub fn chart(app: &Application, width: i64) -> Option<Chart> {
             continue;
         }
         let words = if january || i == 0 {
-            format!("{} {}", month_name(*m), m.year())
+            say(
+                "chart.month-year",
+                &[("month", &month_name(*m)), ("year", &m.year())],
+            )
         } else {
-            month_name(*m).to_owned()
+            month_name(*m)
         };
         let anchor = if i == 0 {
             Anchor::Start
@@ -361,25 +389,20 @@ pub fn chart(app: &Application, width: i64) -> Option<Chart> {
     let present = |f: Fill| lanes.iter().any(|l| l.bar.is_some_and(|(_, _, g)| g == f));
     let mut entries: Vec<(Option<Fill>, &str)> = Vec::new();
     if present(Fill::Series(0)) {
-        entries.push((Some(Fill::Series(0)), "A completed cycle, to its review"));
+        entries.push((Some(Fill::Series(0)), "chart.timeline.key.completed"));
     }
     if present(Fill::Series(5)) {
-        entries.push((
-            Some(Fill::Series(5)),
-            "A cycle in progress, to its planned review",
-        ));
+        entries.push((Some(Fill::Series(5)), "chart.timeline.key.in-progress"));
     }
     if present(Fill::Series(3)) {
-        entries.push((
-            Some(Fill::Series(3)),
-            "A specialist's involvement, to their report",
-        ));
+        entries.push((Some(Fill::Series(3)), "chart.timeline.key.specialist"));
     }
-    entries.push((Some(MARK), "A review held, a report or consent given"));
+    entries.push((Some(MARK), "chart.timeline.key.mark"));
     if lanes.iter().any(|l| l.planned.is_some()) {
-        entries.push((None, "A planned review"));
+        entries.push((None, "chart.timeline.key.planned"));
     }
-    for (fill, words) in entries {
+    for (fill, id) in entries {
+        let words = say(id, &[]);
         match fill {
             Some(f) => shapes.push(Shape::Rect {
                 x: PAD + 3,
@@ -398,7 +421,7 @@ pub fn chart(app: &Application, width: i64) -> Option<Chart> {
         }
         push_lines(
             &mut shapes,
-            words,
+            &words,
             fits - 4,
             PAD + 24,
             &mut key,
@@ -409,18 +432,17 @@ pub fn chart(app: &Application, width: i64) -> Option<Chart> {
     }
     key += 8;
     Some(Chart {
-        title: format!(
-            "The graduated approach from {} to {}: assess, plan, do, review cycles, specialists and consent",
-            short(first),
-            short(last)
+        title: say(
+            "chart.timeline.title",
+            &[("from", &short(first)), ("to", &short(last))],
         ),
         width,
         height: key,
         shapes,
         table: Table {
-            caption: "The graduated approach over time".to_owned(),
-            head: ["What", "From", "Reviewed", "Review planned", "Progress at review"]
-                .map(str::to_owned)
+            caption: say("chart.timeline.table.caption", &[]),
+            head: ["what", "from", "reviewed", "planned", "progress"]
+                .map(|h| say(&format!("chart.timeline.table.{h}"), &[]))
                 .to_vec(),
             rows: lanes.into_iter().map(|l| l.row).collect(),
         },

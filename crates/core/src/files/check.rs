@@ -5,6 +5,7 @@ use super::stream::{FileCheck, FileFacts};
 use crate::codes::FileKind;
 use crate::profile::AttachmentPolicy;
 use crate::report::Severity;
+use crate::text::Catalogue;
 
 /// What is wrong with a file, for code (a backend's status, say); people read the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,10 +60,7 @@ impl FileProblem {
     pub fn too_large(policy: &AttachmentPolicy) -> FileProblem {
         FileProblem::error(
             ProblemKind::TooLarge,
-            format!(
-                "The selected file must be smaller than {}",
-                megabytes(policy.max_bytes)
-            ),
+            english().format("file.too-large", &[("size", &megabytes(policy.max_bytes))]),
         )
     }
 }
@@ -79,14 +77,14 @@ pub fn megabytes(bytes: u64) -> String {
 }
 
 /// "a PDF", "a PDF or DOCX", "a PDF, DOCX or JPG".
-fn kinds_list(kinds: &[FileKind]) -> String {
-    let names: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
-    let list = match names.split_last() {
-        None => String::new(),
-        Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-    };
-    format!("a {list}")
+fn kinds_list(texts: &Catalogue, kinds: &[FileKind]) -> String {
+    let names: Vec<String> = kinds.iter().map(|k| k.label().to_owned()).collect();
+    texts.format("grammar.a", &[("noun", &texts.or_list(&names))])
+}
+
+/// The messages of a file's problems are English until the widget's texts are in the catalogue.
+fn english() -> Catalogue {
+    Catalogue::english()
 }
 
 /// Checks one file's bytes against the council's policy: its kind (from the bytes) and the
@@ -117,7 +115,7 @@ impl FileFacts {
         if self.size == 0 {
             return vec![FileProblem::error(
                 ProblemKind::Empty,
-                "The selected file is empty".to_owned(),
+                english().get("file.empty").to_owned(),
             )];
         }
         let mut problems = Vec::new();
@@ -130,15 +128,15 @@ impl FileFacts {
                     problems.push(FileProblem {
                         kind: ProblemKind::PasswordProtected,
                         severity: Severity::Warning,
-                        message: "The selected PDF is protected with a password, so the panel may not be able to open it. Remove the password and attach it again".to_owned(),
+                        message: english().get("file.password").to_owned(),
                     });
                 }
             }
             _ => problems.push(FileProblem::error(
                 ProblemKind::FileType,
-                format!(
-                    "The selected file must be {}",
-                    kinds_list(&policy.allowed_types)
+                english().format(
+                    "file.kind",
+                    &[("kinds", &kinds_list(&english(), &policy.allowed_types))],
                 ),
             )),
         }
@@ -150,6 +148,15 @@ impl FileFacts {
 /// attached: a file attached again (the same bytes) and files past the council's number. Each
 /// problem is given with the position of the file it is about.
 pub fn check_set(files: &[(&str, &str)], policy: &AttachmentPolicy) -> Vec<(usize, FileProblem)> {
+    check_set_in(files, policy, &english())
+}
+
+/// [`check_set`], its messages worded from `texts`.
+pub fn check_set_in(
+    files: &[(&str, &str)],
+    policy: &AttachmentPolicy,
+    texts: &Catalogue,
+) -> Vec<(usize, FileProblem)> {
     let mut out = Vec::new();
     for (i, (_, hash)) in files.iter().enumerate() {
         let earlier = files
@@ -161,7 +168,7 @@ pub fn check_set(files: &[(&str, &str)], policy: &AttachmentPolicy) -> Vec<(usiz
                 i,
                 FileProblem::error(
                     ProblemKind::SameFile,
-                    format!("The selected file is the same as {first}, which is already attached"),
+                    texts.format("file.same", &[("first", first)]),
                 ),
             ));
         }
@@ -171,7 +178,7 @@ pub fn check_set(files: &[(&str, &str)], policy: &AttachmentPolicy) -> Vec<(usiz
                 i,
                 FileProblem::error(
                     ProblemKind::TooMany,
-                    format!("You can attach up to {} files", policy.max_files),
+                    texts.format("file.too-many", &[("max", &policy.max_files)]),
                 ),
             ));
         }

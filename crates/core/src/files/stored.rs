@@ -12,6 +12,7 @@ use crate::profile::AttachmentPolicy;
 use crate::report::{Issue, Report, SectionStatus, Severity};
 use crate::rules::order;
 use crate::sections;
+use crate::text::Catalogue;
 
 /// The rule the issues are reported under: a reference (to a file, by its SHA-256) that must
 /// exist and agree with what it names.
@@ -46,12 +47,12 @@ pub fn hex(digest: &[u8]) -> String {
 }
 
 /// How a message names the file: its name, else its id.
-fn name_of(a: &Attachment) -> &str {
+fn name_of<'a>(a: &'a Attachment, texts: &'a Catalogue) -> &'a str {
     a.filename
         .as_deref()
         .filter(|n| !n.trim().is_empty())
         .or(a.id.as_deref().filter(|n| !n.trim().is_empty()))
-        .unwrap_or("the document")
+        .unwrap_or_else(|| texts.get("file.stored.the-document"))
 }
 
 fn issue(i: usize, field: &str, severity: Severity, message: String) -> Issue {
@@ -80,15 +81,16 @@ pub fn compare(
     policy: &AttachmentPolicy,
     mut find: impl FnMut(&Attachment) -> Option<FoundFile>,
 ) -> Vec<Issue> {
+    let texts = Catalogue::english();
     let mut out = Vec::new();
     for (i, a) in attachments.iter().enumerate() {
-        let name = name_of(a);
+        let name = name_of(a, &texts);
         let Some(found) = find(a) else {
             out.push(issue(
                 i,
                 "sha256",
                 Severity::Error,
-                format!("The file {name} has not been received: attach it again"),
+                texts.format("file.stored.not-received", &[("name", &name)]),
             ));
             continue;
         };
@@ -98,7 +100,7 @@ pub fn compare(
                     i,
                     "sha256",
                     Severity::Error,
-                    format!("The file {name} is not the one attached (its SHA-256 checksum differs): attach it again"),
+                    texts.format("file.stored.other-file", &[("name", &name)]),
                 ));
             }
         }
@@ -113,9 +115,9 @@ pub fn compare(
                     i,
                     "sizeBytes",
                     Severity::Error,
-                    format!(
-                        "The file {name} is {} bytes, not {given} bytes: attach it again",
-                        facts.size
+                    texts.format(
+                        "file.stored.size",
+                        &[("name", &name), ("size", &facts.size), ("given", &given)],
                     ),
                 ));
             }
@@ -128,9 +130,14 @@ pub fn compare(
                     i,
                     "mimeType",
                     Severity::Error,
-                    format!(
-                        "The file {name} is a {} file ({media}), not {given}: attach it again",
-                        kind.label()
+                    texts.format(
+                        "file.stored.type",
+                        &[
+                            ("name", &name),
+                            ("kind", &kind.label()),
+                            ("media", &media),
+                            ("given", &given),
+                        ],
                     ),
                 ));
             }

@@ -14,6 +14,7 @@ use crate::form::{fields_under, item_fields, ListDef, LISTS};
 use crate::profile::Profile;
 use crate::rules::field_specs::{label_for, spec_for};
 use crate::sections::{self, SectionDef};
+use crate::text::say;
 
 /// Every section the profile asks, in its order.
 pub fn sections(doc: &Value, profile: &Profile, totals: &Totals) -> Vec<Section> {
@@ -146,14 +147,17 @@ fn list_items(doc: &Value, profile: &Profile, list: &ListDef, totals: &Totals) -
                 "/apdrCycles" => rows.extend(reviewed_outcomes(doc, item)),
                 "/attachments" => {
                     if let Some(size) = item.get("sizeBytes").and_then(Value::as_u64) {
-                        rows.push(Row::new("Size", crate::display::file_size(size)));
+                        rows.push(Row::new(
+                            say("pack.answers.size", &[]),
+                            crate::display::file_size(size),
+                        ));
                     }
                 }
                 _ => {}
             }
             // An outcome's text is one of its answers: its number is enough as its name.
             let name = if list.pointer == "/outcomes" {
-                format!("Outcome {}", i.saturating_add(1))
+                say("display.outcome", &[("n", &i.saturating_add(1))])
             } else {
                 item_name(list.pointer, i, item)
             };
@@ -170,11 +174,17 @@ fn row_cost(item: &Value, totals: &Totals, i: usize) -> Row {
         .get(i)
         .copied()
         .flatten()
-        .map_or_else(|| "Not worked out yet".to_owned(), money);
+        .map_or_else(|| say("pack.answers.not-worked-out", &[]), money);
     let working = crate::cost::working(&row)
-        .map(|w| format!(" ({w})"))
+        .map(|w| say("pack.answers.working", &[("working", &w)]))
         .unwrap_or_default();
-    Row::new("Cost a year", format!("{cost}{working}"))
+    Row::new(
+        say("pack.answers.cost-a-year", &[]),
+        say(
+            "pack.answers.cost",
+            &[("cost", &cost), ("working", &working)],
+        ),
+    )
 }
 
 /// What a cycle's review found for each outcome, with its evidence.
@@ -196,11 +206,17 @@ fn reviewed_outcomes(doc: &Value, cycle: &Value) -> Vec<Row> {
                 .and_then(Value::as_str)
                 .map(str::trim)
                 .filter(|e| !e.is_empty())
-                .map(|e| format!(": {e}"))
+                .map(|e| say("pack.answers.evidence", &[("evidence", &e)]))
                 .unwrap_or_default();
             Some(Row::new(
-                format!("Review of {}", referred(doc, "/outcomes", id)),
-                format!("{label}{evidence}"),
+                say(
+                    "pack.answers.review-of",
+                    &[("outcome", &referred(doc, "/outcomes", id))],
+                ),
+                say(
+                    "pack.answers.review",
+                    &[("status", &label), ("evidence", &evidence)],
+                ),
             ))
         })
         .collect()
@@ -210,12 +226,15 @@ fn reviewed_outcomes(doc: &Value, cycle: &Value) -> Vec<Row> {
 pub fn totals_rows(t: &Totals) -> Vec<Row> {
     if !t.not_worked_out.is_empty() {
         return vec![Row::new(
-            "Totals",
-            "Not worked out yet: a figure in the provision map cannot be worked out",
+            say("pack.totals.title", &[]),
+            say("pack.totals.not-worked-out", &[]),
         )];
     }
     let s = &t.subtotals;
-    let mut rows = vec![Row::new("Total cost of provision", money(t.total_pence))];
+    let mut rows = vec![Row::new(
+        say("pack.totals.total", &[]),
+        money(t.total_pence),
+    )];
     use crate::codes::FundingSource as F;
     for (source, pence) in [
         (F::NotionalSen, s.notional_sen_pence),
@@ -226,18 +245,21 @@ pub fn totals_rows(t: &Totals) -> Vec<Row> {
     ] {
         if pence != 0 {
             rows.push(Row::new(
-                format!("Rows paid by: {}", source.label()),
+                say("pack.totals.paid-by", &[("source", &source.label())]),
                 money(pence),
             ));
         }
     }
-    rows.push(Row::new("Notional SEN threshold", money(t.threshold_pence)));
     rows.push(Row::new(
-        "School contribution",
+        say("pack.totals.threshold", &[]),
+        money(t.threshold_pence),
+    ));
+    rows.push(Row::new(
+        say("pack.totals.school-contribution", &[]),
         money(t.school_contribution_pence),
     ));
     rows.push(Row::new(
-        "Top-up requested",
+        say("pack.totals.top-up", &[]),
         money(t.requested_top_up_pence),
     ));
     rows

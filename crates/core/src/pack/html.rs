@@ -11,6 +11,7 @@ use super::page::{document as page, escape};
 use super::parent::Summary;
 use super::{Pack, Row, Section, COST_CHART_ID, TIMELINE_ID};
 use crate::chart::{svg::to_svg, Chart, Table};
+use crate::text::{say, Catalogue};
 
 /// "Label: answer", or "Question? Answer".
 fn joined(label: &str) -> &'static str {
@@ -37,6 +38,11 @@ fn summary_list(out: &mut String, rows: &[Row]) {
     out.push_str("</dl>");
 }
 
+/// A text of the catalogue, escaped for HTML.
+fn words(id: &str) -> String {
+    escape(&say(id, &[]))
+}
+
 fn section(out: &mut String, s: &Section, documents: &[Document]) {
     let _ = write!(
         out,
@@ -47,7 +53,7 @@ fn section(out: &mut String, s: &Section, documents: &[Document]) {
     let is_documents = s.id == "attachments";
     let documents_shown = is_documents && !documents.is_empty();
     if s.is_empty() && !documents_shown {
-        out.push_str(r#"<p>Not answered.</p>"#);
+        let _ = write!(out, "<p>{}</p>", words("pack.not-answered"));
     }
     summary_list(out, &s.rows);
     if is_documents {
@@ -74,7 +80,7 @@ fn section(out: &mut String, s: &Section, documents: &[Document]) {
         out.push_str("</dl>");
     }
     if !s.totals.is_empty() {
-        out.push_str("<h3>Totals</h3>");
+        let _ = write!(out, "<h3>{}</h3>", words("pack.totals.title"));
         summary_list(out, &s.totals);
     }
     out.push_str("</section>");
@@ -82,10 +88,22 @@ fn section(out: &mut String, s: &Section, documents: &[Document]) {
 
 fn documents_table(out: &mut String, documents: &[Document]) {
     if documents.is_empty() {
-        out.push_str("<p>No documents are listed.</p>");
+        let _ = write!(out, "<p>{}</p>", words("pack.documents.none"));
         return;
     }
-    out.push_str(r#"<div class="pack-scroll" role="region" aria-label="Documents sent with the application" tabindex="0"><table class="pack-table"><caption>Documents sent with the application</caption><thead><tr><th scope="col">Document</th><th scope="col">Type</th><th scope="col">Date</th><th scope="col">Size</th><th scope="col">Checksum (start of its SHA-256)</th></tr></thead><tbody>"#);
+    let _ = write!(
+        out,
+        r#"<div class="pack-scroll" role="region" aria-label="{c}" tabindex="0"><table class="pack-table"><caption>{c}</caption><thead><tr>"#,
+        c = words("pack.documents.caption")
+    );
+    for h in ["document", "type", "date", "size", "checksum"] {
+        let _ = write!(
+            out,
+            r#"<th scope="col">{}</th>"#,
+            words(&format!("pack.documents.{h}"))
+        );
+    }
+    out.push_str("</tr></thead><tbody>");
     for d in documents {
         let _ = write!(
             out,
@@ -158,11 +176,14 @@ fn concerns(out: &mut String, heading: &str, list: &[Concern], error: bool) {
                 Some(j) => {
                     let _ = write!(
                         out,
-                        r#"<p><span class="pack-label">The SENCo's explanation: </span>{}</p>"#,
+                        r#"<p><span class="pack-label">{}</span>{}</p>"#,
+                        words("pack.concern.explanation"),
                         escape(j)
                     );
                 }
-                None => out.push_str("<p>No explanation given.</p>"),
+                None => {
+                    let _ = write!(out, "<p>{}</p>", words("pack.concern.no-explanation"));
+                }
             }
         }
         out.push_str("</div>");
@@ -201,13 +222,13 @@ pub fn parent_body(s: &Summary, level: u8) -> String {
 fn running(p: &Pack) -> String {
     let mut parts = Vec::new();
     if !p.initials.is_empty() {
-        parts.push(format!("Child: {}", p.initials));
+        parts.push(say("pack.header.child", &[("initials", &p.initials)]));
     }
     if let Some(r) = &p.reference {
-        parts.push(format!("Reference: {r}"));
+        parts.push(say("pack.header.reference", &[("reference", r)]));
     }
     parts.push(p.council.clone());
-    escape(&parts.join(" · "))
+    escape(&parts.join(&say("display.joiner", &[])))
 }
 
 /// The pack as one HTML document.
@@ -215,59 +236,68 @@ pub fn document(p: &Pack) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        r#"<span class="pack-caption">{}</span><h1>Application for SEN support for {}</h1>"#,
+        r#"<span class="pack-caption">{}</span><h1>{}</h1>"#,
         escape(&p.council),
-        escape(&p.child)
+        escape(&say("pack.title", &[("child", &p.child)]))
     );
     let mut facts = Vec::new();
     if let Some(r) = &p.reference {
-        facts.push(Row::new("Reference", r.clone()));
+        facts.push(Row::new(say("pack.fact.reference", &[]), r.clone()));
     }
     if let Some(d) = &p.sent {
-        facts.push(Row::new("Sent", d.clone()));
+        facts.push(Row::new(say("pack.fact.sent", &[]), d.clone()));
     }
     if !p.school.is_empty() {
-        facts.push(Row::new("School", p.school.clone()));
+        facts.push(Row::new(say("pack.fact.school", &[]), p.school.clone()));
     }
     summary_list(&mut out, &facts);
     let (class, status) = if p.complete {
-        (
-            "pack-status",
-            "The checks find this application complete.".to_owned(),
-        )
+        ("pack-status", say("pack.status.complete", &[]))
     } else {
         (
             "pack-status pack-incomplete",
-            format!(
-                "This application is not complete yet: {} to put right.",
-                match p.errors.len() {
-                    1 => "1 thing".to_owned(),
-                    n => format!("{n} things"),
-                }
+            say(
+                "pack.status.incomplete",
+                &[(
+                    "things",
+                    &Catalogue::english().plural(
+                        i64::try_from(p.errors.len()).unwrap_or(i64::MAX),
+                        "word.thing",
+                    ),
+                )],
             ),
         )
     };
     let _ = write!(out, r#"<p class="{class}">{}</p>"#, escape(&status));
 
-    out.push_str(r#"<section class="pack-part pack-first" aria-labelledby="part-know"><h2 id="part-know">What the panel should know</h2>"#);
+    let _ = write!(
+        out,
+        r#"<section class="pack-part pack-first" aria-labelledby="part-know"><h2 id="part-know">{}</h2>"#,
+        words("pack.know.title")
+    );
     if p.errors.is_empty() && p.warnings.is_empty() {
-        out.push_str("<p>The checks found nothing for the panel to look at.</p>");
+        let _ = write!(out, "<p>{}</p>", words("pack.know.nothing"));
     }
-    concerns(&mut out, "Not complete yet", &p.errors, true);
-    concerns(&mut out, "Warnings", &p.warnings, false);
-    chart(
+    concerns(&mut out, &say("pack.know.errors", &[]), &p.errors, true);
+    concerns(
         &mut out,
-        "Where the money goes",
-        p.cost_chart.as_ref(),
-        COST_CHART_ID,
-        "There is no chart of the provision map: a figure in it cannot be worked out yet.",
+        &say("pack.know.warnings", &[]),
+        &p.warnings,
+        false,
     );
     chart(
         &mut out,
-        "The support over time",
+        &say("pack.chart.cost.title", &[]),
+        p.cost_chart.as_ref(),
+        COST_CHART_ID,
+        &say("pack.chart.cost.none", &[]),
+    );
+    chart(
+        &mut out,
+        &say("pack.chart.timeline.title", &[]),
         p.timeline.as_ref(),
         TIMELINE_ID,
-        "There is no timeline: the application gives no dates for its cycles yet.",
+        &say("pack.chart.timeline.none", &[]),
     );
     out.push_str("</section>");
 
@@ -275,16 +305,20 @@ pub fn document(p: &Pack) -> String {
         section(&mut out, s, &p.documents);
     }
     if !p.sections.iter().any(|s| s.id == "attachments") && !p.documents.is_empty() {
-        out.push_str(r#"<section class="pack-part" aria-labelledby="part-documents"><h2 id="part-documents">Documents</h2>"#);
+        let _ = write!(
+            out,
+            r#"<section class="pack-part" aria-labelledby="part-documents"><h2 id="part-documents">{}</h2>"#,
+            words("pack.documents.title")
+        );
         documents_table(&mut out, &p.documents);
         out.push_str("</section>");
     }
     out.push_str(r#"<section class="pack-part pack-parent" aria-labelledby="parent-summary">"#);
     out.push_str(&parent_body(&p.parent, 2));
     out.push_str("</section>");
-    let title = format!(
-        "{}: application for SEN support for {}",
-        p.council, p.initials
+    let title = say(
+        "pack.page-title",
+        &[("council", &p.council), ("initials", &p.initials)],
     );
     page(&title, &running(p), &out)
 }

@@ -275,6 +275,11 @@ pub fn validate(p: &Profile) -> Result<(), ProfileError> {
             );
         }
     }
+    for (id, text) in &p.texts {
+        if let Err(e) = crate::text::check_text(id, text) {
+            return err(format!("texts.{id}"), e.problem);
+        }
+    }
     for (id, over) in &p.rules {
         let Some(def) = catalogue::get(id) else {
             return err(format!("rules.{id}"), "no rule has this id");

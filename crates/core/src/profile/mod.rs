@@ -108,6 +108,10 @@ pub struct Profile {
     /// Wording overrides: `section.<id>` for section titles, a field pointer for its label.
     #[serde(default)]
     pub labels: BTreeMap<String, String>,
+    /// Texts of the message catalogue worded the council's way, keyed by the catalogue's ids
+    /// (`rule.V-31.who`): laid over English or the language chosen, and winning over both.
+    #[serde(default)]
+    pub texts: BTreeMap<String, String>,
     #[serde(default)]
     pub drafts: DraftPolicy,
     /// What happens after an application is sent, in the council's words: who considers it,
@@ -573,15 +577,32 @@ impl Profile {
         self.labels.get(key).map(String::as_str)
     }
 
+    /// `base` (English, or a language's catalogue) with this profile's `texts` over it.
+    pub fn catalogue(&self, base: crate::text::Catalogue) -> crate::text::Catalogue {
+        // Checked when the profile was read; a text refused then is never laid over.
+        let good: BTreeMap<String, String> = self
+            .texts
+            .iter()
+            .filter(|(id, text)| crate::text::check_text(id, text).is_ok())
+            .map(|(id, text)| (id.clone(), text.clone()))
+            .collect();
+        base.with_texts(&good).unwrap_or_default()
+    }
+
     /// The title of a section, relabelled where the profile says.
     pub fn section_title(&self, id: &str) -> String {
+        self.section_title_in(id, &crate::text::Catalogue::english())
+    }
+
+    /// [`Profile::section_title`], from `texts` where the profile does not relabel it.
+    pub fn section_title_in(&self, id: &str, texts: &crate::text::Catalogue) -> String {
         let key = format!("section.{id}");
         match self.labels.get(&key) {
             Some(t) => t.clone(),
-            None => crate::sections::by_id(id)
-                .map(|s| s.title)
-                .unwrap_or(id)
-                .to_owned(),
+            None => match crate::sections::by_id(id) {
+                Some(s) => texts.get(&s.title_id()).to_owned(),
+                None => id.to_owned(),
+            },
         }
     }
 

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::field_specs::label_for;
+use super::field_specs::label_for_in;
 use super::{money, ptr, Ctx, Finding};
 
 pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -23,10 +23,12 @@ fn walk(ctx: &Ctx<'_>, v: &Value, at: String, out: &mut Vec<Finding>) {
                     out.push(Finding::new(
                         "F-05",
                         here.clone(),
-                        format!(
-                            "{} is more than {}, the most an amount may be. Check it.",
-                            label_for(&here, ctx.profile),
-                            money(ctx.profile.funding.max_amount_pence)
+                        ctx.say_with(
+                            "rule.F-05.above-bound",
+                            &[
+                                ("label", &label_for_in(&here, ctx.profile, ctx.texts)),
+                                ("max", &money(ctx.profile.funding.max_amount_pence)),
+                            ],
                         ),
                     ));
                 }

@@ -1,7 +1,7 @@
 //! Assess, plan, do, review evidence (domain.md §4.2, V-10…V-19): enough completed cycles over
 //! enough time, in order, reviewed in full and adapted between cycles.
 
-use super::{date, human, list, plural, ptr, Ctx, Finding};
+use super::{date, list, ptr, Ctx, Finding};
 use crate::codes::CycleStatus;
 use crate::date::Date;
 use crate::model::ApdrCycle;
@@ -11,14 +11,14 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     enough_cycles(ctx, cycles, out);
     evidence_span(ctx, cycles, out);
     for (i, c) in cycles.iter().enumerate() {
-        starts_before_review(i, c, out);
+        starts_before_review(ctx, i, c, out);
         cycle_length(ctx, i, c, out);
         reviewed_in_full(ctx, i, c, out);
     }
     in_order(ctx, cycles, out);
     recent_review(ctx, cycles, out);
-    adapted(cycles, out);
-    one_in_progress(cycles, out);
+    adapted(ctx, cycles, out);
+    one_in_progress(ctx, cycles, out);
     dates_plausible(ctx, out);
 }
 
@@ -35,19 +35,17 @@ fn enough_cycles(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
     let need = ctx.profile.apdr.min_completed_cycles;
     let have = i64::try_from(cycles.iter().filter(|c| completed(c)).count()).unwrap_or(i64::MAX);
     if have < need {
-        let cycles = plural(
-            need,
-            "completed assess, plan, do, review cycle",
-            "completed assess, plan, do, review cycles",
-        );
+        let cycles = ctx.plural(need, "word.completed-cycle");
         let message = if ctx.profile.mode == crate::profile::Mode::Ehcna {
-            format!(
-                "Councils usually look for at least {cycles}; this application has {have}. This is not a legal requirement for an EHC needs assessment request: add the reviews of earlier cycles if you have them."
-            )
+            ctx.say_with("rule.V-10.ehcna", &[("cycles", &cycles), ("have", &have)])
         } else {
-            format!(
-                "{} needs at least {cycles}; this application has {have}. Add the reviews of earlier cycles.",
-                ctx.profile.name
+            ctx.say_with(
+                "rule.V-10.panel",
+                &[
+                    ("scheme", &ctx.profile.name),
+                    ("cycles", &cycles),
+                    ("have", &have),
+                ],
             )
         };
         out.push(Finding::new("V-10", "/apdrCycles", message));
@@ -68,39 +66,47 @@ fn evidence_span(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-11",
             ptr(&base(i), "startDate"),
-            format!(
-                "The evidence starts on {}: {} needs evidence over at least {}. Add earlier cycles, or apply when the support has run for longer.",
-                human(start),
-                ctx.decider(),
-                plural(terms, "term", "terms")
+            ctx.say_with(
+                "rule.V-11.span",
+                &[
+                    ("start", &ctx.date(start)),
+                    ("decider", &ctx.decider()),
+                    ("terms", &ctx.plural(terms, "word.term")),
+                ],
             ),
         ));
     }
 }
 
 /// V-12: a cycle starts before its planned and actual reviews.
-fn starts_before_review(i: usize, c: &ApdrCycle, out: &mut Vec<Finding>) {
+fn starts_before_review(ctx: &Ctx<'_>, i: usize, c: &ApdrCycle, out: &mut Vec<Finding>) {
     let Some(start) = date(c.start_date.as_ref()) else {
         return;
     };
-    for (field, d, what) in [
+    for (field, d, id) in [
         (
             "plannedReviewDate",
             c.planned_review_date.as_ref(),
-            "planned review",
+            "rule.V-12.planned-review",
         ),
-        ("actualReviewDate", c.actual_review_date.as_ref(), "review"),
+        (
+            "actualReviewDate",
+            c.actual_review_date.as_ref(),
+            "rule.V-12.review",
+        ),
     ] {
         if let Some(d) = date(d) {
             if d <= start {
                 out.push(Finding::new(
                     "V-12",
                     ptr(&base(i), field),
-                    format!(
-                        "Cycle {}'s {what} ({}) is not after its start ({}). Check both dates.",
-                        i + 1,
-                        human(d),
-                        human(start)
+                    ctx.say_with(
+                        id,
+                        &[
+                            ("n", &(i + 1)),
+                            ("date", &ctx.date(d)),
+                            ("start", &ctx.date(start)),
+                        ],
                     ),
                 ));
             }
@@ -123,12 +129,14 @@ fn in_order(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
                 out.push(Finding::new(
                     "V-13",
                     ptr(&base(i + 1), "startDate"),
-                    format!(
-                        "Cycle {} starts on {}, before cycle {} was reviewed on {}. Cycles follow one another: check the dates and the order.",
-                        i + 2,
-                        human(start),
-                        i + 1,
-                        human(end)
+                    ctx.say_with(
+                        "rule.V-13.overlap",
+                        &[
+                            ("n", &(i + 2)),
+                            ("start", &ctx.date(start)),
+                            ("previous", &(i + 1)),
+                            ("reviewed", &ctx.date(end)),
+                        ],
                     ),
                 ));
             }
@@ -141,7 +149,7 @@ fn in_order(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
                 out.push(Finding::new(
                     "V-13",
                     ptr(&base(i), "cycleNo"),
-                    format!("Number the cycles in order: this is cycle {want}, not {n}"),
+                    ctx.say_with("rule.V-13.number", &[("want", &want), ("n", &n)]),
                 ));
             }
         }
@@ -173,25 +181,31 @@ fn cycle_length(ctx: &Ctx<'_>, i: usize, c: &ApdrCycle, out: &mut Vec<Finding>) 
         out.push(Finding::new(
             "V-14",
             ptr(&base(i), field),
-            format!(
-                "Cycle {} lasts {}. Cycles usually last between {min} and {max} weeks: check the dates, or explain why.",
-                i + 1,
-                weeks_and_days(days)
+            ctx.say_with(
+                "rule.V-14.length",
+                &[
+                    ("n", &(i + 1)),
+                    ("length", &weeks_and_days(ctx, days)),
+                    ("min", &min),
+                    ("max", &max),
+                ],
             ),
         ));
     }
 }
 
 /// A length of time in weeks and days: "16 weeks", "16 weeks and 3 days", "5 days".
-fn weeks_and_days(days: i64) -> String {
+fn weeks_and_days(ctx: &Ctx<'_>, days: i64) -> String {
     let (weeks, rest) = (days / 7, days % 7);
     match (weeks, rest) {
-        (_, 0) => plural(weeks, "week", "weeks"),
-        (0, _) => plural(rest, "day", "days"),
-        _ => format!(
-            "{} and {}",
-            plural(weeks, "week", "weeks"),
-            plural(rest, "day", "days")
+        (_, 0) => ctx.plural(weeks, "word.week"),
+        (0, _) => ctx.plural(rest, "word.day"),
+        _ => ctx.say_with(
+            "word.weeks-and-days",
+            &[
+                ("weeks", &ctx.plural(weeks, "word.week")),
+                ("days", &ctx.plural(rest, "word.day")),
+            ],
         ),
     }
 }
@@ -207,7 +221,7 @@ fn reviewed_in_full(ctx: &Ctx<'_>, i: usize, c: &ApdrCycle, out: &mut Vec<Findin
         out.push(Finding::new(
             "V-17",
             ptr(&b, "actualReviewDate"),
-            format!("Enter the date cycle {n} was reviewed"),
+            ctx.say_with("rule.V-17.date", &[("n", &n)]),
         ));
     }
     let review = c.review.as_ref();
@@ -217,9 +231,9 @@ fn reviewed_in_full(ctx: &Ctx<'_>, i: usize, c: &ApdrCycle, out: &mut Vec<Findin
             out.push(Finding::new(
                 "V-17",
                 ptr(&format!("{b}/review/outcomeStatus"), id),
-                format!(
-                    "Say how far {} was achieved at the review of cycle {n}",
-                    outcome_name(ctx, id)
+                ctx.say_with(
+                    "rule.V-17.outcome",
+                    &[("outcome", &outcome_name(ctx, id)), ("n", &n)],
                 ),
             ));
         }
@@ -228,14 +242,14 @@ fn reviewed_in_full(ctx: &Ctx<'_>, i: usize, c: &ApdrCycle, out: &mut Vec<Findin
         out.push(Finding::new(
             "V-17",
             format!("{b}/review/impactSummary"),
-            format!("Describe the impact of the support at the review of cycle {n}: what worked and what did not"),
+            ctx.say_with("rule.V-17.impact", &[("n", &n)]),
         ));
     }
     if !super::has_text(review.and_then(|r| r.next_steps.as_ref())) {
         out.push(Finding::new(
             "V-17",
             format!("{b}/review/nextSteps"),
-            format!("Describe the next steps agreed at the review of cycle {n}: what you changed as a result"),
+            ctx.say_with("rule.V-17.next-steps", &[("n", &n)]),
         ));
     }
 }
@@ -243,8 +257,8 @@ fn reviewed_in_full(ctx: &Ctx<'_>, i: usize, c: &ApdrCycle, out: &mut Vec<Findin
 /// What people call the outcome with this id: "outcome 2", by its place in the list.
 fn outcome_name(ctx: &Ctx<'_>, id: &str) -> String {
     ctx.index.outcome_at.get(id).map_or_else(
-        || "an outcome that is not in the list of outcomes".to_owned(),
-        |k| format!("outcome {}", k.saturating_add(1)),
+        || ctx.say("rule.V-17.unlisted-outcome"),
+        |k| ctx.say_with("rule.outcome", &[("n", &k.saturating_add(1))]),
     )
 }
 
@@ -268,18 +282,20 @@ fn recent_review(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-16",
             ptr(&base(i), "actualReviewDate"),
-            format!(
-                "The latest review was on {}, more than {} ago. Review the current cycle so {} sees up-to-date evidence.",
-                human(d),
-                plural(months, "month", "months"),
-                ctx.decider()
+            ctx.say_with(
+                "rule.V-16.recent",
+                &[
+                    ("date", &ctx.date(d)),
+                    ("months", &ctx.plural(months, "word.month")),
+                    ("decider", &ctx.decider()),
+                ],
             ),
         ));
     }
 }
 
 /// V-18: the cycle after a review changed something (outcomes or provision).
-fn adapted(cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
+fn adapted(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
     for (i, pair) in cycles.windows(2).enumerate() {
         let [prev, next] = pair else { continue };
         if !completed(prev) {
@@ -298,28 +314,21 @@ fn adapted(cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "V-18",
                 base(i + 1),
-                format!(
-                    "Cycle {} has the same outcomes and provision as cycle {}. Say what was adapted after the review.",
-                    i + 2,
-                    i + 1
-                ),
+                ctx.say_with("rule.V-18.same", &[("n", &(i + 2)), ("previous", &(i + 1))]),
             ));
         }
     }
 }
 
 /// V-19: at most one cycle in progress, and it is the last.
-fn one_in_progress(cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
+fn one_in_progress(ctx: &Ctx<'_>, cycles: &[ApdrCycle], out: &mut Vec<Finding>) {
     let last = cycles.len().saturating_sub(1);
     for (i, c) in cycles.iter().enumerate() {
         if c.status == Some(CycleStatus::InProgress) && i != last {
             out.push(Finding::new(
                 "V-19",
                 ptr(&base(i), "status"),
-                format!(
-                    "Cycle {} is marked in progress but a later cycle follows it. Only the latest cycle can be in progress: mark this one completed and add its review.",
-                    i + 1
-                ),
+                ctx.say_with("rule.V-19.in-progress", &[("n", &(i + 1))]),
             ));
         }
     }
@@ -390,19 +399,13 @@ fn dates_plausible(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "V-15",
                 pointer,
-                format!(
-                    "{} is in the future. Enter the date this happened.",
-                    human(d)
-                ),
+                ctx.say_with("rule.V-15.future", &[("date", &ctx.date(d))]),
             ));
         } else if dob.is_some_and(|b| d < b) {
             out.push(Finding::new(
                 "V-15",
                 pointer,
-                format!(
-                    "{} is before the child's date of birth. Check the date.",
-                    human(d)
-                ),
+                ctx.say_with("rule.V-15.before-birth", &[("date", &ctx.date(d))]),
             ));
         }
     }
@@ -459,6 +462,7 @@ mod tests {
             totals: &totals,
             doc: &doc,
             index: &index,
+            texts: &crate::text::Catalogue::english(),
         };
         let mut out = Vec::new();
         check(&ctx, &mut out);

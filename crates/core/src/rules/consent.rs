@@ -1,6 +1,6 @@
 //! Consent and data protection (domain.md §4.4, V-30…V-40).
 
-use super::{date, has_text, human, list, lower_first, plural, ptr, Ctx, Finding};
+use super::{date, has_text, list, lower_first, ptr, Ctx, Finding};
 use crate::codes::{ConsentScope, Relationship, RequestType};
 use crate::date::{compulsory_school_age_ends, Date};
 use crate::model::Consent;
@@ -23,7 +23,7 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "V-38",
                 format!("{b}/withdrawn"),
-                format!("Consent {} has been withdrawn. You cannot share the application on it: ask again, or remove it.", i + 1),
+                ctx.say_with("rule.V-38.withdrawn", &[("n", &(i + 1))]),
             ));
         }
     }
@@ -70,10 +70,10 @@ fn share_with_panel(ctx: &Ctx<'_>, consents: &[Consent], out: &mut Vec<Finding>)
     });
     if !ok {
         let message = match ctx.profile.mode {
-            crate::profile::Mode::Panel => "Record the parent's consent to share this application with the panel. Applications without parental consent are returned without being considered.",
-            crate::profile::Mode::Ehcna => "Record the parent's agreement to this request for an EHC needs assessment and their consent to share it with the council. A school makes the request with the parent's agreement.",
+            crate::profile::Mode::Panel => "rule.V-30.panel",
+            crate::profile::Mode::Ehcna => "rule.V-30.ehcna",
         };
-        out.push(Finding::new("V-30", "/consents", message));
+        out.push(Finding::new("V-30", "/consents", ctx.say(message)));
     }
 }
 
@@ -86,16 +86,13 @@ fn parental_responsibility(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &
         out.push(Finding::new(
             "V-31",
             format!("{b}/givenByPersonId"),
-            format!("Select who gave consent {}", i + 1),
+            ctx.say_with("rule.V-31.who", &[("n", &(i + 1))]),
         ));
     } else if !has_pr(ctx, c) {
         out.push(Finding::new(
             "V-31",
             format!("{b}/hasParentalResponsibility"),
-            format!(
-                "Consent {} was given by someone without parental responsibility. Ask a parent or carer with parental responsibility to consent.",
-                i + 1
-            ),
+            ctx.say_with("rule.V-31.no-pr", &[("n", &(i + 1))]),
         ));
     }
 }
@@ -116,22 +113,22 @@ fn young_person(ctx: &Ctx<'_>, consents: &[Consent], out: &mut Vec<Finding>) {
     {
         return;
     }
-    match consents.iter().position(|c| has_text(c.capacity_decision.as_ref())) {
+    match consents
+        .iter()
+        .position(|c| has_text(c.capacity_decision.as_ref()))
+    {
         Some(i) => out.push(
             Finding::new(
                 "V-32",
                 format!("{}/capacityDecision", ptr("/consents", i)),
-                "The young person is over compulsory school age and a parent consented for them. Make sure the decision that they lack capacity to consent is on file.",
+                ctx.say("rule.V-32.on-file"),
             )
             .with_severity(Severity::Warning),
         ),
         None => out.push(Finding::new(
             "V-32",
             "/consents",
-            format!(
-                "The young person has been over compulsory school age since {}, so they must consent themselves, unless a decision that they lack capacity to consent is recorded",
-                human(ends)
-            ),
+            ctx.say_with("rule.V-32.themselves", &[("since", &ctx.date(ends))]),
         )),
     }
 }
@@ -147,10 +144,7 @@ fn dated(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &mut Vec<Finding>) 
         out.push(Finding::new(
             "V-33",
             format!("{b}/date"),
-            format!(
-                "Consent {n} is dated {}, in the future. Enter the date consent was given.",
-                human(d)
-            ),
+            ctx.say_with("rule.V-33.future", &[("n", &n), ("date", &ctx.date(d))]),
         ));
     }
     let months = ctx.profile.consent.max_age_months;
@@ -162,7 +156,14 @@ fn dated(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &mut Vec<Finding>) 
             out.push(Finding::new(
                 "V-34",
                 format!("{b}/date"),
-                format!("Consent {n} was given on {}, more than {} ago. Ask the parent to confirm their consent.", human(d), plural(months, "month", "months")),
+                ctx.say_with(
+                    "rule.V-34.stale",
+                    &[
+                        ("n", &n),
+                        ("date", &ctx.date(d)),
+                        ("months", &ctx.plural(months, "word.month")),
+                    ],
+                ),
             ));
         }
     }
@@ -176,10 +177,13 @@ fn dated(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &mut Vec<Finding>) 
         out.push(Finding::new(
             "V-35",
             format!("{b}/date"),
-            format!(
-                "Consent {n} is dated {}, after you signed the application on {}. Get consent before the application is finalised.",
-                human(d),
-                human(signed)
+            ctx.say_with(
+                "rule.V-35.after-signing",
+                &[
+                    ("n", &n),
+                    ("date", &ctx.date(d)),
+                    ("signed", &ctx.date(signed)),
+                ],
             ),
         ));
     }
@@ -192,13 +196,15 @@ fn discussed(ctx: &Ctx<'_>, n: usize, c: &Consent, d: Date, b: &str, out: &mut V
         Some(talk) if talk > d => out.push(Finding::new(
             "V-35",
             pointer,
-            format!("Consent {n} was given before the application was discussed with the parent. Check the dates."),
+            ctx.say_with("rule.V-35.before-discussed", &[("n", &n)]),
         )),
-        None if ctx.profile.consent.discussed_date_required && c.discussed_with_parent_date.is_none() => {
+        None if ctx.profile.consent.discussed_date_required
+            && c.discussed_with_parent_date.is_none() =>
+        {
             out.push(Finding::new(
                 "V-35",
                 pointer,
-                format!("Enter the date you discussed the application with the parent who gave consent {n}"),
+                ctx.say_with("rule.V-35.discussed-date", &[("n", &n)]),
             ))
         }
         _ => {}
@@ -228,10 +234,13 @@ fn every_parent(ctx: &Ctx<'_>, consents: &[Consent], out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "V-36",
                 ptr("/parents", j),
-                format!(
-                    "{} needs consent from everyone with parental responsibility. Record consent from parent {} ({who}).",
-                    ctx.profile.name,
-                    j + 1
+                ctx.say_with(
+                    "rule.V-36.every-parent",
+                    &[
+                        ("scheme", &ctx.profile.name),
+                        ("n", &(j + 1)),
+                        ("who", &who),
+                    ],
                 ),
             ));
         }
@@ -254,10 +263,12 @@ fn scopes_cover_request(ctx: &Ctx<'_>, consents: &[Consent], out: &mut Vec<Findi
             out.push(Finding::new(
                 "V-37",
                 "/consents",
-                format!(
-                    "You are asking for {}, but no consent covers it. Ask the parent to consent to \u{201c}{}\u{201d}.",
-                    lower_first(t.label()),
-                    scope.label()
+                ctx.say_with(
+                    "rule.V-37.scope",
+                    &[
+                        ("request", &lower_first(t.label_in(ctx.texts))),
+                        ("scope", &scope.label_in(ctx.texts)),
+                    ],
                 ),
             ));
         }
@@ -273,10 +284,7 @@ fn privacy_notice(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &mut Vec<F
         out.push(Finding::new(
             "V-39",
             format!("{b}/privacyNoticeAcknowledged"),
-            format!(
-                "Confirm that the parent who gave consent {} has read the council's privacy notice",
-                i + 1
-            ),
+            ctx.say_with("rule.V-39.read", &[("n", &(i + 1))]),
         ));
     }
     if let Some(v) = &ctx.profile.consent.privacy_notice_version {
@@ -284,10 +292,7 @@ fn privacy_notice(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &mut Vec<F
             out.push(Finding::new(
                 "V-39",
                 format!("{b}/privacyNoticeVersion"),
-                format!(
-                    "Consent {} must acknowledge the council's current privacy notice ({v})",
-                    i + 1
-                ),
+                ctx.say_with("rule.V-39.version", &[("n", &(i + 1)), ("version", &v)]),
             ));
         }
     }
@@ -303,10 +308,9 @@ fn signature(ctx: &Ctx<'_>, i: usize, c: &Consent, b: &str, out: &mut Vec<Findin
         out.push(Finding::new(
             "V-40",
             format!("{b}/method"),
-            format!(
-                "{} needs signed consent: record consent {} with a signature",
-                ctx.profile.name,
-                i + 1
+            ctx.say_with(
+                "rule.V-40.signed",
+                &[("scheme", &ctx.profile.name), ("n", &(i + 1))],
             ),
         ));
     }

@@ -4,11 +4,12 @@
 //! what each listed document says of its file: checksum (D-03), size (D-04), how many (D-05),
 //! the same file twice (D-06), file type (D-07) and date (D-08).
 
-use super::{date, has_text, human, list, lower_first, ptr, Ctx, Finding};
+use super::{date, has_text, list, lower_first, ptr, Ctx, Finding};
 use crate::codes::{AttachmentType, FileKind, FundingSource, ProvisionCategory, StaffRole};
 use crate::files;
 use crate::model::{Application, Attachment, ProvisionRow};
 use crate::profile::{RequiredDocument, RequiredWhen};
+use crate::text::Catalogue;
 
 pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let docs = list(ctx.app.attachments.as_ref());
@@ -34,8 +35,9 @@ pub struct Reference<'a> {
     pub what: String,
 }
 
-/// Every reference to a document in an application (blank ones left out), in document order.
-pub fn references_in<'a>(app: &'a Application) -> Vec<Reference<'a>> {
+/// Every reference to a document in an application (blank ones left out), in document order,
+/// each worded from `texts`.
+pub fn references_in<'a>(app: &'a Application, texts: &Catalogue) -> Vec<Reference<'a>> {
     let mut refs = Vec::new();
     let mut add = |pointer: String, id: Option<&'a String>, expected, what: String| {
         if let Some(id) = id.filter(|id| has_text(Some(id))) {
@@ -52,7 +54,7 @@ pub fn references_in<'a>(app: &'a Application) -> Vec<Reference<'a>> {
             format!("{}/reportAttachmentId", ptr("/specialists", i)),
             s.report_attachment_id.as_ref(),
             AttachmentType::ProfessionalReport,
-            format!("specialist {}'s report", i + 1),
+            texts.format("rule.document.specialist-report", &[("n", &(i + 1))]),
         );
     }
     add(
@@ -61,7 +63,7 @@ pub fn references_in<'a>(app: &'a Application) -> Vec<Reference<'a>> {
             .as_ref()
             .and_then(|v| v.attachment_id.as_ref()),
         AttachmentType::PupilVoice,
-        "the record of the child's views".into(),
+        texts.get("rule.document.pupil-voice").to_owned(),
     );
     add(
         "/parentViews/attachmentId".into(),
@@ -69,14 +71,14 @@ pub fn references_in<'a>(app: &'a Application) -> Vec<Reference<'a>> {
             .as_ref()
             .and_then(|v| v.attachment_id.as_ref()),
         AttachmentType::ParentViews,
-        "the parents' views".into(),
+        texts.get("rule.document.parent-views").to_owned(),
     );
     for (i, c) in list(app.consents.as_ref()).iter().enumerate() {
         add(
             format!("{}/signatureAttachmentId", ptr("/consents", i)),
             c.signature_attachment_id.as_ref(),
             AttachmentType::ConsentSignature,
-            format!("the signed form of consent {}", i + 1),
+            texts.format("rule.document.consent-form", &[("n", &(i + 1))]),
         );
     }
     refs
@@ -84,7 +86,7 @@ pub fn references_in<'a>(app: &'a Application) -> Vec<Reference<'a>> {
 
 /// F-07, D-02: each reference names a listed document, of the type it should be.
 fn references(ctx: &Ctx<'_>, docs: &[Attachment], out: &mut Vec<Finding>) {
-    for r in references_in(ctx.app) {
+    for r in references_in(ctx.app, ctx.texts) {
         let found = ctx
             .index
             .attachment_at
@@ -94,10 +96,7 @@ fn references(ctx: &Ctx<'_>, docs: &[Attachment], out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "F-07",
                 r.pointer,
-                format!(
-                    "No supporting document has the reference {}. Attach it, or correct the reference.",
-                    r.id
-                ),
+                ctx.say_with("rule.F-07.no-document", &[("id", &r.id)]),
             ));
             continue;
         };
@@ -108,11 +107,13 @@ fn references(ctx: &Ctx<'_>, docs: &[Attachment], out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "D-02",
                 r.pointer,
-                format!(
-                    "The document chosen for {} is {}, which is attached as {}. Check the type of document, or choose another.",
-                    r.what,
-                    name_of(k, doc, false),
-                    article_label(t)
+                ctx.say_with(
+                    "rule.D-02.type",
+                    &[
+                        ("what", &r.what),
+                        ("document", &name_of(ctx, k, doc, false)),
+                        ("type", &article_label(ctx, t)),
+                    ],
                 ),
             ));
         }
@@ -121,39 +122,29 @@ fn references(ctx: &Ctx<'_>, docs: &[Attachment], out: &mut Vec<Finding>) {
 
 /// The name of the listed document at `i` for messages: its file name, else its place in the
 /// list ("Document 2" to begin a sentence).
-fn name_of(i: usize, doc: &Attachment, start: bool) -> String {
+fn name_of(ctx: &Ctx<'_>, i: usize, doc: &Attachment, start: bool) -> String {
     match doc.filename.as_ref().filter(|f| has_text(Some(f))) {
         Some(f) => f.trim().to_owned(),
-        None if start => format!("Document {}", i + 1),
-        None => format!("document {}", i + 1),
+        None if start => ctx.say_with("rule.document.start", &[("n", &(i + 1))]),
+        None => ctx.say_with("rule.document", &[("n", &(i + 1))]),
     }
 }
 
 /// A type of document inside a sentence, with "a" or "an": "a quote", "an early help
 /// assessment".
-fn article_label(t: AttachmentType) -> String {
-    let label = lower_first(t.label());
-    format!("{} {label}", super::article(&label))
+fn article_label(ctx: &Ctx<'_>, t: AttachmentType) -> String {
+    let label = lower_first(t.label_in(ctx.texts));
+    let id = match super::article(&label) {
+        "an" => "grammar.an",
+        _ => "grammar.a",
+    };
+    ctx.say_with(id, &[("noun", &label)])
 }
 
-/// A document the council asks for, as it stands inside a sentence.
-fn asked_for(t: AttachmentType) -> &'static str {
-    match t {
-        AttachmentType::SenSupportPlan => "the child's SEN support plan",
-        AttachmentType::ApdrRecord => "the records of the assess, plan, do, review cycles",
-        AttachmentType::ProvisionMap => "the costed provision map",
-        AttachmentType::SupportTimetable => "the child's support timetable",
-        AttachmentType::ProfessionalReport => "a professional's report",
-        AttachmentType::AssessmentData => "the child's assessment data",
-        AttachmentType::Pep => "the child's personal education plan (PEP)",
-        AttachmentType::Eha => "the early help assessment",
-        AttachmentType::RiskAssessment => "the risk assessment",
-        AttachmentType::PupilVoice => "the record of the child's views",
-        AttachmentType::ParentViews => "the parents' views",
-        AttachmentType::ConsentSignature => "the signed consent form",
-        AttachmentType::Quote => "a quote",
-        AttachmentType::Other => "the other document",
-    }
+/// A document the council asks for, as it stands inside a sentence
+/// (`rule.D-01.asked-for.<code>`).
+fn asked_for(ctx: &Ctx<'_>, t: AttachmentType) -> String {
+    ctx.say(&format!("rule.D-01.asked-for.{}", t.code()))
 }
 
 /// Whether a provision row buys in a service that costs something.
@@ -171,10 +162,7 @@ fn required(ctx: &Ctx<'_>, docs: &[Attachment], r: RequiredDocument, out: &mut V
         RequiredWhen::Always if !listed => out.push(Finding::new(
             "D-01",
             "/attachments",
-            format!(
-                "Attach {}: the council asks for it with every application",
-                asked_for(t)
-            ),
+            ctx.say_with("rule.D-01.always", &[("document", &asked_for(ctx, t))]),
         )),
         RequiredWhen::LookedAfter if !listed => {
             let looked_after = ctx.app.context.as_ref().and_then(|c| c.looked_after);
@@ -187,7 +175,10 @@ fn required(ctx: &Ctx<'_>, docs: &[Attachment], r: RequiredDocument, out: &mut V
                 out.push(Finding::new(
                     rule,
                     "/attachments",
-                    format!("Attach {}, as the child is looked after", asked_for(t)),
+                    ctx.say_with(
+                        "rule.D-01.looked-after",
+                        &[("document", &asked_for(ctx, t))],
+                    ),
                 ));
             }
         }
@@ -201,15 +192,15 @@ fn required(ctx: &Ctx<'_>, docs: &[Attachment], r: RequiredDocument, out: &mut V
                 .collect();
             if !bought.is_empty() {
                 let at = match bought.as_slice() {
-                    [one] => format!("row {one}"),
-                    _ => format!("rows {}", super::and_list(&bought)),
+                    [one] => ctx.say_with("rule.D-01.row", &[("n", &one)]),
+                    _ => ctx.say_with("rule.D-01.rows", &[("rows", &ctx.texts.and_list(&bought))]),
                 };
                 out.push(Finding::new(
                     "D-01",
                     "/attachments",
-                    format!(
-                        "Attach {} for the services bought in at {at} of the provision map: the council asks for it when a request buys services",
-                        asked_for(t)
+                    ctx.say_with(
+                        "rule.D-01.services",
+                        &[("document", &asked_for(ctx, t)), ("at", &at)],
                     ),
                 ));
             }
@@ -220,10 +211,7 @@ fn required(ctx: &Ctx<'_>, docs: &[Attachment], r: RequiredDocument, out: &mut V
                     out.push(Finding::new(
                         "D-01",
                         format!("{}/reportAttachmentId", ptr("/specialists", i)),
-                        format!(
-                            "Attach specialist {}'s report and choose it here, or say that it is not attached: the council asks for each report you say is attached",
-                            i + 1
-                        ),
+                        ctx.say_with("rule.D-01.specialist-report", &[("n", &(i + 1))]),
                     ));
                 }
             }
@@ -235,10 +223,7 @@ fn required(ctx: &Ctx<'_>, docs: &[Attachment], r: RequiredDocument, out: &mut V
                     out.push(Finding::new(
                         "V-40",
                         format!("{}/signatureAttachmentId", ptr("/consents", i)),
-                        format!(
-                            "Attach the signed consent form for consent {}: the council asks for the signature of each signed consent",
-                            i + 1
-                        ),
+                        ctx.say_with("rule.V-40.form", &[("n", &(i + 1))]),
                     ));
                 }
             }
@@ -267,23 +252,26 @@ fn essence(media_type: &str) -> String {
 
 /// "a PDF", "a PDF or DOCX", "a PDF, DOCX or JPG" (the words of the GOV.UK file upload
 /// pattern, as the widget says them at the file).
-fn kinds(allowed: &[FileKind]) -> String {
-    let names: Vec<String> = allowed.iter().map(|k| k.label().to_owned()).collect();
-    format!("a {}", super::or_list(&names))
+fn kinds(ctx: &Ctx<'_>, allowed: &[FileKind]) -> String {
+    let names: Vec<String> = allowed
+        .iter()
+        .map(|k| k.label_in(ctx.texts).to_owned())
+        .collect();
+    ctx.say_with("grammar.a", &[("noun", &ctx.texts.or_list(&names))])
 }
 
 /// D-03, D-04, D-07, D-08: what one listed document says of its file.
 fn metadata(ctx: &Ctx<'_>, i: usize, a: &Attachment, out: &mut Vec<Finding>) {
     let b = ptr("/attachments", i);
-    let name = name_of(i, a, false);
-    let start = name_of(i, a, true);
+    let name = name_of(ctx, i, a, false);
+    let start = name_of(ctx, i, a, true);
     let policy = &ctx.profile.attachments;
     if let Some(h) = a.sha256.as_ref().filter(|h| has_text(Some(h))) {
         if !is_sha256(h) {
             out.push(Finding::new(
                 "D-03",
                 format!("{b}/sha256"),
-                format!("The checksum of {name} must be 64 characters, each a digit from 0 to 9 or a letter from a to f"),
+                ctx.say_with("rule.D-03.checksum", &[("document", &name)]),
             ));
         }
     }
@@ -291,14 +279,17 @@ fn metadata(ctx: &Ctx<'_>, i: usize, a: &Attachment, out: &mut Vec<Finding>) {
         Some(0) => out.push(Finding::new(
             "D-04",
             format!("{b}/sizeBytes"),
-            format!("{start} is empty. Attach a file that has the document in it."),
+            ctx.say_with("rule.D-04.empty", &[("document", &start)]),
         )),
         Some(n) if n > policy.max_bytes => out.push(Finding::new(
             "D-04",
             format!("{b}/sizeBytes"),
-            format!(
-                "{start} must be smaller than {}",
-                files::megabytes(policy.max_bytes)
+            ctx.say_with(
+                "rule.D-04.too-big",
+                &[
+                    ("document", &start),
+                    ("size", &files::megabytes(policy.max_bytes)),
+                ],
             ),
         )),
         _ => {}
@@ -313,9 +304,13 @@ fn metadata(ctx: &Ctx<'_>, i: usize, a: &Attachment, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "D-07",
                 format!("{b}/mimeType"),
-                format!(
-                    "{start} must be {} (its file type is given as {m})",
-                    kinds(&policy.allowed_types)
+                ctx.say_with(
+                    "rule.D-07.kind",
+                    &[
+                        ("document", &start),
+                        ("kinds", &kinds(ctx, &policy.allowed_types)),
+                        ("type", &m),
+                    ],
                 ),
             ));
         }
@@ -324,9 +319,9 @@ fn metadata(ctx: &Ctx<'_>, i: usize, a: &Attachment, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "D-08",
             format!("{b}/documentDate"),
-            format!(
-                "{start} is dated {}, in the future. Enter the date of the document.",
-                human(d)
+            ctx.say_with(
+                "rule.D-08.future",
+                &[("document", &start), ("date", &ctx.date(d))],
             ),
         ));
     }
@@ -342,16 +337,16 @@ fn set(ctx: &Ctx<'_>, docs: &[Attachment], out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "D-05",
             "/attachments",
-            format!(
-                "You can attach up to {} files, and this application lists {count}. Remove the ones the council does not need.",
-                policy.max_files
+            ctx.say_with(
+                "rule.D-05.too-many",
+                &[("max", &policy.max_files), ("count", &count)],
             ),
         ));
     }
     let names: Vec<String> = docs
         .iter()
         .enumerate()
-        .map(|(i, a)| name_of(i, a, false))
+        .map(|(i, a)| name_of(ctx, i, a, false))
         .collect();
     let pairs: Vec<(&str, &str)> = names
         .iter()
@@ -365,7 +360,7 @@ fn set(ctx: &Ctx<'_>, docs: &[Attachment], out: &mut Vec<Finding>) {
         max_files: u64::MAX,
         ..policy.clone()
     };
-    for (i, problem) in files::check_set(&pairs, &once) {
+    for (i, problem) in files::check_set_in(&pairs, &once, ctx.texts) {
         out.push(Finding::new(
             "D-06",
             format!("{}/sha256", ptr("/attachments", i)),

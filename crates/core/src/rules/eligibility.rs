@@ -1,6 +1,6 @@
 //! Who may apply to the scheme (domain.md §4.1, V-01…V-08). All settings come from the profile.
 
-use super::{date, human, list, lower_first, plural, ptr, Ctx, Finding};
+use super::{date, list, lower_first, ptr, Ctx, Finding};
 use crate::codes::SenProvision;
 use crate::date::Date;
 use crate::report::Severity;
@@ -35,10 +35,7 @@ fn ehcp(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     out.push(Finding::new(
         "V-01",
         "/sen/provision",
-        format!(
-            "{} is not for children with an EHC plan. Ask for more support through the plan's annual review instead.",
-            ctx.profile.name
-        ),
+        ctx.say_with("rule.V-01.ehcp", &[("scheme", &ctx.profile.name)]),
     ));
 }
 
@@ -49,7 +46,7 @@ fn open_ehcna(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-02",
             "/sen/ehcnaUnderWay",
-            "An EHC needs assessment is already under way. Wait for its outcome before applying.",
+            ctx.say("rule.V-02.under-way"),
         ));
     }
 }
@@ -60,7 +57,7 @@ fn on_register(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-03",
             "/sen/provision",
-            "The child must be on the school's SEN register at SEN support (census code K) to apply",
+            ctx.say("rule.V-03.register"),
         ));
     }
 }
@@ -75,10 +72,12 @@ fn setting_type(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-04",
             "/setting/type",
-            format!(
-                "{} is not for children in this type of setting ({})",
-                ctx.profile.name,
-                lower_first(t.label())
+            ctx.say_with(
+                "rule.V-04.setting",
+                &[
+                    ("scheme", &ctx.profile.name),
+                    ("setting", &lower_first(t.label_in(ctx.texts))),
+                ],
             ),
         ));
     }
@@ -103,15 +102,13 @@ fn residence(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if code != la {
         // The council's name where the profile knows it, else its code.
         let area = match ctx.profile.local_authority_name(code) {
-            Some(name) => format!("{name}, another council's area"),
-            None => format!("another council's area (LA code {code})"),
+            Some(name) => ctx.say_with("rule.V-05.named-area", &[("name", &name)]),
+            None => ctx.say_with("rule.V-05.coded-area", &[("code", &code)]),
         };
         out.push(Finding::new(
             "V-05",
             "/child/residentLaCode",
-            format!(
-                "The child lives in {area}. Top-up funding is paid by the council where the child lives: check with them before applying here."
-            ),
+            ctx.say_with("rule.V-05.elsewhere", &[("area", &area)]),
         ));
     }
 }
@@ -127,10 +124,12 @@ fn year_group(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             Finding::new(
                 "V-06",
                 "/child/ncy",
-                format!(
-                    "{} is not for children in {}",
-                    ctx.profile.name,
-                    lower_first(ncy.label())
+                ctx.say_with(
+                    "rule.V-06.not-for",
+                    &[
+                        ("scheme", &ctx.profile.name),
+                        ("year", &lower_first(ncy.label_in(ctx.texts))),
+                    ],
                 ),
             )
             .with_severity(Severity::Error),
@@ -140,10 +139,12 @@ fn year_group(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             Finding::new(
                 "V-06",
                 "/child/ncy",
-                format!(
-                    "Applications for children in {} will not usually be considered by {}. Explain why this one should be.",
-                    lower_first(ncy.label()),
-                    ctx.profile.name
+                ctx.say_with(
+                    "rule.V-06.not-usually",
+                    &[
+                        ("year", &lower_first(ncy.label_in(ctx.texts))),
+                        ("scheme", &ctx.profile.name),
+                    ],
                 ),
             )
             .with_severity(Severity::Warning),
@@ -171,14 +172,19 @@ fn duration(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         .filter(|_| extension);
     if let Some(cap) = weeks_cap {
         if days > cap.saturating_mul(7) {
-            let year = ncy.map(|n| lower_first(n.label())).unwrap_or_default();
+            let year = ncy
+                .map(|n| lower_first(n.label_in(ctx.texts)))
+                .unwrap_or_default();
             out.push(Finding::new(
                 "V-07",
                 pointer,
-                format!(
-                    "An extension for a child in {year} can last at most {}; this one asks for {}",
-                    plural(*cap, "week", "weeks"),
-                    plural(days / 7, "week", "weeks")
+                ctx.say_with(
+                    "rule.V-07.extension-weeks",
+                    &[
+                        ("year", &year),
+                        ("most", &ctx.plural(*cap, "word.week")),
+                        ("asked", &ctx.plural(days / 7, "word.week")),
+                    ],
                 ),
             ));
         }
@@ -195,15 +201,22 @@ fn duration(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     };
     if days > base.days_until(limit) {
-        let what = if extension { "An extension" } else { "Support" };
-        let until = base.add_days(days).map(human).unwrap_or_default();
+        let what = if extension {
+            "rule.V-07.too-long.extension"
+        } else {
+            "rule.V-07.too-long.support"
+        };
+        let until = base.add_days(days).map(|d| ctx.date(d)).unwrap_or_default();
         out.push(Finding::new(
             "V-07",
             pointer,
-            format!(
-                "{what} from {} can last at most {}; this request runs until {until}",
-                ctx.profile.name,
-                plural(months, "month", "months")
+            ctx.say_with(
+                what,
+                &[
+                    ("scheme", &ctx.profile.name),
+                    ("most", &ctx.plural(months, "word.month")),
+                    ("until", &until),
+                ],
             ),
         ));
     }
@@ -220,10 +233,12 @@ fn request_types(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "V-08",
                 ptr("/requestType", k),
-                format!(
-                    "{} does not offer {}. Choose from what the scheme offers.",
-                    ctx.profile.name,
-                    lower_first(t.label())
+                ctx.say_with(
+                    "rule.V-08.not-offered",
+                    &[
+                        ("scheme", &ctx.profile.name),
+                        ("request", &lower_first(t.label_in(ctx.texts))),
+                    ],
                 ),
             ));
         }

@@ -6,15 +6,14 @@ use serde_json::Value;
 use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKind};
 
 use super::field_specs::{
-    self, is_required, label_for, label_in_sentence, missing_message, the, Kind, FIELDS,
+    self, is_required, label_for_in, label_in_sentence_in, missing_message, the, Kind, FIELDS,
 };
 use super::{is_answered, ptr, Ctx, Finding};
-use crate::profile::Profile;
 
 pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     required(ctx, out);
     if let Err(errors) = ctx.app.validate() {
-        walk(&errors, "", ctx.profile, out);
+        walk(ctx, &errors, "", out);
     }
 }
 
@@ -31,7 +30,11 @@ fn required(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         );
         for (pointer, value) in pointers {
             if !is_answered(value) {
-                let message = missing_message(spec.kind, &label_in_sentence(&pointer, ctx.profile));
+                let message = missing_message(
+                    ctx.texts,
+                    spec.kind,
+                    &label_in_sentence_in(&pointer, ctx.profile, ctx.texts),
+                );
                 out.push(Finding::new("F-01", pointer, message));
             }
         }
@@ -98,74 +101,64 @@ fn wire_name(field: &str) -> String {
     out
 }
 
-fn walk(errors: &ValidationErrors, base: &str, profile: &Profile, out: &mut Vec<Finding>) {
+fn walk(ctx: &Ctx<'_>, errors: &ValidationErrors, base: &str, out: &mut Vec<Finding>) {
     for (field, kind) in errors.errors() {
         let p = ptr(base, wire_name(field));
         match kind {
             ValidationErrorsKind::Field(list) => {
                 for e in list {
-                    if let Some(f) = finding(e, &p, profile) {
+                    if let Some(f) = finding(ctx, e, &p) {
                         out.push(f);
                     }
                 }
             }
-            ValidationErrorsKind::Struct(inner) => walk(inner, &p, profile, out),
+            ValidationErrorsKind::Struct(inner) => walk(ctx, inner, &p, out),
             ValidationErrorsKind::List(items) => {
                 for (i, inner) in items {
-                    walk(inner, &ptr(&p, i), profile, out);
+                    walk(ctx, inner, &ptr(&p, i), out);
                 }
             }
         }
     }
 }
 
-fn finding(e: &ValidationError, pointer: &str, profile: &Profile) -> Option<Finding> {
-    let label = label_for(pointer, profile);
-    let l = label_in_sentence(pointer, profile);
+fn finding(ctx: &Ctx<'_>, e: &ValidationError, pointer: &str) -> Option<Finding> {
+    let profile = ctx.profile;
+    let label = label_for_in(pointer, profile, ctx.texts);
+    let l = label_in_sentence_in(pointer, profile, ctx.texts);
+    let with_label = |id: &str| ctx.say_with(id, &[("label", &label)]);
     let kind = field_specs::spec_for(pointer).map(|s| s.kind);
     let (rule, message) = match e.code.as_ref() {
         "length" => {
             let max = e.params.get("max").and_then(Value::as_u64).unwrap_or(0);
-            ("F-02", format!("{label} must be {max} characters or fewer"))
+            (
+                "F-02",
+                ctx.say_with("rule.F-02.length", &[("label", &label), ("max", &max)]),
+            )
         }
-        "F-02" => (
-            "F-02",
-            format!("{label} has too many entries, or an entry that is too long"),
-        ),
+        "F-02" => ("F-02", with_label("rule.F-02.entries")),
         "F-03" if kind == Some(Kind::Phone) => (
             "F-03",
-            format!(
-                "Enter {} in the correct format, like 01632 960 001 or +44 808 157 0192",
-                the(&l)
-            ),
+            ctx.say_with("rule.F-03.phone", &[("label", &the(ctx.texts, &l))]),
         ),
         "F-03" => (
             "F-03",
-            format!(
-                "Enter {} in the correct format, like name@example.com",
-                the(&l)
-            ),
+            ctx.say_with("rule.F-03.email", &[("label", &the(ctx.texts, &l))]),
         ),
         "F-04" => {
             let n = match kind {
                 Some(Kind::Digits(n)) => n,
                 _ => 0,
             };
-            ("F-04", format!("{label} must be {n} digits"))
+            (
+                "F-04",
+                ctx.say_with("rule.F-04.digits", &[("label", &label), ("n", &n)]),
+            )
         }
-        "F-05" => ("F-05", format!("{label} cannot be a negative amount")),
-        "F-06" => (
-            "F-06",
-            format!("{label} must be a real date, in the form YYYY-MM-DD"),
-        ),
-        "V-96" => (
-            "V-96",
-            format!("{label} must be a real UK postcode, like TS18 1AA"),
-        ),
-        "V-97" => (
-            "V-97",
-            format!("{label} must be a percentage between 0 and 100"),
-        ),
+        "F-05" => ("F-05", with_label("rule.F-05.negative")),
+        "F-06" => ("F-06", with_label("rule.F-06.date")),
+        "V-96" => ("V-96", with_label("rule.V-96.postcode")),
+        "V-97" => ("V-97", with_label("rule.V-97.percentage")),
         _ => return None,
     };
     Some(Finding::new(rule, pointer, message))

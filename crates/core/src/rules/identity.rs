@@ -1,7 +1,7 @@
 //! Identity and data quality (domain.md §4.8, V-90…V-99; V-96 and V-97 are field checks in
 //! the model).
 
-use super::{date, has_text, human, list, lower_first, ptr, Ctx, Finding};
+use super::{date, has_text, list, lower_first, ptr, Ctx, Finding};
 use crate::codes::{Ncy, SenProvision, SenType};
 use crate::date::{ncy_number, Date};
 use crate::report::Severity;
@@ -59,7 +59,7 @@ fn upn(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-90",
             "/child/upn",
-            "Enter a UPN in the correct format: a letter followed by 12 digits, like P823123400101",
+            ctx.say("rule.V-90.format"),
         ));
         return;
     }
@@ -68,7 +68,7 @@ fn upn(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let f = Finding::new(
                 "V-90",
                 "/child/upn",
-                format!("The UPN is not valid: the check letter should be {expected}. Check the UPN on the school's records."),
+                ctx.say_with("rule.V-90.check-letter", &[("letter", &expected)]),
             );
             out.push(if temporary {
                 f.with_severity(Severity::Warning)
@@ -82,7 +82,7 @@ fn upn(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-91",
             "/child/upn",
-            "Characters 2 to 4 of the UPN should be a local authority code. Check the UPN.",
+            ctx.say("rule.V-91.la-code"),
         ));
     }
 }
@@ -100,12 +100,12 @@ fn year_group(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let gap = (actual - expected).abs();
     if gap >= 2 || (gap == 1 && child.out_of_year != Some(true)) {
         let should = Ncy::from_ordinal(expected)
-            .map(|n| lower_first(n.label()))
-            .unwrap_or_else(|| format!("year {expected}"));
+            .map(|n| lower_first(n.label_in(ctx.texts)))
+            .unwrap_or_else(|| ctx.say_with("rule.V-92.year", &[("n", &expected)]));
         out.push(Finding::new(
             "V-92",
             "/child/ncy",
-            format!("The child's date of birth puts them in {should}. Check the year group, or say they are taught out of their year group."),
+            ctx.say_with("rule.V-92.year-group", &[("year", &should)]),
         ));
     }
 }
@@ -121,21 +121,21 @@ fn need_types(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-93",
             "/sen/primaryNeedType",
-            "\u{201c}No specialist assessment\u{201d} can only be used for a child at SEN support (K). Choose the child's type of need.",
+            ctx.say("rule.V-93.nsa-primary"),
         ));
     }
     if let Some(second) = sen.secondary_need_type {
         let msg = if second == SenType::Nsa {
-            Some("\u{201c}No specialist assessment\u{201d} cannot be a secondary need")
+            Some("rule.V-93.nsa-secondary")
         } else if sen.primary_need_type.is_none() {
-            Some("A single type of need must be the primary one: enter it as the primary need")
+            Some("rule.V-93.primary-first")
         } else if sen.primary_need_type == Some(second) {
-            Some("The secondary need must differ from the primary need")
+            Some("rule.V-93.same")
         } else {
             None
         };
         if let Some(m) = msg {
-            out.push(Finding::new("V-93", "/sen/secondaryNeedType", m));
+            out.push(Finding::new("V-93", "/sen/secondaryNeedType", ctx.say(m)));
         }
     }
     if let (Some(t), Some(area)) = (sen.primary_need_type, sen.primary_area) {
@@ -143,11 +143,18 @@ fn need_types(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "V-94",
                 "/sen/primaryNeedType",
-                format!(
-                    "{} belongs to {}, not {}. Check the area of need or the type.",
-                    t.label(),
-                    t.area().map(|a| lower_first(a.label())).unwrap_or_default(),
-                    lower_first(area.label())
+                ctx.say_with(
+                    "rule.V-94.area",
+                    &[
+                        ("type", &t.label_in(ctx.texts)),
+                        (
+                            "belongs",
+                            &t.area()
+                                .map(|a| lower_first(a.label_in(ctx.texts)))
+                                .unwrap_or_default(),
+                        ),
+                        ("area", &lower_first(area.label_in(ctx.texts))),
+                    ],
                 ),
             ));
         }
@@ -164,7 +171,7 @@ fn looked_after(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-95",
             "/context/placingLa",
-            "Enter the placing local authority of the looked-after child",
+            ctx.say("rule.V-95.placing-la"),
         ));
     }
 }
@@ -201,49 +208,46 @@ fn latest_evidence(ctx: &Ctx<'_>) -> Option<Date> {
 fn declarations(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let d = ctx.app.declarations.as_ref();
     let latest = latest_evidence(ctx);
-    for (key, who, sig) in [
-        ("senco", "SENCo", d.and_then(|d| d.senco.as_ref())),
-        (
-            "headteacher",
-            "headteacher",
-            d.and_then(|d| d.headteacher.as_ref()),
-        ),
+    for (key, sig) in [
+        ("senco", d.and_then(|d| d.senco.as_ref())),
+        ("headteacher", d.and_then(|d| d.headteacher.as_ref())),
     ] {
+        let id = |what: &str| format!("rule.V-98.{key}.{what}");
         let b = format!("/declarations/{key}");
         if sig.and_then(|s| s.signed) != Some(true) {
             out.push(Finding::new(
                 "V-98",
                 format!("{b}/signed"),
-                format!("The {who} must sign the declaration"),
+                ctx.say(&id("sign")),
             ));
         }
         if !has_text(sig.and_then(|s| s.name.as_ref())) {
             out.push(Finding::new(
                 "V-98",
                 format!("{b}/name"),
-                format!("Enter the name of the {who} signing the declaration"),
+                ctx.say(&id("name")),
             ));
         }
         match sig.and_then(|s| date(s.date.as_ref())) {
             None => out.push(Finding::new(
                 "V-98",
                 format!("{b}/date"),
-                format!("Enter the date the {who} signed"),
+                ctx.say(&id("date")),
             )),
             Some(when) if when > ctx.today => out.push(Finding::new(
                 "V-98",
                 format!("{b}/date"),
-                format!(
-                    "The {who}'s declaration is dated {}, in the future",
-                    human(when)
-                ),
+                ctx.say_with(&id("future"), &[("date", &ctx.date(when))]),
             )),
             Some(when) => {
                 if let Some(last) = latest.filter(|l| when < *l) {
                     out.push(Finding::new(
                         "V-98",
                         format!("{b}/date"),
-                        format!("The {who} signed on {}, before the latest evidence ({}). Sign again once the application is final.", human(when), human(last)),
+                        ctx.say_with(
+                            &id("before-evidence"),
+                            &[("date", &ctx.date(when)), ("evidence", &ctx.date(last))],
+                        ),
                     ));
                 }
             }
@@ -267,7 +271,14 @@ fn correlate(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 out.push(Finding::new(
                     "V-99",
                     format!("{}/latestReportDate", ptr("/specialists", i)),
-                    format!("Specialist {}'s report is dated {}, but the attached report is dated {}. Make the dates agree.", i + 1, human(report), human(doc)),
+                    ctx.say_with(
+                        "rule.V-99.dates",
+                        &[
+                            ("n", &(i + 1)),
+                            ("report", &ctx.date(report)),
+                            ("document", &ctx.date(doc)),
+                        ],
+                    ),
                 ));
             }
         }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{date, has_text, list, plural, ptr, Ctx, Finding};
+use super::{date, has_text, list, ptr, Ctx, Finding};
 use crate::codes::CycleStatus;
 
 pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -50,15 +50,19 @@ fn parent_meetings(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     if have < need {
         let meetings = if need == 1 {
-            "a meeting".to_owned()
+            ctx.say("rule.V-20.a-meeting")
         } else {
-            format!("at least {}", plural(need, "meeting", "meetings"))
+            ctx.say_with(
+                "rule.V-20.at-least",
+                &[("meetings", &ctx.plural(need, "word.meeting"))],
+            )
         };
         out.push(Finding::new(
             "V-20",
             "/parentMeetings",
-            format!(
-                "Record {meetings} with the child's parents in the last 12 months (SEND Code of Practice 6.65); this application shows {have}. Add their dates, or give a reason.",
+            ctx.say_with(
+                "rule.V-20.meetings",
+                &[("meetings", &meetings), ("have", &have)],
             ),
         ));
     }
@@ -76,10 +80,7 @@ fn parents_at_reviews(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "V-21",
                 format!("{}/review/parentAttended", ptr("/apdrCycles", i)),
-                format!(
-                    "Say how parents took part in the review of cycle {}: that they attended, or what they contributed",
-                    i + 1
-                ),
+                ctx.say_with("rule.V-21.review", &[("n", &(i + 1))]),
             ));
         }
     }
@@ -100,7 +101,7 @@ fn parent_views(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-22",
             "/parentViews/text",
-            "Add the parents' or carers' views, in their words, or attach them",
+            ctx.say("rule.V-22.views"),
         ));
     }
 }
@@ -115,7 +116,7 @@ fn pupil_voice(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-23",
             "/pupilVoice/text",
-            "Add the child's views, in their words, or attach a record of them",
+            ctx.say("rule.V-23.views"),
         ));
     }
     if !ctx.profile.apdr.pupil_voice_every_cycle {
@@ -129,7 +130,7 @@ fn pupil_voice(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "V-23",
                 format!("{}/review/pupilVoice", ptr("/apdrCycles", i)),
-                format!("Add the child's views from the review of cycle {}", i + 1),
+                ctx.say_with("rule.V-23.review", &[("n", &(i + 1))]),
             ));
         }
     }

@@ -30,6 +30,7 @@ use crate::model::Application;
 use crate::profile::Profile;
 use crate::report::{Counts, Issue, Report, SectionReport, SectionStatus, Severity};
 use crate::sections::{self, SECTIONS};
+use crate::text::Catalogue;
 
 pub use index::Index;
 pub use support::*;
@@ -45,16 +46,38 @@ pub struct Ctx<'a> {
     pub doc: &'a serde_json::Value,
     /// Ids to positions and what refers to them, built once per check.
     pub index: &'a Index<'a>,
+    /// The texts the messages are worded in (English, a language, the profile's `texts`).
+    pub texts: &'a Catalogue,
 }
 
 impl Ctx<'_> {
     /// Who decides on the application, for messages: a council's panel, or for a request for
     /// an EHC needs assessment the council itself.
-    pub fn decider(&self) -> &'static str {
-        match self.profile.mode {
-            crate::profile::Mode::Panel => "the panel",
-            crate::profile::Mode::Ehcna => "the council",
-        }
+    pub fn decider(&self) -> &str {
+        self.texts.get(match self.profile.mode {
+            crate::profile::Mode::Panel => "rule.decider.panel",
+            crate::profile::Mode::Ehcna => "rule.decider.council",
+        })
+    }
+
+    /// A message from the catalogue, as it stands.
+    pub fn say(&self, id: &str) -> String {
+        self.texts.get(id).to_owned()
+    }
+
+    /// A message from the catalogue with its placeholders filled.
+    pub fn say_with(&self, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        self.texts.format(id, args)
+    }
+
+    /// A date for messages in the catalogue's words: "14 May 2016".
+    pub fn date(&self, d: Date) -> String {
+        crate::date::human_in(d, self.texts)
+    }
+
+    /// A count with its noun: `plural(2, "word.week")` words `word.week.one` or `.other`.
+    pub fn plural(&self, n: i64, id: &str) -> String {
+        self.texts.plural(n, id)
     }
 }
 
@@ -108,6 +131,17 @@ const FAMILIES: &[Family] = &[
 /// Checks an application against a profile. Never fails: a partial draft gives a report whose
 /// sections say "not started" or "in progress".
 pub fn check(app: &Application, profile: &Profile, today: Date) -> Report {
+    check_in(
+        app,
+        profile,
+        today,
+        &profile.catalogue(Catalogue::english()),
+    )
+}
+
+/// [`check`], its messages worded from `texts` (a language's catalogue with the profile's
+/// `texts` over it: [`Profile::catalogue`]).
+pub fn check_in(app: &Application, profile: &Profile, today: Date, texts: &Catalogue) -> Report {
     let totals = cost::totals(app, &profile.funding);
     let doc = crate::wire::to_value(app);
     let index = Index::new(app);
@@ -118,13 +152,14 @@ pub fn check(app: &Application, profile: &Profile, today: Date) -> Report {
         totals: &totals,
         doc: &doc,
         index: &index,
+        texts,
     };
     let mut findings = Vec::new();
     for family in FAMILIES {
         family(&ctx, &mut findings);
     }
     let issues = resolve(findings, profile, app);
-    build_report(issues, profile, &doc, today, totals)
+    build_report(issues, profile, &doc, today, totals, texts)
 }
 
 /// Turns findings into issues: severity from the profile and catalogue, EHCNA cap, sections the
@@ -194,6 +229,7 @@ fn build_report(
     doc: &serde_json::Value,
     today: Date,
     totals: Totals,
+    texts: &Catalogue,
 ) -> Report {
     let mut counts = Counts::default();
     for i in &issues {
@@ -209,7 +245,7 @@ fn build_report(
     let sections = SECTIONS
         .iter()
         .filter(|s| profile.has_section(s.id))
-        .map(|s| section_report(s, &issues, profile, doc))
+        .map(|s| section_report(s, &issues, profile, doc, texts))
         .collect();
     Report {
         profile: profile.id.clone(),
@@ -231,10 +267,11 @@ fn section_report(
     issues: &[Issue],
     profile: &Profile,
     doc: &serde_json::Value,
+    texts: &Catalogue,
 ) -> SectionReport {
     let mut r = SectionReport {
         id: def.id.to_owned(),
-        title: profile.section_title(def.id),
+        title: profile.section_title_in(def.id, texts),
         status: SectionStatus::Complete,
         errors: 0,
         warnings: 0,

@@ -1,6 +1,6 @@
 //! SMART outcomes and the golden thread (domain.md §4.5, V-50…V-56).
 
-use super::{capital, date, human, list, plural, ptr, Ctx, Finding};
+use super::{capital, date, list, ptr, Ctx, Finding};
 use crate::model::Outcome;
 
 /// Phrases that describe support given rather than a difference for the child (V-53).
@@ -38,8 +38,8 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     golden_thread(ctx, out);
 }
 
-fn name(i: usize) -> String {
-    format!("outcome {}", i + 1)
+fn name(ctx: &Ctx<'_>, i: usize) -> String {
+    ctx.say_with("rule.outcome", &[("n", &(i + 1))])
 }
 
 /// V-50: between 1 and `maxPerCycle` outcomes in each cycle.
@@ -51,10 +51,13 @@ fn per_cycle(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "V-50",
                 format!("{}/outcomeIds", ptr("/apdrCycles", i)),
-                format!(
-                    "Cycle {} works on {}. Choose between 1 and {max}: a few outcomes that matter most.",
-                    i + 1,
-                    plural(n, "outcome", "outcomes")
+                ctx.say_with(
+                    "rule.V-50.per-cycle",
+                    &[
+                        ("n", &(i + 1)),
+                        ("outcomes", &ctx.plural(n, "word.outcome")),
+                        ("max", &max),
+                    ],
                 ),
             ));
         }
@@ -69,10 +72,7 @@ fn smart(ctx: &Ctx<'_>, i: usize, o: &Outcome, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-51",
             format!("{b}/measure"),
-            format!(
-                "Say how {} will be measured: a baseline and a target, like 32 to 60 correct words a minute",
-                name(i)
-            ),
+            ctx.say_with("rule.V-51.measure", &[("outcome", &name(ctx, i))]),
         ));
     }
     time_bound(ctx, i, o, &b, out);
@@ -81,30 +81,21 @@ fn smart(ctx: &Ctx<'_>, i: usize, o: &Outcome, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-53",
             format!("{b}/text"),
-            format!(
-                "{} describes support given to the child. Write what the child will be able to do as a result, and put the support in the provision map.",
-                capital(&name(i))
-            ),
+            ctx.say_with("rule.V-53.support", &[("outcome", &capital(&name(ctx, i)))]),
         ));
     }
     if !measured && VAGUE_WORDS.iter().any(|w| text.contains(w)) {
         out.push(Finding::new(
             "V-54",
             format!("{b}/text"),
-            format!(
-                "Words like \u{201c}improve\u{201d} are hard to judge without a measure: say how much, by when, for {}",
-                name(i)
-            ),
+            ctx.say_with("rule.V-54.vague", &[("outcome", &name(ctx, i))]),
         ));
     }
     if o.agreed_with_parent != Some(true) {
         out.push(Finding::new(
             "V-56",
             format!("{b}/agreedWithParent"),
-            format!(
-                "Agree {} with the child's parents, and record that you have",
-                name(i)
-            ),
+            ctx.say_with("rule.V-56.agree", &[("outcome", &name(ctx, i))]),
         ));
     }
 }
@@ -117,7 +108,7 @@ fn time_bound(ctx: &Ctx<'_>, i: usize, o: &Outcome, b: &str, out: &mut Vec<Findi
             out.push(Finding::new(
                 "V-52",
                 pointer,
-                format!("Enter the date {} should be met by", name(i)),
+                ctx.say_with("rule.V-52.by-date", &[("outcome", &name(ctx, i))]),
             ));
         }
         return;
@@ -130,11 +121,13 @@ fn time_bound(ctx: &Ctx<'_>, i: usize, o: &Outcome, b: &str, out: &mut Vec<Findi
             out.push(Finding::new(
                 "V-52",
                 pointer,
-                format!(
-                    "{} is due by {}, after the planned review of its cycle on {}. Set a date the review can judge.",
-                    capital(&name(i)),
-                    human(by),
-                    human(review)
+                ctx.say_with(
+                    "rule.V-52.after-review",
+                    &[
+                        ("outcome", &capital(&name(ctx, i))),
+                        ("by", &ctx.date(by)),
+                        ("review", &ctx.date(review)),
+                    ],
                 ),
             ));
         }
@@ -151,10 +144,7 @@ fn golden_thread(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "V-55",
                 ptr("/outcomes", i),
-                format!(
-                    "No provision works toward {}. Link it to a row of the provision map, or remove it.",
-                    name(i)
-                ),
+                ctx.say_with("rule.V-55.no-provision", &[("outcome", &name(ctx, i))]),
             ));
         }
     }
@@ -163,14 +153,14 @@ fn golden_thread(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let what = r
                 .intervention
                 .as_deref()
-                .map(|t| format!(" ({t})"))
+                .map(|t| ctx.say_with("rule.V-55.intervention", &[("intervention", &t)]))
                 .unwrap_or_default();
             out.push(Finding::new(
                 "V-55",
                 format!("{}/linkedOutcomeIds", ptr("/provisionMap/rows", j)),
-                format!(
-                    "Provision row {}{what} is not linked to an outcome. Select the outcomes it works toward.",
-                    j + 1
+                ctx.say_with(
+                    "rule.V-55.no-outcome",
+                    &[("n", &(j + 1)), ("intervention", &what)],
                 ),
             ));
         }

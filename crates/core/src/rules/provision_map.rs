@@ -1,9 +1,7 @@
 //! The costed provision map (domain.md §3, §4.6, V-60…V-75). Figures come from `cost.rs`; this
 //! family compares what the applicant stated with them and checks each row makes sense.
 
-use super::{
-    article, capital, date, has_text, list, lower_first, money, plural, ptr, Ctx, Finding,
-};
+use super::{article, capital, date, has_text, list, lower_first, money, ptr, Ctx, Finding};
 use crate::codes::{FundingSource, RequestType};
 use crate::cost;
 use crate::model::ProvisionRow;
@@ -15,13 +13,13 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-60",
             "/provisionMap/rows",
-            "Add the provision in place for the child, with what each part costs",
+            ctx.say("rule.V-60.rows"),
         ));
     }
     for (i, r) in rows.iter().enumerate() {
         let b = ptr("/provisionMap/rows", i);
-        let name = row_name(i, r);
-        columns(i, r, &b, &name, out);
+        let name = row_name(ctx, i, r);
+        columns(ctx, r, &b, &name, out);
         stated_cost(ctx, i, r, &b, &name, out);
         sane(ctx, r, &b, &name, out);
         structured(ctx, r, &b, &name, out);
@@ -40,9 +38,9 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-63",
             "/provisionMap/totalPence",
-            format!(
-                "The provision map comes to more than {}, the most an application may cost. Check the rows' figures.",
-                money(ctx.profile.funding.max_amount_pence)
+            ctx.say_with(
+                "rule.V-63.above-bound",
+                &[("max", &money(ctx.profile.funding.max_amount_pence))],
             ),
         ));
     }
@@ -58,23 +56,25 @@ fn period(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "V-68",
                 "/provisionMap/periodWeeks",
-                format!(
-                    "The period applied for is {}: enter between 1 and {year} weeks, the weeks of the council's school year",
-                    plural(w, "week", "weeks")
+                ctx.say_with(
+                    "rule.V-68.period",
+                    &[("weeks", &ctx.plural(w, "word.week")), ("year", &year)],
                 ),
             ));
         }
     }
 }
 
-fn row_name(i: usize, r: &ProvisionRow) -> String {
+fn row_name(ctx: &Ctx<'_>, i: usize, r: &ProvisionRow) -> String {
     match r.intervention.as_deref().filter(|t| !t.trim().is_empty()) {
-        Some(t) => format!(
-            "provision row {} ({})",
-            i + 1,
-            t.chars().take(60).collect::<String>()
+        Some(t) => ctx.say_with(
+            "rule.provision-row.named",
+            &[
+                ("n", &(i + 1)),
+                ("intervention", &t.chars().take(60).collect::<String>()),
+            ],
         ),
-        None => format!("provision row {}", i + 1),
+        None => ctx.say_with("rule.provision-row", &[("n", &(i + 1))]),
     }
 }
 
@@ -83,46 +83,29 @@ fn top_up_requested(ctx: &Ctx<'_>) -> bool {
 }
 
 /// V-61: the columns a row needs for its kind of cost.
-fn columns(_i: usize, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Finding>) {
+fn columns(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Finding>) {
     let staff = [
-        (
-            "staffRole",
-            r.staff_role.is_some(),
-            "the role of the staff leading it",
-        ),
+        ("staffRole", r.staff_role.is_some()),
         (
             "groupSize",
             r.group_size.is_some() || r.charge_full_group_cost == Some(true),
-            "the number of pupils in the group",
         ),
-        (
-            "sessionMinutes",
-            r.session_minutes.is_some(),
-            "the length of each session",
-        ),
-        (
-            "sessionsPerWeek",
-            r.sessions_per_week.is_some(),
-            "the number of sessions a week",
-        ),
-        ("weeks", r.weeks.is_some(), "the number of weeks"),
-        (
-            "hourlyRatePence",
-            r.hourly_rate_pence.is_some(),
-            "the hourly rate",
-        ),
+        ("sessionMinutes", r.session_minutes.is_some()),
+        ("sessionsPerWeek", r.sessions_per_week.is_some()),
+        ("weeks", r.weeks.is_some()),
+        ("hourlyRatePence", r.hourly_rate_pence.is_some()),
     ];
-    let needed: Vec<(&str, bool, &str)> = match r.category {
+    let needed: Vec<(&str, bool)> = match r.category {
         None => Vec::new(),
         Some(_) if cost::is_staff_time(r) => staff.to_vec(),
-        Some(_) => vec![("fixedCostPence", r.fixed_cost_pence.is_some(), "the cost")],
+        Some(_) => vec![("fixedCostPence", r.fixed_cost_pence.is_some())],
     };
-    for (field, present, what) in needed {
+    for (field, present) in needed {
         if !present {
             out.push(Finding::new(
                 "V-61",
                 format!("{b}/{field}"),
-                format!("Enter {what} for {name}"),
+                ctx.say_with(&format!("rule.V-61.{field}"), &[("row", &name)]),
             ));
         }
     }
@@ -132,7 +115,7 @@ fn columns(_i: usize, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Findi
         out.push(Finding::new(
             "V-61",
             format!("{b}/chargeFullGroupJustification"),
-            format!("Explain why the whole group's cost is charged to this child for {name}"),
+            ctx.say_with("rule.V-61.chargeFullGroupJustification", &[("row", &name)]),
         ));
     }
 }
@@ -150,10 +133,9 @@ fn stated_cost(
         out.push(Finding::new(
             "V-62",
             format!("{b}/{}", u.field),
-            format!(
-                "{} cannot be costed: {}. Check the figures: the totals are worked out once every row can be costed.",
-                capital(name),
-                u.why
+            ctx.say_with(
+                "rule.V-62.cannot-cost",
+                &[("row", &capital(name)), ("why", &u.why_in(ctx.texts))],
             ),
         ));
         return;
@@ -161,8 +143,8 @@ fn stated_cost(
     let Some(Some(computed)) = ctx.totals.row_costs_pence.get(i) else {
         return;
     };
-    let meant = cost::meant_cost(r)
-        .map(|(c, w)| format!(", or {} if the sessions a week stand for {}", money(c), w))
+    let meant = cost::meant_cost_in(r, ctx.texts)
+        .map(|(c, w)| ctx.say_with("rule.V-62.meant", &[("cost", &money(c)), ("sessions", &w)]))
         .unwrap_or_default();
     let pointer = format!("{b}/annualCostPence");
     match r.annual_cost_pence {
@@ -170,22 +152,28 @@ fn stated_cost(
         Some(stated) => out.push(Finding::new(
             "V-62",
             pointer,
-            format!(
-                "{} says {} but its figures come to {}{}{meant}. Correct the figures or the cost.",
-                capital(name),
-                money(stated),
-                money(*computed),
-                cost::working(r)
-                    .map(|w| format!(": {w}"))
-                    .unwrap_or_default()
+            ctx.say_with(
+                "rule.V-62.stated",
+                &[
+                    ("row", &capital(name)),
+                    ("stated", &money(stated)),
+                    ("computed", &money(*computed)),
+                    (
+                        "working",
+                        &cost::working_in(r, ctx.texts)
+                            .map(|w| ctx.say_with("rule.V-62.working", &[("working", &w)]))
+                            .unwrap_or_default(),
+                    ),
+                    ("meant", &meant),
+                ],
             ),
         )),
         None => out.push(Finding::new(
             "V-62",
             pointer,
-            format!(
-                "Enter the annual cost of {name}: its figures come to {}",
-                money(*computed)
+            ctx.say_with(
+                "rule.V-62.enter",
+                &[("row", &name), ("computed", &money(*computed))],
             ),
         )),
     }
@@ -201,10 +189,11 @@ fn totals(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     compare(
+        ctx,
         out,
         "V-63",
         "/provisionMap/totalPence",
-        "total cost of provision",
+        &ctx.say("rule.figure.total"),
         map.total_pence,
         t.total_pence,
     );
@@ -238,8 +227,12 @@ fn totals(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     ] {
         let computed = t.subtotals.get(source);
         if computed != 0 || value.is_some() {
-            let what = format!("subtotal for {}", lower_first(source.label()));
+            let what = ctx.say_with(
+                "rule.figure.subtotal",
+                &[("source", &lower_first(source.label_in(ctx.texts)))],
+            );
             compare(
+                ctx,
                 out,
                 "V-63",
                 &format!("/provisionMap/subtotals/{key}"),
@@ -251,10 +244,11 @@ fn totals(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     if top_up_requested(ctx) || map.school_contribution_pence.is_some() {
         compare(
+            ctx,
             out,
             "V-65",
             "/provisionMap/schoolContributionPence",
-            "school contribution from the notional SEN budget",
+            &ctx.say("rule.figure.school-contribution"),
             map.school_contribution_pence,
             t.school_contribution_pence,
         );
@@ -262,10 +256,11 @@ fn totals(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if ctx.profile.funding.model == FundingModel::Cash {
         if top_up_requested(ctx) || map.requested_top_up_pence.is_some() {
             compare(
+                ctx,
                 out,
                 "V-66",
                 "/provisionMap/requestedTopUpPence",
-                "top-up requested",
+                &ctx.say("rule.figure.top-up"),
                 map.requested_top_up_pence,
                 t.requested_top_up_pence,
             );
@@ -277,10 +272,11 @@ fn totals(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .and_then(|r| r.amount_requested_pence)
         {
             compare(
+                ctx,
                 out,
                 "V-66",
                 "/request/amountRequestedPence",
-                "amount requested",
+                &ctx.say("rule.figure.amount-requested"),
                 Some(asked),
                 t.requested_top_up_pence,
             );
@@ -291,6 +287,7 @@ fn totals(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 fn compare(
+    ctx: &Ctx<'_>,
     out: &mut Vec<Finding>,
     rule: &'static str,
     pointer: &str,
@@ -303,18 +300,21 @@ fn compare(
         Some(s) => out.push(Finding::new(
             rule,
             pointer,
-            format!(
-                "The {what} says {} but the provision map comes to {}. Correct it.",
-                money(s),
-                money(computed)
+            ctx.say_with(
+                "rule.figure.differs",
+                &[
+                    ("figure", &what),
+                    ("stated", &money(s)),
+                    ("computed", &money(computed)),
+                ],
             ),
         )),
         None => out.push(Finding::new(
             rule,
             pointer,
-            format!(
-                "Enter the {what}: the provision map comes to {}",
-                money(computed)
+            ctx.say_with(
+                "rule.figure.enter",
+                &[("figure", &what), ("computed", &money(computed))],
             ),
         )),
     }
@@ -332,7 +332,7 @@ fn band(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-66",
             "/request/bandRequested",
-            "Select a funding band from the council's list",
+            ctx.say("rule.V-66.select-band"),
         ));
         return;
     };
@@ -341,7 +341,10 @@ fn band(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-66",
             "/request/bandRequested",
-            format!("{} does not match the top-up the provision map shows ({}). Check the band or the provision.", b.label, money(top)),
+            ctx.say_with(
+                "rule.V-66.band",
+                &[("band", &b.label), ("top_up", &money(top))],
+            ),
         ));
     }
 }
@@ -355,7 +358,19 @@ fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Find
                 out.push(Finding::new(
                     "V-67",
                     format!("{b}/hourlyRatePence"),
-                    format!("The hourly rate for {name} ({}) is outside the council's range for {} {} ({} to {}). Check it.", money(rate), article(role.label()), lower_first(role.label()), money(bounds.min_pence), money(bounds.max_pence)),
+                    ctx.say_with(
+                        "rule.V-67.rate",
+                        &[
+                            ("row", &name),
+                            ("rate", &money(rate)),
+                            (
+                                "role",
+                                &with_article(ctx, &lower_first(role.label_in(ctx.texts))),
+                            ),
+                            ("min", &money(bounds.min_pence)),
+                            ("max", &money(bounds.max_pence)),
+                        ],
+                    ),
                 ));
             }
         }
@@ -365,11 +380,13 @@ fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Find
             out.push(Finding::new(
                 "V-68",
                 format!("{b}/weeks"),
-                format!(
-                    "{} runs for {}: enter between 1 and {} weeks",
-                    capital(name),
-                    plural(w, "week", "weeks"),
-                    p.max_weeks
+                ctx.say_with(
+                    "rule.V-68.weeks",
+                    &[
+                        ("row", &capital(name)),
+                        ("weeks", &ctx.plural(w, "word.week")),
+                        ("max", &p.max_weeks),
+                    ],
                 ),
             ));
         }
@@ -382,7 +399,7 @@ fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Find
         out.push(Finding::new(
             "V-68",
             format!("{b}/sessionMinutes"),
-            format!("The session length and sessions a week of {name} cannot be negative"),
+            ctx.say_with("rule.V-68.negative", &[("row", &name)]),
         ));
     } else if let (Some(m), Some(s)) = (r.session_minutes, spw) {
         let weekly = i128::from(m).saturating_mul(s.num) / s.den.max(1);
@@ -390,15 +407,16 @@ fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Find
             out.push(Finding::new(
                 "V-68",
                 format!("{b}/sessionMinutes"),
-                format!(
-                    "{} adds up to {} a week, more than a school week ({}). Check the figures.",
-                    capital(name),
-                    plural(
-                        i64::try_from(weekly).unwrap_or(i64::MAX),
-                        "minute",
-                        "minutes"
-                    ),
-                    plural(p.school_week_minutes, "minute", "minutes")
+                ctx.say_with(
+                    "rule.V-68.school-week",
+                    &[
+                        ("row", &capital(name)),
+                        (
+                            "minutes",
+                            &ctx.plural(i64::try_from(weekly).unwrap_or(i64::MAX), "word.minute"),
+                        ),
+                        ("week", &ctx.plural(p.school_week_minutes, "word.minute")),
+                    ],
                 ),
             ));
         }
@@ -408,7 +426,7 @@ fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Find
         out.push(Finding::new(
             "V-69",
             format!("{b}/groupSize"),
-            format!("{} needs at least one adult and one pupil", capital(name)),
+            ctx.say_with("rule.V-69.group", &[("row", &capital(name))]),
         ));
     } else if let (Some(ratio), Some(g)) = (r.staff_ratio.as_deref(), r.group_size) {
         let compact: String = ratio.chars().filter(|c| !c.is_whitespace()).collect();
@@ -416,15 +434,24 @@ fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Find
             out.push(Finding::new(
                 "V-69",
                 format!("{b}/staffRatio"),
-                format!(
-                    "The ratio of {name} ({ratio}) does not match {} and a group of {g}",
-                    plural(adults, "adult", "adults")
+                ctx.say_with(
+                    "rule.V-69.ratio",
+                    &[
+                        ("row", &name),
+                        ("ratio", &ratio),
+                        ("adults", &ctx.plural(adults, "word.adult")),
+                        ("group", &g),
+                    ],
                 ),
             ));
         }
     }
     if r.is_ordinarily_available == Some(true) && cost::row_cost(r).is_some_and(|c| c > 0) {
-        out.push(Finding::new("V-71", format!("{b}/isOrdinarilyAvailable"), format!("{} is ordinarily available provision, which every school provides: do not cost it here", capital(name))));
+        out.push(Finding::new(
+            "V-71",
+            format!("{b}/isOrdinarilyAvailable"),
+            ctx.say_with("rule.V-71.ordinary", &[("row", &capital(name))]),
+        ));
     }
     let (start, end) = (date(r.start_date.as_ref()), date(r.end_date.as_ref()));
     if let (Some(s), Some(e)) = (start, end) {
@@ -432,7 +459,7 @@ fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Find
             out.push(Finding::new(
                 "V-73",
                 format!("{b}/endDate"),
-                format!("{} ends before it starts. Check the dates.", capital(name)),
+                ctx.say_with("rule.V-73.ends-first", &[("row", &capital(name))]),
             ));
         }
     }
@@ -442,10 +469,7 @@ fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Find
             out.push(Finding::new(
                 "V-73",
                 format!("{b}/startDate"),
-                format!(
-                    "{} starts before the child's date of birth. Check the date.",
-                    capital(name)
-                ),
+                ctx.say_with("rule.V-73.before-birth", &[("row", &capital(name))]),
             ));
         }
     }
@@ -468,14 +492,22 @@ fn structured(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Ve
     if generic.iter().any(|g| text.contains(g))
         && (r.session_minutes.is_none() || list(r.linked_outcome_ids.as_ref()).is_empty())
     {
-        out.push(Finding::new("V-70", format!("{b}/intervention"), format!("{} reads as general support. Name the intervention, time it in minutes and link it to an outcome.", capital(name))));
+        out.push(Finding::new(
+            "V-70",
+            format!("{b}/intervention"),
+            ctx.say_with("rule.V-70.general", &[("row", &capital(name))]),
+        ));
     }
     if ["break", "lunch", "playtime"]
         .iter()
         .any(|w| text.contains(w))
         && !text.contains("structured")
     {
-        out.push(Finding::new("V-70", format!("{b}/intervention"), format!("Breaks and lunchtimes can be costed only as a structured, named intervention: describe what {name} is")));
+        out.push(Finding::new(
+            "V-70",
+            format!("{b}/intervention"),
+            ctx.say_with("rule.V-70.breaks", &[("row", &name)]),
+        ));
     }
 }
 
@@ -488,9 +520,9 @@ fn evidence(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<
             out.push(Finding::new(
                 "V-72",
                 format!("{b}/entryData"),
-                format!(
-                    "Add the measure taken when {name} started, so {} can see progress",
-                    ctx.decider()
+                ctx.say_with(
+                    "rule.V-72.entry",
+                    &[("row", &name), ("decider", &ctx.decider())],
                 ),
             ));
         }
@@ -500,17 +532,14 @@ fn evidence(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<
             out.push(Finding::new(
                 "V-72",
                 format!("{b}/exitData"),
-                format!(
-                    "{} has ended: add the measure taken at the end",
-                    capital(name)
-                ),
+                ctx.say_with("rule.V-72.exit", &[("row", &capital(name))]),
             ));
         }
         if r.impact.is_none() {
             out.push(Finding::new(
                 "V-72",
                 format!("{b}/impact"),
-                format!("{} has ended: say what impact it had", capital(name)),
+                ctx.say_with("rule.V-72.impact", &[("row", &capital(name))]),
             ));
         }
     }
@@ -528,20 +557,31 @@ fn threshold(ctx: &Ctx<'_>, rows: &[ProvisionRow], out: &mut Vec<Finding>) {
             .filter(|s| !funding.counts_toward_threshold(Some(**s)))
             .map(|s| (s, t.subtotals.get(*s)))
             .filter(|(_, pence)| *pence > 0)
-            .map(|(s, pence)| format!("{} of {}", money(pence), left_out_name(*s)))
+            .map(|(s, pence)| {
+                ctx.say_with(
+                    "rule.V-64.left-out",
+                    &[("amount", &money(pence)), ("what", &left_out_name(ctx, *s))],
+                )
+            })
             .collect();
         let note = if left_out.is_empty() {
             String::new()
         } else {
-            format!(", not counting {}", left_out.join(" and "))
+            ctx.say_with(
+                "rule.V-64.not-counting",
+                &[("left_out", &left_out.join(ctx.texts.get("rule.V-64.and")))],
+            )
         };
         out.push(Finding::new(
             "V-64",
             "/provisionMap/totalPence",
-            format!(
-                "The provision costs {}{note}, less than the {} the school meets from its notional SEN budget, so there is no top-up to ask for. Consider asking for outreach or advice instead.",
-                money(t.threshold_basis_pence),
-                money(t.threshold_pence)
+            ctx.say_with(
+                "rule.V-64.below",
+                &[
+                    ("cost", &money(t.threshold_basis_pence)),
+                    ("note", &note),
+                    ("threshold", &money(t.threshold_pence)),
+                ],
             ),
         ));
     }
@@ -563,9 +603,9 @@ fn threshold(ctx: &Ctx<'_>, rows: &[ProvisionRow], out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "V-74",
                 at.clone(),
-                format!(
-                    "Pupil premium is additional to SEN spending and does not count toward the {} the school meets from its notional SEN budget",
-                    money(t.threshold_pence)
+                ctx.say_with(
+                    "rule.V-74.pupil-premium",
+                    &[("threshold", &money(t.threshold_pence))],
                 ),
             ));
         }
@@ -573,18 +613,21 @@ fn threshold(ctx: &Ctx<'_>, rows: &[ProvisionRow], out: &mut Vec<Finding>) {
             let counted = if funding.counts_toward_threshold(Some(FundingSource::FreeService)) {
                 String::new()
             } else {
-                format!(
-                    ", and it does not count toward the {} the school meets from its notional SEN budget",
-                    money(t.threshold_pence)
+                ctx.say_with(
+                    "rule.V-76.not-counted",
+                    &[("threshold", &money(t.threshold_pence))],
                 )
             };
             out.push(Finding::new(
                 "V-76",
                 at,
-                format!(
-                    "{} is a free service but costs {}: a free service costs the school nothing{counted}. Show it at no cost, or say who pays for it.",
-                    capital(&row_name(i, r)),
-                    money(cost)
+                ctx.say_with(
+                    "rule.V-76.free",
+                    &[
+                        ("row", &capital(&row_name(ctx, i, r))),
+                        ("cost", &money(cost)),
+                        ("counted", &counted),
+                    ],
                 ),
             ));
         }
@@ -592,12 +635,24 @@ fn threshold(ctx: &Ctx<'_>, rows: &[ProvisionRow], out: &mut Vec<Finding>) {
 }
 
 /// What provision funded from a source is called where it is left out of the threshold.
-fn left_out_name(source: FundingSource) -> String {
+fn left_out_name(ctx: &Ctx<'_>, source: FundingSource) -> String {
     match source {
-        FundingSource::PupilPremium => "pupil-premium-funded provision".to_owned(),
-        FundingSource::FreeService => "free services".to_owned(),
-        other => format!("provision funded by {}", lower_first(other.label())),
+        FundingSource::PupilPremium => ctx.say("rule.V-64.pupil-premium"),
+        FundingSource::FreeService => ctx.say("rule.V-64.free-services"),
+        other => ctx.say_with(
+            "rule.V-64.funded-by",
+            &[("source", &lower_first(other.label_in(ctx.texts)))],
+        ),
     }
+}
+
+/// A noun with its indefinite article: "a teacher", "an external provider".
+fn with_article(ctx: &Ctx<'_>, noun: &str) -> String {
+    let id = match article(noun) {
+        "an" => "grammar.an",
+        _ => "grammar.a",
+    };
+    ctx.say_with(id, &[("noun", &noun)])
 }
 
 /// V-75: many hours a week of 1:1 adult support.
@@ -623,7 +678,19 @@ fn one_to_one(ctx: &Ctx<'_>, rows: &[ProvisionRow], out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-75",
             "/provisionMap/rows",
-            format!("The provision map has {} a week of 1:1 adult support. Panels look closely at more than {}: show how it builds independence.", plural(i64::try_from(minutes / 60).unwrap_or(i64::MAX), "hour", "hours"), plural(ctx.profile.provision.one_to_one_hours_warn, "hour", "hours")),
+            ctx.say_with(
+                "rule.V-75.one-to-one",
+                &[
+                    (
+                        "hours",
+                        &ctx.plural(i64::try_from(minutes / 60).unwrap_or(i64::MAX), "word.hour"),
+                    ),
+                    (
+                        "limit",
+                        &ctx.plural(ctx.profile.provision.one_to_one_hours_warn, "word.hour"),
+                    ),
+                ],
+            ),
         ));
     }
 }

@@ -7,6 +7,7 @@ use super::{list, ptr, Ctx, Finding};
 pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let app = ctx.app;
     let outcome_ids = unique(
+        ctx,
         out,
         "/outcomes",
         "outcome",
@@ -14,18 +15,21 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     );
     let rows = list(app.provision_map.as_ref().and_then(|m| m.rows.as_ref()));
     let row_ids = unique(
+        ctx,
         out,
         "/provisionMap/rows",
-        "provision row",
+        "provision-row",
         rows.iter().map(|r| r.id.as_deref()),
     );
     let parent_ids = unique(
+        ctx,
         out,
         "/parents",
         "parent",
         list(app.parents.as_ref()).iter().map(|p| p.id.as_deref()),
     );
     unique(
+        ctx,
         out,
         "/specialists",
         "specialist",
@@ -34,6 +38,7 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .map(|s| s.id.as_deref()),
     );
     unique(
+        ctx,
         out,
         "/attachments",
         "document",
@@ -45,6 +50,7 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (i, c) in list(app.apdr_cycles.as_ref()).iter().enumerate() {
         let b = ptr("/apdrCycles", i);
         resolve(
+            ctx,
             out,
             &format!("{b}/outcomeIds"),
             list(c.outcome_ids.as_ref()),
@@ -52,11 +58,12 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             "outcome",
         );
         resolve(
+            ctx,
             out,
             &format!("{b}/provisionIds"),
             list(c.provision_ids.as_ref()),
             &row_ids,
-            "provision row",
+            "provision-row",
         );
         let cycle: BTreeSet<&str> = list(c.outcome_ids.as_ref())
             .iter()
@@ -74,9 +81,9 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 out.push(Finding::new(
                     "F-07",
                     ptr(&format!("{b}/review/outcomeStatus"), key),
-                    format!(
-                        "Cycle {} reviews outcome {key}, which is not one of its outcomes",
-                        i + 1
+                    ctx.say_with(
+                        "rule.F-07.not-in-cycle",
+                        &[("n", &(i + 1)), ("outcome", &key)],
                     ),
                 ));
             }
@@ -85,6 +92,7 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (j, r) in rows.iter().enumerate() {
         let p = format!("{}/linkedOutcomeIds", ptr("/provisionMap/rows", j));
         resolve(
+            ctx,
             out,
             &p,
             list(r.linked_outcome_ids.as_ref()),
@@ -98,15 +106,17 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 out.push(Finding::new(
                     "F-07",
                     format!("{}/givenByPersonId", ptr("/consents", i)),
-                    format!("Consent {} names a parent ({id}) who is not in the list of parents and carers", i + 1),
+                    ctx.say_with("rule.F-07.consent-parent", &[("n", &(i + 1)), ("id", &id)]),
                 ));
             }
         }
     }
 }
 
-/// Reports repeated ids; returns the set of ids.
+/// Reports repeated ids; returns the set of ids. `what` is the kind of item, as the ids of
+/// its messages name it (`rule.F-07.repeated.provision-row`).
 fn unique<'a>(
+    ctx: &Ctx<'_>,
     out: &mut Vec<Finding>,
     base: &str,
     what: &str,
@@ -119,7 +129,7 @@ fn unique<'a>(
             out.push(Finding::new(
                 "F-07",
                 format!("{}/id", ptr(base, i)),
-                format!("Another {what} already has the reference {id}: give each {what} its own"),
+                ctx.say_with(&format!("rule.F-07.repeated.{what}"), &[("id", &id)]),
             ));
         }
     }
@@ -127,6 +137,7 @@ fn unique<'a>(
 }
 
 fn resolve(
+    ctx: &Ctx<'_>,
     out: &mut Vec<Finding>,
     base: &str,
     refs: &[String],
@@ -138,7 +149,7 @@ fn resolve(
             out.push(Finding::new(
                 "F-07",
                 ptr(base, k),
-                format!("There is no {what} with the reference {id}"),
+                ctx.say_with(&format!("rule.F-07.unknown.{what}"), &[("id", &id)]),
             ));
         }
     }

@@ -1,6 +1,6 @@
 //! Specialist and outside-agency involvement (domain.md §4.7, V-80…V-83).
 
-use super::{date, list, plural, ptr, Ctx, Finding};
+use super::{date, list, ptr, Ctx, Finding};
 use crate::codes::{ServiceType, SpecialistStatus};
 use crate::profile::Mode;
 use crate::report::Severity;
@@ -28,7 +28,13 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let f = Finding::new(
             "V-80",
             "/specialists",
-            format!("Add advice from at least {} (for example an educational psychologist or speech and language therapist) with a report from the last {}", plural(need, "specialist", "specialists"), plural(months, "month", "months")),
+            ctx.say_with(
+                "rule.V-80.advice",
+                &[
+                    ("specialists", &ctx.plural(need, "word.specialist")),
+                    ("months", &ctx.plural(months, "word.month")),
+                ],
+            ),
         );
         out.push(if band_needs_specialist(ctx) {
             f.with_severity(Severity::Error)
@@ -44,19 +50,27 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "V-81",
             "/specialists",
-            "Add the involvement of an educational psychologist, or say why there is none",
+            ctx.say("rule.V-81.ep"),
         ));
     }
     for (i, s) in specialists.iter().enumerate() {
         let b = ptr("/specialists", i);
         if s.latest_report_date.is_some() && s.advice_implemented != Some(true) {
-            out.push(Finding::new("V-82", format!("{b}/adviceImplemented"), format!("Say how specialist {}'s advice has been put in place in the provision and the plan", i + 1)));
+            out.push(Finding::new(
+                "V-82",
+                format!("{b}/adviceImplemented"),
+                ctx.say_with("rule.V-82.implemented", &[("n", &(i + 1))]),
+            ));
         }
         if matches!(
             s.status,
             Some(SpecialistStatus::Waiting | SpecialistStatus::Referred)
         ) {
-            out.push(Finding::new("V-83", format!("{b}/status"), format!("Waiting for specialist {} shows advice was sought, but it does not count as involvement yet", i + 1)));
+            out.push(Finding::new(
+                "V-83",
+                format!("{b}/status"),
+                ctx.say_with("rule.V-83.waiting", &[("n", &(i + 1))]),
+            ));
         }
     }
 }

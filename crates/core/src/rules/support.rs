@@ -71,22 +71,15 @@ pub fn lower_first(label: &str) -> String {
 /// names of things, as a label may start with them.
 pub const PROPER_WORDS: &[&str] = &["English", "British", "Welsh", "Ofsted", "Element"];
 
-/// "a", "a or b", "a, b or c".
+/// "a", "a or b", "a, b or c", in English ([`crate::text::Catalogue::or_list`] in another
+/// catalogue's words).
 pub fn or_list(items: &[String]) -> String {
-    joined(items, "or")
+    crate::text::Catalogue::english().or_list(items)
 }
 
-/// "a", "a and b", "a, b and c".
+/// "a", "a and b", "a, b and c", in English ([`crate::text::Catalogue::and_list`]).
 pub fn and_list(items: &[String]) -> String {
-    joined(items, "and")
-}
-
-fn joined(items: &[String], word: &str) -> String {
-    match items.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} {word} {last}", rest.join(", ")),
-    }
+    crate::text::Catalogue::english().and_list(items)
 }
 
 /// "a" or "an" before a word, by its first letter: "a teacher", "an external provider".

@@ -8,6 +8,8 @@
     clippy::indexing_slicing
 )]
 
+pub mod corpus;
+
 use proptest::prelude::*;
 use sen_core::form::{allows_decimals, options_for, Options};
 use sen_core::rules::field_specs::{Kind, FIELDS};
