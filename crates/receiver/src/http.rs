@@ -58,6 +58,8 @@ pub struct Config {
     pub attachments_max_age: Duration,
     /// Council profiles the receiver is given besides the built-in ones, by their id.
     pub profiles: Vec<Profile>,
+    /// Serve the staff API under `/staff/` (`crate::staff`).
+    pub staff_api: bool,
 }
 
 impl Default for Config {
@@ -75,6 +77,7 @@ impl Default for Config {
             scan_command: Vec::new(),
             attachments_max_age: DEFAULT_MAX_AGE,
             profiles: Vec::new(),
+            staff_api: false,
         }
     }
 }

@@ -8,6 +8,7 @@ mod answer;
 pub mod documents;
 pub mod headers;
 pub mod http;
+pub mod keys;
 pub mod limits;
 pub mod log;
 pub mod openapi;

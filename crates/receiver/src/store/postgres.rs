@@ -94,7 +94,7 @@ impl Postgres {
         Ok(db)
     }
 
-    async fn connection(&self) -> Result<Object, StoreError> {
+    pub(super) async fn connection(&self) -> Result<Object, StoreError> {
         self.pool.get().await.map_err(|e| match e {
             deadpool_postgres::PoolError::Backend(e) => StoreError::Postgres(e),
             other => StoreError::Pool(other.to_string()),
@@ -190,16 +190,7 @@ impl Postgres {
             )
             .await?;
         rows.iter()
-            .map(|r| {
-                Ok(Stored {
-                    reference: r.try_get(0)?,
-                    idempotency_key: r.try_get(1)?,
-                    received_at: r.try_get(2)?,
-                    profile: r.try_get(3)?,
-                    body_sha256: r.try_get(4)?,
-                    body: r.try_get(5)?,
-                })
-            })
+            .map(|r| stored_row(r).map_err(StoreError::from))
             .collect()
     }
 
@@ -576,6 +567,18 @@ impl Drop for Session {
             drop(Object::take(conn));
         }
     }
+}
+
+/// An application from a row whose first six columns are the `applications` table's.
+pub(super) fn stored_row(r: &tokio_postgres::Row) -> Result<Stored, tokio_postgres::Error> {
+    Ok(Stored {
+        reference: r.try_get(0)?,
+        idempotency_key: r.try_get(1)?,
+        received_at: r.try_get(2)?,
+        profile: r.try_get(3)?,
+        body_sha256: r.try_get(4)?,
+        body: r.try_get(5)?,
+    })
 }
 
 /// Reads until `buffer` is full or the file ends; how much was read.
