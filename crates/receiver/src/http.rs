@@ -112,7 +112,7 @@ pub(crate) struct Receiver {
     pub(crate) limits: Limits,
     pub(crate) documents: Arc<Documents>,
     pub(crate) scan_command: Arc<Vec<String>>,
-    profiles: Arc<Vec<Profile>>,
+    pub(crate) profiles: Arc<Vec<Profile>>,
 }
 
 impl Receiver {
@@ -516,6 +516,11 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
                 get(move |receiver| crate::ready::readyz(receiver, probe.clone()))
             })
             .route("/openapi.json", get(crate::openapi::openapi_json))
+            .merge(if config.staff_api {
+                crate::staff::routes()
+            } else {
+                Router::new()
+            })
             .with_state(receiver),
     );
     let mut app = Router::new().merge(api);

@@ -16,6 +16,7 @@ pub mod pack;
 mod ready;
 pub mod scan;
 pub mod serve;
+pub mod staff;
 pub mod state;
 pub mod store;
 pub mod time;
