@@ -10,8 +10,9 @@
 //! its documents' metadata), a document's bytes and the pack, and sets its status; each access
 //! leaves an audit row (`keys audit`); the cursor pages through 25 applications with no gap
 //! and no repeat and then finds one stored later; without `--staff-api` there is no staff
-//! API; and no public route, whatever method, answers anything of a stored application or
-//! document with its reference or hash in the path or query.
+//! API; no public route, whatever method, answers anything of a stored application or
+//! document with its reference or hash in the path or query; the database refuses to change
+//! or remove an audit row; and a document kept in `--attachments-dir` is answered from there.
 
 mod common;
 
@@ -493,4 +494,74 @@ on_both!(
     the_cursor_pages_through_25_applications_without_a_gap_or_a_repeat,
     without_the_flag_there_is_no_staff_api,
     no_public_route_returns_stored_data,
+);
+
+/// The audit as the database holds it: an update or a delete of a row is refused, and the rows
+/// stay as they were.
+async fn the_audit_cannot_be_changed_or_removed(backend: Backend) {
+    let r = staff_receiver(backend, "staff-append-only");
+    let reference = store(&r, "mappend").await;
+    let key = keys(&r, &["create", "panel"]);
+    let path = format!("/staff/applications/{reference}");
+    assert_eq!(status(&get(r.addr, &path, Some(&key)).await.0), 200);
+    let before = audit(&r);
+    assert_eq!(before.len(), 1);
+    let attempts = [
+        "UPDATE staff_audit SET key_name = 'someone-else'",
+        "DELETE FROM staff_audit",
+    ];
+    match backend {
+        Backend::Sqlite => {
+            let conn = rusqlite::Connection::open(&r.database).unwrap();
+            for sql in attempts {
+                let refused = conn.execute(sql, []).unwrap_err().to_string();
+                assert!(refused.contains("append-only"), "{sql}: {refused}");
+            }
+        }
+        Backend::Postgres => {
+            let (client, connection) = tokio_postgres::connect(&r.database, tokio_postgres::NoTls)
+                .await
+                .unwrap();
+            tokio::spawn(connection);
+            for sql in attempts.iter().chain(&["TRUNCATE staff_audit"]) {
+                let refused = client.batch_execute(sql).await.unwrap_err();
+                let message = refused
+                    .as_db_error()
+                    .map(|e| e.message().to_owned())
+                    .unwrap_or_default();
+                assert!(message.contains("append-only"), "{sql}: {refused}");
+            }
+        }
+    }
+    assert_eq!(audit(&r), before);
+}
+
+/// With `--attachments-dir`, a document's bytes are read from the directory.
+async fn a_document_kept_in_a_directory_is_answered_from_it(backend: Backend) {
+    let dir = std::env::temp_dir().join(format!(
+        "sen-staff-files-{backend:?}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    let r = Receiver::start_on(
+        backend,
+        "staff-directory",
+        &["--staff-api", "--attachments-dir", dir.to_str().unwrap()],
+    );
+    let reference = store(&r, "mdir").await;
+    let key = keys(&r, &["create", "panel"]);
+    for (name, bytes) in s01_documents() {
+        let sha = sen_receiver::http::sha256_hex(&bytes);
+        assert!(dir.join(&sha).is_file(), "{name} is in the directory");
+        let path = format!("/staff/applications/{reference}/documents/{sha}");
+        let (head, body) = get(r.addr, &path, Some(&key)).await;
+        assert_eq!(status(&head), 200, "{name}: {head}");
+        assert_eq!(body, bytes, "{name}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+on_both!(
+    the_audit_cannot_be_changed_or_removed,
+    a_document_kept_in_a_directory_is_answered_from_it,
 );
