@@ -565,3 +565,62 @@ on_both!(
     the_audit_cannot_be_changed_or_removed,
     a_document_kept_in_a_directory_is_answered_from_it,
 );
+
+/// Two instances on one PostgreSQL storing 40 applications at once while a client pages with
+/// its cursor through the first: it sees each application once, none missed, though they
+/// commit in an order of their own.
+#[tokio::test]
+async fn postgres_the_cursor_misses_none_stored_by_two_instances_at_once() {
+    let url = common::postgres::database();
+    let dir = |n: u8| std::env::temp_dir().join(format!("sen-staff-pg-{n}-{}", std::process::id()));
+    let a = Receiver::on_database(dir(1), url.clone(), &["--staff-api"]);
+    let b = Receiver::on_database(dir(2), url, &["--staff-api"]);
+    for answer in common::put_s01_documents(a.addr).await {
+        assert!(answer.starts_with("HTTP/1.1 201"), "{answer}");
+    }
+    let key = keys(&a, &["create", "case-management"]);
+    let senders: Vec<_> = (0..40)
+        .map(|n| {
+            let addr = if n % 2 == 0 { a.addr } else { b.addr };
+            tokio::spawn(async move {
+                let answer = post(
+                    addr,
+                    &format!("key-race-{n:04}"),
+                    &application(&format!("race{n}")),
+                )
+                .await;
+                assert_eq!(status(&answer), 201, "{answer:.300}");
+                reference_of(&answer)
+            })
+        })
+        .collect();
+    let mut seen = Vec::new();
+    let mut since = String::new();
+    let mut done = false;
+    let mut quiet = 0;
+    while quiet < 2 {
+        let (head, body) = get(
+            a.addr,
+            &format!("/staff/applications?limit=3&since={since}"),
+            Some(&key),
+        )
+        .await;
+        assert_eq!(status(&head), 200, "{head}");
+        let page = json_of(&body);
+        for x in page["applications"].as_array().unwrap() {
+            seen.push(x["reference"].as_str().unwrap().to_owned());
+        }
+        since = page["next"].as_str().unwrap().to_owned();
+        if done && page["more"] == false {
+            quiet += 1;
+        }
+        done = done || senders.iter().all(|s| s.is_finished());
+    }
+    let mut stored = BTreeSet::new();
+    for s in senders {
+        stored.insert(s.await.unwrap());
+    }
+    let unique: BTreeSet<String> = seen.iter().cloned().collect();
+    assert_eq!(unique.len(), seen.len(), "an application listed twice");
+    assert_eq!(unique, stored, "every application stored, listed");
+}

@@ -42,6 +42,11 @@ pub const LEASE: Duration = Duration::from_secs(30);
 const PART: usize = 1024 * 1024;
 /// The advisory lock the sweep holds exclusively and storing holds shared.
 const SWEEP_LOCK: i64 = 0x5345_4e5f_5357_4550; // "SEN_SWEP"
+/// The advisory lock an application is stored under, from taking its place in the order
+/// (`applications.seq`) to the commit, so that applications become visible in the order of
+/// their places and the staff API's cursor (the last place listed) never passes one that
+/// commits later with an earlier place.
+const ORDER_LOCK: i64 = 0x5345_4e5f_4f52_4452; // "SEN_ORDR"
 /// The advisory lock held while the schema is migrated.
 const MIGRATION_LOCK: i64 = 0x5345_4e5f_4d49_4752; // "SEN_MIGR"
 
@@ -529,6 +534,9 @@ impl Session {
                 )
                 .await?;
         }
+        client
+            .execute("SELECT pg_advisory_xact_lock($1)", &[&ORDER_LOCK])
+            .await?;
         let insert = client
             .prepare_cached(
                 "INSERT INTO applications (reference, idempotency_key, received_at, profile, body_sha256, body)
