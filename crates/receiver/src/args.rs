@@ -54,6 +54,7 @@ const FLAGS: &[Flag] = &[
     Flag { name: "--log-format", kind: Kind::Value, value: "FORMAT", help: "human (default: one line per event) or json (one JSON object a line),\non standard error; never a child's data" },
     Flag { name: "--log-level", kind: Kind::Value, value: "LEVEL", help: "error, warn, info (default: each request, the start and the stop) or\ndebug (also each static file served)" },
     Flag { name: "--shutdown-grace", kind: Kind::Value, value: "SECONDS", help: "on SIGTERM or Ctrl+C, how long requests in flight may take to finish\n(default 30, at most 3600) before the receiver stops anyway" },
+    Flag { name: "--staff-api", kind: Kind::Switch, value: "", help: "serve the staff API under /staff/ (off unless given): applications,\ntheir documents and packs, and their status, for a key made with\nsen-receiver keys create NAME" },
     Flag { name: "--serve-axe-core", kind: Kind::Switch, value: "", help: "also serve DIR/node_modules/axe-core (for the browser tests only)" },
     Flag { name: "--list", kind: Kind::Command, value: "", help: "print the stored applications and their documents as JSON and exit" },
     Flag { name: "--pack", kind: Kind::CommandValue, value: "DIR", help: "with --list: also write each stored application's evidence pack to\nDIR/REFERENCE.html (DIR created if missing)" },
@@ -82,8 +83,9 @@ pub fn usage() -> String {
              [--static DIR] [--max-body-bytes N] [--read-timeout SECONDS] [--max-concurrent N]
              [--attachments-dir DIR] [--attachments-max-age AGE] [--scan-command CMD]
              [--profile-file PATH]... [--today YYYY-MM-DD] [--log-format human|json]
-             [--log-level LEVEL] [--shutdown-grace SECONDS] [--serve-axe-core]
+             [--log-level LEVEL] [--shutdown-grace SECONDS] [--staff-api] [--serve-axe-core]
 sen-receiver --list [--pack DIR] [--database PATH] [--attachments-dir DIR] [--profile-file PATH]...
+sen-receiver keys create NAME | keys list | keys revoke NAME | keys audit [--database PATH]
 sen-receiver --print-openapi
 
 Each setting may come from the environment instead, as the variable named beside it (a
@@ -120,6 +122,52 @@ pub struct Args {
     pub help: bool,
     /// `--print-openapi`: print the OpenAPI document and exit 0.
     pub print_openapi: bool,
+    /// `keys …`: the staff API's keys, or its audit.
+    pub keys: Option<KeysCommand>,
+}
+
+/// `sen-receiver keys …`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeysCommand {
+    /// Makes a key named so and prints it, once.
+    Create(String),
+    /// Prints every key's name, when it was made and when revoked.
+    List,
+    /// Revokes the key named so.
+    Revoke(String),
+    /// Prints the staff API's audit.
+    Audit,
+}
+
+/// The `keys` command's words, taken from the front of the arguments.
+fn keys_command(
+    args: &mut std::iter::Peekable<impl Iterator<Item = String>>,
+) -> Result<KeysCommand, String> {
+    let action = args.next();
+    let mut named = |action: &str| {
+        args.next()
+            .filter(|n| !n.starts_with("--"))
+            .ok_or_else(|| format!("keys {action} needs a NAME"))
+            .and_then(|n| {
+                if sen_receiver::keys::valid_name(&n) {
+                    Ok(n)
+                } else {
+                    Err(format!(
+                        "a key's NAME is 1 to 64 letters, digits, -, _ or ., not {n}"
+                    ))
+                }
+            })
+    };
+    match action.as_deref() {
+        Some("create") => Ok(KeysCommand::Create(named("create")?)),
+        Some("revoke") => Ok(KeysCommand::Revoke(named("revoke")?)),
+        Some("list") => Ok(KeysCommand::List),
+        Some("audit") => Ok(KeysCommand::Audit),
+        Some(other) => Err(format!(
+            "keys needs create NAME, list, revoke NAME or audit, not {other}"
+        )),
+        None => Err("keys needs create NAME, list, revoke NAME or audit".to_owned()),
+    }
 }
 
 /// The longest `--shutdown-grace`.
@@ -179,6 +227,7 @@ fn apply(out: &mut Args, flag: &str, value: String) -> Result<(), String> {
                 .ok_or_else(|| "--max-concurrent needs a number above 0".to_owned())?
         }
         "--serve-axe-core" => config.serve_axe_core = true,
+        "--staff-api" => config.staff_api = true,
         "--attachments-dir" => config.attachments_dir = Some(PathBuf::from(value)),
         "--attachments-max-age" => {
             let most = sen_receiver::documents::MAX_MAX_AGE;
@@ -257,7 +306,7 @@ fn from_variable(flag: &Flag, text: &str) -> Result<Vec<String>, String> {
 
 /// The settings from the command line `args` and the environment (`env` reads a variable).
 pub fn parse(
-    mut args: impl Iterator<Item = String>,
+    args: impl Iterator<Item = String>,
     env: impl Fn(&str) -> Option<String>,
 ) -> Result<Args, String> {
     let mut out = Args {
@@ -272,7 +321,13 @@ pub fn parse(
         shutdown_grace: Duration::from_secs(30),
         help: false,
         print_openapi: false,
+        keys: None,
     };
+    let mut args = args.peekable();
+    if args.peek().map(String::as_str) == Some("keys") {
+        args.next();
+        out.keys = Some(keys_command(&mut args)?);
+    }
     // The command line first, read whole, so that the environment fills only what it leaves.
     let mut given: Vec<(&'static str, String)> = Vec::new();
     while let Some(a) = args.next() {

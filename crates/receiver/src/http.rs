@@ -58,6 +58,8 @@ pub struct Config {
     pub attachments_max_age: Duration,
     /// Council profiles the receiver is given besides the built-in ones, by their id.
     pub profiles: Vec<Profile>,
+    /// Serve the staff API under `/staff/` (`crate::staff`).
+    pub staff_api: bool,
 }
 
 impl Default for Config {
@@ -75,6 +77,7 @@ impl Default for Config {
             scan_command: Vec::new(),
             attachments_max_age: DEFAULT_MAX_AGE,
             profiles: Vec::new(),
+            staff_api: false,
         }
     }
 }
@@ -109,7 +112,7 @@ pub(crate) struct Receiver {
     pub(crate) limits: Limits,
     pub(crate) documents: Arc<Documents>,
     pub(crate) scan_command: Arc<Vec<String>>,
-    profiles: Arc<Vec<Profile>>,
+    pub(crate) profiles: Arc<Vec<Profile>>,
 }
 
 impl Receiver {
@@ -513,6 +516,11 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
                 get(move |receiver| crate::ready::readyz(receiver, probe.clone()))
             })
             .route("/openapi.json", get(crate::openapi::openapi_json))
+            .merge(if config.staff_api {
+                crate::staff::routes()
+            } else {
+                Router::new()
+            })
             .with_state(receiver),
     );
     let mut app = Router::new().merge(api);

@@ -2,6 +2,7 @@
 //! (`args.rs`: the flags and their environment variables), `sen-receiver --list [--pack DIR]`.
 
 mod args;
+mod keys_command;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -187,7 +188,7 @@ async fn main() {
         say!("{}", sen_receiver::openapi::text().trim_end());
         return;
     }
-    let logging = !args.list;
+    let logging = !args.list && args.keys.is_none();
     if logging {
         sen_receiver::log::init(args.log_format, args.log_level);
     }
@@ -202,6 +203,16 @@ async fn main() {
     });
     if args.list {
         run_list(&args, &store).await;
+        return;
+    }
+    if let Some(command) = &args.keys {
+        match keys_command::run(&store, command).await {
+            Ok(out) => say!("{out}"),
+            Err(e) => {
+                complain!("sen-receiver: {e}");
+                std::process::exit(1);
+            }
+        }
         return;
     }
     let documents = args.config.documents();

@@ -235,17 +235,50 @@ pub struct SourceTotals {
         crate::http::healthz,
         crate::ready::readyz,
         openapi_json,
+        crate::staff::list::list,
+        crate::staff::read::application,
+        crate::staff::read::document,
+        crate::staff::read::pack,
+        crate::staff::status::set_status,
     ),
     components(schemas(
         ErrorAnswer, ErrorDetail, Refusal, Accepted, StoredFile, Readiness, ReadinessStatus, Report,
-        Counts, SectionReport, SectionStatus, Severity, Issue, Totals, SourceTotals
+        Counts, SectionReport, SectionStatus, Severity, Issue, Totals, SourceTotals,
+        crate::staff::shapes::StaffPage, crate::staff::shapes::StaffListed,
+        crate::staff::shapes::StatusName, crate::staff::shapes::StaffStatus,
+        crate::staff::shapes::StatusChange, crate::staff::shapes::StaffDocument,
+        crate::staff::shapes::StaffApplication
     )),
+    modifiers(&StaffKey),
     tags(
         (name = "submission", description = "What the widget sends"),
         (name = "service", description = "What operators and load balancers ask"),
+        (name = "staff", description = "For the panel and the council's systems, with --staff-api and a key (sen-receiver keys create NAME); every read and change audited"),
     )
 )]
 struct ApiDoc;
+
+/// The staff API's security scheme: `Authorization: Bearer KEY`.
+struct StaffKey;
+
+impl utoipa::Modify for StaffKey {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        if let Some(components) = openapi.components.as_mut() {
+            components.add_security_scheme(
+                "staffKey",
+                SecurityScheme::Http(
+                    HttpBuilder::new()
+                        .scheme(HttpAuthScheme::Bearer)
+                        .description(Some(
+                            "A key made with sen-receiver keys create NAME (sen_ and 64 hexadecimal digits), not revoked",
+                        ))
+                        .build(),
+                ),
+            );
+        }
+    }
+}
 
 /// Replaces every `#/$defs/` reference under `value` by one to `#/components/schemas/`.
 fn rehome_refs(value: &mut Value) {

@@ -156,7 +156,10 @@ fn every_path_parameter_is_declared_by_each_operation_on_its_path() {
             seen += names.len();
         }
     }
-    assert_eq!(seen, 2, "PUT and OPTIONS /attachments/{{sha256}}");
+    assert_eq!(
+        seen, 7,
+        "PUT and OPTIONS /attachments/{{sha256}}, and the staff API's reference (four) and sha256"
+    );
 }
 
 /// The places where `value` does not follow `schema`, a small strict reading of JSON Schema
@@ -320,6 +323,25 @@ fn component_of(schema: &Value) -> String {
         .to_owned()
 }
 
+/// An answer `got` with `body` is the status `case` expects, with a body of the component it
+/// names among the schemas the document gives for that status, and fits it.
+fn assert_answer_fits(doc: &Value, case: (&str, &str, u16, &str), got: u16, body: &[u8]) {
+    let (path, method, status, component) = case;
+    assert_eq!(
+        got,
+        status,
+        "{method} {path}: {}",
+        String::from_utf8_lossy(body)
+    );
+    let value: Value = serde_json::from_slice(body).unwrap();
+    let schemas = response_schemas(doc, path, method, status);
+    assert!(
+        schemas.iter().any(|s| component_of(s) == component),
+        "{method} {path} {status}: {schemas:?}"
+    );
+    assert_fits(doc, component, &value, &format!("{method} {path} {status}"));
+}
+
 #[tokio::test]
 async fn the_answers_on_the_wire_fit_their_schemas() {
     let doc = document();
@@ -382,24 +404,8 @@ async fn the_answers_on_the_wire_fit_their_schemas() {
     ];
     for (request, path, method, status, component) in cases {
         let (got, _, body) = answer(request).await;
-        assert_eq!(
-            got,
-            status,
-            "{method} {path}: {}",
-            String::from_utf8_lossy(&body)
-        );
-        let value: Value = serde_json::from_slice(&body).unwrap();
-        let schemas = response_schemas(&doc, path, method, status);
-        assert!(
-            schemas.iter().any(|s| component_of(s) == component),
-            "{method} {path} {status}: {schemas:?}"
-        );
-        assert_fits(
-            &doc,
-            component,
-            &value,
-            &format!("{method} {path} {status}"),
-        );
+        let case = (path, method, status, component);
+        assert_answer_fits(&doc, case, got, &body);
     }
 }
 
@@ -550,4 +556,93 @@ async fn an_application_over_the_limit_is_answered_as_documented() {
         "{content_type} is not one of {:?}",
         documented.keys().collect::<Vec<_>>()
     );
+}
+
+/// The staff API's answers fit their schemas: a page, an application with its report, a
+/// status set, and the errors (401, 422).
+#[tokio::test]
+async fn the_staff_answers_fit_their_schemas() {
+    let doc = document();
+    let at = UNIX_EPOCH + Duration::from_secs(common::SCENARIO_DAY);
+    let store = common::store_with_s01_documents(common::Backend::Sqlite).await;
+    let key = sen_receiver::keys::generate().unwrap();
+    let hash = sen_receiver::keys::hash(&key);
+    assert!(store
+        .add_key("panel", &hash, "2025-04-30T10:00:00Z")
+        .await
+        .unwrap());
+    let state = AppState::new(store, Arc::new(move || at), None);
+    let config = Config {
+        staff_api: true,
+        ..Config::default()
+    };
+    let app = router(state, &config);
+    let stored = app
+        .clone()
+        .oneshot(post(common::s01().to_owned(), "staff-wire-0001"))
+        .await
+        .unwrap();
+    let body = stored.into_body().collect().await.unwrap().to_bytes();
+    let reference = serde_json::from_slice::<Value>(&body).unwrap()["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let bearer = format!("Bearer {key}");
+    let with_key = |r: axum::http::request::Builder| r.header("authorization", bearer.as_str());
+    let one = format!("/staff/applications/{reference}");
+    let status_path = format!("/staff/applications/{reference}/status");
+    let cases: Vec<(Request<Body>, &str, &str, u16, &str)> = vec![
+        (
+            with_key(Request::get("/staff/applications"))
+                .body(Body::empty())
+                .unwrap(),
+            "/staff/applications",
+            "get",
+            200,
+            "StaffPage",
+        ),
+        (
+            with_key(Request::get(&one)).body(Body::empty()).unwrap(),
+            "/staff/applications/{reference}",
+            "get",
+            200,
+            "StaffApplication",
+        ),
+        (
+            with_key(Request::put(&status_path))
+                .body(Body::from(
+                    r#"{"status":"agreed","amountPence":120000,"note":"Panel 12 May"}"#,
+                ))
+                .unwrap(),
+            "/staff/applications/{reference}/status",
+            "put",
+            200,
+            "StaffStatus",
+        ),
+        (
+            with_key(Request::put(&status_path))
+                .body(Body::from(r#"{"status":"agreed"}"#))
+                .unwrap(),
+            "/staff/applications/{reference}/status",
+            "put",
+            422,
+            "ErrorAnswer",
+        ),
+        (
+            Request::get("/staff/applications")
+                .body(Body::empty())
+                .unwrap(),
+            "/staff/applications",
+            "get",
+            401,
+            "ErrorAnswer",
+        ),
+    ];
+    for (request, path, method, status, component) in cases {
+        let response = app.clone().oneshot(request).await.unwrap();
+        let got = response.status().as_u16();
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let case = (path, method, status, component);
+        assert_answer_fits(&doc, case, got, &body);
+    }
 }

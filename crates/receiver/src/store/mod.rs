@@ -16,6 +16,9 @@
 mod migrations;
 pub mod postgres;
 pub mod sqlite;
+pub mod staff;
+mod staff_postgres;
+mod staff_sqlite;
 
 use std::path::PathBuf;
 

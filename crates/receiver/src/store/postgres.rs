@@ -42,6 +42,11 @@ pub const LEASE: Duration = Duration::from_secs(30);
 const PART: usize = 1024 * 1024;
 /// The advisory lock the sweep holds exclusively and storing holds shared.
 const SWEEP_LOCK: i64 = 0x5345_4e5f_5357_4550; // "SEN_SWEP"
+/// The advisory lock an application is stored under, from taking its place in the order
+/// (`applications.seq`) to the commit, so that applications become visible in the order of
+/// their places and the staff API's cursor (the last place listed) never passes one that
+/// commits later with an earlier place.
+const ORDER_LOCK: i64 = 0x5345_4e5f_4f52_4452; // "SEN_ORDR"
 /// The advisory lock held while the schema is migrated.
 const MIGRATION_LOCK: i64 = 0x5345_4e5f_4d49_4752; // "SEN_MIGR"
 
@@ -94,7 +99,7 @@ impl Postgres {
         Ok(db)
     }
 
-    async fn connection(&self) -> Result<Object, StoreError> {
+    pub(super) async fn connection(&self) -> Result<Object, StoreError> {
         self.pool.get().await.map_err(|e| match e {
             deadpool_postgres::PoolError::Backend(e) => StoreError::Postgres(e),
             other => StoreError::Pool(other.to_string()),
@@ -190,16 +195,7 @@ impl Postgres {
             )
             .await?;
         rows.iter()
-            .map(|r| {
-                Ok(Stored {
-                    reference: r.try_get(0)?,
-                    idempotency_key: r.try_get(1)?,
-                    received_at: r.try_get(2)?,
-                    profile: r.try_get(3)?,
-                    body_sha256: r.try_get(4)?,
-                    body: r.try_get(5)?,
-                })
-            })
+            .map(|r| stored_row(r).map_err(StoreError::from))
             .collect()
     }
 
@@ -538,6 +534,9 @@ impl Session {
                 )
                 .await?;
         }
+        client
+            .execute("SELECT pg_advisory_xact_lock($1)", &[&ORDER_LOCK])
+            .await?;
         let insert = client
             .prepare_cached(
                 "INSERT INTO applications (reference, idempotency_key, received_at, profile, body_sha256, body)
@@ -576,6 +575,18 @@ impl Drop for Session {
             drop(Object::take(conn));
         }
     }
+}
+
+/// An application from a row whose first six columns are the `applications` table's.
+pub(super) fn stored_row(r: &tokio_postgres::Row) -> Result<Stored, tokio_postgres::Error> {
+    Ok(Stored {
+        reference: r.try_get(0)?,
+        idempotency_key: r.try_get(1)?,
+        received_at: r.try_get(2)?,
+        profile: r.try_get(3)?,
+        body_sha256: r.try_get(4)?,
+        body: r.try_get(5)?,
+    })
 }
 
 /// Reads until `buffer` is full or the file ends; how much was read.

@@ -20,7 +20,7 @@ use super::{
 
 /// The SQLite connection.
 pub struct SqliteStore {
-    conn: Connection,
+    pub(super) conn: Connection,
 }
 
 /// How much of a document is copied into the database at a time.
@@ -105,16 +105,7 @@ impl SqliteStore {
             "SELECT reference, idempotency_key, received_at, profile, body_sha256, body
              FROM applications ORDER BY rowid",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Stored {
-                reference: r.get(0)?,
-                idempotency_key: r.get(1)?,
-                received_at: r.get(2)?,
-                profile: r.get(3)?,
-                body_sha256: r.get(4)?,
-                body: r.get(5)?,
-            })
-        })?;
+        let rows = stmt.query_map([], stored_row)?;
         rows.collect()
     }
 
@@ -292,6 +283,18 @@ impl SqliteStore {
             .optional()
             .map(|r| r.is_some())
     }
+}
+
+/// An application from a row whose first six columns are the `applications` table's.
+pub(super) fn stored_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
+    Ok(Stored {
+        reference: r.get(0)?,
+        idempotency_key: r.get(1)?,
+        received_at: r.get(2)?,
+        profile: r.get(3)?,
+        body_sha256: r.get(4)?,
+        body: r.get(5)?,
+    })
 }
 
 /// Applies the migrations a database lacks, each in its own transaction with its record.
