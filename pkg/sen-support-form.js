@@ -7,10 +7,11 @@
 //
 // No inline script is needed and nothing is added to the page's <head>: the form lives in the
 // element's shadow root, styled by its own copy of GOV.UK Frontend. Hosts that prefer code can
-// call `mount(element, { profile, profileUrl, endpoint, attachmentsEndpoint, drafts, csrfMeta,
+// call `mount(element, { profile, profileUrl, messagesUrl, endpoint, attachmentsEndpoint, drafts, csrfMeta,
 // csrfHeader, headers })`.
 //
-// Attributes: profile | profile-url, endpoint, attachments-endpoint (where attached files are
+// Attributes: profile | profile-url, messages-url (a catalogue of the form's texts in another
+// language, laid over English), endpoint, attachments-endpoint (where attached files are
 // PUT, as {attachments-endpoint}/{sha256}?profile={id}; default beside endpoint:
 // …/applications → …/attachments), drafts (local | session | none), csrf-meta (the
 // name of a <meta> whose content is sent as a CSRF token), csrf-header (default X-CSRF-Token).
@@ -62,6 +63,7 @@ class SenSupportForm extends HTMLElement {
     return {
       profile: this.getAttribute('profile') ?? undefined,
       profileUrl: this.getAttribute('profile-url') ?? undefined,
+      messagesUrl: this.getAttribute('messages-url') ?? undefined,
       endpoint: this.getAttribute('endpoint') ?? undefined,
       attachmentsEndpoint: this.getAttribute('attachments-endpoint') ?? undefined,
       today: this.getAttribute('today') ?? undefined,

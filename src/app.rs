@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::live_region::LiveRegion;
 use crate::components::other_tab::OtherTab;
+use crate::components::texts_problem::TextsProblem;
 use crate::pages::answers::AnswersPage;
 use crate::pages::item::ItemPage;
 use crate::pages::section::SectionPage;
@@ -45,7 +46,7 @@ pub fn App(form: Form) -> impl IntoView {
         Page::Answers => view! { <AnswersPage /> }.into_any(),
         Page::Sent(reference) => view! { <SentPage reference=reference /> }.into_any(),
     };
-    view! { <div class="app-root govuk-frontend-supported"><OtherTab />{page}<LiveRegion /></div> }
+    view! { <div class="app-root govuk-frontend-supported"><TextsProblem /><OtherTab />{page}<LiveRegion /></div> }
 }
 
 /// What shows when the widget cannot start (a broken profile, say): the reason, and the

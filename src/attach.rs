@@ -203,11 +203,9 @@ pub fn announce_step(before: u8, now: u8) -> Option<u8> {
 }
 
 /// "Waiting for 2 files to finish uploading".
-pub fn waiting_text(files: usize) -> String {
-    format!(
-        "Waiting for {files} file{} to finish uploading",
-        if files == 1 { "" } else { "s" }
-    )
+pub fn waiting_text(texts: &sen_core::text::Catalogue, files: usize) -> String {
+    let n = i64::try_from(files).unwrap_or(i64::MAX);
+    texts.plural(n, "widget.files.waiting")
 }
 
 #[cfg(test)]
@@ -294,8 +292,14 @@ mod tests {
         assert_eq!(announce_step(30, 80), Some(75));
         assert_eq!(announce_step(80, 100), Some(100));
         assert_eq!(announce_step(100, 100), None);
-        assert_eq!(waiting_text(1), "Waiting for 1 file to finish uploading");
-        assert_eq!(waiting_text(2), "Waiting for 2 files to finish uploading");
+        assert_eq!(
+            waiting_text(&sen_core::text::Catalogue::english(), 1),
+            "Waiting for 1 file to finish uploading"
+        );
+        assert_eq!(
+            waiting_text(&sen_core::text::Catalogue::english(), 2),
+            "Waiting for 2 files to finish uploading"
+        );
         assert_eq!(
             status_text(&Upload::Sending(45)),
             "Uploading: 45%".to_owned()

@@ -3,6 +3,7 @@
 //! report comes back: the same report `sen-check --json` prints for the same document.
 
 use sen_core::codes::FundingSource;
+use sen_core::text::Catalogue;
 use sen_core::{derive, rules, wire, Application, Date, Profile, Report};
 use serde_json::Value;
 
@@ -26,10 +27,10 @@ pub struct Checked {
 }
 
 /// Asks the core about the answers.
-pub fn run(doc: &Value, profile: &Profile, today: &str) -> Option<Checked> {
+pub fn run(doc: &Value, profile: &Profile, today: &str, texts: &Catalogue) -> Option<Checked> {
     let today = Date::parse(today)?;
     let app = application(doc, profile)?;
-    let report = rules::check(&app, profile, today);
+    let report = rules::check_in(&app, profile, today, texts);
     let sources = app
         .provision_map
         .as_ref()
@@ -60,7 +61,8 @@ mod tests {
         let text = include_str!("../tests/fixtures/scenarios/S01-complete-valid.json");
         let doc: Value = serde_json::from_str(text).unwrap();
         let profile = sen_core::profile::builtin("stockton-one-point").unwrap();
-        let Checked { report, rows, .. } = run(&doc, &profile, "2025-04-30").unwrap();
+        let Checked { report, rows, .. } =
+            run(&doc, &profile, "2025-04-30", &Catalogue::english()).unwrap();
         let cli = sen_core::api::check(
             text,
             sen_core::api::ProfileChoice::Builtin("stockton-one-point"),

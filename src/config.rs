@@ -1,6 +1,7 @@
 //! What a host page tells the widget: the profile (a built-in id or the URL of a council's
 //! profile JSON) and the endpoint applications are POSTed to.
 
+use sen_core::text::Catalogue;
 use sen_core::Profile;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -10,6 +11,8 @@ use wasm_bindgen_futures::JsFuture;
 pub struct Config {
     pub profile: Option<String>,
     pub profile_url: Option<String>,
+    /// A catalogue of texts in another language (`messages-url`), laid over English.
+    pub messages_url: Option<String>,
     pub endpoint: String,
     /// Where attached files are PUT (`attachments-endpoint`); beside `endpoint` when absent
     /// (`attach::default_endpoint`).
@@ -50,12 +53,13 @@ fn field(obj: &JsValue, key: &str) -> Option<String> {
 }
 
 impl Config {
-    /// Reads `{ profile, profileUrl, endpoint, attachmentsEndpoint, today, drafts, instance, csrfMeta, csrfHeader,
+    /// Reads `{ profile, profileUrl, messagesUrl, endpoint, attachmentsEndpoint, today, drafts, instance, csrfMeta, csrfHeader,
     /// headers }`; missing keys are absent.
     pub fn from_js(obj: &JsValue) -> Config {
         Config {
             profile: field(obj, "profile"),
             profile_url: field(obj, "profileUrl"),
+            messages_url: field(obj, "messagesUrl"),
             endpoint: field(obj, "endpoint").unwrap_or_default(),
             attachments_endpoint: field(obj, "attachmentsEndpoint"),
             today: field(obj, "today").filter(|t| sen_core::Date::parse(t).is_some()),
@@ -90,10 +94,9 @@ pub fn builtin_profile(id: Option<&str>) -> Result<Profile, String> {
     }
 }
 
-/// A council's profile from a URL, or why not.
-pub async fn fetch_profile(url: &str) -> Result<Profile, String> {
-    let failed =
-        |why: &str| format!("The council's form settings could not be loaded from {url}: {why}.");
+/// The text of a JSON file from a URL, or why not (`what` names it in the reason).
+async fn fetch_text(url: &str, what: &str) -> Result<String, String> {
+    let failed = |why: &str| format!("{what} could not be loaded from {url}: {why}.");
     let window = web_sys::window().ok_or_else(|| failed("there is no window"))?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -103,7 +106,7 @@ pub async fn fetch_profile(url: &str) -> Result<Profile, String> {
     if !response.ok() {
         return Err(failed(&format!("HTTP {}", response.status())));
     }
-    let text = JsFuture::from(
+    JsFuture::from(
         response
             .text()
             .map_err(|_| failed("the reply had no text"))?,
@@ -111,6 +114,22 @@ pub async fn fetch_profile(url: &str) -> Result<Profile, String> {
     .await
     .ok()
     .and_then(|t| t.as_string())
-    .ok_or_else(|| failed("the reply had no text"))?;
-    Profile::from_json(&text).map_err(|e| failed(&e.to_string()))
+    .ok_or_else(|| failed("the reply had no text"))
+}
+
+/// A council's profile from a URL, or why not.
+pub async fn fetch_profile(url: &str) -> Result<Profile, String> {
+    const WHAT: &str = "The council's form settings";
+    let text = fetch_text(url, WHAT).await?;
+    Profile::from_json(&text).map_err(|e| format!("{WHAT} could not be loaded from {url}: {e}."))
+}
+
+/// A catalogue of texts from a URL laid over English, or why not (English is used then).
+pub async fn fetch_messages(url: &str) -> Result<Catalogue, String> {
+    const WHAT: &str = "The form's texts";
+    let english = |why: String| format!("{why} English is shown instead.");
+    let text = fetch_text(url, WHAT).await.map_err(english)?;
+    Catalogue::english()
+        .with_json(&text)
+        .map_err(|e| english(format!("{WHAT} could not be loaded from {url}: {e}.")))
 }

@@ -132,7 +132,7 @@ fn render(
 }
 
 /// Mounts the widget in `element` with a configuration object `{ profile, profileUrl,
-/// endpoint, today, drafts, instance }` (the custom element passes its attributes). The profile
+/// messagesUrl, endpoint, today, drafts, instance }` (the custom element passes its attributes). The profile
 /// (fetched first when given by URL), the draft saved on this device and any school details
 /// remembered there are read, then the form
 /// starts; the element's own content stays visible meanwhile.
@@ -159,7 +159,15 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Mounted {
             }
             _ => None,
         };
-        let saved = crate::state::Saved { draft, school };
+        let messages = match config.messages_url.clone() {
+            Some(url) => Some(crate::config::fetch_messages(&url).await),
+            None => None,
+        };
+        let saved = crate::state::Saved {
+            messages,
+            draft,
+            school,
+        };
         // Unmounted (and its handle freed) before it was ready: nothing to show.
         if Rc::strong_count(&task_slot) > 1 {
             render(&element, &task_slot, &config, profile, saved);

@@ -55,6 +55,11 @@ pub enum Notice {
 pub struct Form {
     pub doc: RwSignal<Value>,
     pub profile: StoredValue<Profile>,
+    /// Every text the form shows: the language's catalogue (`messages-url`) with the profile's
+    /// `texts` over it, English where neither gives one.
+    pub texts: StoredValue<sen_core::text::Catalogue>,
+    /// Why the language's catalogue could not be used (English is shown then).
+    pub texts_problem: StoredValue<Option<String>>,
     pub today: StoredValue<String>,
     pub endpoint: StoredValue<String>,
     /// What the host adds to each POST (CSRF token, its own headers).
@@ -109,6 +114,8 @@ pub struct Form {
 /// What was kept on this device, as text, read before the form starts.
 #[derive(Debug, Clone, Default)]
 pub struct Saved {
+    /// The texts of the language asked for (`messages-url`), or why they could not be read.
+    pub messages: Option<Result<sen_core::text::Catalogue, String>>,
     /// The draft of this form (under `draft::storage_key`).
     pub draft: Option<String>,
     /// The school's details (under `school::KEY`).
@@ -152,9 +159,17 @@ impl Form {
                 notice = Some(Notice::SchoolFilledIn);
             }
         }
+        let (language, texts_problem) = match saved.messages {
+            Some(Ok(c)) => (c, None),
+            Some(Err(why)) => (sen_core::text::Catalogue::english(), Some(why)),
+            None => (sen_core::text::Catalogue::english(), None),
+        };
+        let texts = profile.catalogue(language);
         let form = Form {
             doc: RwSignal::new(start),
             profile: StoredValue::new(profile),
+            texts: StoredValue::new(texts),
+            texts_problem: StoredValue::new(texts_problem),
             today: StoredValue::new(today),
             endpoint: StoredValue::new(config.endpoint.clone()),
             request: StoredValue::new_local(config.request.clone()),
@@ -218,12 +233,23 @@ impl Form {
         });
     }
 
+    /// The text of a catalogue id in this form's language.
+    pub fn text(&self, id: &str) -> String {
+        self.texts.with_value(|t| t.get(id).to_owned())
+    }
+
+    /// The text of a catalogue id with its placeholders filled.
+    pub fn say(&self, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        self.texts.with_value(|t| t.format(id, args))
+    }
+
     /// Asks the core again and refreshes the report and the live row costs.
     pub fn recheck(&self) {
         let today = self.today.get_value();
-        let result = self
-            .doc
-            .with_untracked(|d| self.profile.with_value(|p| check::run(d, p, &today)));
+        let result = self.doc.with_untracked(|d| {
+            self.profile
+                .with_value(|p| self.texts.with_value(|t| check::run(d, p, &today, t)))
+        });
         if let Some(checked) = result {
             self.rows.set(checked.rows);
             self.app.set_value(Some(checked.app));

@@ -12,6 +12,6 @@ pub fn BackLink(to: Page) -> impl IntoView {
         <a href="#" class="govuk-back-link" on:click=move |ev| {
             ev.prevent_default();
             form.go(to.clone());
-        }>"Back"</a>
+        }>{form.text("widget.back")}</a>
     }
 }

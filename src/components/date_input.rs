@@ -23,7 +23,7 @@ pub fn DateInput(
     let [d0, m0, y0] = form.doc.with_untracked(|d| date_parts(get(d, &pointer)));
     let (day, month, year) = (RwSignal::new(d0), RwSignal::new(m0), RwSignal::new(y0));
     let message = super::message_memo(form, &pointer);
-    let hint_text = hint.unwrap_or_else(|| "For example, 27 3 2007".to_owned());
+    let hint_text = hint.unwrap_or_else(|| form.text("widget.date.hint"));
     let group = NodeRef::<Div>::new();
     let p_write = pointer.clone();
     let write = move || {
@@ -46,7 +46,7 @@ pub fn DateInput(
         }
     };
     let part = move |suffix: &'static str,
-                     name: &'static str,
+                     name: String,
                      width: &'static str,
                      sig: RwSignal<String>,
                      id: String| {
@@ -96,9 +96,9 @@ pub fn DateInput(
                 <div class="govuk-hint" id=format!("{id}-hint")>{hint_text}</div>
                 <ErrorMessage id=id.clone() message=message />
                 <div class="govuk-date-input" node_ref=group on:focusout=leave>
-                    {part("", "Day", "2", day, id.clone())}
-                    {part("month", "Month", "2", month, id.clone())}
-                    {part("year", "Year", "4", year, id.clone())}
+                    {part("", form.text("widget.date.day"), "2", day, id.clone())}
+                    {part("month", form.text("widget.date.month"), "2", month, id.clone())}
+                    {part("year", form.text("widget.date.year"), "4", year, id.clone())}
                 </div>
             </fieldset>
         </div>

@@ -12,16 +12,17 @@ use crate::store::Where;
 pub fn DraftControls() -> impl IntoView {
     let form = use_form();
     let possible = form.place.get_value() != Where::Nowhere;
-    let status = move || {
-        match form.save_problem.get() {
+    let status = move || match form.save_problem.get() {
         Some(problem) => problem.to_owned(),
-        None if form.newer.get().is_some() => "Your answers in this tab are not being saved: they were changed in another tab. Choose what to keep at the top of the page.".to_owned(),
-        None if form.save_here.get() => format!(
-            "Your answers are saved on this device as you go{}. They are deleted when you send the application or start again.",
-            form.saved_at.get().map(|ms| format!(" (last saved at {})", super::live_region::clock(ms))).unwrap_or_default()
-        ),
-        None => "Your answers are not saved on this device. They are kept while this page stays open.".to_owned(),
-    }
+        None if form.newer.get().is_some() => form.text("widget.draft.other-tab"),
+        None if form.save_here.get() => match form.saved_at.get() {
+            Some(ms) => form.say(
+                "widget.draft.saved-at",
+                &[("time", &super::live_region::clock(ms))],
+            ),
+            None => form.text("widget.draft.saved"),
+        },
+        None => form.text("widget.draft.not-saved"),
     };
     let pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -46,7 +47,7 @@ pub fn DraftControls() -> impl IntoView {
         });
     };
     view! {
-        <h2 class="govuk-heading-m">"Your answers"</h2>
+        <h2 class="govuk-heading-m">{form.text("widget.draft.title")}</h2>
         <p class=move || if form.save_problem.get().is_some() { "govuk-error-message" } else { "govuk-body" }
            id="save-status">{status}</p>
         {possible.then(|| view! {
@@ -57,7 +58,7 @@ pub fn DraftControls() -> impl IntoView {
                             prop:checked=form.save_here.get_untracked()
                             on:change=move |ev| form.choose_saving(event_target_checked(&ev)) />
                         <label class="govuk-label govuk-checkboxes__label" for="save-here">
-                            "Save my answers on this device (do not choose this on a shared computer)"
+                            {form.text("widget.draft.save-here")}
                         </label>
                     </div>
                 </div>
@@ -65,10 +66,10 @@ pub fn DraftControls() -> impl IntoView {
         })}
         <div class="govuk-button-group">
             <button type="button" class="govuk-button govuk-button--secondary" id="download"
-                on:click=move |_| form.export()>"Download your answers"</button>
+                on:click=move |_| form.export()>{form.text("widget.draft.download")}</button>
         </div>
         <div class="govuk-form-group">
-            <label class="govuk-label" for="load-file">"Carry on from a file of answers you downloaded"</label>
+            <label class="govuk-label" for="load-file">{form.text("widget.draft.load")}</label>
             <input class="govuk-file-upload" id="load-file" name="load-file" type="file" accept="application/json,.json"
                 on:change=pick />
         </div>

@@ -8,7 +8,7 @@ pub fn ErrorMessage(id: String, message: Memo<Option<String>>) -> impl IntoView 
         message.get().map(|m| {
             view! {
                 <p class="govuk-error-message" id=format!("{id}-error")>
-                    <span class="govuk-visually-hidden">"Error: "</span>
+                    <span class="govuk-visually-hidden">{crate::state::use_form().text("widget.error.prefix")}</span>
                     {m}
                 </p>
             }

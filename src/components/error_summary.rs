@@ -41,7 +41,7 @@ pub fn ErrorSummary(
             view! {
                 <div class="govuk-error-summary" id=SUMMARY_ID tabindex="-1">
                     <div role="alert">
-                        <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+                        <h2 class="govuk-error-summary__title">{form.text("widget.error-summary.title")}</h2>
                         <div class="govuk-error-summary__body">
                             <ul class="govuk-list govuk-error-summary__list">{items}</ul>
                         </div>

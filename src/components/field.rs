@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use sen_core::form::{allows_decimals, options_for, Options};
-use sen_core::questions::{hint as question_hint, shown_for};
+use sen_core::questions::{hint_in, shown_for_in};
 use sen_core::rules::field_specs::{is_hidden, pattern_of, FieldSpec, Kind};
 use serde_json::Value;
 
@@ -135,7 +135,7 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
             return ().into_any();
         }
         let required = members.iter().any(|(p, _)| form.required(p));
-        let shown = label_text(group.question, required);
+        let shown = label_text(form, group.question, required);
         return view! { <FlagGroup members=members shown_label=shown none=group.none /> }
             .into_any();
     }
@@ -144,17 +144,23 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
     let listed = form.profile.with_value(|p| !p.local_authorities.is_empty());
     if spec.pattern == "/child/residentLaCode" && listed {
         let shown = label_text(
-            &form.profile.with_value(|p| shown_for(&pointer, p)),
+            form,
+            &form
+                .profile
+                .with_value(|p| form.texts.with_value(|t| shown_for_in(&pointer, p, t))),
             required,
         );
         return view! { <LaChoice pointer=pointer label=label shown_label=shown /> }.into_any();
     }
     // People see a question (a profile's own label wins); messages use the label.
     let shown = label_text(
-        &form.profile.with_value(|p| shown_for(&pointer, p)),
+        form,
+        &form
+            .profile
+            .with_value(|p| form.texts.with_value(|t| shown_for_in(&pointer, p, t))),
         required,
     );
-    let table_hint = question_hint(spec.pattern).map(str::to_owned);
+    let table_hint = form.texts.with_value(|t| hint_in(spec.pattern, t));
     let text = |conversion: Conversion, look: InputLook, hint: Option<String>| {
         view! {
             <TextInput
@@ -222,7 +228,7 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
         .into_any(),
         Kind::Date => view! { <DateInput pointer=pointer.clone() shown_label=shown.clone() hint=table_hint.clone() /> }.into_any(),
         Kind::YesNo => view! {
-            <Radios pointer=pointer.clone() shown_label=shown.clone() choices=yes_no() inline=true hint=table_hint.clone() />
+            <Radios pointer=pointer.clone() shown_label=shown.clone() choices=yes_no(form) inline=true hint=table_hint.clone() />
         }
         .into_any(),
         Kind::Choice if options_for(spec.pattern) == Some(Options::Attachments) => {

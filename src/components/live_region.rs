@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use sen_core::text::Catalogue;
+
 use crate::state::{use_form, Sending};
 
 /// `HH:MM` in the browser's time zone.
@@ -14,17 +16,22 @@ pub fn clock(ms: u64) -> String {
 }
 
 /// What the region says now.
-pub fn announcement(sending: &Sending, problem: Option<&str>, saved_at: Option<u64>) -> String {
+pub fn announcement(
+    texts: &Catalogue,
+    sending: &Sending,
+    problem: Option<&str>,
+    saved_at: Option<u64>,
+) -> String {
     match sending {
-        Sending::InFlight => "Sending your application".to_owned(),
-        Sending::Retrying(s) => format!(
-            "Your application has not been sent yet. Trying again in {s} second{}",
-            if *s == 1 { "" } else { "s" }
-        ),
-        Sending::WaitingForFiles(n) => crate::attach::waiting_text(*n),
+        Sending::InFlight => texts.get("widget.live.sending").to_owned(),
+        Sending::Retrying(s) => {
+            let s = i64::try_from(*s).unwrap_or(i64::MAX);
+            texts.plural(s, "widget.live.retrying")
+        }
+        Sending::WaitingForFiles(n) => crate::attach::waiting_text(texts, *n),
         _ => match (problem, saved_at) {
             (Some(p), _) => p.to_owned(),
-            (None, Some(ms)) => format!("Your answers were saved on this device at {}", clock(ms)),
+            (None, Some(ms)) => texts.format("widget.live.saved-at", &[("time", &clock(ms))]),
             (None, None) => String::new(),
         },
     }
@@ -35,8 +42,8 @@ pub fn LiveRegion() -> impl IntoView {
     let form = use_form();
     let text = Memo::new(move |_| {
         match form.newer.get() {
-            Some(crate::tabs::Told::Saved(_)) => return "Newer answers were saved in another tab. Your answers in this tab are not being saved until you choose which to keep".to_owned(),
-            Some(crate::tabs::Told::Deleted) => return "Your answers were deleted in another tab. Your answers in this tab are not being saved until you choose to keep them".to_owned(),
+            Some(crate::tabs::Told::Saved(_)) => return form.text("widget.live.other-tab-saved"),
+            Some(crate::tabs::Told::Deleted) => return form.text("widget.live.other-tab-deleted"),
             None => {}
         }
         let (files, at, kept) = form
@@ -51,11 +58,13 @@ pub fn LiveRegion() -> impl IntoView {
         if let Some(p) = kept {
             return p.to_owned();
         }
-        announcement(
-            &form.sending.get(),
+        let (sending, problem, saved_at) = (
+            form.sending.get(),
             form.save_problem.get(),
             form.saved_at.get(),
-        )
+        );
+        form.texts
+            .with_value(|t| announcement(t, &sending, problem, saved_at))
     });
     view! {
         <div class="govuk-visually-hidden" role="status" aria-live="polite" id="live">{text}</div>

@@ -29,6 +29,7 @@ pub mod select;
 pub mod task_list;
 pub mod text_input;
 pub mod textarea;
+pub mod texts_problem;
 pub mod totals;
 
 use leptos::prelude::*;
@@ -71,10 +72,10 @@ pub fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
 }
 
 /// A label with "(optional)" where the answer is not required, as GOV.UK asks.
-pub fn label_text(label: &str, required: bool) -> String {
+pub fn label_text(form: crate::state::Form, label: &str, required: bool) -> String {
     if required {
         label.to_owned()
     } else {
-        format!("{label} (optional)")
+        form.say("widget.optional", &[("label", &label)])
     }
 }

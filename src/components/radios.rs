@@ -15,15 +15,15 @@ pub struct Choice {
 }
 
 /// Yes and No, writing `true` and `false`.
-pub fn yes_no() -> Vec<Choice> {
+pub fn yes_no(form: crate::state::Form) -> Vec<Choice> {
     vec![
         Choice {
             value: Value::Bool(true),
-            label: "Yes".into(),
+            label: form.text("widget.yes"),
         },
         Choice {
             value: Value::Bool(false),
-            label: "No".into(),
+            label: form.text("widget.no"),
         },
     ]
 }

@@ -4,35 +4,36 @@ use leptos::prelude::*;
 use sen_core::report::SectionStatus;
 
 use crate::route::Page;
-use crate::state::use_form;
+use crate::state::{use_form, Form};
 
-fn status_view(status: Option<SectionStatus>) -> AnyView {
-    match status {
-        Some(SectionStatus::Complete) => view! { "Completed" }.into_any(),
+fn status_view(form: Form, status: Option<SectionStatus>) -> AnyView {
+    let (class, id) = match status {
+        Some(SectionStatus::Complete) => {
+            return form.text("widget.task.completed").into_any();
+        }
         Some(SectionStatus::InProgress) => {
-            view! { <strong class="govuk-tag govuk-tag--light-blue">"In progress"</strong> }
-                .into_any()
+            ("govuk-tag govuk-tag--light-blue", "widget.task.in-progress")
         }
-        Some(SectionStatus::HasErrors) => {
-            view! { <strong class="govuk-tag govuk-tag--red">"There is a problem"</strong> }
-                .into_any()
-        }
-        _ => view! { <strong class="govuk-tag govuk-tag--blue">"Not started"</strong> }.into_any(),
-    }
+        Some(SectionStatus::HasErrors) => ("govuk-tag govuk-tag--red", "widget.task.problem"),
+        _ => ("govuk-tag govuk-tag--blue", "widget.task.not-started"),
+    };
+    view! { <strong class=class>{form.text(id)}</strong> }.into_any()
 }
 
 #[component]
 pub fn TaskList() -> impl IntoView {
     let form = use_form();
     let sections: Vec<(&'static str, String)> = form.profile.with_value(|p| {
-        p.sections
-            .iter()
-            .filter_map(|id| sen_core::sections::by_id(id))
-            .map(|s| (s.id, p.section_title(s.id)))
-            .collect()
+        form.texts.with_value(|t| {
+            p.sections
+                .iter()
+                .filter_map(|id| sen_core::sections::by_id(id))
+                .map(|s| (s.id, p.section_title_in(s.id, t)))
+                .collect()
+        })
     });
     // The profile's sections under the task list's group headings, in the groups' order.
-    let mut groups: Vec<(&'static str, Vec<(&'static str, String)>)> = Vec::new();
+    let mut groups: Vec<(String, Vec<(&'static str, String)>)> = Vec::new();
     for (group, _) in sen_core::sections::GROUPS {
         let mine: Vec<_> = sections
             .iter()
@@ -40,7 +41,7 @@ pub fn TaskList() -> impl IntoView {
             .cloned()
             .collect();
         if !mine.is_empty() {
-            groups.push((sen_core::sections::group_title(group), mine));
+            groups.push((form.text(&format!("group.{group}.title")), mine));
         }
     }
     let item = move |(id, title): (&'static str, String)| {
@@ -63,7 +64,7 @@ pub fn TaskList() -> impl IntoView {
                     </a>
                 </div>
                 <div class="govuk-task-list__status" id=status_id>
-                    {move || status_view(status())}
+                    {move || status_view(form, status())}
                 </div>
             </li>
         }

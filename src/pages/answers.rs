@@ -391,7 +391,10 @@ pub fn AnswersPage() -> impl IntoView {
             "Not sent yet: trying again in {s} second{}…",
             if s == 1 { "" } else { "s" }
         ),
-        Sending::WaitingForFiles(n) => format!("{}…", crate::attach::waiting_text(n)),
+        Sending::WaitingForFiles(n) => format!(
+            "{}…",
+            form.texts.with_value(|t| crate::attach::waiting_text(t, n))
+        ),
         _ => String::new(),
     };
     view! {

@@ -24,9 +24,12 @@ use crate::state::use_form;
 pub fn SectionPage(id: &'static str, part: usize) -> impl IntoView {
     let form = use_form();
     let keys: &'static [&'static str] = sections::by_id(id).map(|s| s.keys).unwrap_or(&[]);
-    let (name, title) = form
-        .profile
-        .with_value(|p| (p.name.clone(), p.section_title(id)));
+    let (name, title) = form.profile.with_value(|p| {
+        (
+            p.name.clone(),
+            form.texts.with_value(|t| p.section_title_in(id, t)),
+        )
+    });
     let parts = section_parts(id);
     let title = match parts.get(part).filter(|_| parts.len() > 1) {
         Some(topic) => format!("{title}: {}", sen_core::rules::lower_first(topic)),
@@ -102,15 +105,15 @@ pub fn SectionPage(id: &'static str, part: usize) -> impl IntoView {
         {(id == "provision").then(|| view! { <PasteRows /> })}
         {(id == "provision").then(|| view! { <Totals /> })}
         {(id == "request").then(|| view! {
-            <p class="govuk-body">"The amount requested is the top-up your costed provision map comes to. It is worked out for you:"</p>
+            <p class="govuk-body">{form.text("widget.section.request-worked-out")}</p>
             <Totals />
         })}
         <div class="govuk-button-group">
-            <button type="button" class="govuk-button" id="continue" on:click=on_continue>"Continue"</button>
+            <button type="button" class="govuk-button" id="continue" on:click=on_continue>{form.text("widget.continue")}</button>
             <a href="#" class="govuk-link" on:click=move |ev| {
                 ev.prevent_default();
                 form.go(Page::Tasks);
-            }>"Return to the task list"</a>
+            }>{form.text("widget.to-tasks")}</a>
         </div>
     }
 }

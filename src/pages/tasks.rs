@@ -26,18 +26,21 @@ pub fn TasksPage() -> impl IntoView {
                         form.section_status(id) == Some(sen_core::report::SectionStatus::Complete)
                     })
                     .count();
-                format!("You have completed {done} of {} sections.", ids.len())
+                form.say(
+                    "widget.tasks.progress",
+                    &[("done", &done), ("sections", &ids.len())],
+                )
             }
             None => String::new(),
         }
     };
     view! {
         <NoticeBanner />
-        {heading(name, "Apply for SEN support".to_owned())}
+        {heading(name, form.text("widget.tasks.title"))}
         <p class="govuk-body" id="progress">{progress}</p>
         <TaskList />
         <button type="button" class="govuk-button" id="to-answers" on:click=move |_| form.go(Page::Answers)>
-            "Check your answers"
+            {form.text("widget.tasks.to-answers")}
         </button>
         <DraftControls />
     }

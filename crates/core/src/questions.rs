@@ -37,6 +37,30 @@ pub fn shown_for(pointer: &str, profile: &Profile) -> String {
     }
 }
 
+/// [`question`] in a catalogue's words.
+pub fn question_in(pattern: &str, texts: &crate::text::Catalogue) -> Option<String> {
+    question(pattern)?;
+    Some(texts.get(&format!("question.{pattern}")).to_owned())
+}
+
+/// [`hint`] in a catalogue's words.
+pub fn hint_in(pattern: &str, texts: &crate::text::Catalogue) -> Option<String> {
+    hint(pattern)?;
+    Some(texts.get(&format!("hint.{pattern}")).to_owned())
+}
+
+/// [`shown_for`] in a catalogue's words (a profile's relabel still wins).
+pub fn shown_for_in(pointer: &str, profile: &Profile, texts: &crate::text::Catalogue) -> String {
+    let pattern = pattern_of(pointer);
+    if profile.label(&pattern).is_some() {
+        return crate::rules::field_specs::label_for_in(pointer, profile, texts);
+    }
+    match question_in(&pattern, texts) {
+        Some(q) => q,
+        None => crate::rules::field_specs::label_for_in(pointer, profile, texts),
+    }
+}
+
 /// Every pattern with a question, with its question and hint (for tests and tools).
 pub fn all() -> impl Iterator<Item = (&'static str, &'static str, Option<&'static str>)> {
     ASKED

@@ -184,7 +184,7 @@ fn the_catalogue_file_names_each_text_once() {
         assert!(
             id.split('.').next().is_some_and(|family| [
                 "chart", "cli", "code", "cost", "date", "display", "file", "grammar", "group",
-                "hint", "label", "list", "pack", "question", "rule", "section", "word",
+                "hint", "label", "list", "pack", "question", "rule", "section", "widget", "word",
             ]
             .contains(&family)),
             "{id}: not one of the id families README lists"
