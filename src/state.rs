@@ -67,6 +67,8 @@ pub struct Form {
     pub report: RwSignal<Option<Report>>,
     /// The answers as the core last read them (for which questions are required now).
     pub app: StoredValue<Option<sen_core::Application>>,
+    /// The document the report is of: a recheck of the same answers keeps the report.
+    pub checked: StoredValue<Option<Value>>,
     /// Text typed that could not be read as a value: pointer → (text, message).
     pub unread: RwSignal<BTreeMap<String, (String, String)>>,
     /// Fields left after a change: their messages show from then on.
@@ -175,6 +177,7 @@ impl Form {
             request: StoredValue::new_local(config.request.clone()),
             report: RwSignal::new(None),
             app: StoredValue::new(None),
+            checked: StoredValue::new(None),
             unread: RwSignal::new(BTreeMap::new()),
             touched: RwSignal::new(BTreeSet::new()),
             show_all: RwSignal::new(false),
@@ -243,18 +246,33 @@ impl Form {
         self.texts.with_value(|t| t.format(id, args))
     }
 
-    /// Asks the core again and refreshes the report and the live row costs.
+    /// Asks the core again and refreshes the report and the live row costs. The report is of
+    /// the document alone (the profile, its texts and today stay as the form started), so the
+    /// answers already checked are not checked again; and row costs that come back unchanged
+    /// are not set, so the provision map is not drawn again for them.
     pub fn recheck(&self) {
+        let same = self
+            .doc
+            .with_untracked(|d| self.checked.with_value(|c| c.as_ref() == Some(d)));
+        if same {
+            return;
+        }
         let today = self.today.get_value();
         let result = self.doc.with_untracked(|d| {
             self.profile
                 .with_value(|p| self.texts.with_value(|t| check::run(d, p, &today, t)))
+                .map(|checked| (checked, d.clone()))
         });
-        if let Some(checked) = result {
+        let Some((checked, doc)) = result else {
+            self.checked.set_value(None);
+            return;
+        };
+        self.checked.set_value(Some(doc));
+        if self.rows.with_untracked(|r| *r != checked.rows) {
             self.rows.set(checked.rows);
-            self.app.set_value(Some(checked.app));
-            self.report.set(Some(checked.report));
         }
+        self.app.set_value(Some(checked.app));
+        self.report.set(Some(checked.report));
     }
 
     /// Writes what was typed into a field.

@@ -19,6 +19,7 @@ pub mod list_summary;
 pub mod live_region;
 pub mod notice_banner;
 pub mod other_tab;
+pub mod paced;
 pub mod paste_rows;
 pub mod print_controls;
 pub mod print_heading;

@@ -16,6 +16,7 @@ use crate::route::Page;
 use crate::state::use_form;
 
 /// One row as people read it.
+#[derive(Clone, PartialEq, Eq, Hash)]
 struct Line {
     name: String,
     area: String,
@@ -44,7 +45,9 @@ fn line(n: usize, item: &Value, cost: Option<i64>) -> Line {
 #[component]
 pub fn ProvisionTable(list: &'static ListDef) -> impl IntoView {
     let form = use_form();
-    let lines = move || {
+    // Worked out again when the rows or their costs change; only the rows whose text changed
+    // are drawn again (keyed by place and text), and a long map is drawn a piece at a time.
+    let lines = Memo::new(move |_| {
         let items: Vec<Value> = form.doc.with(|d| {
             d.pointer(list.pointer)
                 .and_then(Value::as_array)
@@ -57,8 +60,8 @@ pub fn ProvisionTable(list: &'static ListDef) -> impl IntoView {
             .enumerate()
             .map(|(n, item)| line(n, item, costs.get(n).and_then(|c| c.0)))
             .collect::<Vec<_>>()
-    };
-    let count = move || form.doc.with(|d| crate::doc::len(d, list.pointer));
+    });
+    let empty = Memo::new(move |_| form.doc.with(|d| crate::doc::len(d, list.pointer)) == 0);
     let total = move || {
         form.rows
             .with(|r| money(r.iter().filter_map(|c| c.0).fold(0i64, i64::saturating_add)))
@@ -67,42 +70,40 @@ pub fn ProvisionTable(list: &'static ListDef) -> impl IntoView {
         let p = list.pointer;
         Memo::new(move |_| form.message(p))
     };
+    let row = move |(n, l): (usize, Line)| {
+        let hidden = format!(" {}", l.name);
+        let hidden2 = hidden.clone();
+        view! {
+            <tr class="govuk-table__row">
+                <th scope="row" class="govuk-table__header" data-label="Provision">{l.name}</th>
+                <td class="govuk-table__cell" data-label="Area of need">{l.area}</td>
+                <td class="govuk-table__cell" data-label="Who pays">{l.pays}</td>
+                <td class="govuk-table__cell" data-label="How it is worked out">{l.working}</td>
+                <td class="govuk-table__cell govuk-table__cell--numeric" data-label="Cost a year">{l.cost}</td>
+                <td class="govuk-table__cell app-actions" data-label="">
+                    <a class="govuk-link" href="#" on:click=move |ev| {
+                        ev.prevent_default();
+                        form.go(Page::Item { list, index: n, part: 0 });
+                    }>"Change"<span class="govuk-visually-hidden">{hidden}</span></a>
+                    " "
+                    <a class="govuk-link" href="#" on:click=move |ev| {
+                        ev.prevent_default();
+                        form.remove_item(list, n);
+                        crate::focus::id(form, &field_id(list.pointer));
+                    }>"Remove"<span class="govuk-visually-hidden">{hidden2}</span></a>
+                </td>
+            </tr>
+        }
+    };
+    let drawn = super::paced::pieces(lines);
     let body = move || {
-        lines()
-            .into_iter()
-            .enumerate()
-            .map(|(n, l)| {
-                let hidden = format!(" {}", l.name);
-                let hidden2 = hidden.clone();
-                view! {
-                    <tr class="govuk-table__row">
-                        <th scope="row" class="govuk-table__header" data-label="Provision">{l.name}</th>
-                        <td class="govuk-table__cell" data-label="Area of need">{l.area}</td>
-                        <td class="govuk-table__cell" data-label="Who pays">{l.pays}</td>
-                        <td class="govuk-table__cell" data-label="How it is worked out">{l.working}</td>
-                        <td class="govuk-table__cell govuk-table__cell--numeric" data-label="Cost a year">{l.cost}</td>
-                        <td class="govuk-table__cell app-actions" data-label="">
-                            <a class="govuk-link" href="#" on:click=move |ev| {
-                                ev.prevent_default();
-                                form.go(Page::Item { list, index: n, part: 0 });
-                            }>"Change"<span class="govuk-visually-hidden">{hidden}</span></a>
-                            " "
-                            <a class="govuk-link" href="#" on:click=move |ev| {
-                                ev.prevent_default();
-                                form.remove_item(list, n);
-                                crate::focus::id(form, &field_id(list.pointer));
-                            }>"Remove"<span class="govuk-visually-hidden">{hidden2}</span></a>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view()
+        view! { <For each=move || drawn.get() key=|(n, l)| (*n, l.clone()) children=row /> }
     };
     view! {
         <div class=move || super::group_class(message.get().is_some())>
             <h2 class="govuk-heading-m">"Provision"</h2>
             <super::error_message::ErrorMessage id=field_id(list.pointer) message=message />
-            {move || if count() == 0 {
+            {move || if empty.get() {
                 view! { <p class="govuk-body">"You have not added any provision yet."</p> }.into_any()
             } else {
                 view! {
@@ -135,7 +136,7 @@ pub fn ProvisionTable(list: &'static ListDef) -> impl IntoView {
                 id=field_id(list.pointer)
                 on:click=move |_| form.add_item(list)
             >
-                {move || if count() == 0 { "Add provision" } else { "Add more provision" }}
+                {move || if empty.get() { "Add provision" } else { "Add more provision" }}
             </button>
         </div>
     }
