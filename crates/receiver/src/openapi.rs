@@ -247,7 +247,8 @@ pub struct SourceTotals {
         crate::staff::shapes::StaffPage, crate::staff::shapes::StaffListed,
         crate::staff::shapes::StatusName, crate::staff::shapes::StaffStatus,
         crate::staff::shapes::StatusChange, crate::staff::shapes::StaffDocument,
-        crate::staff::shapes::StaffApplication
+        crate::staff::shapes::StaffApplication, crate::staff::shapes::StaffDelivery,
+        crate::staff::shapes::DeliveryStateName
     )),
     modifiers(&StaffKey),
     tags(
