@@ -281,6 +281,36 @@ async fn postgres_two_instances_deliver_each_application_never_both_at_once() {
     assert_signatures_verify_independently(&requests);
 }
 
+#[tokio::test]
+async fn a_delivery_in_flight_at_sigterm_is_finished_and_recorded_before_the_exit() {
+    let hook = Webhook::start(0, Duration::from_millis(1500));
+    let args = forward_args(&hook, "sigterm");
+    let mut r = Receiver::start("delivery-sigterm", &strs(&args));
+    let reference = store(&r, "000T").await;
+    let started = std::time::Instant::now();
+    while hook.in_flight() == 0 {
+        assert!(started.elapsed() < Duration::from_secs(10), "no attempt");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let signalled = Command::new("sh")
+        .arg("-c")
+        .arg(format!("kill -TERM {}", r.child.id()))
+        .status()
+        .unwrap();
+    assert!(signalled.success());
+    let exit = r.child.wait().unwrap();
+    assert_eq!(exit.code(), Some(0));
+    // It waited for the webhook's answer, and recorded it.
+    assert!(hook.delivered().contains(&reference));
+    let stored = r.stored();
+    assert_eq!(
+        stored[0]["delivery"]["state"], "delivered",
+        "{:#}",
+        stored[0]
+    );
+    assert_eq!(stored[0]["delivery"]["attempts"], 1);
+}
+
 /// `sen-receiver ARGS` that should not start: its exit code and standard error.
 fn refused(args: &[&str]) -> (Option<i32>, String) {
     let out = Command::new(RECEIVER)

@@ -83,6 +83,11 @@ impl Webhook {
         self.seen.lock().unwrap().requests.clone()
     }
 
+    /// Requests being answered now.
+    pub fn in_flight(&self) -> usize {
+        self.seen.lock().unwrap().in_flight.len()
+    }
+
     /// Ids that arrived while an attempt at the same id was being answered.
     pub fn overlaps(&self) -> Vec<String> {
         self.seen.lock().unwrap().overlaps.clone()
