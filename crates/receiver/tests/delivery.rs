@@ -172,6 +172,22 @@ fn assert_delivered_as_stored(stored: &[Value], requests: &[Received]) {
     }
 }
 
+/// What `--list` shows once all `n` applications stored are recorded as delivered (the
+/// webhook's answer is recorded just after it is read), waiting at most 10 s.
+fn stored_once_delivered(r: &Receiver, n: usize) -> Vec<Value> {
+    let started = std::time::Instant::now();
+    loop {
+        let stored = r.stored();
+        assert_eq!(stored.len(), n);
+        if stored.iter().all(|a| a["delivery"]["state"] == "delivered")
+            || started.elapsed() > Duration::from_secs(10)
+        {
+            return stored;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 async fn delivered_across_a_restart(backend: Backend) {
     let hook = Webhook::start(3, Duration::ZERO);
     let name = format!("delivery-restart-{backend:?}");
@@ -204,21 +220,30 @@ async fn delivered_across_a_restart(backend: Backend) {
         references.push(store(&r, &format!("{i:03}B")).await);
     }
     hook.wait_for(&references, Duration::from_secs(60));
-    let stored = r.stored();
-    assert_eq!(stored.len(), 6);
-    for app in &stored {
+    let stored = stored_once_delivered(&r, 6);
+    let requests = hook.requests();
+    let sent = by_id(&requests);
+    for (i, app) in stored.iter().enumerate() {
         let delivery = &app["delivery"];
         assert_eq!(delivery["state"], "delivered", "{delivery:#}");
-        assert!(delivery["attempts"].as_u64().unwrap() >= 4, "{delivery:#}");
+        // Every attempt is recorded, but for one the kill cut off between the webhook's answer
+        // and its record (it was made again).
+        let made = sent[app["reference"].as_str().unwrap()].len() as u64;
+        let recorded = delivery["attempts"].as_u64().unwrap();
+        let lost = if i < 3 { 1 } else { 0 };
+        assert!(
+            recorded <= made && recorded + lost >= made,
+            "{made}: {delivery:#}"
+        );
         assert_eq!(delivery["lastStatus"], 204);
         assert!(delivery["lastError"].is_null());
         assert!(delivery["deliveredAt"].as_str().unwrap().starts_with("20"));
     }
-    let requests = hook.requests();
     assert_delivered_as_stored(&stored, &requests);
     // Three refusals before each delivery.
     for sent in by_id(&requests).values() {
-        assert!(sent.iter().take(3).all(|r| r.status == 500));
+        let statuses: Vec<u16> = sent.iter().map(|r| r.status).collect();
+        assert!(statuses.iter().take(3).all(|s| *s == 500), "{statuses:?}");
     }
     assert!(hook.overlaps().is_empty(), "{:?}", hook.overlaps());
     assert_signatures_verify_independently(&requests);
@@ -266,8 +291,7 @@ async fn postgres_two_instances_deliver_each_application_never_both_at_once() {
         references.push(store(r, &format!("{i:03}P")).await);
     }
     hook.wait_for(&references, Duration::from_secs(60));
-    let stored = a.stored();
-    assert_eq!(stored.len(), 12);
+    let stored = stored_once_delivered(&a, 12);
     let requests = hook.requests();
     assert_delivered_as_stored(&stored, &requests);
     assert!(

@@ -18,7 +18,7 @@ use axum::http::{HeaderMap, StatusCode};
 /// The secret the tests share with the receiver.
 pub const SECRET: &str = "whsec_c2VuLXN1cHBvcnQtZm9ybS13ZWJob29rLXRlc3Qta2V5IQ==";
 
-/// A request the webhook received.
+/// A request the webhook received, and what it was (or was to be) answered.
 #[derive(Debug, Clone)]
 pub struct Received {
     pub id: String,
@@ -31,7 +31,10 @@ pub struct Received {
 
 #[derive(Default)]
 struct Seen {
+    /// As they arrived (a request cut off by its sender's death is among them).
     requests: Vec<Received>,
+    /// The ids answered 204 (the answer written).
+    delivered: HashSet<String>,
     attempts: HashMap<String, u32>,
     in_flight: HashSet<String>,
     overlaps: Vec<String>,
@@ -93,13 +96,9 @@ impl Webhook {
         self.seen.lock().unwrap().overlaps.clone()
     }
 
-    /// The ids answered 204, once each.
+    /// The ids answered 204.
     pub fn delivered(&self) -> HashSet<String> {
-        self.requests()
-            .into_iter()
-            .filter(|r| r.status == 204)
-            .map(|r| r.id)
-            .collect()
+        self.seen.lock().unwrap().delivered.clone()
     }
 
     /// Waits at most `limit` until each of `ids` has been answered 204.
@@ -137,30 +136,33 @@ async fn answer(
             .to_owned()
     };
     let id = header("webhook-id");
-    let attempt = {
+    let status = {
         let mut seen = seen.lock().unwrap();
         if !seen.in_flight.insert(id.clone()) {
             seen.overlaps.push(id.clone());
         }
         let n = seen.attempts.entry(id.clone()).or_insert(0);
         *n += 1;
-        *n
+        let status = if *n <= failures {
+            StatusCode::INTERNAL_SERVER_ERROR
+        } else {
+            StatusCode::NO_CONTENT
+        };
+        seen.requests.push(Received {
+            id: id.clone(),
+            timestamp: header("webhook-timestamp"),
+            signature: header("webhook-signature"),
+            body: String::from_utf8_lossy(body).into_owned(),
+            status: status.as_u16(),
+        });
+        status
     };
     tokio::time::sleep(delay).await;
-    let status = if attempt <= failures {
-        StatusCode::INTERNAL_SERVER_ERROR
-    } else {
-        StatusCode::NO_CONTENT
-    };
     let mut seen = seen.lock().unwrap();
     seen.in_flight.remove(&id);
-    seen.requests.push(Received {
-        id,
-        timestamp: header("webhook-timestamp"),
-        signature: header("webhook-signature"),
-        body: String::from_utf8_lossy(body).into_owned(),
-        status: status.as_u16(),
-    });
+    if status == StatusCode::NO_CONTENT {
+        seen.delivered.insert(id);
+    }
     status
 }
 
