@@ -79,3 +79,21 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 else
   say "npm packages: ok"
 fi
+
+# The receiver's delivery tests (crates/receiver/tests/delivery.rs) verify the webhook signatures
+# with an independent implementation: the standardwebhooks package from PyPI, in a virtual
+# environment under target/ (Debian's Python refuses a system-wide pip install).
+STANDARDWEBHOOKS_VERSION=1.1.0
+webhook_venv=target/webhook-venv
+if "$webhook_venv/bin/python" -c 'import importlib.metadata as m, sys; sys.exit(m.version("standardwebhooks") != sys.argv[1])' "$STANDARDWEBHOOKS_VERSION" 2>/dev/null; then
+  say "standardwebhooks $STANDARDWEBHOOKS_VERSION (Python, $webhook_venv): ok"
+else
+  if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    say "installing python3-venv (apt): a virtual environment for standardwebhooks"
+    sudo_if_needed apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq python3-venv >/dev/null
+  fi
+  say "installing standardwebhooks $STANDARDWEBHOOKS_VERSION (pip, into $webhook_venv)"
+  python3 -m venv "$webhook_venv"
+  "$webhook_venv/bin/pip" install --quiet --disable-pip-version-check "standardwebhooks==$STANDARDWEBHOOKS_VERSION"
+fi

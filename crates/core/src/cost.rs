@@ -471,6 +471,7 @@ pub fn meant_cost_in(row: &ProvisionRow, texts: &Catalogue) -> Option<(i64, Stri
 
 /// Computed cost per funding source, in pence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SourceTotals {
     pub notional_sen_pence: i64,
@@ -520,6 +521,7 @@ impl SourceTotals {
 
 /// The provision map's computed figures.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Totals {
     /// Each row's computed annual cost, in row order; `null` while a row cannot be costed.

@@ -34,6 +34,7 @@ impl Severity {
 
 /// One thing the applicant should know about or do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Issue {
     /// Stable rule id: `V-xx` from the domain specification, `F-xx` for field checks.
@@ -57,6 +58,7 @@ pub struct Issue {
 
 /// Where a section stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum SectionStatus {
     /// Nothing answered yet.
@@ -82,6 +84,7 @@ impl SectionStatus {
 
 /// One section's line in the task list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SectionReport {
     pub id: String,
@@ -94,6 +97,7 @@ pub struct SectionReport {
 
 /// Issues by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Counts {
     pub errors: u32,
@@ -105,6 +109,7 @@ pub struct Counts {
 
 /// The whole report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Report {
     /// Profile id and version the application was checked against.

@@ -54,6 +54,8 @@ const FLAGS: &[Flag] = &[
     Flag { name: "--log-format", kind: Kind::Value, value: "FORMAT", help: "human (default: one line per event) or json (one JSON object a line),\non standard error; never a child's data" },
     Flag { name: "--log-level", kind: Kind::Value, value: "LEVEL", help: "error, warn, info (default: each request, the start and the stop) or\ndebug (also each static file served)" },
     Flag { name: "--shutdown-grace", kind: Kind::Value, value: "SECONDS", help: "on SIGTERM or Ctrl+C, how long requests in flight may take to finish\n(default 30, at most 3600) before the receiver stops anyway" },
+    Flag { name: "--forward-url", kind: Kind::Value, value: "URL", help: "deliver each application stored to case management: POST it to URL\n(http://; through a TLS proxy for https) as a signed Standard Webhooks\nevent, tried again until a 2xx; needs --forward-secret-file" },
+    Flag { name: "--forward-secret-file", kind: Kind::Value, value: "FILE", help: "the file holding the webhook's secret, whsec_ and the key in base64\n(never on the command line)" },
     Flag { name: "--staff-api", kind: Kind::Switch, value: "", help: "serve the staff API under /staff/ (off unless given): applications,\ntheir documents and packs, and their status, for a key made with\nsen-receiver keys create NAME" },
     Flag { name: "--serve-axe-core", kind: Kind::Switch, value: "", help: "also serve DIR/node_modules/axe-core (for the browser tests only)" },
     Flag { name: "--list", kind: Kind::Command, value: "", help: "print the stored applications and their documents as JSON and exit" },
@@ -84,6 +86,7 @@ pub fn usage() -> String {
              [--attachments-dir DIR] [--attachments-max-age AGE] [--scan-command CMD]
              [--profile-file PATH]... [--today YYYY-MM-DD] [--log-format human|json]
              [--log-level LEVEL] [--shutdown-grace SECONDS] [--staff-api] [--serve-axe-core]
+             [--forward-url URL --forward-secret-file FILE]
 sen-receiver --list [--pack DIR] [--database PATH] [--attachments-dir DIR] [--profile-file PATH]...
 sen-receiver keys create NAME | keys list | keys revoke NAME | keys audit [--database PATH]
 sen-receiver --print-openapi
@@ -124,6 +127,9 @@ pub struct Args {
     pub print_openapi: bool,
     /// `keys …`: the staff API's keys, or its audit.
     pub keys: Option<KeysCommand>,
+    /// `--forward-url`, `--forward-secret-file`: turned into `config.forward` by `finish`.
+    forward_url: Option<String>,
+    forward_secret_file: Option<PathBuf>,
 }
 
 /// `sen-receiver keys …`.
@@ -228,6 +234,8 @@ fn apply(out: &mut Args, flag: &str, value: String) -> Result<(), String> {
         }
         "--serve-axe-core" => config.serve_axe_core = true,
         "--staff-api" => config.staff_api = true,
+        "--forward-url" => out.forward_url = Some(value),
+        "--forward-secret-file" => out.forward_secret_file = Some(PathBuf::from(value)),
         "--attachments-dir" => config.attachments_dir = Some(PathBuf::from(value)),
         "--attachments-max-age" => {
             let most = sen_receiver::documents::MAX_MAX_AGE;
@@ -322,6 +330,8 @@ pub fn parse(
         help: false,
         print_openapi: false,
         keys: None,
+        forward_url: None,
+        forward_secret_file: None,
     };
     let mut args = args.peekable();
     if args.peek().map(String::as_str) == Some("keys") {
@@ -365,6 +375,26 @@ pub fn parse(
     finish(out)
 }
 
+/// Delivery to case management, from `--forward-url` and `--forward-secret-file`: both or
+/// neither.
+fn forward(
+    url: Option<String>,
+    secret_file: Option<PathBuf>,
+) -> Result<Option<sen_receiver::delivery::Forward>, String> {
+    match (url, secret_file) {
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(
+            "--forward-url needs --forward-secret-file FILE (the webhook's secret, whsec_…)"
+                .to_owned(),
+        ),
+        (None, Some(_)) => Err("--forward-secret-file needs --forward-url".to_owned()),
+        (Some(url), Some(file)) => Ok(Some(sen_receiver::delivery::Forward {
+            target: sen_receiver::delivery::Target::parse(&url)?,
+            secret: sen_receiver::delivery::Secret::from_file(&file)?,
+        })),
+    }
+}
+
 /// What follows from the settings together.
 fn finish(mut out: Args) -> Result<Args, String> {
     out.config.static_root = out.config.static_root.take().or_else(|| {
@@ -376,6 +406,11 @@ fn finish(mut out: Args) -> Result<Args, String> {
     }
     if out.pack.is_some() && !out.list {
         return Err("--pack needs --list".to_owned());
+    }
+    // Only a receiver serving delivers (a listing or a key made under the unit's environment
+    // needs no secret).
+    if !out.list && out.keys.is_none() && !out.print_openapi {
+        out.config.forward = forward(out.forward_url.take(), out.forward_secret_file.take())?;
     }
     // Uploads arrive beside the database (not in a temporary directory that may be in memory).
     if out.database != ":memory:" && !sen_receiver::store::is_postgres_url(&out.database) {
@@ -487,6 +522,37 @@ mod tests {
         assert!(on.unwrap().config.serve_axe_core);
         let off = parse_with(&["--static", root], &[("SEN_RECEIVER_SERVE_AXE_CORE", "0")]);
         assert!(!off.unwrap().config.serve_axe_core);
+    }
+
+    #[test]
+    fn forwarding_needs_both_flags_and_only_a_receiver_serving_reads_the_secret() {
+        let dir = std::env::temp_dir().join(format!("sen-args-forward-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let secret = dir.join("secret");
+        std::fs::write(&secret, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\n").unwrap();
+        let file = secret.to_str().unwrap();
+        let env = [
+            ("SEN_RECEIVER_FORWARD_URL", "http://127.0.0.1:9000/hooks"),
+            ("SEN_RECEIVER_FORWARD_SECRET_FILE", file),
+        ];
+        let a = parse_with(&[], &env).unwrap();
+        let forward = a.config.forward.unwrap();
+        assert_eq!(forward.target.shown(), "http://127.0.0.1:9000/hooks");
+        assert!(!format!("{forward:?}").contains("MfKQ9r8G"));
+        assert!(parse_with(&[], &env[..1]).is_err());
+        assert!(parse_with(&[], &env[1..]).is_err());
+        // A listing under the service's environment needs no secret, and delivers nothing.
+        let missing = [
+            ("SEN_RECEIVER_FORWARD_URL", "http://127.0.0.1:9000/hooks"),
+            ("SEN_RECEIVER_FORWARD_SECRET_FILE", "/nonexistent/secret"),
+        ];
+        assert!(parse_with(&[], &missing).is_err());
+        assert!(parse_with(&["--list"], &missing)
+            .unwrap()
+            .config
+            .forward
+            .is_none());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

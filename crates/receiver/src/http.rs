@@ -26,6 +26,7 @@ use crate::headers::{no_store, secure};
 use crate::limits::{busy, Limits, DEFAULT_MAX_CONCURRENT, DEFAULT_READ_TIMEOUT};
 use crate::scan::SCAN_TIMEOUT;
 use crate::state::AppState;
+use crate::store::delivery::Outgoing;
 use crate::store::{Claim, NamedDocument, Session, StoreError, Stored};
 
 /// How the receiver is set up.
@@ -60,6 +61,9 @@ pub struct Config {
     pub profiles: Vec<Profile>,
     /// Serve the staff API under `/staff/` (`crate::staff`).
     pub staff_api: bool,
+    /// Deliver each application stored to case management (`crate::delivery`): its
+    /// delivery is written with it.
+    pub forward: Option<crate::delivery::Forward>,
 }
 
 impl Default for Config {
@@ -78,6 +82,7 @@ impl Default for Config {
             attachments_max_age: DEFAULT_MAX_AGE,
             profiles: Vec::new(),
             staff_api: false,
+            forward: None,
         }
     }
 }
@@ -113,6 +118,8 @@ pub(crate) struct Receiver {
     pub(crate) documents: Arc<Documents>,
     pub(crate) scan_command: Arc<Vec<String>>,
     pub(crate) profiles: Arc<Vec<Profile>>,
+    /// Each application stored is written with its delivery (`Config::forward`).
+    pub(crate) forwarding: bool,
 }
 
 impl Receiver {
@@ -340,6 +347,9 @@ async fn handle(receiver: &Receiver, mut claim: Claim, body: axum::body::Bytes) 
         if claim.commit().await.is_err() {
             return not_stored();
         }
+        if receiver.forwarding {
+            receiver.state.stored.notify_one();
+        }
     } else {
         claim.release().await;
     }
@@ -411,12 +421,17 @@ async fn store(
         reference,
         idempotency_key: key,
         received_at: checked.received_at,
-        profile: checked.report.profile,
+        profile: checked.report.profile.clone(),
         body_sha256: checked.hash,
         body: checked.text,
     };
+    let documents = named_documents(&attachments);
+    let outgoing = receiver.forwarding.then(|| Outgoing {
+        event: crate::delivery::event::body(&app, &checked.report, &documents),
+        due_ms: crate::delivery::worker::millis(std::time::SystemTime::now()),
+    });
     session
-        .accept(&app, &named_documents(&attachments), &response)
+        .accept(&app, &documents, &response, outgoing.as_ref())
         .await?;
     Ok((json(StatusCode::CREATED, response), true))
 }
@@ -474,6 +489,7 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
         documents: Arc::new(config.documents()),
         scan_command: Arc::new(config.scan_command.clone()),
         profiles: Arc::new(config.profiles.clone()),
+        forwarding: config.forward.is_some(),
     };
     let mut api = Router::new()
         .route("/applications", post(receive))

@@ -5,6 +5,7 @@
 //! application is accepted only when every document it names has arrived and agrees with it.
 
 mod answer;
+pub mod delivery;
 pub mod documents;
 pub mod headers;
 pub mod http;

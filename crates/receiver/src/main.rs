@@ -34,7 +34,11 @@ async fn list(
     documents: &sen_receiver::documents::Documents,
 ) -> Result<Vec<serde_json::Value>, sen_receiver::store::StoreError> {
     let mut out = Vec::new();
-    for a in store.applications().await? {
+    let applications = store.applications().await?;
+    let deliveries = store
+        .deliveries(applications.iter().map(|a| a.reference.clone()).collect())
+        .await?;
+    for (a, delivery) in applications.into_iter().zip(deliveries) {
         let mut named = Vec::new();
         for (d, _) in store.documents_of(&a.reference).await? {
             let found = documents.found(store, &d.sha256).await?;
@@ -53,6 +57,7 @@ async fn list(
             "idempotencyKey": a.idempotency_key,
             "bodySha256": a.body_sha256,
             "documents": named,
+            "delivery": sen_receiver::store::delivery::DeliveryState::json_of(delivery),
             "application": serde_json::from_str::<serde_json::Value>(&a.body)
                 .unwrap_or(serde_json::Value::String(a.body)),
         }));
@@ -236,14 +241,25 @@ async fn main() {
     }
     let state = AppState::new(store, clock, args.today.clone());
     let app = router(state.clone(), &args.config);
+    // Delivery to case management, when asked for: stopped after the server, a delivery in
+    // flight finished within the grace.
+    let (stop_delivering, stopping) = tokio::sync::watch::channel(false);
+    let delivering = args.config.forward.clone().map(|forward| {
+        tokio::spawn(sen_receiver::delivery::worker::run(
+            state.clone(),
+            forward,
+            stopping,
+        ))
+    });
     let every = (documents.max_age / 4).clamp(
         std::time::Duration::from_secs(1),
         std::time::Duration::from_secs(60 * 60),
     );
+    let sweeping = state.clone();
     tokio::spawn(async move {
         loop {
             tokio::time::sleep(every).await;
-            match documents.sweep(state.store(), now()).await {
+            match documents.sweep(sweeping.store(), now()).await {
                 Ok(0) => {}
                 Ok(removed) => tracing::info!(removed, "old documents removed"),
                 Err(e) => tracing::error!(error = %e, "cannot remove old documents"),
@@ -282,6 +298,15 @@ async fn main() {
             "stopping: no new connections, finishing requests in flight"
         );
     };
+    let started_stopping = std::sync::Arc::new(std::sync::OnceLock::new());
+    let shutdown = {
+        let started = started_stopping.clone();
+        async move {
+            shutdown.await;
+            let _ = started.set(tokio::time::Instant::now());
+            let _ = stop_delivering.send(true);
+        }
+    };
     let stopped = sen_receiver::serve::serve_with_grace(
         listener,
         app,
@@ -290,6 +315,17 @@ async fn main() {
         shutdown,
     )
     .await;
+    if let Some(worker) = delivering {
+        let spent = started_stopping
+            .get()
+            .map_or(std::time::Duration::ZERO, |at| at.elapsed());
+        if tokio::time::timeout(grace.saturating_sub(spent), worker)
+            .await
+            .is_err()
+        {
+            tracing::warn!("stopped with a delivery in flight: it will be sent again");
+        }
+    }
     if stopped.unfinished == 0 {
         tracing::info!("stopped");
     } else {

@@ -97,129 +97,46 @@ pub enum ReadinessStatus {
     Unavailable,
 }
 
-/// The rules core's report on an application that is not complete: the same bytes as
-/// `sen-check --json` and the widget's check.
-#[allow(dead_code)]
-#[derive(ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(rename_all = "camelCase")]
-pub struct Report {
-    /// The id of the profile the application was checked against.
-    pub profile: String,
-    pub profile_version: String,
-    /// The day the date-relative rules took as today (`YYYY-MM-DD`).
-    pub today: String,
-    /// No error, and every warning that needs a justification has one.
-    pub complete: bool,
-    pub counts: Counts,
-    pub sections: Vec<SectionReport>,
-    /// In section order, then field order.
-    pub issues: Vec<Issue>,
-    pub totals: Totals,
+/// The rules core's report (`sen_core::Report`): the same bytes as `sen-check --json` and
+/// the widget's check. Its schema and those of its parts are derived from the core's types
+/// (schemars, the core's `schema` feature) and put among the components by `document()`; here
+/// only its name, for the answers that refer to it.
+pub struct Report;
+
+impl utoipa::PartialSchema for Report {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::Object::new().into()
+    }
 }
 
-/// Issues by severity.
-#[allow(dead_code)]
-#[derive(ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(rename_all = "camelCase")]
-pub struct Counts {
-    pub errors: u32,
-    pub warnings: u32,
-    pub infos: u32,
-    /// Warnings that need a justification and have none.
-    pub unjustified_warnings: u32,
+impl ToSchema for Report {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "Report".into()
+    }
 }
 
-/// One section's line in the task list.
-#[allow(dead_code)]
-#[derive(ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SectionReport {
-    pub id: String,
-    pub title: String,
-    pub status: SectionStatus,
-    pub errors: u32,
-    pub warnings: u32,
-    pub infos: u32,
+/// The report's schema and each of its parts', from the core's types, as components.
+fn report_schemas() -> Map<String, Value> {
+    let mut root =
+        serde_json::to_value(schemars::schema_for!(sen_core::Report)).unwrap_or_default();
+    rehome_refs(&mut root);
+    components_of(root, "Report")
 }
 
-/// Where a section stands.
-#[allow(dead_code)]
-#[derive(ToSchema)]
-#[schema(rename_all = "kebab-case")]
-pub enum SectionStatus {
-    NotStarted,
-    InProgress,
-    Complete,
-    HasErrors,
-}
-
-/// How much an issue matters.
-#[allow(dead_code)]
-#[derive(ToSchema)]
-#[schema(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-/// One thing the applicant should know about or do.
-#[allow(dead_code)]
-#[derive(ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(rename_all = "camelCase")]
-pub struct Issue {
-    /// Stable rule id: `V-xx` for the domain's rules, `F-xx` for field checks.
-    #[schema(example = "V-30")]
-    pub rule_id: String,
-    pub severity: Severity,
-    pub section: String,
-    /// JSON Pointer (RFC 6901) to the field the issue is about.
-    #[schema(example = "/consents")]
-    pub pointer: String,
-    /// Plain English: what is wrong and what to do.
-    pub message: String,
-    /// Where the rule comes from.
-    pub source: String,
-    pub needs_justification: bool,
-    pub justified: bool,
-}
-
-/// The provision map's computed figures, in pence.
-#[allow(dead_code)]
-#[derive(ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(rename_all = "camelCase")]
-pub struct Totals {
-    /// Each row's annual cost, in row order; `null` while a row cannot be costed.
-    pub row_costs_pence: Vec<Option<i64>>,
-    pub total_pence: i64,
-    pub subtotals: SourceTotals,
-    pub threshold_pence: i64,
-    pub threshold_basis_pence: i64,
-    pub school_contribution_pence: i64,
-    pub other_funding_pence: i64,
-    pub requested_top_up_pence: i64,
-    /// The fields whose figures stop the totals being worked out (absent when none).
-    #[schema(required = false)]
-    pub not_worked_out: Vec<String>,
-}
-
-/// The cost per funding source, in pence.
-#[allow(dead_code)]
-#[derive(ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(rename_all = "camelCase")]
-pub struct SourceTotals {
-    pub notional_sen_pence: i64,
-    pub pupil_premium_pence: i64,
-    pub top_up_requested_pence: i64,
-    pub other_grant_pence: i64,
-    pub free_service_pence: i64,
-    /// Rows with a cost but no funding source yet.
-    pub unassigned_pence: i64,
+/// A JSON Schema's definitions and the schema itself (as `name`), as components.
+fn components_of(root: Value, name: &str) -> Map<String, Value> {
+    let mut out = Map::new();
+    let Value::Object(mut root) = root else {
+        return out;
+    };
+    if let Some(Value::Object(defs)) = root.remove("$defs") {
+        out.extend(defs);
+    }
+    // Its `$id` would make the references inside resolve against another document.
+    root.remove("$id");
+    root.remove("$schema");
+    out.insert(name.to_owned(), Value::Object(root));
+    out
 }
 
 #[derive(OpenApi)]
@@ -242,12 +159,12 @@ pub struct SourceTotals {
         crate::staff::status::set_status,
     ),
     components(schemas(
-        ErrorAnswer, ErrorDetail, Refusal, Accepted, StoredFile, Readiness, ReadinessStatus, Report,
-        Counts, SectionReport, SectionStatus, Severity, Issue, Totals, SourceTotals,
+        ErrorAnswer, ErrorDetail, Refusal, Accepted, StoredFile, Readiness, ReadinessStatus,
         crate::staff::shapes::StaffPage, crate::staff::shapes::StaffListed,
         crate::staff::shapes::StatusName, crate::staff::shapes::StaffStatus,
         crate::staff::shapes::StatusChange, crate::staff::shapes::StaffDocument,
-        crate::staff::shapes::StaffApplication
+        crate::staff::shapes::StaffApplication, crate::staff::shapes::StaffDelivery,
+        crate::staff::shapes::DeliveryStateName
     )),
     modifiers(&StaffKey),
     tags(
@@ -304,18 +221,7 @@ fn rehome_refs(value: &mut Value) {
 fn application_schemas() -> Map<String, Value> {
     let mut root: Value = serde_json::from_str(APPLICATION_SCHEMA).unwrap_or_default();
     rehome_refs(&mut root);
-    let mut out = Map::new();
-    let Value::Object(mut root) = root else {
-        return out;
-    };
-    if let Some(Value::Object(defs)) = root.remove("$defs") {
-        out.extend(defs);
-    }
-    // Its `$id` would make the references inside resolve against another document.
-    root.remove("$id");
-    root.remove("$schema");
-    out.insert("Application".to_owned(), Value::Object(root));
-    out
+    components_of(root, "Application")
 }
 
 /// The headers a cross-origin page's answers carry, named once in `components/headers`.
@@ -406,6 +312,8 @@ fn add_cors(doc: &mut Value) {
 pub fn document() -> Value {
     let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
     if let Some(Value::Object(schemas)) = doc.pointer_mut("/components/schemas") {
+        // The report's, in the place of its name.
+        schemas.extend(report_schemas());
         for (name, schema) in application_schemas() {
             // A name the answers use is kept for them; the test finds any clash.
             schemas.entry(name).or_insert(schema);

@@ -15,6 +15,9 @@ pub struct AppState {
     pub(crate) clock: Clock,
     /// The date the rules count from, when fixed (replaying dated scenarios); else the clock's.
     pub(crate) today: Option<String>,
+    /// Notified when an application with a delivery has been stored here (the delivery
+    /// worker wakes: `crate::delivery::worker`).
+    pub stored: tokio::sync::Notify,
 }
 
 impl AppState {
@@ -25,6 +28,7 @@ impl AppState {
             store,
             clock,
             today,
+            stored: tokio::sync::Notify::new(),
         })
     }
 

@@ -163,7 +163,7 @@ fn every_path_parameter_is_declared_by_each_operation_on_its_path() {
 }
 
 /// The places where `value` does not follow `schema`, a small strict reading of JSON Schema
-/// (types, enums, properties, no other keys, required keys, items, references).
+/// (types, enums and constants, properties, no other keys, required keys, items, references).
 fn problems(doc: &Value, schema: &Value, value: &Value, at: &str, out: &mut Vec<String>) {
     if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
         return problems(doc, resolve(doc, r), value, at, out);
@@ -201,6 +201,11 @@ fn problems(doc: &Value, schema: &Value, value: &Value, at: &str, out: &mut Vec<
         if !fits {
             out.push(format!("{at}: {value} is not {types:?}"));
             return;
+        }
+    }
+    if let Some(only) = schema.get("const") {
+        if value != only {
+            out.push(format!("{at}: {value} is not {only}"));
         }
     }
     if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {

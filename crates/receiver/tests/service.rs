@@ -244,7 +244,22 @@ fn s01_texts() -> Vec<String> {
 /// S01 sent (documents with their names in the query, the application, the same again, an
 /// incomplete one, one with data in its query), then SIGTERM: the log of it all.
 fn log_of_s01(format: &str) -> String {
-    let mut service = Service::start(&format!("log-{format}"), &["--log-format", format], &[]);
+    // Delivered to case management too (set from the environment), the event said by
+    // reference and status.
+    let hook = common::webhook::Webhook::start(1, Duration::ZERO);
+    let secret_dir = std::env::temp_dir().join(format!(
+        "sen-service-log-secret-{format}-{}",
+        std::process::id()
+    ));
+    let secret = common::webhook::secret_file(&secret_dir);
+    let mut service = Service::start(
+        &format!("log-{format}"),
+        &["--log-format", format],
+        &[
+            ("SEN_RECEIVER_FORWARD_URL", &hook.url()),
+            ("SEN_RECEIVER_FORWARD_SECRET_FILE", secret.to_str().unwrap()),
+        ],
+    );
     put_documents(service.addr);
     let key = "log-key-5f1c2e9a-7b44-4d1e";
     let first = exchange_blocking(service.addr, &post(s01(), key, ""));
@@ -271,6 +286,12 @@ fn log_of_s01(format: &str) -> String {
         ),
     );
     assert_eq!(status_of(&broken), "400");
+    let reference = serde_json::from_str::<serde_json::Value>(body_of(&first)).unwrap()
+        ["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    hook.wait_for(std::slice::from_ref(&reference), Duration::from_secs(20));
     service.terminate();
     assert_eq!(service.wait_exit(Duration::from_secs(10)), Some(0));
     let log = service.log();
@@ -285,13 +306,17 @@ fn log_of_s01(format: &str) -> String {
     ]) {
         assert!(!log.contains(text), "the log holds {text:?}:\n{log}");
     }
-    // What an operator needs is there: the reference given, the route, the status.
-    let reference = serde_json::from_str::<serde_json::Value>(body_of(&first)).unwrap()
-        ["reference"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    // What an operator needs is there: the reference given, the route, the status, the
+    // delivery refused once and then made.
     assert!(log.contains(&reference), "{log}");
+    for said in ["delivery refused: trying again", "delivered"] {
+        assert!(
+            log.lines()
+                .any(|l| l.contains(said) && l.contains(&reference)),
+            "{said}: {log}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&secret_dir);
     assert!(log.contains("/attachments/{sha256}"), "{log}");
     assert!(
         log.contains("log-key-"),

@@ -114,14 +114,22 @@ pub(crate) async fn list(
     if let Err(answer) = super::audit(&receiver, &key, "list", None, Some(listed.join(","))).await {
         return answer;
     }
+    let Ok(deliveries) = store
+        .deliveries(rows.iter().map(|r| r.reference.clone()).collect())
+        .await
+    else {
+        return super::unavailable();
+    };
     let applications: Vec<serde_json::Value> = rows
         .iter()
-        .map(|r| {
+        .zip(deliveries)
+        .map(|(r, delivery)| {
             serde_json::json!({
                 "reference": r.reference,
                 "receivedAt": r.received_at,
                 "profile": r.profile,
                 "status": r.status,
+                "delivery": crate::store::delivery::DeliveryState::json_of(delivery),
             })
         })
         .collect();

@@ -10,6 +10,7 @@ use sen_core::files::media_type;
 use crate::answer::{error, json};
 use crate::documents::Place;
 use crate::http::Receiver;
+use crate::store::delivery::DeliveryState;
 use crate::store::staff::{StatusRecord, RECEIVED};
 use crate::store::Stored;
 
@@ -127,6 +128,9 @@ pub(crate) async fn application(
         Ok(r) => (r, None),
         Err(e) => (serde_json::Value::Null, Some(e)),
     };
+    let Ok(delivery) = store.deliveries(vec![stored.reference.clone()]).await else {
+        return super::unavailable();
+    };
     let body = serde_json::json!({
         "reference": stored.reference,
         "receivedAt": stored.received_at,
@@ -137,6 +141,7 @@ pub(crate) async fn application(
         "report": report,
         "reportError": report_error,
         "documents": documents,
+        "delivery": DeliveryState::json_of(delivery.into_iter().next().flatten()),
     });
     json(StatusCode::OK, body.to_string())
 }

@@ -30,6 +30,34 @@ pub struct StaffListed {
     /// The profile it was checked against.
     pub profile: String,
     pub status: StatusName,
+    pub delivery: Option<StaffDelivery>,
+}
+
+/// Where an application's delivery to case management (`--forward-url`) stands; null if it
+/// was stored while delivery was off.
+#[derive(ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(rename_all = "camelCase")]
+pub struct StaffDelivery {
+    pub state: DeliveryStateName,
+    /// Attempts made so far.
+    pub attempts: u64,
+    #[schema(example = "2025-04-30T10:15:02Z")]
+    pub last_attempt_at: Option<String>,
+    /// The HTTP status the webhook last answered (null: no answer, see `lastError`).
+    #[schema(example = 500)]
+    pub last_status: Option<u16>,
+    /// Why the last attempt had no answer (connection refused, no answer within 10 s).
+    pub last_error: Option<String>,
+    pub delivered_at: Option<String>,
+}
+
+/// `pending`: not yet answered with a 2xx (tried again until it is); `delivered`: answered 2xx.
+#[derive(ToSchema)]
+#[schema(rename_all = "camelCase")]
+pub enum DeliveryStateName {
+    Pending,
+    Delivered,
 }
 
 /// Where an application stands with the panel.
@@ -105,4 +133,5 @@ pub struct StaffApplication {
     pub report: Option<crate::openapi::Report>,
     pub report_error: Option<String>,
     pub documents: Vec<StaffDocument>,
+    pub delivery: Option<StaffDelivery>,
 }

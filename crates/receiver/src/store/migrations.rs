@@ -21,6 +21,11 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "staff",
         sql: include_str!("migrations/sqlite/0002_staff.sql"),
     },
+    Migration {
+        version: 3,
+        name: "delivery",
+        sql: include_str!("migrations/sqlite/0003_delivery.sql"),
+    },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -33,6 +38,11 @@ pub(crate) const POSTGRES: &[Migration] = &[
         version: 2,
         name: "staff",
         sql: include_str!("migrations/postgres/0002_staff.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "delivery",
+        sql: include_str!("migrations/postgres/0003_delivery.sql"),
     },
 ];
 

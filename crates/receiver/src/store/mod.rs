@@ -13,6 +13,9 @@
 //! PostgreSQL a transaction-level advisory lock on the key, which the server releases itself
 //! if the instance holding it dies.
 
+pub mod delivery;
+mod delivery_postgres;
+mod delivery_sqlite;
 mod migrations;
 pub mod postgres;
 pub mod sqlite;
@@ -340,15 +343,17 @@ impl Session {
         each!(self, s => s.reference_exists(reference).await)
     }
 
-    /// Stores an accepted application, the documents it names and the response for its key,
-    /// in one transaction (with PostgreSQL, the session's own, committed by `commit`).
+    /// Stores an accepted application, the documents it names, the response for its key and
+    /// its delivery to case management when there is one, in one transaction (with
+    /// PostgreSQL, the session's own, committed by `commit`).
     pub async fn accept(
         &mut self,
         app: &Stored,
         documents: &[NamedDocument],
         response: &str,
+        outgoing: Option<&delivery::Outgoing>,
     ) -> Result<(), StoreError> {
-        each!(self, s => s.accept(app, documents, response).await)
+        each!(self, s => s.accept(app, documents, response, outgoing).await)
     }
 
     /// Ends the session, keeping what it wrote.

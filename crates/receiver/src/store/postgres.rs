@@ -26,6 +26,7 @@ use sha2::{Digest, Sha256};
 use tokio::io::AsyncReadExt;
 use tokio_postgres::NoTls;
 
+use super::delivery::Outgoing;
 use super::{
     kind_code, migrations, to_i64, Content, FirstResponse, Hold, NamedDocument, StoreError, Stored,
     StoredDocument,
@@ -67,6 +68,13 @@ pub struct Postgres {
     pool: Pool,
     /// `LEASE`, in milliseconds.
     lease_ms: u64,
+}
+
+impl Postgres {
+    /// A transaction on a connection of the pool, with the lease.
+    pub(super) async fn begin(&self) -> Result<Session, StoreError> {
+        Session::begin(self.connection().await?, self.lease_ms).await
+    }
 }
 
 impl Postgres {
@@ -275,7 +283,7 @@ impl Session {
         Ok(session)
     }
 
-    fn client(&self) -> Result<&Object, StoreError> {
+    pub(super) fn client(&self) -> Result<&Object, StoreError> {
         self.conn
             .as_ref()
             .ok_or_else(|| StoreError::Pool("the session has ended".to_owned()))
@@ -509,6 +517,7 @@ impl Session {
         app: &Stored,
         documents: &[NamedDocument],
         response: &str,
+        outgoing: Option<&Outgoing>,
     ) -> Result<(), StoreError> {
         let client = self.client()?;
         let named = client
@@ -564,6 +573,9 @@ impl Session {
         client
             .execute(&first, &[&app.idempotency_key, &app.body_sha256, &response])
             .await?;
+        if let Some(outgoing) = outgoing {
+            self.add_delivery(&app.reference, outgoing).await?;
+        }
         Ok(())
     }
 }

@@ -13,6 +13,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use sen_core::codes::FileKind;
 use sen_core::files::FileFacts;
 
+use super::delivery::Outgoing;
 use super::{
     kind_code, migrations, to_i64, Content, FirstResponse, NamedDocument, StoreError, Stored,
     StoredDocument,
@@ -78,6 +79,7 @@ impl SqliteStore {
         app: &Stored,
         documents: &[NamedDocument],
         response: &str,
+        outgoing: Option<&Outgoing>,
     ) -> rusqlite::Result<()> {
         let tx = self.conn.transaction()?;
         for (position, d) in documents.iter().enumerate() {
@@ -96,6 +98,9 @@ impl SqliteStore {
             "INSERT INTO idempotency (idempotency_key, body_sha256, status, response) VALUES (?1, ?2, 201, ?3)",
             params![app.idempotency_key, app.body_sha256, response],
         )?;
+        if let Some(outgoing) = outgoing {
+            super::delivery_sqlite::add(&tx, &app.reference, outgoing)?;
+        }
         tx.commit()
     }
 
@@ -500,11 +505,13 @@ impl Session {
         app: &Stored,
         documents: &[NamedDocument],
         response: &str,
+        outgoing: Option<&Outgoing>,
     ) -> Result<(), StoreError> {
         let (app, documents, response) = (app.clone(), documents.to_vec(), response.to_owned());
+        let outgoing = outgoing.cloned();
         self.db
             .run(move |s| {
-                s.accept(&app, &documents, &response)
+                s.accept(&app, &documents, &response, outgoing.as_ref())
                     .map_err(StoreError::from)
             })
             .await
@@ -578,7 +585,8 @@ mod tests {
     fn accept_then_replay() {
         let mut s = SqliteStore::open(":memory:").unwrap();
         let app = application();
-        s.accept(&app, &[], r#"{"reference":"SSF-1"}"#).unwrap();
+        s.accept(&app, &[], r#"{"reference":"SSF-1"}"#, None)
+            .unwrap();
         assert_eq!(s.applications().unwrap(), vec![app.clone()]);
         let first = s.first_response("k1").unwrap().unwrap();
         assert_eq!((first.status, first.body_sha256.as_str()), (201, "abc"));
@@ -588,7 +596,7 @@ mod tests {
             reference: "SSF-2".into(),
             ..app
         };
-        assert!(s.accept(&again, &[], "{}").is_err());
+        assert!(s.accept(&again, &[], "{}", None).is_err());
         assert_eq!(s.applications().unwrap().len(), 1);
         assert!(s.reference_exists("SSF-1").unwrap());
     }
@@ -626,7 +634,8 @@ mod tests {
             attachment_type: Some("PROFESSIONAL_REPORT".into()),
             size_bytes: Some(15),
         };
-        s.accept(&app, std::slice::from_ref(&doc), "{}").unwrap();
+        s.accept(&app, std::slice::from_ref(&doc), "{}", None)
+            .unwrap();
         assert_eq!(s.documents_of("SSF-1").unwrap(), [(doc, true)]);
         // Only the unnamed one, and only once it is old enough.
         assert!(s.unreferenced_documents(100).unwrap().is_empty());

@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use sen_receiver::Store;
 
 pub mod postgres;
+pub mod webhook;
 
 /// The database a test runs against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
