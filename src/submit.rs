@@ -267,9 +267,15 @@ pub fn report_errors(body: &str) -> Vec<(String, String)> {
             issues
                 .iter()
                 .filter(|i| {
-                    i.get("severity").and_then(Value::as_str) == Some("error")
-                        || (i.get("needsJustification").and_then(Value::as_bool) == Some(true)
-                            && i.get("justified").and_then(Value::as_bool) != Some(true))
+                    let flag = |key: &str| i.get(key).and_then(Value::as_bool) == Some(true);
+                    let severity = i
+                        .get("severity")
+                        .and_then(|s| sen_core::json::from_value(s).ok());
+                    sen_core::rules::blocks_sending(
+                        severity.unwrap_or(sen_core::Severity::Info),
+                        flag("needsJustification"),
+                        flag("justified"),
+                    )
                 })
                 .filter_map(|i| {
                     Some((

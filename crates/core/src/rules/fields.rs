@@ -80,25 +80,10 @@ fn expand<'a>(
     }
 }
 
-/// Validator's key for a field is the Rust name; the wire name is camelCase (and three fields
-/// are renamed to `type`).
-fn wire_name(field: &str) -> String {
-    if matches!(field, "setting_type" | "service_type" | "attachment_type") {
-        return "type".to_owned();
-    }
-    let mut out = String::new();
-    let mut upper = false;
-    for c in field.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
+/// Validator's key for a field is the Rust name; the wire name is the derive's
+/// (`spec::order::wire_name`), and the Rust name itself for none (never the case for the model).
+fn wire_name(field: &str) -> &str {
+    crate::spec::order::wire_name(field).unwrap_or(field)
 }
 
 fn walk(ctx: &Ctx<'_>, errors: &ValidationErrors, base: &str, out: &mut Vec<Finding>) {

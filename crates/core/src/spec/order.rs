@@ -1,9 +1,34 @@
 //! Field order for sorting issues: the order in which keys are declared in the model, so that
-//! issues read top to bottom as the form does. A key shared by several structs takes its first
-//! place; only siblings are ever compared. `tests/schema.rs` checks that every key of the JSON
-//! Schema is listed here.
+//! issues read top to bottom as the form does; and the wire name of each Rust field name, from
+//! the model's derived `FromJson::keys` (`sen-json-derive`). A key shared by several structs
+//! takes its first place; only siblings are ever compared. `tests/schema.rs` checks that every
+//! key of the JSON Schema is listed here; `tests/field_order.rs` that the list has exactly the
+//! derive's keys, siblings in the derive's order (but `status`), and that every wire name is
+//! the one the hand-written conversion gave.
 
-/// Every key of the document, in declaration order.
+use std::sync::LazyLock;
+
+use crate::json::FromJson;
+use crate::model::Application;
+
+/// Every key of the document as `(Rust name, wire name)`, in declaration order (a struct's
+/// fields, then those of each field's type), each pair once: made by the derive.
+pub static KEYS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    let mut all = Vec::new();
+    Application::keys(&mut all);
+    let mut once: Vec<(&'static str, &'static str)> = Vec::new();
+    for pair in all {
+        if !once.contains(&pair) {
+            once.push(pair);
+        }
+    }
+    once
+});
+
+/// Every key of the document, in declaration order. Written out because a key shared by
+/// several structs takes its first place in the model's files (`status` the specialists', not
+/// the APDR cycles'), which the derive cannot see; `tests/field_order.rs` holds it to the
+/// derive's keys.
 pub const FIELD_ORDER: &[&str] = &[
     "schemaVersion",
     "profile",
@@ -212,6 +237,12 @@ pub const FIELD_ORDER: &[&str] = &[
     "durationWeeks",
     "plannedImpactMeasures",
 ];
+
+/// The wire name of a field by its Rust name (as `validator` names it): `attendance_pct12m` →
+/// `attendancePct12m`, `setting_type` → `type`.
+pub fn wire_name(rust: &str) -> Option<&'static str> {
+    KEYS.iter().find(|(r, _)| *r == rust).map(|(_, w)| *w)
+}
 
 /// A sort key for a JSON Pointer: array indices compare as numbers, keys by [`FIELD_ORDER`].
 pub fn key(pointer: &str) -> Vec<(u8, usize, &str)> {
