@@ -15,14 +15,6 @@ pub const SUBTOTALS: [(FundingSource, &str); 5] = [
     (FundingSource::FreeService, "freeServicePence"),
 ];
 
-/// One source's figure of five given in [`SUBTOTALS`]'s order.
-pub fn of_source<T: Copy + Default>(source: FundingSource, in_table_order: [T; 5]) -> T {
-    in_table_order
-        .get(SourceTotals::slot(Some(source)))
-        .copied()
-        .unwrap_or_default()
-}
-
 /// Computed cost per funding source, in pence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -58,16 +50,13 @@ impl SourceTotals {
 
     /// The computed subtotal for one source.
     pub fn get(&self, source: FundingSource) -> i64 {
-        of_source(
-            source,
-            [
-                self.notional_sen_pence,
-                self.pupil_premium_pence,
-                self.top_up_requested_pence,
-                self.other_grant_pence,
-                self.free_service_pence,
-            ],
-        )
+        match source {
+            FundingSource::NotionalSen => self.notional_sen_pence,
+            FundingSource::PupilPremium => self.pupil_premium_pence,
+            FundingSource::TopUpRequested => self.top_up_requested_pence,
+            FundingSource::OtherGrant => self.other_grant_pence,
+            FundingSource::FreeService => self.free_service_pence,
+        }
     }
 }
 

@@ -1,8 +1,7 @@
 //! The field order and the wire names against the model's derived keys (`FromJson::keys`,
 //! from `sen-json-derive`): the order lists exactly the derive's keys, every pair of siblings
 //! of the JSON Schema sorts as the derive declares them (but `status`, whose first place is
-//! the specialists'), and every field's wire name, now the derive's, is what the hand-written
-//! conversion gave.
+//! the specialists'), and every field's wire name worked out as the derive names it.
 
 #![allow(
     clippy::unwrap_used,
@@ -25,27 +24,6 @@ fn derived_order() -> Vec<&'static str> {
         }
     }
     order
-}
-
-/// The wire name of a Rust field name as it was worked out by hand: camelCase, and three
-/// fields renamed to `type`.
-fn wire_name_by_hand(field: &str) -> String {
-    if matches!(field, "setting_type" | "service_type" | "attachment_type") {
-        return "type".to_owned();
-    }
-    let mut out = String::new();
-    let mut upper = false;
-    for c in field.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 fn place(list: &[&str], key: &str) -> usize {
@@ -129,13 +107,11 @@ fn siblings_sort_as_the_derive_declares_them_but_status() {
 }
 
 #[test]
-fn every_fields_wire_name_is_the_one_worked_out_by_hand() {
+fn every_fields_wire_name_is_the_derives() {
     assert!(KEYS.len() > 150);
     for (rust, wire) in KEYS.iter() {
-        assert_eq!(wire_name_by_hand(rust), *wire, "{rust}");
-        assert_eq!(wire_name(rust), Some(*wire), "{rust}");
+        assert_eq!(wire_name(rust), *wire, "{rust}");
     }
-    assert_eq!(wire_name("setting_type"), Some("type"));
-    assert_eq!(wire_name("attendance_pct12m"), Some("attendancePct12m"));
-    assert_eq!(wire_name("no_such_field"), None);
+    assert_eq!(wire_name("setting_type"), "type");
+    assert_eq!(wire_name("attendance_pct12m"), "attendancePct12m");
 }

@@ -45,16 +45,13 @@ pub struct FundingSubtotals {
 impl FundingSubtotals {
     /// The stated subtotal for one source.
     pub fn get(&self, source: FundingSource) -> Option<i64> {
-        crate::totals::of_source(
-            source,
-            [
-                self.notional_sen_pence,
-                self.pupil_premium_pence,
-                self.top_up_requested_pence,
-                self.other_grant_pence,
-                self.free_service_pence,
-            ],
-        )
+        match source {
+            FundingSource::NotionalSen => self.notional_sen_pence,
+            FundingSource::PupilPremium => self.pupil_premium_pence,
+            FundingSource::TopUpRequested => self.top_up_requested_pence,
+            FundingSource::OtherGrant => self.other_grant_pence,
+            FundingSource::FreeService => self.free_service_pence,
+        }
     }
 }
 

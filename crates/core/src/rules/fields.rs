@@ -9,6 +9,7 @@ use super::field_specs::{
     self, is_required, label_for_in, label_in_sentence_in, missing_message, the, Kind, FIELDS,
 };
 use super::{is_answered, ptr, Ctx, Finding};
+use crate::spec::order::wire_name;
 
 pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     required(ctx, out);
@@ -78,12 +79,6 @@ fn expand<'a>(
             }
         }
     }
-}
-
-/// Validator's key for a field is the Rust name; the wire name is the derive's
-/// (`spec::order::wire_name`), and the Rust name itself for none (never the case for the model).
-fn wire_name(field: &str) -> &str {
-    crate::spec::order::wire_name(field).unwrap_or(field)
 }
 
 fn walk(ctx: &Ctx<'_>, errors: &ValidationErrors, base: &str, out: &mut Vec<Finding>) {
