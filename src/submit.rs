@@ -268,11 +268,13 @@ pub fn report_errors(body: &str) -> Vec<(String, String)> {
                 .iter()
                 .filter(|i| {
                     let flag = |key: &str| i.get(key).and_then(Value::as_bool) == Some(true);
-                    let severity = i
-                        .get("severity")
-                        .and_then(|s| sen_core::json::from_value(s).ok());
+                    // Only an error's severity matters beyond the two flags.
+                    let severity = match i.get("severity").and_then(Value::as_str) {
+                        Some("error") => sen_core::Severity::Error,
+                        _ => sen_core::Severity::Warning,
+                    };
                     sen_core::rules::blocks_sending(
-                        severity.unwrap_or(sen_core::Severity::Info),
+                        severity,
                         flag("needsJustification"),
                         flag("justified"),
                     )
