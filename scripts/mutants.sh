@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v cargo-mutants >/dev/null || cargo install --locked cargo-mutants
-files=(--file crates/core/src/cost.rs --file 'crates/core/src/rules/*.rs')
+files=(--file crates/core/src/cost.rs --file 'crates/core/src/rules/*.rs' --file 'crates/core/src/rules/provision_map/*.rs')
 for a in "$@"; do
   # Files named on the command line replace the default set.
   if [[ $a == --file || $a == -f ]]; then files=(); fi

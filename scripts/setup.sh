@@ -58,6 +58,16 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+# The declared minimum Rust version's own compiler, for scripts/check-msrv.sh.
+msrv_toolchain=$(scripts/msrv-toolchain.sh)
+if rustup run "$msrv_toolchain" rustc --version >/dev/null 2>&1 \
+  && rustup target list --toolchain "$msrv_toolchain" --installed | grep -qx wasm32-unknown-unknown; then
+  say "Rust $msrv_toolchain (the declared rust-version): ok"
+else
+  say "installing Rust $msrv_toolchain with rustup (the declared rust-version, for the MSRV check)"
+  rustup toolchain install "$msrv_toolchain" --profile minimal --target wasm32-unknown-unknown
+fi
+
 if wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then
   say "wasm-bindgen $WASM_BINDGEN_VERSION: ok"
 else

@@ -11,6 +11,8 @@ cargo fmt --all -- --check
 stage "clippy (warnings denied), native and wasm32"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p sen-support-form --all-targets --target wasm32-unknown-unknown -- -D warnings
+stage "minimum Rust version: every crate checked with the declared rust-version's compiler"
+scripts/check-msrv.sh
 stage "dependencies: licences and duplicate crates (cargo-deny, deny.toml; no advisory database)"
 cargo fetch --locked
 cargo deny --offline --workspace check licenses bans

@@ -267,9 +267,17 @@ pub fn report_errors(body: &str) -> Vec<(String, String)> {
             issues
                 .iter()
                 .filter(|i| {
-                    i.get("severity").and_then(Value::as_str) == Some("error")
-                        || (i.get("needsJustification").and_then(Value::as_bool) == Some(true)
-                            && i.get("justified").and_then(Value::as_bool) != Some(true))
+                    let flag = |key: &str| i.get(key).and_then(Value::as_bool) == Some(true);
+                    // Only an error's severity matters beyond the two flags.
+                    let severity = match i.get("severity").and_then(Value::as_str) {
+                        Some("error") => sen_core::Severity::Error,
+                        _ => sen_core::Severity::Warning,
+                    };
+                    sen_core::rules::blocks_sending(
+                        severity,
+                        flag("needsJustification"),
+                        flag("justified"),
+                    )
                 })
                 .filter_map(|i| {
                     Some((

@@ -345,7 +345,13 @@ fn blocking(form: Form) -> Vec<(String, String)> {
                     .iter()
                     .filter(|i| i.severity == Severity::Warning && i.needs_justification)
                     .enumerate()
-                    .filter(|(_, i)| !i.justified)
+                    .filter(|(_, i)| {
+                        sen_core::rules::blocks_sending(
+                            i.severity,
+                            i.needs_justification,
+                            i.justified,
+                        )
+                    })
                     .map(|(n, i)| (format!("#justify-{n}"), i.message.clone()))
                     .collect()
             })

@@ -3,31 +3,13 @@
 //! of the rows shown.
 
 use crate::text::Catalogue;
-use serde::{Deserialize, Serialize};
 
 use crate::codes::{FundingSource, ProvisionCategory};
 use crate::model::{Application, ProvisionRow, SessionsPerWeek};
 use crate::profile::FundingPolicy;
 
-/// A whole number with thousands separated, for reading: `1234567` → `1,234,567`.
-pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// Pence as pounds, for reading: `902242` → `£9,022.42`.
-pub fn money(pence: i64) -> String {
-    let sign = if pence < 0 { "-" } else { "" };
-    let abs = pence.unsigned_abs();
-    format!("{sign}£{}.{:02}", grouped(abs / 100), abs % 100)
-}
+pub use crate::money::{grouped, money};
+pub use crate::totals::{SourceTotals, Totals};
 
 /// The most sessions a week a row may have (more is not a school week).
 pub const MAX_SESSIONS_PER_WEEK: i64 = 1000;
@@ -467,85 +449,6 @@ pub fn meant_cost_in(row: &ProvisionRow, texts: &Catalogue) -> Option<(i64, Stri
     };
     let w = working_with(row, Some(meant.words_in(texts)), texts)?;
     Some((i64::try_from(c).ok()?, w))
-}
-
-/// Computed cost per funding source, in pence.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct SourceTotals {
-    pub notional_sen_pence: i64,
-    pub pupil_premium_pence: i64,
-    pub top_up_requested_pence: i64,
-    pub other_grant_pence: i64,
-    pub free_service_pence: i64,
-    /// Rows with a cost but no funding source yet.
-    pub unassigned_pence: i64,
-}
-
-impl SourceTotals {
-    /// The place of a source among [`SourceTotals::from_slots`]'s six.
-    fn slot(source: Option<FundingSource>) -> usize {
-        match source {
-            Some(FundingSource::NotionalSen) => 0,
-            Some(FundingSource::PupilPremium) => 1,
-            Some(FundingSource::TopUpRequested) => 2,
-            Some(FundingSource::OtherGrant) => 3,
-            Some(FundingSource::FreeService) => 4,
-            None => 5,
-        }
-    }
-
-    fn from_slots([n, p, t, o, f, u]: [i64; 6]) -> Self {
-        SourceTotals {
-            notional_sen_pence: n,
-            pupil_premium_pence: p,
-            top_up_requested_pence: t,
-            other_grant_pence: o,
-            free_service_pence: f,
-            unassigned_pence: u,
-        }
-    }
-
-    /// The computed subtotal for one source.
-    pub fn get(&self, source: FundingSource) -> i64 {
-        match source {
-            FundingSource::NotionalSen => self.notional_sen_pence,
-            FundingSource::PupilPremium => self.pupil_premium_pence,
-            FundingSource::TopUpRequested => self.top_up_requested_pence,
-            FundingSource::OtherGrant => self.other_grant_pence,
-            FundingSource::FreeService => self.free_service_pence,
-        }
-    }
-}
-
-/// The provision map's computed figures.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Totals {
-    /// Each row's computed annual cost, in row order; `null` while a row cannot be costed.
-    pub row_costs_pence: Vec<Option<i64>>,
-    /// Σ every row, whatever its funding source.
-    pub total_pence: i64,
-    pub subtotals: SourceTotals,
-    /// The Element 2 threshold after any pro-rata.
-    pub threshold_pence: i64,
-    /// The part of the total that counts toward the threshold (the funding sources the profile
-    /// counts: by default not pupil premium or free services).
-    pub threshold_basis_pence: i64,
-    /// min(threshold basis, threshold): what the school meets from its notional SEN budget.
-    pub school_contribution_pence: i64,
-    /// Funded from other grants.
-    pub other_funding_pence: i64,
-    /// max(0, threshold basis − school contribution − other funding).
-    pub requested_top_up_pence: i64,
-    /// The fields whose figures stop the totals being worked out: a row that cannot be costed,
-    /// a period outside the school year, a total above the most an application may cost. While
-    /// any is listed the figures above leave it out, are not checked, and the application is
-    /// not complete.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub not_worked_out: Vec<String>,
 }
 
 /// Whether the period applied for is a possible one: absent, or 1 to `weeksPerYear` weeks.

@@ -1,4 +1,4 @@
-//! What a form needs to ask each field, beyond its label and kind (rules/field_specs.rs): the
+//! What a form needs to ask each field, beyond its label and kind (spec/fields.rs): the
 //! options of a choice, whether a number may have decimals, which values the form computes by
 //! itself and how list items are identified. Pure data, so the widget's pages and the tests
 //! that check every field can be answered read the same table.

@@ -20,6 +20,7 @@ pub mod flags;
 pub mod form;
 pub mod json;
 pub mod model;
+pub mod money;
 pub mod pack;
 pub mod paste;
 pub mod prefill;
@@ -29,7 +30,9 @@ pub mod report;
 pub mod rules;
 pub mod sample;
 pub mod sections;
+pub mod spec;
 pub mod text;
+pub mod totals;
 pub mod wire;
 
 pub use date::Date;

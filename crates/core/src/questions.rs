@@ -1,7 +1,7 @@
 //! The question the form asks for each field, and a short hint where a person needs one (a
 //! format, an example, what counts), in GOV.UK style, from the message catalogue
 //! (`question.<pattern>`, `hint.<pattern>`). Keyed by the same patterns as the field
-//! table (`rules/field_specs.rs`), whose noun-phrase labels stay for messages ("Enter the
+//! table (`spec/fields.rs`), whose noun-phrase labels stay for messages ("Enter the
 //! child's date of birth") and for check your answers. A profile's relabel of a field still
 //! wins in the form. Fields the form works out itself (`form::is_computed`) have no question.
 

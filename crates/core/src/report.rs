@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::json::FromJson;
 
-use crate::cost::Totals;
+use crate::totals::Totals;
 
 /// How much an issue matters.
 #[derive(

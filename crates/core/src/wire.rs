@@ -6,11 +6,8 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::date::Date;
 use crate::json::FromJson;
 use crate::model::{Application, SCHEMA_VERSION};
-use crate::profile::Profile;
-use crate::report::Report;
 
 pub mod lenient;
 pub use lenient::{read_leniently, Lenient, Unread, UnreadKind};
@@ -115,11 +112,6 @@ fn check_version(app: Application) -> Result<Application, ParseError> {
         }
     }
     Ok(app)
-}
-
-/// Parses and checks in one step.
-pub fn check_json(json: &str, profile: &Profile, today: Date) -> Result<Report, ParseError> {
-    parse_application(json).map(|app| crate::rules::check(&app, profile, today))
 }
 
 /// The document as JSON text (compact), in the wire shape.

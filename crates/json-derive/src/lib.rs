@@ -6,7 +6,9 @@
 //! Why not serde's derive: serde generates a visitor per type per deserializer, which in the
 //! widget's wasm was the largest single part of the download. The code generated here calls a
 //! handful of shared helpers in `sen_core::json` and tracks the JSON Pointer of a problem for
-//! free. Structs always refuse unknown fields; `Option` fields may be absent or null.
+//! free. Structs always refuse unknown fields; `Option` fields may be absent or null. Each
+//! struct also lists its keys (`FromJson::keys`), from which the core's field order and wire
+//! names are made, so they are never written out by hand.
 
 use proc_macro::TokenStream;
 use proc_macro2::TokenStream as Tokens;
@@ -152,11 +154,13 @@ fn implement(input: &DeriveInput, which: Trait) -> syn::Result<Tokens> {
     Ok(match which {
         Trait::FromJson => {
             let body = from_json(&shape, ty, &j);
+            let keys = keys(&shape, &j);
             quote! {
                 impl #imp #j::FromJson for #ty #generics #wher {
                     fn from_json(v: &::serde_json::Value, at: #j::At<'_>) -> ::core::result::Result<Self, #j::ReadError> {
                         #body
                     }
+                    #keys
                 }
             }
         }
@@ -173,9 +177,10 @@ fn implement(input: &DeriveInput, which: Trait) -> syn::Result<Tokens> {
     })
 }
 
-/// A named field: its identifier, wire name and whether it defaults when absent.
+/// A named field: its identifier, type, wire name and whether it defaults when absent.
 struct Field {
     ident: syn::Ident,
+    ty: syn::Type,
     name: String,
     default: bool,
     /// Declared as `Option<...>`: absent reads as None.
@@ -203,6 +208,7 @@ fn named_fields(input: &DeriveInput, container: &Attrs) -> syn::Result<Vec<Field
                 if p.path.segments.last().is_some_and(|s| s.ident == "Option"));
             Ok(Field {
                 ident,
+                ty: f.ty.clone(),
                 name,
                 default: a.default,
                 optional,
@@ -238,6 +244,27 @@ fn unit_variants(input: &DeriveInput, container: &Attrs) -> syn::Result<Vec<(syn
             Ok((v.ident.clone(), wire_name(a.rename, &v.ident, container)?))
         })
         .collect()
+}
+
+/// `FromJson::keys` for a struct: its fields' Rust and wire names in declaration order, then the
+/// keys of each field's type. Enums and newtypes have no keys of their own.
+fn keys(shape: &Shape, j: &Tokens) -> Tokens {
+    let Shape::Struct { fields, .. } = shape else {
+        return Tokens::new();
+    };
+    let rust: Vec<String> = fields
+        .iter()
+        .map(|f| f.ident.to_string().trim_start_matches("r#").to_owned())
+        .collect();
+    let names: Vec<&String> = fields.iter().map(|f| &f.name).collect();
+    let types: Vec<&syn::Type> = fields.iter().map(|f| &f.ty).collect();
+    quote! {
+        fn keys(out: &mut ::std::vec::Vec<(&'static str, &'static str)>) {
+            // One slice of static data, not a push per field: smaller in the wasm.
+            out.extend_from_slice(&[#((#rust, #names)),*]);
+            #(<#types as #j::FromJson>::keys(out);)*
+        }
+    }
 }
 
 fn from_json(shape: &Shape, ty: &syn::Ident, j: &Tokens) -> Tokens {

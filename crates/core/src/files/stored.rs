@@ -10,8 +10,8 @@ use super::stream::FileFacts;
 use crate::model::Attachment;
 use crate::profile::AttachmentPolicy;
 use crate::report::{Issue, Report, SectionStatus, Severity};
-use crate::rules::order;
 use crate::sections;
+use crate::spec::order;
 use crate::text::Catalogue;
 
 /// The rule the issues are reported under: a reference (to a file, by its SHA-256) that must

@@ -7,6 +7,7 @@
 //! problem. It replaced serde's derived deserialisers, which were the largest part of the
 //! widget's download (see BENCHMARKS.md).
 
+pub mod pointer;
 mod read;
 pub mod text;
 mod write;
@@ -35,7 +36,7 @@ impl At<'_> {
             match here {
                 At::Root => break,
                 At::Key(parent, key) => {
-                    segments.push(crate::rules::escape(key));
+                    segments.push(pointer::escape(key));
                     here = parent;
                 }
                 At::Index(parent, i) => {
@@ -101,6 +102,3 @@ pub fn from_value<T: FromJson>(v: &serde_json::Value) -> Result<T, ReadError> {
 pub fn to_value<T: ToJson>(v: &T) -> serde_json::Value {
     v.to_json()
 }
-
-#[cfg(test)]
-mod tests;

@@ -9,6 +9,11 @@ use super::{kind_of, At, ReadError};
 /// A type read from a JSON value.
 pub trait FromJson: Sized {
     fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError>;
+
+    /// The keys of the objects this type is read from, as `(Rust name, wire name)`: a struct's
+    /// fields in declaration order, then the keys of each field's type (derived; a list, an
+    /// optional value or a map has its items' keys, a leaf none).
+    fn keys(_out: &mut Vec<(&'static str, &'static str)>) {}
 }
 
 fn wrong(v: &Value, at: At<'_>, expected: &str) -> ReadError {
@@ -93,6 +98,10 @@ impl<T: FromJson> FromJson for Option<T> {
             T::from_json(v, at).map(Some)
         }
     }
+
+    fn keys(out: &mut Vec<(&'static str, &'static str)>) {
+        T::keys(out);
+    }
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
@@ -103,6 +112,10 @@ impl<T: FromJson> FromJson for Vec<T> {
             .enumerate()
             .map(|(i, item)| T::from_json(item, At::Index(&at, i)))
             .collect()
+    }
+
+    fn keys(out: &mut Vec<(&'static str, &'static str)>) {
+        T::keys(out);
     }
 }
 
@@ -118,6 +131,10 @@ impl<K: FromJson + Ord, T: FromJson> FromJson for BTreeMap<K, T> {
             out.insert(key, T::from_json(item, here)?);
         }
         Ok(out)
+    }
+
+    fn keys(out: &mut Vec<(&'static str, &'static str)>) {
+        T::keys(out);
     }
 }
 

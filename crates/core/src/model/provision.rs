@@ -42,6 +42,19 @@ pub struct FundingSubtotals {
     pub free_service_pence: Option<i64>,
 }
 
+impl FundingSubtotals {
+    /// The stated subtotal for one source.
+    pub fn get(&self, source: FundingSource) -> Option<i64> {
+        match source {
+            FundingSource::NotionalSen => self.notional_sen_pence,
+            FundingSource::PupilPremium => self.pupil_premium_pence,
+            FundingSource::TopUpRequested => self.top_up_requested_pence,
+            FundingSource::OtherGrant => self.other_grant_pence,
+            FundingSource::FreeService => self.free_service_pence,
+        }
+    }
+}
+
 /// One costed intervention (domain.md §3.1).
 #[derive(Debug, Clone, Default, PartialEq, ToJson, FromJson, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -110,4 +123,23 @@ pub struct DataPoint {
     pub value: Option<String>,
     #[validate(custom(function = "check_date"))]
     pub date: Option<DateText>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_stated_subtotal_is_read_under_its_key_in_the_table() {
+        for (source, key) in crate::totals::SUBTOTALS {
+            let stated: FundingSubtotals =
+                crate::json::from_value(&serde_json::json!({ key: 7 })).unwrap_or_default();
+            assert_eq!(stated.get(source), Some(7), "{key}");
+            let others = crate::totals::SUBTOTALS
+                .iter()
+                .filter(|(s, _)| *s != source)
+                .all(|(s, _)| stated.get(*s).is_none());
+            assert!(others, "{key}");
+        }
+    }
 }

@@ -4,8 +4,8 @@ use std::fmt;
 
 use super::{Mode, Profile};
 use crate::date::Date;
-use crate::rules::{catalogue, field_specs};
 use crate::sections;
+use crate::spec::{catalogue, fields as field_specs};
 
 /// What is wrong with a profile, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +60,7 @@ fn dotted(pointer: &str) -> String {
     pointer
         .split('/')
         .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .map(crate::json::pointer::unescape)
         .collect::<Vec<_>>()
         .join(".")
 }
@@ -352,7 +352,7 @@ pub fn validate(p: &Profile) -> Result<(), ProfileError> {
             "funding.maxAmountPence",
             format!(
                 "must be between 1 and {}",
-                crate::cost::grouped(super::MAX_AMOUNT_BOUND_PENCE.unsigned_abs())
+                crate::money::grouped(super::MAX_AMOUNT_BOUND_PENCE.unsigned_abs())
             ),
         );
     }

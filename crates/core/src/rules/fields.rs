@@ -9,6 +9,7 @@ use super::field_specs::{
     self, is_required, label_for_in, label_in_sentence_in, missing_message, the, Kind, FIELDS,
 };
 use super::{is_answered, ptr, Ctx, Finding};
+use crate::spec::order::wire_name;
 
 pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     required(ctx, out);
@@ -78,27 +79,6 @@ fn expand<'a>(
             }
         }
     }
-}
-
-/// Validator's key for a field is the Rust name; the wire name is camelCase (and three fields
-/// are renamed to `type`).
-fn wire_name(field: &str) -> String {
-    if matches!(field, "setting_type" | "service_type" | "attachment_type") {
-        return "type".to_owned();
-    }
-    let mut out = String::new();
-    let mut upper = false;
-    for c in field.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 fn walk(ctx: &Ctx<'_>, errors: &ValidationErrors, base: &str, out: &mut Vec<Finding>) {

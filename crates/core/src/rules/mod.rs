@@ -5,7 +5,6 @@
 
 mod amounts;
 mod apdr;
-pub mod catalogue;
 mod consent;
 pub mod documents;
 mod eligibility;
@@ -14,7 +13,6 @@ mod fields;
 mod identity;
 mod index;
 mod involvement;
-pub mod order;
 mod outcomes;
 mod provision_map;
 mod references;
@@ -32,6 +30,7 @@ use crate::report::{Counts, Issue, Report, SectionReport, SectionStatus, Severit
 use crate::sections::{self, SECTIONS};
 use crate::text::Catalogue;
 
+pub use crate::spec::{catalogue, order};
 pub use index::Index;
 pub use support::*;
 
@@ -223,6 +222,13 @@ fn resolve(findings: Vec<Finding>, profile: &Profile, app: &Application) -> Vec<
     keyed.into_iter().map(|(_, i)| i).collect()
 }
 
+/// Whether an issue stops the application being sent: an error, or a warning that needs a
+/// justification and has none. The report's `complete`, the widget's check your answers and
+/// its reading of a backend's 422 all ask this.
+pub fn blocks_sending(severity: Severity, needs_justification: bool, justified: bool) -> bool {
+    severity == Severity::Error || (needs_justification && !justified)
+}
+
 fn build_report(
     issues: Vec<Issue>,
     profile: &Profile,
@@ -252,8 +258,9 @@ fn build_report(
         profile_version: profile.version.clone(),
         today: today.to_string(),
         // Never complete on figures the core could not work out, whatever a profile switched off.
-        complete: counts.errors == 0
-            && counts.unjustified_warnings == 0
+        complete: !issues
+            .iter()
+            .any(|i| blocks_sending(i.severity, i.needs_justification, i.justified))
             && totals.not_worked_out.is_empty(),
         counts,
         sections,
@@ -313,5 +320,19 @@ pub fn is_answered(v: Option<&serde_json::Value>) -> bool {
         Some(Value::Array(a)) => !a.is_empty(),
         Some(Value::Object(o)) => o.values().any(|x| is_answered(Some(x))),
         Some(_) => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_and_unjustified_warnings_block_sending() {
+        assert!(blocks_sending(Severity::Error, false, false));
+        assert!(blocks_sending(Severity::Warning, true, false));
+        assert!(!blocks_sending(Severity::Warning, true, true));
+        assert!(!blocks_sending(Severity::Warning, false, false));
+        assert!(!blocks_sending(Severity::Info, false, false));
     }
 }

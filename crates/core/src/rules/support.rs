@@ -3,15 +3,7 @@
 use crate::date::{self, Date};
 use crate::model::DateText;
 
-/// Escapes one JSON Pointer reference token (RFC 6901).
-pub fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
-
-/// Builds a JSON Pointer from a base and one more token.
-pub fn ptr(base: &str, token: impl std::fmt::Display) -> String {
-    format!("{base}/{}", escape(&token.to_string()))
-}
+pub use crate::json::pointer::{escape, ptr};
 
 /// The calendar date of an optional date field, if it is a real date.
 pub fn date(d: Option<&DateText>) -> Option<Date> {
@@ -166,14 +158,5 @@ mod tests {
         assert_eq!(article("External provider"), "an");
         assert_eq!(article("SENCo"), "a");
         assert_eq!(article(""), "a");
-    }
-
-    #[test]
-    fn pointers_escape() {
-        assert_eq!(
-            ptr("/review/outcomeStatus", "a/b~c"),
-            "/review/outcomeStatus/a~1b~0c"
-        );
-        assert_eq!(ptr("/rows", 3), "/rows/3");
     }
 }

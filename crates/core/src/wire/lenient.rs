@@ -14,9 +14,9 @@
 use serde_json::{Map, Value};
 
 use super::ParseError;
+use crate::json::pointer::escape;
 use crate::json::{self, kind_of, UNKNOWN_FIELD};
 use crate::model::Application;
-use crate::rules::escape;
 
 /// At most this many values are named one by one. Past it, the rest of the part of the file
 /// being read is not loaded, and that is said once for it and once for all the parts after it.

@@ -1,11 +1,21 @@
+//! The reader and writer of `json` on the model and profiles: unknown fields, nulls, pointers,
+//! kinds and round trips.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
-use super::*;
-use crate::codes::{Relationship, StaffRole};
-use crate::model::{Application, Parent, ProvisionRow};
-use crate::profile::Profile;
+use sen_core::codes::{Relationship, StaffRole};
+use sen_core::json::*;
+use sen_core::model::{Application, Parent, ProvisionRow};
+use sen_core::profile::Profile;
 
 fn read_app(v: Value) -> Result<Application, ReadError> {
     from_value(&v)
@@ -119,7 +129,7 @@ fn profiles_required_keys_defaults_and_code_keyed_maps() {
     assert_eq!(p.provision.rates.len(), 1);
     assert_eq!(
         p.provision.max_weeks,
-        crate::profile::ProvisionPolicy::default().max_weeks
+        sen_core::profile::ProvisionPolicy::default().max_weeks
     );
     rates["provision"] = json!({"rates": {"JANITOR": {"minPence": 1, "maxPence": 2}}});
     let e = from_value::<Profile>(&rates).unwrap_err();

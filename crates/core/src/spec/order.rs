@@ -1,9 +1,35 @@
 //! Field order for sorting issues: the order in which keys are declared in the model, so that
-//! issues read top to bottom as the form does. A key shared by several structs takes its first
-//! place; only siblings are ever compared. `tests/schema.rs` checks that every key of the JSON
-//! Schema is listed here.
+//! issues read top to bottom as the form does; the wire name of each Rust field name; and the
+//! model's keys as its derived `FromJson::keys` (`sen-json-derive`) list them. A key shared by several structs
+//! takes its first place; only siblings are ever compared. `tests/schema.rs` checks that every
+//! key of the JSON Schema is listed here; `tests/field_order.rs` that the list has exactly the
+//! derive's keys, siblings in the derive's order (but `status`), and that every wire name is
+//! the derive's.
 
-/// Every key of the document, in declaration order.
+use std::sync::LazyLock;
+
+use crate::json::FromJson;
+use crate::model::Application;
+
+/// Every key of the document as `(Rust name, wire name)`, in declaration order (a struct's
+/// fields, then those of each field's type), each pair once: made by the derive. The tests
+/// hold [`FIELD_ORDER`] and [`wire_name`] to it; nothing in the widget reads it.
+pub static KEYS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    let mut all = Vec::new();
+    Application::keys(&mut all);
+    let mut once: Vec<(&'static str, &'static str)> = Vec::new();
+    for pair in all {
+        if !once.contains(&pair) {
+            once.push(pair);
+        }
+    }
+    once
+});
+
+/// Every key of the document, in declaration order. Written out because a key shared by
+/// several structs takes its first place in the model's files (`status` the specialists', not
+/// the APDR cycles'), which the derive cannot see; `tests/field_order.rs` holds it to the
+/// derive's keys.
 pub const FIELD_ORDER: &[&str] = &[
     "schemaVersion",
     "profile",
@@ -212,6 +238,29 @@ pub const FIELD_ORDER: &[&str] = &[
     "durationWeeks",
     "plannedImpactMeasures",
 ];
+
+/// The wire name of a field by its Rust name (as `validator` names it): camelCase, and three
+/// fields renamed to `type`. Worked out rather than looked up in [`KEYS`], which in the widget
+/// would cost 3.6 KB gzip more; `tests/field_order.rs` holds it to the derive's name for every
+/// field of the model.
+pub fn wire_name(field: &str) -> String {
+    if matches!(field, "setting_type" | "service_type" | "attachment_type") {
+        return "type".to_owned();
+    }
+    let mut out = String::new();
+    let mut upper = false;
+    for c in field.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 /// A sort key for a JSON Pointer: array indices compare as numbers, keys by [`FIELD_ORDER`].
 pub fn key(pointer: &str) -> Vec<(u8, usize, &str)> {
