@@ -56,7 +56,7 @@ pub fn Unavailable(message: String) -> impl IntoView {
     view! {
         <div class="app-root govuk-frontend-supported">
             <div class="govuk-error-summary" role="alert">
-                <h2 class="govuk-error-summary__title">"This form is not available"</h2>
+                <h2 class="govuk-error-summary__title">{sen_core::text::say("widget.unavailable", &[])}</h2>
                 <div class="govuk-error-summary__body"><p class="govuk-body">{message}</p></div>
             </div>
             <slot></slot>

@@ -6,6 +6,7 @@
 
 use sen_core::codes::{AttachmentType, FileKind};
 use sen_core::profile::AttachmentPolicy;
+use sen_core::text::Catalogue;
 
 /// The attachments endpoint when the host names none: beside the applications endpoint
 /// (`…/api/applications` → `…/api/attachments`; any other endpoint gets `/attachments`
@@ -37,22 +38,20 @@ pub fn upload_url(endpoint: &str, sha256: &str, profile: &str) -> String {
 }
 
 /// "a PDF, DOCX or JPG": the kinds allowed, as the core names them.
-fn kinds_in_words(kinds: &[FileKind]) -> String {
-    let names: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
-    match names.split_last() {
-        None => String::new(),
-        Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-    }
+fn kinds_in_words(kinds: &[FileKind], texts: &Catalogue) -> String {
+    let names: Vec<String> = kinds.iter().map(|k| k.label().to_owned()).collect();
+    texts.or_list(&names)
 }
 
 /// The upload's hint: the kinds and size allowed, and how many files.
-pub fn hint(policy: &AttachmentPolicy) -> String {
-    format!(
-        "Each file must be a {} and smaller than {}. You can attach up to {} files.",
-        kinds_in_words(&policy.allowed_types),
-        sen_core::files::megabytes(policy.max_bytes),
-        policy.max_files
+pub fn hint(policy: &AttachmentPolicy, texts: &Catalogue) -> String {
+    texts.format(
+        "widget.files.hint",
+        &[
+            ("kinds", &kinds_in_words(&policy.allowed_types, texts)),
+            ("size", &sen_core::files::megabytes(policy.max_bytes)),
+            ("n", &policy.max_files),
+        ],
     )
 }
 
@@ -164,20 +163,18 @@ pub enum Upload {
 }
 
 /// What a file's upload state says, in the list of files.
-pub fn status_text(upload: &Upload) -> String {
+pub fn status_text(upload: &Upload, texts: &Catalogue) -> String {
     match upload {
-        Upload::Waiting => "Waiting to upload".to_owned(),
-        Upload::Sending(p) => format!("Uploading: {p}%"),
-        Upload::Retrying(s) => format!(
-            "Not uploaded yet: trying again in {s} second{}",
-            if *s == 1 { "" } else { "s" }
+        Upload::Waiting => texts.get("widget.upload.waiting").to_owned(),
+        Upload::Sending(p) => texts.format("widget.upload.sending", &[("percent", p)]),
+        Upload::Retrying(s) => texts.plural(
+            i64::try_from(*s).unwrap_or(i64::MAX),
+            "widget.upload.retrying",
         ),
-        Upload::Stored => "Uploaded".to_owned(),
-        Upload::Failed => "Not uploaded: the council's system could not be reached".to_owned(),
+        Upload::Stored => texts.get("widget.upload.stored").to_owned(),
+        Upload::Failed => texts.get("widget.upload.failed").to_owned(),
         Upload::Refused(why) => why.clone(),
-        Upload::Lost => "Not on this device. If it was not uploaded where it was attached, you \
-                         will be asked to attach it again when you send the application"
-            .to_owned(),
+        Upload::Lost => texts.get("widget.upload.lost").to_owned(),
     }
 }
 
@@ -238,7 +235,7 @@ mod tests {
             ..AttachmentPolicy::default()
         };
         assert_eq!(
-            hint(&policy),
+            hint(&policy, &sen_core::text::Catalogue::english()),
             "Each file must be a PDF, DOCX or JPG and smaller than 5MB. You can attach up to 3 files."
         );
         assert_eq!(
@@ -301,7 +298,7 @@ mod tests {
             "Waiting for 2 files to finish uploading"
         );
         assert_eq!(
-            status_text(&Upload::Sending(45)),
+            status_text(&Upload::Sending(45), &sen_core::text::Catalogue::english()),
             "Uploading: 45%".to_owned()
         );
     }

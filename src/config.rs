@@ -1,7 +1,7 @@
 //! What a host page tells the widget: the profile (a built-in id or the URL of a council's
 //! profile JSON) and the endpoint applications are POSTed to.
 
-use sen_core::text::Catalogue;
+use sen_core::text::{say, Catalogue};
 use sen_core::Profile;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -90,46 +90,62 @@ pub fn valid_header_name(name: &str) -> bool {
 pub fn builtin_profile(id: Option<&str>) -> Result<Profile, String> {
     match id {
         Some(id) => sen_core::profile::builtin(id).map_err(|e| e.to_string()),
-        None => Err("No profile was given: set the profile or profile-url attribute.".to_owned()),
+        None => Err(say("widget.config.no-profile", &[])),
     }
 }
 
 /// The text of a JSON file from a URL, or why not (`what` names it in the reason).
 async fn fetch_text(url: &str, what: &str) -> Result<String, String> {
-    let failed = |why: &str| format!("{what} could not be loaded from {url}: {why}.");
-    let window = web_sys::window().ok_or_else(|| failed("there is no window"))?;
+    let failed = |why: &str| {
+        let why = say(why, &[]);
+        say(
+            "widget.config.not-loaded",
+            &[("what", &what), ("url", &url), ("why", &why)],
+        )
+    };
+    let window = web_sys::window().ok_or_else(|| failed("widget.config.no-window"))?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|_| failed("the request failed"))?
+        .map_err(|_| failed("widget.config.request-failed"))?
         .dyn_into::<web_sys::Response>()
-        .map_err(|_| failed("the reply was not a response"))?;
+        .map_err(|_| failed("widget.config.not-response"))?;
     if !response.ok() {
         return Err(failed(&format!("HTTP {}", response.status())));
     }
     JsFuture::from(
         response
             .text()
-            .map_err(|_| failed("the reply had no text"))?,
+            .map_err(|_| failed("widget.config.no-text"))?,
     )
     .await
     .ok()
     .and_then(|t| t.as_string())
-    .ok_or_else(|| failed("the reply had no text"))
+    .ok_or_else(|| failed("widget.config.no-text"))
 }
 
 /// A council's profile from a URL, or why not.
 pub async fn fetch_profile(url: &str) -> Result<Profile, String> {
-    const WHAT: &str = "The council's form settings";
-    let text = fetch_text(url, WHAT).await?;
-    Profile::from_json(&text).map_err(|e| format!("{WHAT} could not be loaded from {url}: {e}."))
+    let what = say("widget.config.profile", &[]);
+    let text = fetch_text(url, &what).await?;
+    Profile::from_json(&text).map_err(|e| {
+        let why = e.to_string();
+        say(
+            "widget.config.not-loaded",
+            &[("what", &what), ("url", &url), ("why", &why)],
+        )
+    })
 }
 
 /// A catalogue of texts from a URL laid over English, or why not (English is used then).
 pub async fn fetch_messages(url: &str) -> Result<Catalogue, String> {
-    const WHAT: &str = "The form's texts";
-    let english = |why: String| format!("{why} English is shown instead.");
-    let text = fetch_text(url, WHAT).await.map_err(english)?;
-    Catalogue::english()
-        .with_json(&text)
-        .map_err(|e| english(format!("{WHAT} could not be loaded from {url}: {e}.")))
+    let what = say("widget.config.texts", &[]);
+    let english = |why: String| say("widget.config.english-shown", &[("why", &why)]);
+    let text = fetch_text(url, &what).await.map_err(english)?;
+    Catalogue::english().with_json(&text).map_err(|e| {
+        let why = e.to_string();
+        english(say(
+            "widget.config.not-loaded",
+            &[("what", &what), ("url", &url), ("why", &why)],
+        ))
+    })
 }

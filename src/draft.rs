@@ -52,13 +52,20 @@ impl Draft {
     }
 }
 
+impl Refusal {
+    /// Why, in the words of `texts`.
+    pub fn words(&self, texts: &sen_core::text::Catalogue) -> String {
+        match self {
+            Refusal::Expired => texts.get("widget.draft.expired").to_owned(),
+            Refusal::OtherProfile(p) => texts.format("widget.draft.other-form", &[("form", p)]),
+            Refusal::Unreadable(why) => texts.format("widget.draft.unreadable", &[("why", why)]),
+        }
+    }
+}
+
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Refusal::Expired => f.write_str("the saved answers had expired and have been deleted"),
-            Refusal::OtherProfile(p) => write!(f, "the file holds answers for another form ({p})"),
-            Refusal::Unreadable(why) => write!(f, "the saved answers could not be read: {why}"),
-        }
+        f.write_str(&self.words(&sen_core::text::Catalogue::english()))
     }
 }
 
@@ -106,15 +113,16 @@ fn read_value(value: &Value, profile: &str, now_ms: u64) -> Result<Draft, Refusa
     let draft: Draft =
         sen_core::json::from_value(value).map_err(|e| Refusal::Unreadable(e.to_string()))?;
     if draft.draft_version != DRAFT_VERSION {
-        return Err(Refusal::Unreadable(format!(
-            "draft version {}",
-            draft.draft_version
+        return Err(Refusal::Unreadable(sen_core::text::say(
+            "widget.draft.version",
+            &[("version", &draft.draft_version)],
         )));
     }
     if !draft.document.is_object() {
-        return Err(Refusal::Unreadable(
-            "the answers are not a JSON object".to_owned(),
-        ));
+        return Err(Refusal::Unreadable(sen_core::text::say(
+            "widget.draft.not-object",
+            &[],
+        )));
     }
     if draft.profile != profile {
         return Err(Refusal::OtherProfile(draft.profile));
@@ -139,9 +147,10 @@ pub fn import(text: &str, profile: &str) -> Result<Lenient, Refusal> {
             Some(p) if p != profile => return Err(Refusal::OtherProfile(p.to_owned())),
             _ if value.is_object() => value,
             _ => {
-                return Err(Refusal::Unreadable(
-                    "the file is not a JSON object".to_owned(),
-                ))
+                return Err(Refusal::Unreadable(sen_core::text::say(
+                    "widget.draft.file-not-object",
+                    &[],
+                )))
             }
         }
     };

@@ -11,7 +11,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use leptos::prelude::GetUntracked as _;
+use leptos::prelude::{GetUntracked as _, WithValue as _};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRoot};
@@ -36,21 +36,21 @@ pub fn has_stopped() -> bool {
 }
 
 /// What the message says of the answers: saved, or not kept.
-pub const SAVED: &str =
-    "Your answers are saved on this device: open this page again to carry on from where you were.";
-pub const NOT_KEPT: &str =
-    "Saving on this device is turned off, so your answers could not be kept.";
+pub const SAVED: &str = "widget.stopped.saved";
+pub const NOT_KEPT: &str = "widget.stopped.not-kept";
 
 /// Shows that the form has stopped, then its own content (a `<slot>`), in its shadow root, and
 /// moves focus there unless the person had moved it elsewhere on the page.
-pub fn show(root: &ShadowRoot, answers: &str) {
+pub fn show(root: &ShadowRoot, answers: &str, texts: &sen_core::text::Catalogue) {
     let elsewhere = root.active_element().is_none()
         && web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.active_element())
             .is_some_and(|e| e.tag_name() != "BODY");
+    let title = escape(texts.get("widget.stopped.title"));
+    let body = escape(&texts.format("widget.stopped.body", &[("answers", &texts.get(answers))]));
     root.set_inner_html(&format!(
-        "<div class=\"app-root govuk-frontend-supported\"><div class=\"govuk-error-summary\" role=\"alert\" tabindex=\"-1\" id=\"stopped\"><h2 class=\"govuk-error-summary__title\">Sorry, there is a problem with this form</h2><div class=\"govuk-error-summary__body\"><p class=\"govuk-body\">It cannot carry on. {answers}</p></div></div><slot></slot></div>"
+        "<div class=\"app-root govuk-frontend-supported\"><div class=\"govuk-error-summary\" role=\"alert\" tabindex=\"-1\" id=\"stopped\"><h2 class=\"govuk-error-summary__title\">{title}</h2><div class=\"govuk-error-summary__body\"><p class=\"govuk-body\">{body}</p></div></div><slot></slot></div>"
     ));
     if !elsewhere {
         if let Some(e) = root.get_element_by_id("stopped") {
@@ -59,8 +59,15 @@ pub fn show(root: &ShadowRoot, answers: &str) {
     }
 }
 
+/// Text made safe to stand in HTML.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// What `sen-error` says for a form that would have started after the widget failed.
-pub const EARLIER: &str = "The form stopped working earlier on this page";
+pub const EARLIER: &str = "widget.stopped.earlier";
 
 /// The widget cannot go on, for `reason`: every form on the page says so, shows its own
 /// content, fires `sen-error` and saves its answers. Only the first call does anything.
@@ -70,7 +77,7 @@ pub fn stopped(reason: &str) {
         return;
     }
     let forms = FORMS.with(RefCell::take);
-    let message = format!("The form stopped working: {reason}");
+    let message = sen_core::text::say("widget.stopped.event", &[("reason", &reason)]);
     for form in &forms {
         // A form that has left the page is passed over.
         let Some(host) = crate::events::host_of(*form) else {
@@ -80,7 +87,8 @@ pub fn stopped(reason: &str) {
             continue;
         };
         let saving = form.save_here.try_get_untracked() == Some(true);
-        show(&root, if saving { SAVED } else { NOT_KEPT });
+        let texts = form.texts.try_with_value(Clone::clone).unwrap_or_default();
+        show(&root, if saving { SAVED } else { NOT_KEPT }, &texts);
         crate::events::error_on(&host, &message);
     }
     for form in forms {

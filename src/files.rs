@@ -79,7 +79,7 @@ pub struct Files {
 }
 
 /// Said when a file could not be kept on this device.
-pub const NOT_KEPT: &str = "A file could not be saved on this device: its storage is full or turned off. You can carry on: the file is kept while this page stays open, so keep it open until the file has uploaded.";
+pub const NOT_KEPT: &str = "widget.files.not-kept";
 
 impl Files {
     pub fn new(endpoint: String) -> Files {
@@ -178,8 +178,15 @@ pub fn choose(form: Form, list: &web_sys::FileList) {
         if form.files.shelf.try_get_untracked().is_none() {
             return; // unmounted meanwhile
         }
-        let mut said: Vec<String> = added.iter().map(|n| format!("{n} attached.")).collect();
-        said.extend(refused.iter().map(|r| format!("Not attached: {r}.")));
+        let mut said: Vec<String> = added
+            .iter()
+            .map(|n| form.say("widget.files.attached", &[("name", n)]))
+            .collect();
+        said.extend(
+            refused
+                .iter()
+                .map(|r| form.say("widget.files.not-attached", &[("why", r)])),
+        );
         let any_refused = !refused.is_empty();
         form.files.update(|s| {
             s.reading = s.reading.saturating_sub(count);
@@ -206,7 +213,7 @@ async fn read(blob: &web_sys::Blob) -> Option<js_sys::ArrayBuffer> {
 async fn add(form: Form, file: &web_sys::File) -> Result<(), String> {
     let name = file.name();
     let policy = form.profile.with_value(|p| p.attachments.clone());
-    let unreadable = || format!("{name}: the selected file could not be read");
+    let unreadable = || form.say("widget.files.unreadable", &[("name", &name)]);
     // A file over the limit is read only as far as the limit and a byte: enough for the
     // core to say it is too large, without holding all of it.
     let size = file.size();
@@ -224,7 +231,7 @@ async fn add(form: Form, file: &web_sys::File) -> Result<(), String> {
     .ok_or_else(unreadable)?;
     let (kind, problems) =
         sen_core::files::check_file(&name, &js_sys::Uint8Array::new(&bytes).to_vec(), &policy);
-    let refusal = |m: &str| format!("{name}: {m}");
+    let refusal = |m: &str| form.say("widget.files.refused", &[("name", &name), ("why", &m)]);
     if let Some(error) = problems
         .iter()
         .find(|p| p.severity == sen_core::Severity::Error)
@@ -350,11 +357,11 @@ pub fn on_online(form: Form) {
 }
 
 /// What the council's system says when it gives no message of its own.
-fn refused_text(code: u16) -> String {
+fn refused_text(form: Form, code: u16) -> String {
     match code {
-        413 => "The selected file is too large for the council's system".to_owned(),
-        415 => "The council's system does not accept this kind of file".to_owned(),
-        _ => format!("The council's system did not accept the selected file (HTTP {code})"),
+        413 => form.text("widget.files.too-large"),
+        415 => form.text("widget.files.not-accepted"),
+        _ => form.say("widget.files.refused-http", &[("code", &code)]),
     }
 }
 
@@ -382,7 +389,8 @@ async fn run(form: Form, sha: &str) {
             };
             set_upload(form, &key, Upload::Sending(p));
             if let Some(step) = attach::announce_step(before, p) {
-                form.files.say(format!("{name}: {step}% uploaded"));
+                form.files
+                    .say(form.say("widget.files.step", &[("name", &name), ("percent", &step)]));
             }
         };
         let outcome = crate::upload::attempt(&url, sha, &buf, attempt, &settings, progress).await;
@@ -402,7 +410,8 @@ async fn run(form: Form, sha: &str) {
         ) {
             Next::Done => {
                 set_upload(form, sha, Upload::Stored);
-                form.files.say(format!("{name} uploaded"));
+                form.files
+                    .say(form.say("widget.files.uploaded", &[("name", &name)]));
                 if form.save_here.get_untracked() {
                     let _ = file_store::mark_stored(
                         form.place.get_value(),
@@ -419,15 +428,17 @@ async fn run(form: Form, sha: &str) {
             }
             Next::GiveUp => {
                 set_upload(form, sha, Upload::Failed);
-                form.files.say(format!(
-                    "{name} was not uploaded: the council's system could not be reached"
-                ));
+                form.files
+                    .say(form.say("widget.files.not-reached", &[("name", &name)]));
                 return;
             }
             Next::Refused(code) => {
                 let why = crate::submit::error_message(&outcome.text)
-                    .unwrap_or_else(|| refused_text(code));
-                form.files.say(format!("{name} was not uploaded: {why}"));
+                    .unwrap_or_else(|| refused_text(form, code));
+                form.files.say(form.say(
+                    "widget.files.not-uploaded",
+                    &[("name", &name), ("why", &why)],
+                ));
                 set_upload(form, sha, Upload::Refused(why));
                 return;
             }
@@ -450,7 +461,7 @@ pub fn remove(form: Form, index: usize) {
     form.files.update(|s| {
         s.files.retain(|(k, _)| *k != sha);
         s.refused.clear();
-        s.tell(format!("{name} removed"));
+        s.tell(form.say("widget.files.removed", &[("name", &name)]));
     });
     form.files
         .held
@@ -535,9 +546,12 @@ pub fn unfinished(form: Form) -> (usize, Vec<(String, String)>) {
                 Upload::Waiting | Upload::Sending(_) | Upload::Retrying(_) => waiting += 1,
                 Upload::Failed => problems.push((
                     at,
-                    format!("{name} has not been uploaded: select \u{2018}Try again\u{2019} by the file"),
+                    form.say("widget.files.try-again-needed", &[("name", name)]),
                 )),
-                Upload::Refused(why) => problems.push((at, format!("{name}: {why}"))),
+                Upload::Refused(why) => problems.push((
+                    at,
+                    form.say("widget.files.refused", &[("name", name), ("why", why)]),
+                )),
                 // The council's system may have it already: it says if not.
                 Upload::Lost => {}
             }

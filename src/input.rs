@@ -17,7 +17,13 @@ pub enum Conversion {
 
 /// Text typed into a field, as a JSON value: `Ok(None)` when blank, `Err(message)` when it
 /// cannot be read.
-pub fn parse(conversion: Conversion, text: &str, label: &str) -> Result<Option<Value>, String> {
+pub fn parse(
+    conversion: Conversion,
+    text: &str,
+    label: &str,
+    texts: &sen_core::text::Catalogue,
+) -> Result<Option<Value>, String> {
+    let refuse = |id: &str| texts.format(id, &[("label", &label)]);
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -26,13 +32,13 @@ pub fn parse(conversion: Conversion, text: &str, label: &str) -> Result<Option<V
         Conversion::Text => Ok(Some(Value::String(text.to_owned()))),
         Conversion::Money => pence(t)
             .map(|p| Some(Value::from(p)))
-            .ok_or_else(|| format!("{label} must be an amount in pounds and pence, like 17.20")),
+            .ok_or_else(|| refuse("widget.input.money")),
         Conversion::Whole => whole(t)
             .map(|n| Some(Value::from(n)))
-            .ok_or_else(|| format!("{label} must be a whole number, like 6")),
+            .ok_or_else(|| refuse("widget.input.whole")),
         Conversion::Decimal => decimal(t)
             .map(|n| Some(number_value(n)))
-            .ok_or_else(|| format!("{label} must be a number, like 2.5")),
+            .ok_or_else(|| refuse("widget.input.decimal")),
         Conversion::Lines => {
             let items: Vec<Value> = text
                 .lines()
@@ -148,6 +154,10 @@ pub fn join_date(day: &str, month: &str, year: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn en() -> sen_core::text::Catalogue {
+        sen_core::text::Catalogue::english()
+    }
     use serde_json::json;
 
     #[test]
@@ -178,23 +188,26 @@ mod tests {
     #[test]
     fn parses_by_conversion() {
         assert_eq!(
-            parse(Conversion::Whole, " 38 ", "Weeks"),
+            parse(Conversion::Whole, " 38 ", "Weeks", &en()),
             Ok(Some(json!(38)))
         );
-        assert!(parse(Conversion::Whole, "3.5", "Weeks").is_err());
+        assert!(parse(Conversion::Whole, "3.5", "Weeks", &en()).is_err());
         assert_eq!(
-            parse(Conversion::Decimal, "93.4", "A"),
+            parse(Conversion::Decimal, "93.4", "A", &en()),
             Ok(Some(json!(93.4)))
         );
-        assert_eq!(parse(Conversion::Decimal, "32", "A"), Ok(Some(json!(32))));
-        assert_eq!(parse(Conversion::Text, "  ", "A"), Ok(None));
         assert_eq!(
-            parse(Conversion::Lines, "English\n\n Polish \n", "A"),
+            parse(Conversion::Decimal, "32", "A", &en()),
+            Ok(Some(json!(32)))
+        );
+        assert_eq!(parse(Conversion::Text, "  ", "A", &en()), Ok(None));
+        assert_eq!(
+            parse(Conversion::Lines, "English\n\n Polish \n", "A", &en()),
             Ok(Some(json!(["English", "Polish"])))
         );
         assert_eq!(show(Conversion::Lines, Some(&json!(["a", "b"]))), "a\nb");
         assert_eq!(show(Conversion::Money, Some(&json!(1720))), "17.20");
-        assert!(parse(Conversion::Money, "£12.3.4", "Rate")
+        assert!(parse(Conversion::Money, "£12.3.4", "Rate", &en())
             .err()
             .is_some_and(|m| m.starts_with("Rate must be")));
     }

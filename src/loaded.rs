@@ -7,7 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use sen_core::form::{is_computed, LISTS};
-use sen_core::rules::field_specs::{is_hidden, label_for, spec_for, Kind};
+use sen_core::rules::field_specs::{is_hidden, label_for_in, spec_for, Kind};
+use sen_core::text::Catalogue;
 use sen_core::wire::{Unread, UnreadKind};
 use sen_core::Profile;
 
@@ -38,9 +39,9 @@ fn asked(pointer: &str, profile: &Profile) -> Option<Kind> {
 }
 
 /// The list item a pointer is in, as people count it: ("parent or carer", 2).
-fn item_of(pointer: &str) -> Option<(&'static str, usize)> {
+fn item_of(pointer: &str) -> Option<(&'static sen_core::form::ListDef, usize)> {
     // The innermost list: the longest list pointer the pointer starts with.
-    let mut found: Option<(usize, &'static str, usize)> = None;
+    let mut found: Option<(usize, &'static sen_core::form::ListDef, usize)> = None;
     for l in LISTS {
         let index = pointer
             .strip_prefix(l.pointer)
@@ -49,7 +50,7 @@ fn item_of(pointer: &str) -> Option<(&'static str, usize)> {
             .and_then(|n| n.parse::<usize>().ok());
         if let Some(index) = index {
             if found.is_none_or(|(len, ..)| l.pointer.len() > len) {
-                found = Some((l.pointer.len(), l.item, index.saturating_add(1)));
+                found = Some((l.pointer.len(), l, index.saturating_add(1)));
             }
         }
     }
@@ -75,20 +76,31 @@ fn parent(pointer: &str) -> &str {
 }
 
 /// What a place in the document is called on the form, with the list item it is in.
-pub fn describe(pointer: &str, profile: &Profile) -> String {
+pub fn describe(pointer: &str, profile: &Profile, texts: &Catalogue) -> String {
+    let name = |list, n: usize| {
+        let id = format!("display.list.{}", crate::route::list_key(list));
+        texts.format(&id, &[("n", &n)])
+    };
+    let label_for = |p: &str, profile: &Profile| label_for_in(p, profile, texts);
     let with_item = |label: String| match item_of(pointer) {
-        Some((item, n)) if !is_whole_item(pointer) => format!("{label} ({item} {n})"),
+        Some((list, n)) if !is_whole_item(pointer) => texts.format(
+            "widget.loaded.in-item",
+            &[
+                ("label", &label),
+                ("item", &sen_core::rules::lower_first(&name(list, n))),
+            ],
+        ),
         _ => label,
     };
     if pointer.is_empty() {
-        return "Other parts of the file".to_owned();
+        return texts.get("widget.loaded.other-parts").to_owned();
     }
     if spec_for(pointer).is_some() {
         return with_item(label_for(pointer, profile));
     }
     if is_whole_item(pointer) {
-        if let Some((item, n)) = item_of(pointer) {
-            return format!("{} {n}", sen_core::rules::capital(item));
+        if let Some((list, n)) = item_of(pointer) {
+            return name(list, n);
         }
     }
     if let Some(list) = LISTS.iter().find(|l| l.pointer == pointer) {
@@ -101,7 +113,7 @@ pub fn describe(pointer: &str, profile: &Profile) -> String {
     }
     if up.is_empty() {
         // A whole part of the document: the section it is answered in.
-        return profile.section_title(sen_core::sections::section_of(pointer));
+        return profile.section_title_in(sen_core::sections::section_of(pointer), texts);
     }
     with_item(label_for(pointer, profile))
 }
@@ -127,34 +139,43 @@ fn field_of(unread: &Unread, profile: &Profile) -> Option<String> {
 }
 
 /// The message a field shows for the file's value it could not read.
-fn field_message(kind: Kind, why: &str) -> String {
+fn field_message(kind: Kind, why: &str, texts: &Catalogue) -> String {
     let what_to_do = match kind {
-        Kind::Choice | Kind::Choices | Kind::YesNo => "Select the answer again",
-        _ => "Check it and enter it again",
+        Kind::Choice | Kind::Choices | Kind::YesNo => texts.get("widget.loaded.select-again"),
+        _ => texts.get("widget.loaded.enter-again"),
     };
-    format!("This answer from the file could not be read: {why}. {what_to_do}")
+    texts.format(
+        "widget.loaded.field",
+        &[("why", &why), ("what_to_do", &what_to_do)],
+    )
 }
 
 /// The banner's list: each value that could not be read, named, with what the file had.
-pub fn items(unread: &[Unread], profile: &Profile) -> Vec<Item> {
+pub fn items(unread: &[Unread], profile: &Profile, texts: &Catalogue) -> Vec<Item> {
     unread
         .iter()
         .map(|u| match u.kind {
             UnreadKind::Unknown => {
-                let where_ = item_of(&u.pointer)
-                    .map(|(item, n)| format!(" ({item} {n})"))
-                    .unwrap_or_default();
+                let key = last_key(&u.pointer);
+                let label = match item_of(&u.pointer) {
+                    Some((list, n)) => {
+                        let id = format!("display.list.{}", crate::route::list_key(list));
+                        let item = sen_core::rules::lower_first(&texts.format(&id, &[("n", &n)]));
+                        texts.format(
+                            "widget.loaded.unknown-in",
+                            &[("key", &key), ("item", &item)],
+                        )
+                    }
+                    None => texts.format("widget.loaded.unknown", &[("key", &key)]),
+                };
                 Item {
-                    label: format!(
-                        "An answer this form does not ask for: \u{2018}{}\u{2019}{where_}",
-                        last_key(&u.pointer)
-                    ),
-                    detail: format!(" (the file had \u{2018}{}\u{2019})", u.text),
+                    label,
+                    detail: texts.format("widget.loaded.file-had", &[("text", &u.text)]),
                     target: None,
                 }
             }
             UnreadKind::Rest => Item {
-                label: describe(&u.pointer, profile),
+                label: describe(&u.pointer, profile, texts),
                 detail: if u.text.is_empty() {
                     format!(": {}", u.message)
                 } else {
@@ -163,8 +184,11 @@ pub fn items(unread: &[Unread], profile: &Profile) -> Vec<Item> {
                 target: None,
             },
             UnreadKind::Value => Item {
-                label: describe(&u.pointer, profile),
-                detail: format!(": the file had \u{2018}{}\u{2019} ({})", u.text, u.message),
+                label: describe(&u.pointer, profile, texts),
+                detail: texts.format(
+                    "widget.loaded.file-had-why",
+                    &[("text", &u.text), ("why", &u.message)],
+                ),
                 target: field_of(u, profile),
             },
         })
@@ -173,7 +197,11 @@ pub fn items(unread: &[Unread], profile: &Profile) -> Vec<Item> {
 
 /// The file's text put back in the fields the form asks, with their messages; and those
 /// fields, whose messages show at once.
-pub fn in_fields(unread: &[Unread], profile: &Profile) -> (InFields, BTreeSet<String>) {
+pub fn in_fields(
+    unread: &[Unread],
+    profile: &Profile,
+    texts: &Catalogue,
+) -> (InFields, BTreeSet<String>) {
     let mut fields = InFields::new();
     for u in unread {
         if u.kind != UnreadKind::Value {
@@ -183,7 +211,7 @@ pub fn in_fields(unread: &[Unread], profile: &Profile) -> (InFields, BTreeSet<St
         if let Some(kind) = asked(here, profile) {
             fields.insert(
                 here.to_owned(),
-                (u.text.clone(), field_message(kind, &u.message)),
+                (u.text.clone(), field_message(kind, &u.message, texts)),
             );
         }
     }
@@ -212,7 +240,7 @@ mod tests {
             "provisionMap": {"rows": [{"id": "r1", "annualCostPence": "lots"}]}
         });
         let l = read_leniently(&doc).unwrap();
-        let items = items(&l.unread, &p);
+        let items = items(&l.unread, &p, &Catalogue::english());
         let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
         assert_eq!(
             labels,
@@ -265,7 +293,7 @@ mod tests {
         });
         let l = read_leniently(&doc).unwrap();
         assert_eq!(l.unread.len(), 8);
-        let (fields, touched) = in_fields(&l.unread, &p);
+        let (fields, touched) = in_fields(&l.unread, &p, &Catalogue::english());
         let keys: Vec<&str> = fields.keys().map(String::as_str).collect();
         // The second assessment is the first kept; a computed figure, one code of a list of
         // choices, a list and the per-outcome review have no field of their own to hold them.
@@ -298,12 +326,12 @@ mod tests {
             message: "more than 500 answers in the file could not be read, so 1 more part of the file was not loaded".into(),
             kind: UnreadKind::Rest,
         };
-        let items = items(&[rest, others], &p);
+        let items = items(&[rest, others], &p, &Catalogue::english());
         assert_eq!(items[0].label, "Assessments of attainment and progress");
         assert_eq!(items[1].label, "Other parts of the file");
         assert!(items[1].detail.ends_with(": \u{2018}sen\u{2019}"));
         assert!(items.iter().all(|i| i.target.is_none()));
-        let (fields, _) = in_fields(&[], &p);
+        let (fields, _) = in_fields(&[], &p, &Catalogue::english());
         assert!(fields.is_empty());
     }
 }

@@ -82,15 +82,12 @@ fn render(
 ) {
     if crate::failure::has_stopped() {
         // The widget failed on this page before this form started: its own content stays.
-        crate::events::error_on(host, crate::failure::EARLIER);
+        crate::events::error_on(host, &sen_core::text::say(crate::failure::EARLIER, &[]));
         return;
     }
     let Ok(root) = shadow_root(host) else {
         // Another script gave the element a shadow root: its own content stays.
-        crate::events::error_on(
-            host,
-            "The form could not start: the element has a shadow root already",
-        );
+        crate::events::error_on(host, &sen_core::text::say("widget.mount.shadow-root", &[]));
         return;
     };
     let Some(container) = web_sys::window()
@@ -100,8 +97,8 @@ fn render(
         .filter(|c| root.append_child(c).is_ok())
     else {
         // The page broke document.createElement, say: not a blank form, but the message.
-        crate::failure::show(&root, "");
-        crate::events::error_on(host, "The form could not start: it could not make its page");
+        crate::failure::show(&root, "", &sen_core::text::Catalogue::english());
+        crate::events::error_on(host, &sen_core::text::say("widget.mount.no-page", &[]));
         return;
     };
     let handle: Box<dyn Any> = match profile {

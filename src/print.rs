@@ -10,6 +10,7 @@ use std::cell::RefCell;
 use std::fmt::Write;
 
 use leptos::prelude::*;
+use sen_core::text::Catalogue;
 use web_sys::CssStyleSheet;
 
 use crate::route::Page;
@@ -47,11 +48,11 @@ pub fn css_string(text: &str) -> String {
 
 /// The `@page` rules of a printed pack: A4, and in its margins the child's initials (left) and,
 /// once sent, the reference (right).
-pub fn page_rules(initials: &str, reference: Option<&str>) -> String {
+pub fn page_rules(initials: &str, reference: Option<&str>, texts: &Catalogue) -> String {
     let child = if initials.is_empty() {
         String::new()
     } else {
-        format!("Child: {initials}")
+        texts.format("pack.header.child", &[("initials", &initials)])
     };
     let mut boxes = format!(
         "@top-left{{content:{};font:9pt Arial,sans-serif;color:#505a5f}}",
@@ -61,7 +62,7 @@ pub fn page_rules(initials: &str, reference: Option<&str>) -> String {
         let _ = write!(
             boxes,
             "@top-right{{content:{};font:9pt Arial,sans-serif;color:#505a5f}}",
-            css_string(&format!("Reference: {r}"))
+            css_string(&texts.format("pack.header.reference", &[("reference", &r)]))
         );
     }
     format!("@page{{size:A4;margin:18mm 15mm 15mm;{boxes}}}")
@@ -128,7 +129,8 @@ pub fn watch(form: Form) {
         }
         .map(|reference| {
             let initials = form.doc.with_untracked(sen_core::pack::initials);
-            page_rules(&initials, reference.as_deref())
+            form.texts
+                .with_value(|t| page_rules(&initials, reference.as_deref(), t))
         });
         mark(form, rules);
     });
@@ -156,18 +158,19 @@ mod tests {
 
     #[test]
     fn the_reference_is_in_the_margin_once_sent() {
-        let before = page_rules("A.E.", None);
+        let before = page_rules("A.E.", None, &Catalogue::english());
         assert!(before.contains("size:A4"), "{before}");
         assert!(
             before.contains(r#"@top-left{content:"Child: A.E.""#),
             "{before}"
         );
         assert!(!before.contains("@top-right"), "{before}");
-        let after = page_rules("A.E.", Some("SEN-2025-000001"));
+        let after = page_rules("A.E.", Some("SEN-2025-000001"), &Catalogue::english());
         assert!(
             after.contains(r#"@top-right{content:"Reference: SEN-2025-000001""#),
             "{after}"
         );
-        assert_eq!(page_rules("", Some("")), page_rules("", None));
+        let en = Catalogue::english();
+        assert_eq!(page_rules("", Some(""), &en), page_rules("", None, &en));
     }
 }

@@ -106,6 +106,12 @@ pub fn section_of_page(page: &Page) -> Option<&'static str> {
     }
 }
 
+/// The catalogue's key for a list's words (`widget.list.{key}.add`): what one item is called,
+/// with dashes for spaces (`previous-setting`).
+pub fn list_key(list: &ListDef) -> String {
+    list.item.replace(' ', "-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

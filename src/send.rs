@@ -10,7 +10,7 @@ use crate::state::{now_ms, Form, Sending};
 use crate::submission::{Action, Phase};
 use crate::{check, focus, submit};
 
-const NOT_REACHED: &str = "Your application has not been sent yet: the council's system could not be reached. Your answers are still here. Check your connection and select \u{2018}Accept and send\u{2019} to try again.";
+const NOT_REACHED: &str = "widget.send.not-reached";
 
 /// "Accept and send": checks once more, then sends, unless a send is already under way.
 pub fn press(form: Form) {
@@ -44,9 +44,8 @@ pub fn press(form: Form) {
         .doc
         .with_untracked(|d| form.profile.with_value(|p| check::document(d, p)));
     let Some(body) = body else {
-        form.sending.set(Sending::Failed(
-            "Your answers could not be put together for sending.".to_owned(),
-        ));
+        form.sending
+            .set(Sending::Failed(form.text("widget.send.not-put-together")));
         return;
     };
     let mut first = Action::Stop;
@@ -143,7 +142,7 @@ async fn run(form: Form, mut action: Action, body: String) {
             form.go(Page::Sent(reference));
         }
         Phase::GaveUp => {
-            form.sending.set(Sending::Failed(NOT_REACHED.to_owned()));
+            form.sending.set(Sending::Failed(form.text(NOT_REACHED)));
             focus::id(form, "send-failed");
         }
         Phase::Refused(code) => {
@@ -156,9 +155,9 @@ async fn run(form: Form, mut action: Action, body: String) {
             } else {
                 let why =
                     submit::error_message(&last_text).unwrap_or_else(|| format!("HTTP {code}"));
-                form.sending.set(Sending::Failed(format!(
-                    "The council's system did not accept your application ({why}). Your answers are still here. Contact the council if this happens again."
-                )));
+                form.sending.set(Sending::Failed(
+                    form.say("widget.send.refused", &[("why", &why)]),
+                ));
                 focus::id(form, "send-failed");
             }
         }

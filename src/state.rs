@@ -277,7 +277,10 @@ impl Form {
 
     /// Writes what was typed into a field.
     pub fn write(&self, pointer: &str, conversion: Conversion, text: &str, label: &str) {
-        match input::parse(conversion, text, label) {
+        match self
+            .texts
+            .with_value(|t| input::parse(conversion, text, label, t))
+        {
             Ok(value) => {
                 self.unread.update(|u| {
                     u.remove(pointer);
@@ -495,8 +498,10 @@ impl Form {
 
     /// The label of a field (the profile's wording first).
     pub fn label(&self, pointer: &str) -> String {
-        self.profile
-            .with_value(|p| sen_core::rules::field_specs::label_for(pointer, p))
+        self.profile.with_value(|p| {
+            self.texts
+                .with_value(|t| sen_core::rules::field_specs::label_for_in(pointer, p, t))
+        })
     }
 }
 
@@ -667,9 +672,10 @@ impl Form {
         let id = self.profile.with_value(|p| p.id.clone());
         match draft::import(text, &id) {
             Ok(loaded) => {
-                let (in_fields, touched) = self
-                    .profile
-                    .with_value(|p| crate::loaded::in_fields(&loaded.unread, p));
+                let (in_fields, touched) = self.profile.with_value(|p| {
+                    self.texts
+                        .with_value(|t| crate::loaded::in_fields(&loaded.unread, p, t))
+                });
                 self.doc.set(loaded.kept);
                 self.unread.set(in_fields);
                 self.touched.set(touched);
@@ -685,9 +691,10 @@ impl Form {
                 self.go(Page::Tasks);
             }
             Err(refusal) => {
-                self.notice.set(Some(Notice::Problem(format!(
-                    "Your answers could not be loaded: {refusal}."
-                ))));
+                let why = self.texts.with_value(|t| refusal.words(t));
+                self.notice.set(Some(Notice::Problem(
+                    self.say("widget.draft.not-loaded", &[("why", &why)]),
+                )));
                 crate::focus::top(*self);
             }
         }

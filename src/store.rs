@@ -50,10 +50,10 @@ impl Where {
 }
 
 /// Said when saving fails.
-pub const NOT_SAVED: &str = "Your answers could not be saved on this device: its storage is full or turned off. You can carry on: your answers are kept while this page stays open. To keep a copy, download your answers.";
+pub const NOT_SAVED: &str = "widget.store.not-saved";
 
 /// Said when there is nowhere to keep the key that seals them (IndexedDB cannot be opened).
-pub const NO_SAFE_PLACE: &str = "Your answers cannot be saved on this device: this browser does not let the form keep them safely. You can carry on: your answers are kept while this page stays open. To keep a copy, download your answers.";
+pub const NO_SAFE_PLACE: &str = "widget.store.no-safe-place";
 
 /// What a failed write says (its promise's rejection).
 pub fn problem(rejection: &JsValue) -> &'static str {

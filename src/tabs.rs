@@ -82,7 +82,7 @@ impl Form {
             let Some(Ok(draft)) = text.map(|t| crate::draft::read(&t, &id, now_ms())) else {
                 form.newer.set(None);
                 form.notice.set(Some(Notice::Problem(
-                    "The answers saved in the other tab could not be loaded: they were deleted or have expired. Your answers in this tab are kept.".to_owned(),
+                    form.text("widget.other-tab.not-loaded"),
                 )));
                 form.go(crate::route::Page::Tasks);
                 return;

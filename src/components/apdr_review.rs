@@ -18,7 +18,9 @@ pub fn ApdrReview(index: usize) -> impl IntoView {
         let base = base.clone();
         move || {
             form.doc.with(|d| {
-                let names = crate::display::references(d, "/outcomes");
+                let names = form
+                    .texts
+                    .with_value(|t| crate::display::Words(t).references(d, "/outcomes"));
                 d.pointer(&format!("{base}/outcomeIds"))
                     .and_then(Value::as_array)
                     .map(|ids| {
@@ -26,7 +28,7 @@ pub fn ApdrReview(index: usize) -> impl IntoView {
                             .filter_map(Value::as_str)
                             .map(|id| {
                                 let name = names.iter().find(|(i, _)| i == id).map_or_else(
-                                    || "An outcome that has been removed".to_owned(),
+                                    || form.text("widget.apdr.removed-outcome"),
                                     |(_, n)| n.clone(),
                                 );
                                 (id.to_owned(), name)
@@ -37,22 +39,22 @@ pub fn ApdrReview(index: usize) -> impl IntoView {
             })
         }
     };
-    let statuses: Vec<Choice> = sen_core::codes::ReviewStatus::options()
+    let statuses: Vec<Choice> = sen_core::codes::ReviewStatus::ALL
         .iter()
-        .map(|(code, label)| Choice {
-            value: Value::from(*code),
-            label: (*label).to_owned(),
+        .map(|s| Choice {
+            value: Value::from(s.code()),
+            label: form.texts.with_value(|t| s.label_in(t).to_owned()),
         })
         .collect();
     let evidence_label = form.label("/apdrCycles/0/review/outcomeEvidence");
     let ids = Memo::new(move |_| outcomes());
     view! {
-        <h2 class="govuk-heading-m">"Review of each outcome"</h2>
+        <h2 class="govuk-heading-m">{form.text("widget.apdr.review-title")}</h2>
         {move || {
             let ids = ids.get();
             if ids.is_empty() {
                 return view! {
-                    <p class="govuk-body">"Choose the outcomes worked on in this cycle above to review each one here."</p>
+                    <p class="govuk-body">{form.text("widget.apdr.choose-outcomes")}</p>
                 }
                 .into_any();
             }
@@ -65,13 +67,13 @@ pub fn ApdrReview(index: usize) -> impl IntoView {
                         <h3 class="govuk-heading-s">{name}</h3>
                         <Radios
                             pointer=status_ptr
-                            shown_label=format!("How far was {number} achieved at the review?")
+                            shown_label=form.say("widget.apdr.how-far", &[("outcome", &number)])
                             choices=statuses.clone()
                         />
                         <Textarea
                             pointer=evidence_ptr
                             label=evidence_label.clone()
-                            shown_label=format!("What shows this for {number}? (optional)")
+                            shown_label=form.say("widget.apdr.evidence", &[("outcome", &number)])
                             conversion=Conversion::Text
                         />
                     }

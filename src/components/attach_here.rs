@@ -17,7 +17,7 @@ pub fn AttachHere(id: String) -> impl IntoView {
                 let back = (form.page.get_untracked(), id.clone());
                 form.files.update(|s| s.back_to = Some(back));
                 form.go(crate::route::Page::Section(sen_core::sections::section_of(crate::files::LIST)));
-            }>"Attach a document"</a>
+            }>{form.text("widget.attach-here")}</a>
         </p>
     }
 }

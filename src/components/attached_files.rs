@@ -38,7 +38,7 @@ fn file_row(
             <div class="app-file__title">
                 <h3 class="govuk-heading-s app-file__name" id=field_id(&format!("{LIST}/{index}")) tabindex="-1">{name.clone()}</h3>
                 <button type="button" class="govuk-link app-link-button" id=format!("remove-file-{index}") on:click=move |_| files::remove(form, index)>
-                    "Remove"<span class="govuk-visually-hidden">{format!(" {name}")}</span>
+                    {form.text("widget.remove")}<span class="govuk-visually-hidden">{format!(" {name}")}</span>
                 </button>
             </div>
             // What the upload has come to, drawn again only when it changes.
@@ -46,29 +46,29 @@ fn file_row(
                 let (upload, warning) = state.get().map(|f| (Some(f.upload), f.warning)).unwrap_or_default();
                 let refused = matches!(upload, Some(Upload::Refused(_)));
                 let failed = matches!(upload, Some(Upload::Failed));
-                let status = upload.as_ref().map(status_text).unwrap_or_default();
+                let status = upload.as_ref().map(|u| form.texts.with_value(|t| status_text(u, t))).unwrap_or_default();
                 let problem = problem.get();
                 let (sha, name) = (sha.clone(), retry_name.clone());
                 view! {
                     <p class="govuk-body app-file__facts">
                         {size.map(|s| format!("{}. ", size_text(s)))}
                         <span class=if refused { "app-file__refused" } else { "" } id=format!("file-status-{index}")>
-                            {refused.then(|| view! { <span class="govuk-visually-hidden">"Error: "</span> })}
+                            {refused.then(|| view! { <span class="govuk-visually-hidden">{form.text("widget.error.prefix")}</span> })}
                             {status}
                         </span>
                     </p>
                     {problem.map(|m| view! {
-                        <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{m}</p>
+                        <p class="govuk-error-message"><span class="govuk-visually-hidden">{form.text("widget.error.prefix")}</span>{m}</p>
                     })}
                     {failed.then(|| view! {
                         <button type="button" class="govuk-button govuk-button--secondary" id=format!("retry-file-{index}") on:click=move |_| files::start(form, sha.clone())>
-                            "Try again"<span class="govuk-visually-hidden">{format!(" to upload {name}")}</span>
+                            {form.text("widget.files.try-again")}<span class="govuk-visually-hidden">{form.say("widget.files.try-again-hidden", &[("name", &name)])}</span>
                         </button>
                     })}
                     {warning.map(|w| view! {
                         <div class="govuk-warning-text">
                             <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                            <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning: "</span>{w}</strong>
+                            <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">{form.text("widget.warning.prefix")}</span>{w}</strong>
                         </div>
                     })}
                 }
@@ -111,7 +111,7 @@ pub fn AttachedFiles() -> impl IntoView {
             view! {
                 <div class="govuk-warning-text" id="files-not-kept">
                     <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                    <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning: "</span>{p}</strong>
+                    <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">{form.text("widget.warning.prefix")}</span>{form.text(p)}</strong>
                 </div>
             }
         })
@@ -119,7 +119,7 @@ pub fn AttachedFiles() -> impl IntoView {
     let list = move || {
         let rows = listed.get();
         if rows.is_empty() {
-            return view! { <p class="govuk-body" id="no-files">"No documents attached yet."</p> }
+            return view! { <p class="govuk-body" id="no-files">{form.text("widget.files.none")}</p> }
                 .into_any();
         }
         let count = rows.len();
@@ -129,7 +129,7 @@ pub fn AttachedFiles() -> impl IntoView {
             .map(|(i, (name, sha, size))| file_row(form, i, name, sha, size))
             .collect_view();
         view! {
-            <h2 class="govuk-heading-m">{format!("Documents attached ({count})")}</h2>
+            <h2 class="govuk-heading-m">{form.say("widget.files.title", &[("n", &count)])}</h2>
             <div class="app-files">{rows}</div>
         }
         .into_any()

@@ -12,6 +12,8 @@ use sen_core::chart::style::{Fill, Pattern, SERIES, TEXT};
 use sen_core::chart::svg::font;
 use sen_core::chart::{Chart, Shape, Table};
 
+use crate::state::use_form;
+
 thread_local! {
     static DRAWN: Cell<u32> = const { Cell::new(0) };
 }
@@ -193,7 +195,7 @@ fn drawing(chart: Chart, id: String) -> impl IntoView {
         </svg>
         <details class="govuk-details app-chart__figures">
             <summary class="govuk-details__summary">
-                <span class="govuk-details__summary-text">"Show the figures"</span>
+                <span class="govuk-details__summary-text">{use_form().text("widget.chart.figures")}</span>
             </summary>
             <div class="govuk-details__text">{table(figures)}</div>
         </details>
@@ -205,9 +207,9 @@ fn drawing(chart: Chart, id: String) -> impl IntoView {
 /// says why there is none when `make` gives none.
 #[component]
 pub fn ChartSvg(
-    heading: &'static str,
+    heading: String,
     make: impl Fn(i64) -> Option<Chart> + Send + Sync + 'static,
-    missing: &'static str,
+    missing: String,
 ) -> impl IntoView {
     let id = new_id();
     let place = NodeRef::<leptos::html::Div>::new();
@@ -241,7 +243,7 @@ pub fn ChartSvg(
             <h3 class="govuk-heading-s">{heading}</h3>
             {move || match chart.get() {
                 Some(c) => drawing(c, id.clone()).into_any(),
-                None => view! { <p class="govuk-body">{missing}</p> }.into_any(),
+                None => view! { <p class="govuk-body">{missing.clone()}</p> }.into_any(),
             }}
         </div>
     }

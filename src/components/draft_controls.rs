@@ -13,7 +13,7 @@ pub fn DraftControls() -> impl IntoView {
     let form = use_form();
     let possible = form.place.get_value() != Where::Nowhere;
     let status = move || match form.save_problem.get() {
-        Some(problem) => problem.to_owned(),
+        Some(problem) => form.text(problem),
         None if form.newer.get().is_some() => form.text("widget.draft.other-tab"),
         None if form.save_here.get() => match form.saved_at.get() {
             Some(ms) => form.say(

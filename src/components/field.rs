@@ -31,7 +31,8 @@ pub fn choices_for(form: Form, pattern: &str) -> Vec<Choice> {
     };
     let from_list = |list: &str| -> Vec<Choice> {
         form.doc.with_untracked(|d| {
-            crate::display::references(d, list)
+            form.texts
+                .with_value(|t| crate::display::Words(t).references(d, list))
                 .into_iter()
                 .map(|(id, name)| Choice {
                     label: name,
@@ -55,9 +56,11 @@ pub fn choices_for(form: Form, pattern: &str) -> Vec<Choice> {
             codes
                 .iter()
                 .filter(|(code, _)| allowed.is_empty() || allowed.iter().any(|a| a == code))
-                .map(|(code, label)| Choice {
+                .map(|(code, _)| Choice {
                     value: Value::from(*code),
-                    label: (*label).to_owned(),
+                    label: form
+                        .texts
+                        .with_value(|t| crate::display::Words(t).code_label(pattern, code)),
                 })
                 .collect()
         }
@@ -126,17 +129,22 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
     }
     // A yes/no answer asked with others: the first shown of them draws the question.
     if let Some(group) = sen_core::flags::group_of(spec.pattern) {
-        let members: Vec<(String, &'static str)> = group
+        let members: Vec<(String, String)> = group
             .fields_beside(&pointer)
             .into_iter()
             .filter(|(p, _)| !form.profile.with_value(|pr| is_hidden(&pattern_of(p), pr)))
+            .map(|(p, _)| {
+                let words = form.texts.with_value(|t| group.words_in(&p, t));
+                (p, words)
+            })
             .collect();
         if members.first().map(|(p, _)| p) != Some(&pointer) {
             return ().into_any();
         }
         let required = members.iter().any(|(p, _)| form.required(p));
-        let shown = label_text(form, group.question, required);
-        return view! { <FlagGroup members=members shown_label=shown none=group.none /> }
+        let question = form.texts.with_value(|t| group.question_in(t));
+        let shown = label_text(form, &question, required);
+        return view! { <FlagGroup members=members shown_label=shown none=form.texts.with_value(|t| group.none_in(t)) /> }
             .into_any();
     }
     let label = form.label(&pointer);
@@ -222,7 +230,7 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
                 label=label.clone()
                 shown_label=shown.clone()
                 conversion=Conversion::Lines
-                hint=Some(table_hint.clone().unwrap_or_else(|| "Put each one on a new line".to_owned()))
+                hint=Some(table_hint.clone().unwrap_or_else(|| form.text("widget.hint.lines")))
             />
         }
         .into_any(),
@@ -234,7 +242,7 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
         Kind::Choice if options_for(spec.pattern) == Some(Options::Attachments) => {
             // One of the documents attached, or attach one now and come back.
             let choices = choices_for(form, spec.pattern);
-            let hint = choices.is_empty().then(|| "No documents are attached yet.".to_owned()).or_else(|| table_hint.clone());
+            let hint = choices.is_empty().then(|| form.text("widget.hint.no-documents")).or_else(|| table_hint.clone());
             let id = crate::doc::field_id(&pointer);
             let control = if choices.len() > MAX_RADIOS {
                 view! { <Select pointer=pointer.clone() shown_label=shown.clone() choices=choices hint=hint /> }.into_any()
@@ -248,7 +256,7 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
             if choices.len() > MAX_RADIOS {
                 view! { <Select pointer=pointer.clone() shown_label=shown.clone() choices=choices hint=table_hint.clone() /> }.into_any()
             } else {
-                let hint = choices.is_empty().then(|| "There is nothing to choose from yet: add it first.".to_owned()).or_else(|| table_hint.clone());
+                let hint = choices.is_empty().then(|| form.text("widget.hint.nothing-to-choose")).or_else(|| table_hint.clone());
                 view! {
                     <Radios pointer=pointer.clone() shown_label=shown.clone() choices=choices hint=hint />
                 }
@@ -258,9 +266,9 @@ pub fn Field(pointer: String, spec: &'static FieldSpec) -> impl IntoView {
         Kind::Choices => {
             let choices = choices_for(form, spec.pattern);
             let hint = if choices.is_empty() {
-                "There is nothing to choose from yet: add it first.".to_owned()
+                form.text("widget.hint.nothing-to-choose")
             } else {
-                table_hint.clone().unwrap_or_else(|| "Select all that apply".to_owned())
+                table_hint.clone().unwrap_or_else(|| form.text("widget.hint.all-that-apply"))
             };
             view! { <Checkboxes pointer=pointer.clone() shown_label=shown.clone() choices=choices hint=Some(hint) /> }.into_any()
         }

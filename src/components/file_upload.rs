@@ -16,7 +16,8 @@ pub fn FileUpload() -> impl IntoView {
     let form = use_form();
     let (hint, accept) = form.profile.with_value(|p| {
         (
-            crate::attach::hint(&p.attachments),
+            form.texts
+                .with_value(|t| crate::attach::hint(&p.attachments, t)),
             crate::attach::accept(&p.attachments.allowed_types),
         )
     });
@@ -45,7 +46,7 @@ pub fn FileUpload() -> impl IntoView {
         (n > 0).then(|| {
             view! {
                 <p class="govuk-body" id="file-reading">
-                    {format!("Checking {n} file{}…", if n == 1 { "" } else { "s" })}
+                    {form.texts.with_value(|t| t.plural(i64::try_from(n).unwrap_or(i64::MAX), "widget.files.checking"))}
                 </p>
             }
         })
@@ -64,11 +65,11 @@ pub fn FileUpload() -> impl IntoView {
                     }
                 }
             >
-                <label class="govuk-label govuk-label--m" for=UPLOAD_ID>"Attach documents"</label>
+                <label class="govuk-label govuk-label--m" for=UPLOAD_ID>{form.text("widget.files.attach")}</label>
                 <div class="govuk-hint" id=format!("{UPLOAD_ID}-hint")>{hint}</div>
                 {move || messages.get().into_iter().enumerate().map(|(n, m)| view! {
                     <p class="govuk-error-message" id=format!("{UPLOAD_ID}-error-{n}")>
-                        <span class="govuk-visually-hidden">"Error: "</span>{m}
+                        <span class="govuk-visually-hidden">{form.text("widget.error.prefix")}</span>{m}
                     </p>
                 }).collect_view()}
                 <input
@@ -93,7 +94,7 @@ pub fn FileUpload() -> impl IntoView {
                         input.set_value("");
                     }
                 />
-                <p class="govuk-body app-drop-zone__text" aria-hidden="true">"or drag and drop files here"</p>
+                <p class="govuk-body app-drop-zone__text" aria-hidden="true">{form.text("widget.files.drop")}</p>
             </div>
             {reading}
         </div>

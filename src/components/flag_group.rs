@@ -13,9 +13,9 @@ use crate::state::use_form;
 #[component]
 pub fn FlagGroup(
     /// The fields' pointers and the words on their boxes, as the profile shows them.
-    members: Vec<(String, &'static str)>,
+    members: Vec<(String, String)>,
     shown_label: String,
-    none: &'static str,
+    none: String,
 ) -> impl IntoView {
     let form = use_form();
     let Some(first) = members.first().map(|(p, _)| p.clone()) else {
@@ -72,10 +72,10 @@ pub fn FlagGroup(
         move || pointers.iter().all(|p| answer(p) == Some(false))
     };
     view! {
-        <Fieldset id=id.clone() shown_label=shown_label hint=Some("Select all that apply".to_owned()) message=message>
+        <Fieldset id=id.clone() shown_label=shown_label hint=Some(form.text("widget.hint.all-that-apply")) message=message>
             <div class="govuk-checkboxes govuk-checkboxes--small">
                 {boxes}
-                <div class="govuk-checkboxes__divider">"or"</div>
+                <div class="govuk-checkboxes__divider">{form.text("widget.or")}</div>
                 <div class="govuk-checkboxes__item">
                     <input class="govuk-checkboxes__input" id=none_id.clone() name=id type="checkbox" value="none"
                         prop:checked=all_no

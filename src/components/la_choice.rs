@@ -75,13 +75,13 @@ pub fn LaChoice(pointer: String, label: String, shown_label: String) -> impl Int
                             }
                             other.set(true);
                         } />
-                    <label class="govuk-label govuk-radios__label" for=other_id>"Another local authority"</label>
+                    <label class="govuk-label govuk-radios__label" for=other_id>{form.text("widget.la.other")}</label>
                 </div>
                 <div class="govuk-radios__conditional" id=reveal_id
                     class:govuk-radios__conditional--hidden=move || !other.get()>
-                    <TextInput pointer=pointer label=label shown_label="What is its three-digit DfE code?".to_owned()
+                    <TextInput pointer=pointer label=label shown_label=form.text("widget.la.code")
                         conversion=Conversion::Text id=box_id
-                        hint=Some("Three digits, for example 841. Your council can tell you a code you do not know.".to_owned())
+                        hint=Some(form.text("widget.la.code-hint"))
                         look=InputLook { inputmode: Some("numeric"), width: Some("4"), spellcheck: Some(false), ..InputLook::default() } />
                 </div>
             </div>

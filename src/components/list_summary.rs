@@ -14,7 +14,13 @@ pub fn ListSummary(list: &'static ListDef) -> impl IntoView {
     let form = use_form();
     let title = form
         .profile
-        .with_value(|p| p.label(list.pointer).unwrap_or(list.title).to_owned());
+        .with_value(|p| p.label(list.pointer).map(str::to_owned))
+        .unwrap_or_else(|| {
+            form.text(&format!(
+                "display.list-title.{}",
+                crate::route::list_key(list)
+            ))
+        });
     let is_rows = list.pointer == "/provisionMap/rows";
     let items = move || {
         let values: Vec<Value> = form.doc.with(|d| {
@@ -29,7 +35,7 @@ pub fn ListSummary(list: &'static ListDef) -> impl IntoView {
             .enumerate()
             .map(|(n, item)| {
                 let name = format!("{} {}", sen_core::rules::capital(list.item), n + 1);
-                let mut line = form.doc.with(|d| crate::display::item_summary(d, list.pointer, &item));
+                let mut line = form.doc.with(|d| form.texts.with_value(|t| crate::display::Words(t).item_summary(d, list.pointer, &item)));
                 if is_rows {
                     if let Some(Some(c)) = costs.get(n).map(|c| c.0) {
                         line = format!("{line}: {}", money(c));
@@ -46,7 +52,7 @@ pub fn ListSummary(list: &'static ListDef) -> impl IntoView {
                                         ev.prevent_default();
                                         form.go(Page::Item { list, index: n, part: 0 });
                                     }>
-                                        "Change"<span class="govuk-visually-hidden">{format!(" {}", name.to_ascii_lowercase())}</span>
+                                        {form.text("widget.change")}<span class="govuk-visually-hidden">{format!(" {}", name.to_ascii_lowercase())}</span>
                                     </a>
                                 </li>
                                 <li class="govuk-summary-list__actions-list-item">
@@ -55,7 +61,7 @@ pub fn ListSummary(list: &'static ListDef) -> impl IntoView {
                                         form.remove_item(list, n);
                                         crate::focus::id(form, &field_id(list.pointer));
                                     }>
-                                        "Remove"<span class="govuk-visually-hidden">{format!(" {}", name.to_ascii_lowercase())}</span>
+                                        {form.text("widget.remove")}<span class="govuk-visually-hidden">{format!(" {}", name.to_ascii_lowercase())}</span>
                                     </a>
                                 </li>
                             </ul>
@@ -75,7 +81,7 @@ pub fn ListSummary(list: &'static ListDef) -> impl IntoView {
             <h2 class="govuk-heading-m">{title}</h2>
             <super::error_message::ErrorMessage id=field_id(list.pointer) message=message />
             {move || if count() == 0 {
-                view! { <p class="govuk-body">"You have not added any yet."</p> }.into_any()
+                view! { <p class="govuk-body">{form.text("widget.list.none-yet")}</p> }.into_any()
             } else {
                 view! { <dl class="govuk-summary-list">{items}</dl> }.into_any()
             }}
@@ -85,13 +91,8 @@ pub fn ListSummary(list: &'static ListDef) -> impl IntoView {
                 id=field_id(list.pointer)
                 on:click=move |_| form.add_item(list)
             >
-                {move || if count() == 0 { format!("Add {}", article(list.item)) } else { format!("Add another {}", list.item) }}
+                {move || form.text(&format!("widget.list.{}.{}", crate::route::list_key(list), if count() == 0 { "add-first" } else { "add" }))}
             </button>
         </div>
     }
-}
-
-fn article(item: &str) -> String {
-    let vowel = item.starts_with(['a', 'e', 'i', 'o', 'u']);
-    format!("{} {item}", if vowel { "an" } else { "a" })
 }

@@ -30,7 +30,7 @@ pub fn announcement(
         }
         Sending::WaitingForFiles(n) => crate::attach::waiting_text(texts, *n),
         _ => match (problem, saved_at) {
-            (Some(p), _) => p.to_owned(),
+            (Some(p), _) => texts.get(p).to_owned(),
             (None, Some(ms)) => texts.format("widget.live.saved-at", &[("time", &clock(ms))]),
             (None, None) => String::new(),
         },
@@ -56,7 +56,7 @@ pub fn LiveRegion() -> impl IntoView {
             return files;
         }
         if let Some(p) = kept {
-            return p.to_owned();
+            return form.text(p);
         }
         let (sending, problem, saved_at) = (
             form.sending.get(),

@@ -34,7 +34,7 @@ fn unread_list(form: Form, items: Vec<Item>) -> impl IntoView {
         .collect_view();
     view! {
         <p class="govuk-body">
-            "Everything else in the file has been loaded. Where the form asks for one of these answers, what the file had is shown in it, so you can put it right."
+            {form.text("widget.notice.unread-rest")}
         </p>
         <ul class="govuk-list govuk-list--bullet" id="notice-unread">{rows}</ul>
     }
@@ -47,39 +47,41 @@ pub fn NoticeBanner() -> impl IntoView {
         let notice = form.notice.get()?;
         let (title, heading, problem) = match &notice {
             Notice::Restored => (
-                "Important",
-                "We have restored your answers".to_owned(),
+                form.text("widget.banner.important"),
+                form.text("widget.notice.restored"),
                 false,
             ),
             Notice::Imported => (
-                "Success",
-                "Your answers have been loaded from the file".to_owned(),
+                form.text("widget.banner.success"),
+                form.text("widget.notice.imported"),
                 false,
             ),
             Notice::ImportedPartly(unread) => (
-                "Important",
-                format!(
-                    "We loaded your answers, but {} could not be read",
-                    unread.len()
-                ),
+                form.text("widget.banner.important"),
+                form.texts.with_value(|t| {
+                    t.plural(
+                        i64::try_from(unread.len()).unwrap_or(i64::MAX),
+                        "widget.notice.imported-partly",
+                    )
+                }),
                 true,
             ),
             Notice::SchoolFilledIn => (
-                "Important",
-                "Your school's details are filled in".to_owned(),
+                form.text("widget.banner.important"),
+                form.text("widget.notice.school"),
                 false,
             ),
             Notice::FromOtherTab => (
-                "Success",
-                "The answers saved in the other tab have been loaded".to_owned(),
+                form.text("widget.banner.success"),
+                form.text("widget.notice.from-other-tab"),
                 false,
             ),
             Notice::StartedAgain => (
-                "Success",
-                "Your answers have been cleared".to_owned(),
+                form.text("widget.banner.success"),
+                form.text("widget.notice.cleared"),
                 false,
             ),
-            Notice::Problem(m) => ("There is a problem", m.clone(), true),
+            Notice::Problem(m) => (form.text("widget.banner.problem"), m.clone(), true),
         };
         let class = if matches!(
             notice,
@@ -99,9 +101,10 @@ pub fn NoticeBanner() -> impl IntoView {
             "region"
         };
         let unread = match &notice {
-            Notice::ImportedPartly(unread) => {
-                Some(form.profile.with_value(|p| crate::loaded::items(unread, p)))
-            }
+            Notice::ImportedPartly(unread) => Some(form.profile.with_value(|p| {
+                form.texts
+                    .with_value(|t| crate::loaded::items(unread, p, t))
+            })),
             _ => None,
         };
         Some(view! {
@@ -113,15 +116,17 @@ pub fn NoticeBanner() -> impl IntoView {
                     <p class="govuk-notification-banner__heading">{heading}</p>
                     {unread.map(|items| unread_list(form, items))}
                     {(notice == Notice::SchoolFilledIn).then(|| {
-                        let section = form.profile.with_value(|p| p.section_title("setting"));
+                        let section = form
+                            .profile
+                            .with_value(|p| form.texts.with_value(|t| p.section_title_in("setting", t)));
                         view! {
-                            <p class="govuk-body">{format!("They were remembered on this device from your last application. Check they are still right in \u{201c}{section}\u{201d}.")}</p>
+                            <p class="govuk-body">{form.say("widget.notice.school-hint", &[("section", &section)])}</p>
                         }
                     })}
                     {(notice == Notice::Restored).then(|| view! {
-                        <p class="govuk-body">"They were saved on this device. Carry on where you left off, or start again."</p>
+                        <p class="govuk-body">{form.text("widget.notice.restored-hint")}</p>
                         <button type="button" class="govuk-button govuk-button--warning" id="start-again"
-                            on:click=move |_| form.start_again()>"Start again"</button>
+                            on:click=move |_| form.start_again()>{form.text("widget.notice.start-again")}</button>
                     })}
                 </div>
             </div>

@@ -15,16 +15,19 @@ pub fn OtherTab() -> impl IntoView {
     move || {
         let told = form.newer.get()?;
         let (heading, body) = match told {
-            Told::Saved(at) => ("Newer answers were saved in another tab", format!(
-                "This form is open in another tab or window too, and its answers were saved there at {}. Your answers in this tab are not being saved, so that they do not overwrite those.",
-                clock(at)
-            )),
-            Told::Deleted => ("Your answers were deleted in another tab", "This form is open in another tab or window too, and its answers were sent or cleared there, so they are no longer kept on this device. Your answers in this tab are not being saved, so that they are not kept again unless you choose.".to_owned()),
+            Told::Saved(at) => (
+                form.text("widget.other-tab.saved"),
+                form.say("widget.other-tab.saved-body", &[("time", &clock(at))]),
+            ),
+            Told::Deleted => (
+                form.text("widget.other-tab.deleted"),
+                form.text("widget.other-tab.deleted-body"),
+            ),
         };
         Some(view! {
             <div class="govuk-notification-banner" role="region" aria-labelledby="other-tab-title" id="other-tab">
                 <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="other-tab-title">"Important"</h2>
+                    <h2 class="govuk-notification-banner__title" id="other-tab-title">{form.text("widget.banner.important")}</h2>
                 </div>
                 <div class="govuk-notification-banner__content">
                     <p class="govuk-notification-banner__heading">{heading}</p>
@@ -32,10 +35,10 @@ pub fn OtherTab() -> impl IntoView {
                     <div class="govuk-button-group">
                         {matches!(told, Told::Saved(_)).then(|| view! {
                             <button type="button" class="govuk-button" id="other-tab-load"
-                                on:click=move |_| form.load_newer()>"Load the newer answers"</button>
+                                on:click=move |_| form.load_newer()>{form.text("widget.other-tab.load")}</button>
                         })}
                         <button type="button" class="govuk-button govuk-button--secondary" id="other-tab-keep"
-                            on:click=move |_| form.keep_mine()>"Keep the answers in this tab"</button>
+                            on:click=move |_| form.keep_mine()>{form.text("widget.other-tab.keep")}</button>
                     </div>
                 </div>
             </div>

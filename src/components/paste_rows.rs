@@ -21,12 +21,9 @@ const DONE_ID: &str = "paste-done";
 const OPEN_ID: &str = "paste-open";
 
 /// "1 row", "20 rows".
-fn rows(n: usize) -> String {
-    if n == 1 {
-        "1 row".to_owned()
-    } else {
-        format!("{n} rows")
-    }
+fn rows(form: Form, n: usize) -> String {
+    let n = i64::try_from(n).unwrap_or(i64::MAX);
+    form.texts.with_value(|t| t.plural(n, "widget.paste.rows"))
 }
 
 /// The application's outcomes as (id, text), in order.
@@ -103,18 +100,19 @@ pub fn PasteRows() -> impl IntoView {
             typed
         };
         if source.trim().is_empty() {
-            error.set(Some(
-                "Paste rows from your spreadsheet or choose a CSV file".to_owned(),
-            ));
+            error.set(Some(form.text("widget.paste.nothing")));
             preview.set(None);
             crate::focus::id(form, SUMMARY_ID);
             return;
         }
         let known = form.doc.with_untracked(outcomes);
         let pasted = paste::read(&source, &known);
-        error.set(pasted.rows.is_empty().then(|| {
-            "No provision rows could be read: copy the rows of the provision map, with their headings".to_owned()
-        }));
+        error.set(
+            pasted
+                .rows
+                .is_empty()
+                .then(|| form.text("widget.paste.none-read")),
+        );
         let problems = pasted.problems().next().is_some() || pasted.rows.is_empty();
         preview.set(Some(pasted));
         crate::focus::id(form, if problems { SUMMARY_ID } else { PREVIEW_ID });
@@ -142,9 +140,12 @@ pub fn PasteRows() -> impl IntoView {
             return;
         };
         let message = if replace && before > 0 {
-            format!("{} added in place of the {} you had", rows(n), rows(before))
+            form.say(
+                "widget.paste.replaced",
+                &[("rows", &rows(form, n)), ("before", &rows(form, before))],
+            )
         } else {
-            format!("{} added", rows(n))
+            form.say("widget.paste.added", &[("rows", &rows(form, n))])
         };
         close();
         done.set(Some(message.clone()));
@@ -174,9 +175,13 @@ pub fn PasteRows() -> impl IntoView {
                 return; // unmounted meanwhile
             }
             if ok {
-                ready.set(Some(format!("{name} is ready to check")));
+                ready.set(Some(
+                    form.say("widget.paste.file-ready", &[("name", &name)]),
+                ));
             } else {
-                error.set(Some(format!("{name} could not be read")));
+                error.set(Some(
+                    form.say("widget.paste.file-unread", &[("name", &name)]),
+                ));
             }
         });
     };
@@ -214,7 +219,7 @@ pub fn PasteRows() -> impl IntoView {
                 view! {
                     <div class="govuk-error-summary" id=SUMMARY_ID tabindex="-1">
                         <div role="alert">
-                            <h2 class="govuk-error-summary__title">"There is a problem with the rows"</h2>
+                            <h2 class="govuk-error-summary__title">{form.text("widget.paste.problem")}</h2>
                             <div class="govuk-error-summary__body">
                                 <ul class="govuk-list govuk-error-summary__list">{list}</ul>
                             </div>
@@ -227,7 +232,7 @@ pub fn PasteRows() -> impl IntoView {
                     <div class="govuk-notification-banner govuk-notification-banner--success" role="region"
                         aria-labelledby="paste-done-title" id=DONE_ID tabindex="-1">
                         <div class="govuk-notification-banner__header">
-                            <h2 class="govuk-notification-banner__title" id="paste-done-title">"Success"</h2>
+                            <h2 class="govuk-notification-banner__title" id="paste-done-title">{form.text("widget.banner.success")}</h2>
                         </div>
                         <div class="govuk-notification-banner__content">
                             <p class="govuk-notification-banner__heading">{m}</p>
@@ -240,17 +245,17 @@ pub fn PasteRows() -> impl IntoView {
                 let message = error.map(|m| {
                     view! {
                         <p class="govuk-error-message" id="paste-text-error">
-                            <span class="govuk-visually-hidden">"Error: "</span>{m}
+                            <span class="govuk-visually-hidden">{form.text("widget.error.prefix")}</span>{m}
                         </p>
                     }
                 });
                 view! {
                     <div class=super::group_class(has_error)>
                         <h2 class="govuk-label-wrapper">
-                            <label class="govuk-label govuk-label--m" for=TEXT_ID>"Paste rows from a spreadsheet"</label>
+                            <label class="govuk-label govuk-label--m" for=TEXT_ID>{form.text("widget.paste.label")}</label>
                         </h2>
                         <div class="govuk-hint" id="paste-text-hint">
-                            "In Excel or LibreOffice, select the rows of your provision map with their headings, copy them (Ctrl+C, or Cmd+C on a Mac) and paste them here (Ctrl+V). Columns are matched by their headings. Without headings, the columns must be in the order of this form's template."
+                            {form.text("widget.paste.hint")}
                         </div>
                         {message}
                         <textarea
@@ -262,28 +267,28 @@ pub fn PasteRows() -> impl IntoView {
                         ></textarea>
                     </div>
                     <div class="govuk-form-group">
-                        <label class="govuk-label" for=FILE_ID>"or choose a CSV file"</label>
-                        <div class="govuk-hint" id="paste-file-hint">"In Excel, use File, Save a copy, and choose CSV UTF-8."</div>
+                        <label class="govuk-label" for=FILE_ID>{form.text("widget.paste.file")}</label>
+                        <div class="govuk-hint" id="paste-file-hint">{form.text("widget.paste.file-hint")}</div>
                         <input class="govuk-file-upload" id=FILE_ID name=FILE_ID type="file"
                             accept=".csv,text/csv,.tsv,.txt,text/plain" aria-describedby="paste-file-hint"
                             on:change=pick />
                         {ready.map(|m| view! { <p class="govuk-body" id="paste-file-ready">{m}</p> })}
                     </div>
                     <div class="govuk-button-group">
-                        <button type="button" class="govuk-button" id="paste-check" on:click=check>"Check these rows"</button>
-                        <button type="button" class="govuk-button govuk-button--secondary" id="paste-cancel" on:click=cancel>"Cancel"</button>
+                        <button type="button" class="govuk-button" id="paste-check" on:click=check>{form.text("widget.paste.check")}</button>
+                        <button type="button" class="govuk-button govuk-button--secondary" id="paste-cancel" on:click=cancel>{form.text("widget.cancel")}</button>
                     </div>
                 }
                 .into_any()
             } else {
                 view! {
-                    <h2 class="govuk-heading-m">"Rows from a spreadsheet"</h2>
-                    <p class="govuk-body">"If you keep your provision map in a spreadsheet, you can paste its rows here instead of adding them one at a time."</p>
+                    <h2 class="govuk-heading-m">{form.text("widget.paste.title")}</h2>
+                    <p class="govuk-body">{form.text("widget.paste.intro")}</p>
                     <button type="button" class="govuk-button govuk-button--secondary" id=OPEN_ID on:click=move |_| {
                         open.set(true);
                         done.set(None);
                         crate::focus::id(form, TEXT_ID);
-                    }>"Paste rows from a spreadsheet"</button>
+                    }>{form.text("widget.paste.label")}</button>
                 }
                 .into_any()
             };
@@ -296,18 +301,18 @@ pub fn PasteRows() -> impl IntoView {
                     .map(|r| {
                         let cost = match (r.cost_pence, r.stated_pence) {
                             (Some(c), Some(s)) if s != c => {
-                                format!("{} (the spreadsheet says {})", money(c), money(s))
+                                form.say("widget.paste.stated", &[("cost", &money(c)), ("stated", &money(s))])
                             }
                             (Some(c), _) => money(c),
-                            (None, _) => "Cannot be worked out".to_owned(),
+                            (None, _) => form.text("widget.paste.no-cost"),
                         };
                         let name = r
                             .row
                             .intervention
                             .clone()
-                            .unwrap_or_else(|| "Not given".to_owned());
+                            .unwrap_or_else(|| form.text("widget.paste.no-name"));
                         let (class, list) = if r.problems.is_empty() {
-                            ("govuk-list", vec!["None".to_owned()])
+                            ("govuk-list", vec![form.text("widget.paste.no-problems")])
                         } else {
                             ("govuk-list govuk-error-message", r.problems.clone())
                         };
@@ -333,35 +338,35 @@ pub fn PasteRows() -> impl IntoView {
                 let mut notes: Vec<String> = Vec::new();
                 let count = p.problems().count();
                 notes.push(if count == 0 {
-                    format!("{} read. Nothing has been added yet.", rows(n))
+                    form.say("widget.paste.read", &[("rows", &rows(form, n))])
                 } else {
-                    format!(
-                        "{} read, with {} to put right. Nothing has been added yet: you can add them and put the problems right on each row's page, or correct your spreadsheet and check again.",
-                        rows(n),
-                        if count == 1 { "1 problem".to_owned() } else { format!("{count} problems") }
-                    )
+                    let problems = form.texts.with_value(|t| {
+                        t.plural(i64::try_from(count).unwrap_or(i64::MAX), "widget.paste.problems")
+                    });
+                    form.say("widget.paste.read-problems", &[("rows", &rows(form, n)), ("problems", &problems)])
                 });
                 notes.push(if p.headings {
-                    "Columns were matched by their headings.".to_owned()
+                    form.text("widget.paste.headings")
                 } else {
-                    "There was no heading row, so the columns were read in the order of this form's template.".to_owned()
+                    form.text("widget.paste.no-headings")
                 });
                 if !p.unused.is_empty() {
                     let names: Vec<String> = p.unused.iter().map(|u| format!("'{u}'")).collect();
-                    notes.push(format!("These columns were not used: {}.", names.join(", ")));
+                    let names = form.texts.with_value(|t| names.join(t.get("list.separator")));
+                    notes.push(form.say("widget.paste.unused", &[("columns", &names)]));
                 }
                 notes.extend(p.notes.iter().cloned());
                 let notes = notes
                     .into_iter()
                     .map(|m| view! { <p class="govuk-body">{m}</p> })
                     .collect_view();
-                let add = if n == 1 { "Add this row".to_owned() } else { format!("Add these {n} rows") };
-                let add = if have > 0 { format!("{add} after the {} you have", rows(have)) } else { add };
+                let add = if n == 1 { form.text("widget.paste.add.one") } else { form.say("widget.paste.add.other", &[("n", &n)]) };
+                let add = if have > 0 { form.say("widget.paste.add-after", &[("add", &add), ("have", &rows(form, have))]) } else { add };
                 let replace = (have > 0).then(|| {
                     let label = if have == 1 {
-                        "Replace the row you have".to_owned()
+                        form.text("widget.paste.replace.one")
                     } else {
-                        format!("Replace the {have} rows you have")
+                        form.say("widget.paste.replace.other", &[("n", &have)])
                     };
                     view! {
                         <button type="button" class="govuk-button govuk-button--warning" id="paste-replace"
@@ -369,19 +374,19 @@ pub fn PasteRows() -> impl IntoView {
                     }
                 });
                 view! {
-                    <h2 class="govuk-heading-m" id=PREVIEW_ID tabindex="-1">"Check the rows from your spreadsheet"</h2>
+                    <h2 class="govuk-heading-m" id=PREVIEW_ID tabindex="-1">{form.text("widget.paste.preview")}</h2>
                     {notes}
                     <div class="app-table-wrap">
                         <table class="govuk-table">
                             <caption class="govuk-table__caption govuk-table__caption--s">
-                                {format!("{} from your spreadsheet, costing {} in all", rows(n), money(total))}
+                                {form.say("widget.paste.caption", &[("rows", &rows(form, n)), ("total", &money(total))])}
                             </caption>
                             <thead class="govuk-table__head">
                                 <tr class="govuk-table__row">
-                                    <th scope="col" class="govuk-table__header">"Row"</th>
-                                    <th scope="col" class="govuk-table__header">"Provision"</th>
-                                    <th scope="col" class="govuk-table__header">"Cost worked out"</th>
-                                    <th scope="col" class="govuk-table__header">"Problems"</th>
+                                    <th scope="col" class="govuk-table__header">{form.text("widget.paste.row")}</th>
+                                    <th scope="col" class="govuk-table__header">{form.text("widget.cpm.provision")}</th>
+                                    <th scope="col" class="govuk-table__header">{form.text("widget.paste.cost")}</th>
+                                    <th scope="col" class="govuk-table__header">{form.text("widget.paste.problems-column")}</th>
                                 </tr>
                             </thead>
                             <tbody class="govuk-table__body">{trs}</tbody>
@@ -390,7 +395,7 @@ pub fn PasteRows() -> impl IntoView {
                     <div class="govuk-button-group">
                         <button type="button" class="govuk-button" id="paste-add" on:click=move |_| confirm(false)>{add}</button>
                         {replace}
-                        <button type="button" class="govuk-button govuk-button--secondary" id="paste-discard" on:click=cancel>"Cancel"</button>
+                        <button type="button" class="govuk-button govuk-button--secondary" id="paste-discard" on:click=cancel>{form.text("widget.cancel")}</button>
                     </div>
                 }
             });

@@ -19,8 +19,10 @@ fn pack_now(form: Form, reference: Option<&str>) -> Option<Pack> {
     form.report.with_untracked(|report| {
         let report = report.as_ref()?;
         form.doc.with_untracked(|d| {
-            form.profile
-                .with_value(|p| Some(Pack::new(d, p, report, sent.as_ref())))
+            form.profile.with_value(|p| {
+                form.texts
+                    .with_value(|t| Some(Pack::new_in(d, p, report, sent.as_ref(), t)))
+            })
         })
     })
 }
@@ -52,7 +54,7 @@ fn download(form: Form, reference: Option<&str>, parents: bool) {
 }
 
 /// A button of the group: `link` for one that reads as a link.
-fn button(id: &'static str, text: &'static str, link: bool, press: Box<dyn Fn()>) -> AnyView {
+fn button(id: &'static str, text: String, link: bool, press: Box<dyn Fn()>) -> AnyView {
     let class = if link {
         "app-link-button"
     } else {
@@ -70,27 +72,27 @@ pub fn PrintControls(#[prop(optional)] reference: Option<String>) -> impl IntoVi
     let buttons = vec![
         button(
             "print-pack",
-            "Print or save as PDF",
+            form.text("widget.print.print"),
             false,
             Box::new(crate::print::print),
         ),
         button(
             "download-pack",
-            "Download a copy",
+            form.text("widget.print.download"),
             false,
             Box::new(move || download(form, pack_ref.as_deref(), false)),
         ),
         button(
             "download-parent",
-            "Download the summary for parents",
+            form.text("widget.print.download-parent"),
             true,
             Box::new(move || download(form, parent_ref.as_deref(), true)),
         ),
     ];
     view! {
         <div class="app-no-print" id="keep-a-copy">
-            <h2 class="govuk-heading-m">"Keep a copy"</h2>
-            <p class="govuk-body">"Print the application or save it as a PDF for the school's records, or download a copy to keep or share. Give the parents the summary for parents."</p>
+            <h2 class="govuk-heading-m">{form.text("widget.print.keep")}</h2>
+            <p class="govuk-body">{form.text("widget.print.keep-hint")}</p>
             <div class="govuk-button-group">{buttons}</div>
         </div>
     }

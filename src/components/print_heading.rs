@@ -22,7 +22,7 @@ pub fn PrintHeading(#[prop(optional)] reference: Option<String>) -> impl IntoVie
             .unwrap_or_default();
         (r, date)
     });
-    let fact = |key: &'static str, value: String| {
+    let fact = |key: String, value: String| {
         (!value.is_empty()).then(|| {
             view! {
                 <div class="govuk-summary-list__row">
@@ -36,12 +36,12 @@ pub fn PrintHeading(#[prop(optional)] reference: Option<String>) -> impl IntoVie
     view! {
         <div class="app-print-only app-print-heading">
             <p class="govuk-caption-l">{council}</p>
-            <p class="govuk-heading-l">"Application for SEN support"</p>
+            <p class="govuk-heading-l">{form.text("widget.print.title")}</p>
             <dl class="govuk-summary-list">
-                {fact("Child", initials)}
-                {fact("School", school)}
-                {fact("Reference", reference.unwrap_or_default())}
-                {fact("Sent", date.unwrap_or_default())}
+                {fact(form.text("widget.print.child"), initials)}
+                {fact(form.text("pack.fact.school"), school)}
+                {fact(form.text("pack.fact.reference"), reference.unwrap_or_default())}
+                {fact(form.text("pack.fact.sent"), date.unwrap_or_default())}
             </dl>
         </div>
     }

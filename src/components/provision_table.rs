@@ -9,7 +9,6 @@ use sen_core::model::ProvisionRow;
 use sen_core::rules::field_specs::Kind;
 use serde_json::Value;
 
-use crate::display::answer;
 use crate::doc::field_id;
 use crate::input::money;
 use crate::route::Page;
@@ -26,19 +25,27 @@ struct Line {
 }
 
 fn line(n: usize, item: &Value, cost: Option<i64>) -> Line {
+    let form = use_form();
     let code = |key: &str, pattern: &str| {
         item.get(key)
-            .map(|v| answer(pattern, Kind::Choice, v))
-            .unwrap_or_else(|| "Not given yet".to_owned())
+            .map(|v| {
+                form.texts
+                    .with_value(|t| crate::display::Words(t).answer(pattern, Kind::Choice, v))
+            })
+            .unwrap_or_else(|| form.text("widget.cpm.not-given"))
     };
     let row = sen_core::json::from_value::<ProvisionRow>(item).unwrap_or_default();
     Line {
-        name: crate::display::item_name("/provisionMap/rows", n, item),
+        name: form
+            .texts
+            .with_value(|t| crate::display::Words(t).item_name("/provisionMap/rows", n, item)),
         area: code("area", "/provisionMap/rows/*/area"),
         pays: code("fundingSource", "/provisionMap/rows/*/fundingSource"),
-        working: sen_core::cost::working(&row)
-            .unwrap_or_else(|| "Figures not given yet".to_owned()),
-        cost: cost.map_or_else(|| "Not worked out yet".to_owned(), money),
+        working: form
+            .texts
+            .with_value(|t| sen_core::cost::working_in(&row, t))
+            .unwrap_or_else(|| form.text("widget.cpm.no-figures")),
+        cost: cost.map_or_else(|| form.text("widget.not-worked-out"), money),
     }
 }
 
@@ -75,22 +82,22 @@ pub fn ProvisionTable(list: &'static ListDef) -> impl IntoView {
         let hidden2 = hidden.clone();
         view! {
             <tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header" data-label="Provision">{l.name}</th>
-                <td class="govuk-table__cell" data-label="Area of need">{l.area}</td>
-                <td class="govuk-table__cell" data-label="Who pays">{l.pays}</td>
-                <td class="govuk-table__cell" data-label="How it is worked out">{l.working}</td>
-                <td class="govuk-table__cell govuk-table__cell--numeric" data-label="Cost a year">{l.cost}</td>
+                <th scope="row" class="govuk-table__header" data-label=form.text("widget.cpm.provision")>{l.name}</th>
+                <td class="govuk-table__cell" data-label=form.text("widget.cpm.area")>{l.area}</td>
+                <td class="govuk-table__cell" data-label=form.text("widget.cpm.who-pays")>{l.pays}</td>
+                <td class="govuk-table__cell" data-label=form.text("widget.cpm.working")>{l.working}</td>
+                <td class="govuk-table__cell govuk-table__cell--numeric" data-label=form.text("widget.cpm.cost")>{l.cost}</td>
                 <td class="govuk-table__cell app-actions" data-label="">
                     <a class="govuk-link" href="#" on:click=move |ev| {
                         ev.prevent_default();
                         form.go(Page::Item { list, index: n, part: 0 });
-                    }>"Change"<span class="govuk-visually-hidden">{hidden}</span></a>
+                    }>{form.text("widget.change")}<span class="govuk-visually-hidden">{hidden}</span></a>
                     " "
                     <a class="govuk-link" href="#" on:click=move |ev| {
                         ev.prevent_default();
                         form.remove_item(list, n);
                         crate::focus::id(form, &field_id(list.pointer));
-                    }>"Remove"<span class="govuk-visually-hidden">{hidden2}</span></a>
+                    }>{form.text("widget.remove")}<span class="govuk-visually-hidden">{hidden2}</span></a>
                 </td>
             </tr>
         }
@@ -101,28 +108,28 @@ pub fn ProvisionTable(list: &'static ListDef) -> impl IntoView {
     };
     view! {
         <div class=move || super::group_class(message.get().is_some())>
-            <h2 class="govuk-heading-m">"Provision"</h2>
+            <h2 class="govuk-heading-m">{form.text("widget.cpm.provision")}</h2>
             <super::error_message::ErrorMessage id=field_id(list.pointer) message=message />
             {move || if empty.get() {
-                view! { <p class="govuk-body">"You have not added any provision yet."</p> }.into_any()
+                view! { <p class="govuk-body">{form.text("widget.cpm.none-yet")}</p> }.into_any()
             } else {
                 view! {
                     <table class="govuk-table app-cpm">
-                        <caption class="govuk-table__caption govuk-visually-hidden">"Costed provision map"</caption>
+                        <caption class="govuk-table__caption govuk-visually-hidden">{form.text("widget.cpm.caption")}</caption>
                         <thead class="govuk-table__head">
                             <tr class="govuk-table__row">
-                                <th scope="col" class="govuk-table__header">"Provision"</th>
-                                <th scope="col" class="govuk-table__header">"Area of need"</th>
-                                <th scope="col" class="govuk-table__header">"Who pays"</th>
-                                <th scope="col" class="govuk-table__header">"How it is worked out"</th>
-                                <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Cost a year"</th>
-                                <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Actions"</span></th>
+                                <th scope="col" class="govuk-table__header">{form.text("widget.cpm.provision")}</th>
+                                <th scope="col" class="govuk-table__header">{form.text("widget.cpm.area")}</th>
+                                <th scope="col" class="govuk-table__header">{form.text("widget.cpm.who-pays")}</th>
+                                <th scope="col" class="govuk-table__header">{form.text("widget.cpm.working")}</th>
+                                <th scope="col" class="govuk-table__header govuk-table__header--numeric">{form.text("widget.cpm.cost")}</th>
+                                <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{form.text("widget.cpm.actions")}</span></th>
                             </tr>
                         </thead>
                         <tbody class="govuk-table__body">{body}</tbody>
                         <tfoot>
                             <tr class="govuk-table__row">
-                                <th scope="row" colspan="4" class="govuk-table__header">"Total"</th>
+                                <th scope="row" colspan="4" class="govuk-table__header">{form.text("widget.cpm.total")}</th>
                                 <td class="govuk-table__cell govuk-table__cell--numeric app-strong" data-label="">{total}</td>
                                 <td class="govuk-table__cell"></td>
                             </tr>
@@ -136,7 +143,7 @@ pub fn ProvisionTable(list: &'static ListDef) -> impl IntoView {
                 id=field_id(list.pointer)
                 on:click=move |_| form.add_item(list)
             >
-                {move || if empty.get() { "Add provision" } else { "Add more provision" }}
+                {move || form.text(if empty.get() { "widget.cpm.add-first" } else { "widget.cpm.add" })}
             </button>
         </div>
     }

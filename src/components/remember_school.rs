@@ -29,10 +29,10 @@ pub fn RememberSchool() -> impl IntoView {
                                 };
                             } />
                         <label class="govuk-label govuk-checkboxes__label" for="remember-school">
-                            "Remember these school details on this device for my next application"
+                            {form.text("widget.school.remember")}
                         </label>
                         <div class="govuk-hint govuk-checkboxes__hint" id="remember-school-hint">
-                            "Only the school's, the SENCo's and the headteacher's details are kept, never a child's. Anyone using this browser can see them."
+                            {form.text("widget.school.remember-hint")}
                         </div>
                     </div>
                 </div>

@@ -52,7 +52,7 @@ pub fn Select(
                     form.touch(&p);
                 }
             >
-                <option value="" selected=current.is_none()>"Choose one"</option>
+                <option value="" selected=current.is_none()>{form.text("widget.select.choose")}</option>
                 {options}
             </select>
         </div>

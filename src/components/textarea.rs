@@ -39,21 +39,14 @@ pub fn Textarea(
     };
     let remaining = move || {
         let n = count.get();
-        if n > LIMIT {
-            let over = n - LIMIT;
-            let s = if over == 1 { "" } else { "s" };
-            format!(
-                "You have {} character{s} too many",
-                crate::input::grouped(over as u64)
-            )
+        let (how, by) = if n > LIMIT {
+            ("over", n - LIMIT)
         } else {
-            let left = LIMIT - n;
-            let s = if left == 1 { "" } else { "s" };
-            format!(
-                "You have {} character{s} remaining",
-                crate::input::grouped(left as u64)
-            )
-        }
+            ("left", LIMIT - n)
+        };
+        let form_of = if by == 1 { "one" } else { "other" };
+        let id = format!("widget.count.{how}.{form_of}");
+        form.say(&id, &[("n", &crate::input::grouped(by as u64))])
     };
     let over = move || count.get() > LIMIT;
     view! {

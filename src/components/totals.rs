@@ -13,7 +13,7 @@ use crate::input::money;
 use crate::state::use_form;
 
 /// The subtotals by who pays, with the words a SENCo knows them by (only those in use).
-fn by_source(t: &Figures) -> Vec<(String, String)> {
+fn by_source(t: &Figures, texts: &sen_core::text::Catalogue) -> Vec<(String, String)> {
     let s = &t.subtotals;
     [
         (FundingSource::NotionalSen, s.notional_sen_pence),
@@ -24,7 +24,13 @@ fn by_source(t: &Figures) -> Vec<(String, String)> {
     ]
     .into_iter()
     .filter(|(_, pence)| *pence != 0)
-    .map(|(source, pence)| (format!("Rows paid by: {}", source.label()), money(pence)))
+    .map(|(source, pence)| {
+        let who = source.label_in(texts);
+        (
+            texts.format("widget.totals.paid-by", &[("who", &who)]),
+            money(pence),
+        )
+    })
     .collect()
 }
 
@@ -54,21 +60,20 @@ pub fn Totals(#[prop(optional)] compact: bool) -> impl IntoView {
                 .with(|rows| cost::summarise(rows.iter().copied(), threshold, &p.funding))
         })
     });
-    let row =
-        move |key: &'static str, value: Signal<String>, id: &'static str, note: Signal<String>| {
-            let note = move || (!compact).then(|| note.get());
-            view! {
-                <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">{key}</dt>
-                    <dd class="govuk-summary-list__value">
-                        <span class="app-money" id=id>{move || value.get()}</span>
-                        <span class="govuk-hint app-working">{note}</span>
-                    </dd>
-                </div>
-            }
-        };
+    let row = move |key: String, value: Signal<String>, id: &'static str, note: Signal<String>| {
+        let note = move || (!compact).then(|| note.get());
+        view! {
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">{key}</dt>
+                <dd class="govuk-summary-list__value">
+                    <span class="app-money" id=id>{move || value.get()}</span>
+                    <span class="govuk-hint app-working">{note}</span>
+                </dd>
+            </div>
+        }
+    };
     let sources = move || {
-        totals.with(by_source).into_iter().map(|(who, amount)| {
+        form.texts.with_value(|x| totals.with(|t| by_source(t, x))).into_iter().map(|(who, amount)| {
             view! {
                 <div class="govuk-summary-list__row">
                     <dt class="govuk-summary-list__key govuk-!-font-weight-regular">{who}</dt>
@@ -81,52 +86,57 @@ pub fn Totals(#[prop(optional)] compact: bool) -> impl IntoView {
     let threshold = Signal::derive(move || money(totals.with(|t| t.threshold_pence)));
     let school = Signal::derive(move || money(totals.with(|t| t.school_contribution_pence)));
     let top_up = Signal::derive(move || money(totals.with(|t| t.requested_top_up_pence)));
-    let total_note = Signal::derive(move || "The cost of every row above, a year".to_owned());
-    let threshold_note = Signal::derive(move || {
-        "What the council expects the school to pay from its notional SEN budget".to_owned()
-    });
+    let total_note = Signal::derive(move || form.text("widget.totals.total-note"));
+    let threshold_note = Signal::derive(move || form.text("widget.totals.threshold-note"));
     let school_note = Signal::derive(move || {
         totals.with(|t| {
             if t.threshold_basis_pence <= t.threshold_pence {
-                "The school pays for all of it: the cost is not above the threshold".to_owned()
+                form.text("widget.totals.school-all")
             } else {
-                format!(
-                    "The school pays the first {} of the cost, whichever rows it pays for",
-                    money(t.threshold_pence)
+                form.say(
+                    "widget.totals.school-first",
+                    &[("cost", &money(t.threshold_pence))],
                 )
             }
         })
     });
     let top_up_note = Signal::derive(move || {
         totals.with(|t| {
-            let mut w = format!(
-                "{} − {}",
-                money(t.threshold_basis_pence),
-                money(t.school_contribution_pence)
-            );
-            if t.other_funding_pence > 0 {
-                w.push_str(&format!(
-                    " − {} from other grants",
-                    money(t.other_funding_pence)
-                ));
-            }
-            if t.threshold_basis_pence != t.total_pence {
-                w.push_str(" (pupil premium does not count toward the threshold)");
-            }
-            w
+            let grants = if t.other_funding_pence > 0 {
+                form.say(
+                    "widget.totals.other-grants",
+                    &[("cost", &money(t.other_funding_pence))],
+                )
+            } else {
+                String::new()
+            };
+            let premium = if t.threshold_basis_pence != t.total_pence {
+                form.text("widget.totals.pupil-premium")
+            } else {
+                String::new()
+            };
+            form.say(
+                "widget.totals.top-up-working",
+                &[
+                    ("basis", &money(t.threshold_basis_pence)),
+                    ("school", &money(t.school_contribution_pence)),
+                    ("grants", &grants),
+                    ("premium", &premium),
+                ],
+            )
         })
     });
     view! {
-        <div class="app-totals" role="region" aria-label="Provision map totals">
-            <h2 class="govuk-heading-m">"Totals"</h2>
+        <div class="app-totals" role="region" aria-label=form.text("widget.totals.region")>
+            <h2 class="govuk-heading-m">{form.text("widget.totals.title")}</h2>
             <dl class="govuk-summary-list">
-                {row("Total cost of provision", total, "totals-total", total_note)}
+                {row(form.text("widget.totals.total"), total, "totals-total", total_note)}
                 {(!compact).then(|| view! {
                     {sources}
-                    {row("Notional SEN threshold", threshold, "totals-threshold", threshold_note)}
+                    {row(form.text("widget.totals.threshold"), threshold, "totals-threshold", threshold_note)}
                 })}
-                {row("School contribution", school, "totals-school", school_note)}
-                {row("Top-up requested", top_up, "totals-top-up", top_up_note)}
+                {row(form.text("widget.totals.school"), school, "totals-school", school_note)}
+                {row(form.text("widget.totals.top-up"), top_up, "totals-top-up", top_up_note)}
             </dl>
         </div>
     }

@@ -28,7 +28,8 @@ use crate::state::{use_form, Form, Sending};
 fn answered(form: Form, pointers: Vec<String>) -> Vec<(String, String, String)> {
     form.doc.with_untracked(|d| {
         form.profile.with_value(|p| {
-            sen_core::pack::answers::answered_at(d, p, pointers)
+            form.texts
+                .with_value(|t| sen_core::pack::answers::answered_at(d, p, pointers, t))
                 .into_iter()
                 .map(|(row, pointer)| (row.question, row.answer, pointer))
                 .collect()
@@ -61,7 +62,7 @@ fn item_row(
                 <a class="govuk-link" href="#" on:click=move |ev| {
                     ev.prevent_default();
                     form.go(page.clone());
-                }>"Change"<span class="govuk-visually-hidden">{hidden}</span></a>
+                }>{form.text("widget.change")}<span class="govuk-visually-hidden">{hidden}</span></a>
             </dd>
         </div>
     }
@@ -82,7 +83,7 @@ fn rows(form: Form, items: Vec<(String, String, String)>) -> impl IntoView {
                             ev.prevent_default();
                             form.show_all.set(false);
                             focus::field(form, &ptr);
-                        }>"Change"<span class="govuk-visually-hidden">{hidden}</span></a>
+                        }>{form.text("widget.change")}<span class="govuk-visually-hidden">{hidden}</span></a>
                     </dd>
                 </div>
             }
@@ -95,7 +96,9 @@ fn rows(form: Form, items: Vec<(String, String, String)>) -> impl IntoView {
 /// item under its name, each provision row with its cost and how it is worked out.
 fn section_answers(form: Form, id: &'static str) -> impl IntoView {
     let keys: &'static [&'static str] = sections::by_id(id).map(|s| s.keys).unwrap_or(&[]);
-    let title = form.profile.with_value(|p| p.section_title(id));
+    let title = form
+        .profile
+        .with_value(|p| form.texts.with_value(|t| p.section_title_in(id, t)));
     let direct = answered(
         form,
         keys.iter()
@@ -128,7 +131,11 @@ fn section_answers(form: Form, id: &'static str) -> impl IntoView {
             // An attached file: its size as people read it (its name is the item's name).
             if let Some(size) = item.get("sizeBytes").and_then(Value::as_u64) {
                 let at = format!("{}/{i}/type", list.pointer);
-                fields.push(("Size".to_owned(), crate::attach::size_text(size), at));
+                fields.push((
+                    form.text("widget.answers.size"),
+                    crate::attach::size_text(size),
+                    at,
+                ));
             }
             if list.pointer == "/provisionMap/rows" {
                 let row = sen_core::json::from_value::<sen_core::model::ProvisionRow>(item)
@@ -136,14 +143,16 @@ fn section_answers(form: Form, id: &'static str) -> impl IntoView {
                 let cost = costs
                     .get(i)
                     .and_then(|c| c.0)
-                    .map_or_else(|| "Not worked out yet".to_owned(), money);
-                let working = sen_core::cost::working(&row)
-                    .map(|w| format!(" ({w})"))
+                    .map_or_else(|| form.text("widget.not-worked-out"), money);
+                let working = form
+                    .texts
+                    .with_value(|t| sen_core::cost::working_in(&row, t))
+                    .map(|w| form.say("widget.answers.working", &[("working", &w)]))
                     .unwrap_or_default();
                 fields.insert(
                     0,
                     (
-                        "Cost a year".to_owned(),
+                        form.text("widget.cpm.cost"),
                         format!("{cost}{working}"),
                         format!("{}/{i}/category", list.pointer),
                     ),
@@ -151,9 +160,10 @@ fn section_answers(form: Form, id: &'static str) -> impl IntoView {
             }
             // An outcome's text is one of its answers: its number is enough as its name here.
             let name = if list.pointer == "/outcomes" {
-                format!("Outcome {}", i + 1)
+                form.say("display.outcome", &[("n", &(i + 1))])
             } else {
-                crate::display::item_name(list.pointer, i, item)
+                form.texts
+                    .with_value(|t| crate::display::Words(t).item_name(list.pointer, i, item))
             };
             items.push((name, fields, crate::route::item_page(list, i)));
         }
@@ -171,14 +181,14 @@ fn section_answers(form: Form, id: &'static str) -> impl IntoView {
                 <ul class="govuk-summary-card__actions">
                     <li class="govuk-summary-card__action">
                         <a class="govuk-link" href="#" on:click=change>
-                            {if empty { "Answer" } else { "Change" }}
+                            {form.text(if empty { "widget.answer" } else { "widget.change" })}
                             <span class="govuk-visually-hidden">{hidden}</span>
                         </a>
                     </li>
                 </ul>
             </div>
             <div class="govuk-summary-card__content">
-                {empty.then(|| view! { <p class="govuk-body">"Not answered yet."</p> })}
+                {empty.then(|| view! { <p class="govuk-body">{form.text("widget.answers.not-answered")}</p> })}
                 {(!direct.is_empty()).then(|| rows(form, direct))}
                 {(!items.is_empty()).then(|| view! {
                     <dl class="govuk-summary-list">{items.into_iter().map(|(name, fields, page)| item_row(form, name, fields, page)).collect_view()}</dl>
@@ -203,9 +213,9 @@ fn charts(form: Form, id: &'static str) -> Option<AnyView> {
         "provision" => Some(
             view! {
                 <ChartSvg
-                    heading="Where the money goes"
-                    make=move |w| app(&|a, p| chart::cost::of_application(a, p, w))
-                    missing="There is no chart of the costs yet: a figure in the provision map cannot be worked out."
+                    heading=form.text("widget.chart.cost.heading")
+                    make=move |w| form.texts.with_value(|t| app(&|a, p| chart::cost::of_application_in(a, p, w, t)))
+                    missing=form.text("widget.chart.cost.missing")
                 />
             }
             .into_any(),
@@ -213,9 +223,9 @@ fn charts(form: Form, id: &'static str) -> Option<AnyView> {
         "apdr" => Some(
             view! {
                 <ChartSvg
-                    heading="The support over time"
-                    make=move |w| app(&|a, _| chart::timeline::chart(a, w))
-                    missing="There is no timeline yet: give the dates of the cycles of support."
+                    heading=form.text("widget.chart.timeline.heading")
+                    make=move |w| form.texts.with_value(|t| app(&|a, _| chart::timeline::chart_in(a, w, t)))
+                    missing=form.text("widget.chart.timeline.missing")
                 />
             }
             .into_any(),
@@ -274,12 +284,12 @@ fn justifications(form: Form) -> impl IntoView {
             // Printed, the explanation as typed instead of the box.
             let typed = move || {
                 let text = said();
-                if text.trim().is_empty() { "No explanation given yet.".to_owned() } else { text }
+                if text.trim().is_empty() { form.text("widget.answers.no-explanation") } else { text }
             };
             view! {
                 <div class="govuk-form-group">
                     <label class="govuk-label" for=id.clone()>{message}</label>
-                    <div class="govuk-hint app-no-print" id=format!("{id}-hint")>"Explain to the panel why this is so."</div>
+                    <div class="govuk-hint app-no-print" id=format!("{id}-hint")>{form.text("widget.answers.explain")}</div>
                     <textarea
                         class="govuk-textarea"
                         id=id.clone()
@@ -296,8 +306,8 @@ fn justifications(form: Form) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h2 class="govuk-heading-m">"Things the panel will ask about"</h2>
-        <p class="govuk-body app-no-print">"The council asks you to explain each of these before you send."</p>
+        <h2 class="govuk-heading-m">{form.text("widget.answers.panel-asks")}</h2>
+        <p class="govuk-body app-no-print">{form.text("widget.answers.panel-asks-hint")}</p>
         {boxes}
     }
     .into_any()
@@ -376,7 +386,7 @@ pub fn AnswersPage() -> impl IntoView {
         Sending::Failed(message) => Some(view! {
             <div class="govuk-notification-banner" role="alert" aria-labelledby="send-failed-title" id="send-failed" tabindex="-1">
                 <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="send-failed-title">"Not sent"</h2>
+                    <h2 class="govuk-notification-banner__title" id="send-failed-title">{form.text("widget.send.not-sent")}</h2>
                 </div>
                 <div class="govuk-notification-banner__content">
                     <p class="govuk-notification-banner__heading">{message}</p>
@@ -392,14 +402,16 @@ pub fn AnswersPage() -> impl IntoView {
         )
     };
     let progress = move || match form.sending.get() {
-        Sending::InFlight => "Sending your application…".to_owned(),
-        Sending::Retrying(s) => format!(
-            "Not sent yet: trying again in {s} second{}…",
-            if s == 1 { "" } else { "s" }
-        ),
-        Sending::WaitingForFiles(n) => format!(
-            "{}…",
-            form.texts.with_value(|t| crate::attach::waiting_text(t, n))
+        Sending::InFlight => form.text("widget.send.sending"),
+        Sending::Retrying(s) => form
+            .texts
+            .with_value(|t| t.plural(i64::try_from(s).unwrap_or(i64::MAX), "widget.send.retrying")),
+        Sending::WaitingForFiles(n) => form.say(
+            "widget.send.waiting",
+            &[(
+                "files",
+                &form.texts.with_value(|t| crate::attach::waiting_text(t, n)),
+            )],
         ),
         _ => String::new(),
     };
@@ -408,14 +420,14 @@ pub fn AnswersPage() -> impl IntoView {
         <ErrorSummary errors=errors />
         {failed}
         <PrintHeading />
-        <div class="app-no-print">{heading(name, "Check your answers before sending your application".to_owned())}</div>
+        <div class="app-no-print">{heading(name, form.text("widget.answers.title"))}</div>
         {sections}
         {justifications(form)}
         <PrintControls />
         <div class="app-no-print">
-        <h2 class="govuk-heading-m">"Now send your application"</h2>
+        <h2 class="govuk-heading-m">{form.text("widget.send.title")}</h2>
         <p class="govuk-body" id="send-status">{progress}</p>
-        <p class="govuk-body">"By sending this application you confirm that, to the best of your knowledge, the details you are providing are correct, and that the parents and carers named have given the consent recorded."</p>
+        <p class="govuk-body">{form.text("widget.send.declaration")}</p>
         <button
             type="button"
             class="govuk-button"
@@ -427,7 +439,7 @@ pub fn AnswersPage() -> impl IntoView {
                 }
             }
         >
-            {move || if in_flight() { "Sending…" } else { "Accept and send" }}
+            {move || form.text(if in_flight() { "widget.send.button-sending" } else { "widget.send.button" })}
         </button>
         </div>
     }

@@ -25,15 +25,28 @@ pub fn ItemPage(list: &'static ListDef, index: usize, part: usize) -> impl IntoV
     let form = use_form();
     let section = sections::section_of(list.pointer);
     let prefix = format!("{}/{index}", list.pointer);
-    let (name, title) = form
-        .profile
-        .with_value(|p| (p.name.clone(), p.section_title(section)));
+    let (name, title) = form.profile.with_value(|p| {
+        (
+            p.name.clone(),
+            form.texts.with_value(|t| p.section_title_in(section, t)),
+        )
+    });
     let item_name = {
-        let cap = sen_core::rules::capital(list.item);
+        let name = form.say(
+            &format!("display.list.{}", crate::route::list_key(list)),
+            &[("n", &(index + 1))],
+        );
         let parts = item_parts(list.pointer);
         match parts.get(part).filter(|_| parts.len() > 1) {
-            Some(topic) => format!("{cap} {}: {}", index + 1, lower_first(topic)),
-            None => format!("{cap} {}", index + 1),
+            Some(_) => {
+                let key = list.pointer.rsplit('/').next().unwrap_or_default();
+                let topic = form.text(&format!("widget.part.{key}.{part}"));
+                form.say(
+                    "widget.item.part",
+                    &[("item", &name), ("part", &lower_first(&topic))],
+                )
+            }
+            None => name,
         }
     };
     let parts = item_parts(list.pointer).len();
@@ -97,7 +110,7 @@ pub fn ItemPage(list: &'static ListDef, index: usize, part: usize) -> impl IntoV
                             opened.set_value(false);
                             let shown = asked.get();
                             if shown.is_empty() {
-                                view! { <p class="govuk-body">"Choose the type of cost to give its figures."</p> }.into_any()
+                                view! { <p class="govuk-body">{form.text("widget.item.choose-cost")}</p> }.into_any()
                             } else {
                                 shown.into_iter().map(field_view).collect_view().into_any()
                             }
@@ -112,7 +125,7 @@ pub fn ItemPage(list: &'static ListDef, index: usize, part: usize) -> impl IntoV
     let row_cost = move || {
         form.rows.with(|r| match r.get(index).and_then(|c| c.0) {
             Some(c) => money(c),
-            None => "Not worked out yet: enter the rate and time, or the fixed cost".to_owned(),
+            None => form.text("widget.item.no-cost"),
         })
     };
     let within = {
@@ -151,15 +164,15 @@ pub fn ItemPage(list: &'static ListDef, index: usize, part: usize) -> impl IntoV
         {(list.pointer == "/apdrCycles" && part == 1).then(|| view! { <ApdrReview index=index /> })}
         {is_row.then(|| view! {
             <div class="govuk-inset-text" aria-live="polite">
-                "Cost of this provision a year: " <span class="app-row-cost" id="row-cost">{row_cost}</span>
-                {move || sen_core::cost::working(&row_now.get()).map(|w| view! {
+                {form.text("widget.item.cost")}" "<span class="app-row-cost" id="row-cost">{row_cost}</span>
+                {move || form.texts.with_value(|t| sen_core::cost::working_in(&row_now.get(), t)).map(|w| view! {
                     <p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0" id="row-working">
-                        "How this is worked out: " {w}
+                        {form.text("widget.item.working")}" "{w}
                     </p>
                 })}
             </div>
             <Totals compact=true />
         })}
-        <button type="button" class="govuk-button" id="continue" on:click=on_continue>"Continue"</button>
+        <button type="button" class="govuk-button" id="continue" on:click=on_continue>{form.text("widget.continue")}</button>
     }
 }

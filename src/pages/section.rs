@@ -32,7 +32,16 @@ pub fn SectionPage(id: &'static str, part: usize) -> impl IntoView {
     });
     let parts = section_parts(id);
     let title = match parts.get(part).filter(|_| parts.len() > 1) {
-        Some(topic) => format!("{title}: {}", sen_core::rules::lower_first(topic)),
+        Some(_) => {
+            let topic = form.text(&format!("widget.part.{id}.{part}"));
+            form.say(
+                "widget.section.part",
+                &[
+                    ("title", &title),
+                    ("part", &sen_core::rules::lower_first(&topic)),
+                ],
+            )
+        }
         None => title,
     };
     let parts = parts.len();

@@ -11,9 +11,6 @@ use crate::components::print_heading::PrintHeading;
 use crate::focus::HEADING_ID;
 use crate::state::use_form;
 
-/// What happens next when the council's profile does not say.
-const NEXT_STEPS: &str = "The council will check the application and tell you when it will be considered, and what was decided.";
-
 #[component]
 pub fn SentPage(reference: String) -> impl IntoView {
     let form = use_form();
@@ -23,7 +20,7 @@ pub fn SentPage(reference: String) -> impl IntoView {
             p.name.clone(),
             p.next_steps
                 .clone()
-                .unwrap_or_else(|| NEXT_STEPS.to_owned()),
+                .unwrap_or_else(|| form.text("widget.sent.next-steps")),
         )
     });
     let child = form.doc.with_untracked(|d| {
@@ -37,7 +34,7 @@ pub fn SentPage(reference: String) -> impl IntoView {
         let name = format!("{} {}", part("legalForename"), part("legalSurname"));
         let name = name.trim().to_owned();
         if name.is_empty() {
-            "the child".to_owned()
+            form.text("widget.sent.the-child")
         } else {
             name
         }
@@ -48,17 +45,17 @@ pub fn SentPage(reference: String) -> impl IntoView {
         <PrintHeading reference=printed.clone() />
         <div class="app-no-print">
         <div class="govuk-panel govuk-panel--confirmation">
-            <h1 class="govuk-panel__title" id=HEADING_ID tabindex="-1">"Application sent"</h1>
+            <h1 class="govuk-panel__title" id=HEADING_ID tabindex="-1">{form.text("widget.sent.title")}</h1>
             {has_reference.then(|| view! {
                 <div class="govuk-panel__body">
-                    "Your reference number"<br /><strong id="reference">{reference.clone()}</strong>
+                    {form.text("widget.sent.reference")}<br /><strong id="reference">{reference.clone()}</strong>
                 </div>
             })}
         </div>
-        <p class="govuk-body" id="sent-for">{format!("Your application for {child} has been sent to {council}.")}</p>
-        <h2 class="govuk-heading-m">"What happens next"</h2>
+        <p class="govuk-body" id="sent-for">{form.say("widget.sent.for", &[("child", &child), ("council", &council)])}</p>
+        <h2 class="govuk-heading-m">{form.text("widget.sent.next")}</h2>
         <p class="govuk-body" id="next-steps">{next}</p>
-        <p class="govuk-body">"Keep the reference number: you will need it if you contact the council about this application."</p>
+        <p class="govuk-body">{form.text("widget.sent.keep-reference")}</p>
         </div>
         <PrintControls reference=printed />
         <div class="app-print-only">{pack}</div>

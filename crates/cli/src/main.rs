@@ -151,7 +151,7 @@ fn check(
         }
     }
     if let Some(target) = pack {
-        if let Err(e) = sen_check::pack::write_for(target, &document, choice, &report) {
+        if let Err(e) = sen_check::pack::write_for(target, &document, choice, &report, texts) {
             return fail(e);
         }
     }

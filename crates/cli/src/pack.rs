@@ -5,12 +5,15 @@ use std::io::Write;
 
 use sen_core::api::{self, ProfileChoice};
 use sen_core::pack::{html, Pack};
+use sen_core::text::Catalogue;
 use sen_core::{Profile, Report};
 
-/// The pack of `document` (JSON text the check has read) as HTML.
-pub fn render(document: &str, profile: &Profile, report: &Report) -> String {
+/// The pack of `document` (JSON text the check has read) as HTML, in the words of `texts`
+/// (`--lang`, with the profile's texts over it).
+pub fn render(document: &str, profile: &Profile, report: &Report, texts: &Catalogue) -> String {
     let value: serde_json::Value = serde_json::from_str(document).unwrap_or_default();
-    html::document(&Pack::new(&value, profile, report, None))
+    let texts = profile.catalogue(texts.clone());
+    html::document(&Pack::new_in(&value, profile, report, None, &texts))
 }
 
 /// Writes the pack to `target` (a path, or `-` for standard output).
@@ -19,8 +22,9 @@ pub fn write(
     document: &str,
     profile: &Profile,
     report: &Report,
+    texts: &Catalogue,
 ) -> Result<(), String> {
-    let text = render(document, profile, report);
+    let text = render(document, profile, report, texts);
     let written = if target == "-" {
         let mut out = std::io::stdout().lock();
         out.write_all(text.as_bytes()).and_then(|()| out.flush())
@@ -39,8 +43,9 @@ pub fn write_for(
     document: &str,
     choice: ProfileChoice<'_>,
     report: &Report,
+    texts: &Catalogue,
 ) -> Result<(), String> {
     let app = sen_core::wire::parse_application(document).unwrap_or_default();
     let profile = api::load_profile(choice, &app).map_err(|e| e.to_string())?;
-    write(target, document, &profile, report)
+    write(target, document, &profile, report, texts)
 }

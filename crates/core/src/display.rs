@@ -7,41 +7,62 @@ use serde_json::Value;
 use crate::cost::money;
 use crate::form::{options_for, Options};
 use crate::rules::field_specs::Kind;
-// The words of this module are the catalogue's `display.*`, in English until the widget and
-// the pack carry a catalogue of their own.
-use crate::text::{say, Catalogue};
+use crate::text::Catalogue;
+
+/// The functions of this module in the words of a catalogue: `Words(&texts).answer(…)`; the
+/// free functions are the same in English.
+#[derive(Debug, Clone, Copy)]
+pub struct Words<'a>(pub &'a Catalogue);
 
 /// `2016-05-14` → `14 May 2016`; anything else as it is.
 pub fn date(text: &str) -> String {
-    crate::Date::parse(text).map_or_else(|| text.to_owned(), crate::date::human)
-}
-
-fn code_label(pattern: &str, code: &str) -> String {
-    match options_for(pattern) {
-        Some(Options::Codes(codes)) => codes
-            .iter()
-            .find(|(c, _)| *c == code)
-            .map(|(_, l)| (*l).to_owned())
-            .unwrap_or_else(|| code.to_owned()),
-        _ => code.to_owned(),
-    }
+    Words(&Catalogue::english()).date(text)
 }
 
 /// The items of a list that other answers refer to by id (outcomes, provision rows, parents,
 /// documents), each with the name people know it by: "Outcome 2: By July…", the intervention,
 /// "Sam Example (Mother)", the file name. Ids stay in the document.
 pub fn references(doc: &Value, list: &str) -> Vec<(String, String)> {
-    let Some(items) = doc.pointer(list).and_then(Value::as_array) else {
-        return Vec::new();
-    };
-    items
-        .iter()
-        .enumerate()
-        .filter_map(|(n, item)| {
-            let id = item.get("id")?.as_str()?.to_owned();
-            Some((id, item_name(list, n, item)))
-        })
-        .collect()
+    Words(&Catalogue::english()).references(doc, list)
+}
+
+/// What people call item `n` (from 0) of a list.
+pub fn item_name(list: &str, n: usize, item: &Value) -> String {
+    Words(&Catalogue::english()).item_name(list, n, item)
+}
+
+/// A line about one item of a list, for its "add another" summary: what it is and, where it
+/// helps, its dates, status, measures or result, in words.
+pub fn item_summary(doc: &Value, list: &str, item: &Value) -> String {
+    Words(&Catalogue::english()).item_summary(doc, list, item)
+}
+
+/// The name of what an id refers to, for reading; outcomes by their number only (their text is
+/// shown with them).
+pub fn referred(doc: &Value, list: &str, id: &str) -> String {
+    Words(&Catalogue::english()).referred(doc, list, id)
+}
+
+/// A file's size as people read it: "596 bytes", "12KB", "1.5MB" (megabytes of 1,048,576
+/// bytes, to one decimal place, as the size limits are given).
+pub fn file_size(bytes: u64) -> String {
+    Words(&Catalogue::english()).file_size(bytes)
+}
+
+/// An answer for reading, with ids shown as the names of what they refer to.
+pub fn answer_in(doc: &Value, pattern: &str, kind: Kind, value: &Value) -> String {
+    Words(&Catalogue::english()).answer_in(doc, pattern, kind, value)
+}
+
+/// A local authority the profile names, by its name ("Stockton-on-Tees"), where the answer is
+/// one's code.
+pub fn local_authority(profile: &crate::Profile, pattern: &str, value: &Value) -> Option<String> {
+    Words(&Catalogue::english()).local_authority(profile, pattern, value)
+}
+
+/// An answer for reading.
+pub fn answer(pattern: &str, kind: Kind, value: &Value) -> String {
+    Words(&Catalogue::english()).answer(pattern, kind, value)
 }
 
 /// The text at a JSON Pointer, trimmed, if there is any.
@@ -59,193 +80,8 @@ fn text(item: &Value, key: &str) -> Option<String> {
 }
 
 /// What people call item `n` (from 0) of a list.
-pub fn item_name(list: &str, n: usize, item: &Value) -> String {
-    let number = n.saturating_add(1);
-    match list {
-        "/outcomes" => match text(item, "text") {
-            Some(t) => say("display.outcome.named", &[("n", &number), ("text", &t)]),
-            None => say("display.outcome", &[("n", &number)]),
-        },
-        "/provisionMap/rows" => text(item, "intervention")
-            .unwrap_or_else(|| say("display.provision", &[("n", &number)])),
-        "/parents" => {
-            let name = [text(item, "forename"), text(item, "surname")]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let who = if name.is_empty() {
-                say("display.parent", &[("n", &number)])
-            } else {
-                name
-            };
-            match item.get("relationship").and_then(Value::as_str) {
-                Some(r) => say(
-                    "display.parent.relationship",
-                    &[
-                        ("who", &who),
-                        ("relationship", &code_label("/parents/*/relationship", r)),
-                    ],
-                ),
-                None => who,
-            }
-        }
-        "/attachments" => {
-            text(item, "filename").unwrap_or_else(|| say("display.document", &[("n", &number)]))
-        }
-        _ => {
-            let noun = crate::form::LISTS
-                .iter()
-                .find(|l| l.pointer == list)
-                .map_or("item", |l| l.item);
-            say(
-                "display.item",
-                &[("item", &crate::rules::capital(noun)), ("n", &number)],
-            )
-        }
-    }
-}
-
 /// A line about one item of a list, for its "add another" summary: what it is and, where it
 /// helps, its dates, status, measures or result, in words.
-pub fn item_summary(doc: &Value, list: &str, item: &Value) -> String {
-    let t = |key: &str| text(item, key);
-    let d = |key: &str| item.get(key).and_then(Value::as_str).map(date);
-    let code = |key: &str| {
-        item.get(key)
-            .and_then(Value::as_str)
-            .map(|c| code_label(&format!("{list}/*/{key}"), c))
-    };
-    let parts: Vec<String> = match list {
-        "/outcomes" => {
-            let m = item.get("measure");
-            // The number as the document has it (no float formatting in the widget).
-            let num = |k: &str| {
-                m.and_then(|m| m.get(k))
-                    .filter(|v| v.is_number())
-                    .map(Value::to_string)
-            };
-            let unit = m.and_then(|m| text(m, "unit")).unwrap_or_default();
-            let measure = match (num("baseline"), num("target")) {
-                (Some(b), Some(g)) => Some(
-                    say(
-                        "display.measure",
-                        &[("baseline", &b), ("target", &g), ("unit", &unit)],
-                    )
-                    .trim_end()
-                    .to_owned(),
-                ),
-                _ => None,
-            };
-            let by = d("byDate").map(|x| say("display.by", &[("date", &x)]));
-            let mut line = vec![t("text").unwrap_or_else(|| say("display.not-described", &[]))];
-            let detail: Vec<String> = [measure, by].into_iter().flatten().collect();
-            if !detail.is_empty() {
-                line.push(say(
-                    "display.detail",
-                    &[("detail", &detail.join(&say("list.separator", &[])))],
-                ));
-            }
-            vec![line.join(" ")]
-        }
-        "/apdrCycles" => {
-            let dates = match (
-                d("startDate"),
-                d("actualReviewDate").or_else(|| d("plannedReviewDate")),
-            ) {
-                (Some(a), Some(b)) => Some(say("display.from-to", &[("from", &a), ("to", &b)])),
-                (Some(a), None) => Some(say("display.from", &[("from", &a)])),
-                _ => None,
-            };
-            let results = item
-                .pointer("/review/outcomeStatus")
-                .and_then(Value::as_object)
-                .map(|m| {
-                    m.iter()
-                        .filter_map(|(id, s)| {
-                            let s = s.as_str()?;
-                            Some(say(
-                                "display.outcome-result",
-                                &[
-                                    ("outcome", &referred(doc, "/outcomes", id)),
-                                    (
-                                        "result",
-                                        &code_label("/apdrCycles/*/review/outcomeStatus", s)
-                                            .to_ascii_lowercase(),
-                                    ),
-                                ],
-                            ))
-                        })
-                        .collect::<Vec<_>>()
-                        .join(&say("list.separator", &[]))
-                })
-                .filter(|r| !r.is_empty());
-            [dates, code("status"), results]
-                .into_iter()
-                .flatten()
-                .collect()
-        }
-        "/assessments" => [
-            t("measure"),
-            t("value").map(|v| say("display.result", &[("value", &v)])),
-            d("date"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect(),
-        "/parentMeetings" => [d("date"), t("purpose")].into_iter().flatten().collect(),
-        "/specialists" => [t("professionalName"), code("type"), code("status")]
-            .into_iter()
-            .flatten()
-            .collect(),
-        "/consents" => {
-            let who = item
-                .get("givenByPersonId")
-                .and_then(Value::as_str)
-                .map(|id| {
-                    say(
-                        "display.given-by",
-                        &[("who", &referred(doc, "/parents", id))],
-                    )
-                });
-            [
-                who,
-                d("date").map(|x| say("display.on", &[("date", &x)])),
-                code("method"),
-            ]
-            .into_iter()
-            .flatten()
-            .collect()
-        }
-        "/attachments" => [t("filename"), code("type"), d("documentDate")]
-            .into_iter()
-            .flatten()
-            .collect(),
-        "/parents" => vec![item_name(list, 0, item)],
-        "/sen/diagnoses" => [t("condition"), t("diagnosedBy"), d("date")]
-            .into_iter()
-            .flatten()
-            .collect(),
-        "/child/previousSettings" => [t("name"), d("from"), d("to")]
-            .into_iter()
-            .flatten()
-            .collect(),
-        _ => Vec::new(),
-    };
-    let line = parts
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(&say("display.joiner", &[]));
-    // An unnamed parent ("Parent or carer 1 (Mother)") is not an answer yet.
-    let unnamed = say("display.parent", &[("n", &"")]);
-    if line.is_empty() || line.starts_with(unnamed.trim_end()) {
-        say("display.not-answered", &[])
-    } else {
-        line
-    }
-}
-
 /// The list whose items an answer at this pattern refers to by id.
 fn referred_list(pattern: &str) -> Option<&'static str> {
     match options_for(pattern) {
@@ -257,95 +93,353 @@ fn referred_list(pattern: &str) -> Option<&'static str> {
     }
 }
 
-/// The name of what an id refers to, for reading; outcomes by their number only (their text is
-/// shown with them).
-pub fn referred(doc: &Value, list: &str, id: &str) -> String {
-    let items = doc.pointer(list).and_then(Value::as_array);
-    let found = items.and_then(|items| {
+impl Words<'_> {
+    /// A code's label in these words: the catalogue's `code.{List}.{CODE}` whose English is the
+    /// label given (English itself needs no look-up).
+    fn code_text(&self, code: &str, english: &str) -> String {
+        if self.0.overlaid() == 0 {
+            return english.to_owned();
+        }
+        let tail = format!(".{code}");
+        crate::text::english_texts()
+            .find(|(id, en)| id.starts_with("code.") && id.ends_with(&tail) && *en == english)
+            .map_or_else(|| english.to_owned(), |(id, _)| self.0.get(id).to_owned())
+    }
+
+    /// [`date`] in these words.
+    pub fn date(&self, text: &str) -> String {
+        crate::Date::parse(text)
+            .map_or_else(|| text.to_owned(), |d| crate::date::human_in(d, self.0))
+    }
+
+    /// A code's label for people, in these words.
+    pub fn code_label(&self, pattern: &str, code: &str) -> String {
+        match options_for(pattern) {
+            Some(Options::Codes(codes)) => codes
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map(|(c, l)| self.code_text(c, l))
+                .unwrap_or_else(|| code.to_owned()),
+            _ => code.to_owned(),
+        }
+    }
+
+    /// [`references`] in these words.
+    pub fn references(&self, doc: &Value, list: &str) -> Vec<(String, String)> {
+        let Some(items) = doc.pointer(list).and_then(Value::as_array) else {
+            return Vec::new();
+        };
         items
             .iter()
             .enumerate()
-            .find(|(_, item)| item.get("id").and_then(Value::as_str) == Some(id))
-    });
-    match (list, found) {
-        ("/outcomes", Some((n, _))) => say("display.outcome", &[("n", &n.saturating_add(1))]),
-        (_, Some((n, item))) => item_name(list, n, item),
-        (_, None) => say("display.not-found", &[]),
+            .filter_map(|(n, item)| {
+                let id = item.get("id")?.as_str()?.to_owned();
+                Some((id, self.item_name(list, n, item)))
+            })
+            .collect()
     }
-}
 
-/// A file's size as people read it: "596 bytes", "12KB", "1.5MB" (megabytes of 1,048,576
-/// bytes, to one decimal place, as the size limits are given).
-pub fn file_size(bytes: u64) -> String {
-    const MIB: u64 = 1024 * 1024;
-    if bytes < 1024 {
-        Catalogue::english().plural(i64::try_from(bytes).unwrap_or(i64::MAX), "word.byte")
-    } else if bytes < MIB {
-        say("display.kilobytes", &[("n", &bytes.div_ceil(1024))])
-    } else {
-        let tenths = bytes.saturating_mul(10).saturating_add(MIB / 2) / MIB;
-        let n = if tenths.is_multiple_of(10) {
-            (tenths / 10).to_string()
-        } else {
-            format!("{}.{}", tenths / 10, tenths % 10)
+    /// [`item_name`] in these words.
+    pub fn item_name(&self, list: &str, n: usize, item: &Value) -> String {
+        let number = n.saturating_add(1);
+        match list {
+            "/outcomes" => match text(item, "text") {
+                Some(t) => self
+                    .0
+                    .format("display.outcome.named", &[("n", &number), ("text", &t)]),
+                None => self.0.format("display.outcome", &[("n", &number)]),
+            },
+            "/provisionMap/rows" => text(item, "intervention")
+                .unwrap_or_else(|| self.0.format("display.provision", &[("n", &number)])),
+            "/parents" => {
+                let name = [text(item, "forename"), text(item, "surname")]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let who = if name.is_empty() {
+                    self.0.format("display.parent", &[("n", &number)])
+                } else {
+                    name
+                };
+                match item.get("relationship").and_then(Value::as_str) {
+                    Some(r) => self.0.format(
+                        "display.parent.relationship",
+                        &[
+                            ("who", &who),
+                            (
+                                "relationship",
+                                &self.code_label("/parents/*/relationship", r),
+                            ),
+                        ],
+                    ),
+                    None => who,
+                }
+            }
+            "/attachments" => text(item, "filename")
+                .unwrap_or_else(|| self.0.format("display.document", &[("n", &number)])),
+            _ => match crate::form::LISTS.iter().find(|l| l.pointer == list) {
+                Some(l) => self.0.format(
+                    &format!("display.list.{}", l.item.replace(' ', "-")),
+                    &[("n", &number)],
+                ),
+                None => self
+                    .0
+                    .format("display.item", &[("item", &list), ("n", &number)]),
+            },
+        }
+    }
+
+    /// [`item_summary`] in these words.
+    pub fn item_summary(&self, doc: &Value, list: &str, item: &Value) -> String {
+        let t = |key: &str| text(item, key);
+        let d = |key: &str| item.get(key).and_then(Value::as_str).map(|x| self.date(x));
+        let code = |key: &str| {
+            item.get(key)
+                .and_then(Value::as_str)
+                .map(|c| self.code_label(&format!("{list}/*/{key}"), c))
         };
-        say("display.megabytes", &[("n", &n)])
-    }
-}
-
-/// An answer for reading, with ids shown as the names of what they refer to.
-pub fn answer_in(doc: &Value, pattern: &str, kind: Kind, value: &Value) -> String {
-    if let Some(list) = referred_list(pattern) {
-        let ids: Vec<&str> = match value {
-            Value::String(s) => vec![s.as_str()],
-            Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+        let parts: Vec<String> = match list {
+            "/outcomes" => {
+                let m = item.get("measure");
+                // The number as the document has it (no float formatting in the widget).
+                let num = |k: &str| {
+                    m.and_then(|m| m.get(k))
+                        .filter(|v| v.is_number())
+                        .map(Value::to_string)
+                };
+                let unit = m.and_then(|m| text(m, "unit")).unwrap_or_default();
+                let measure = match (num("baseline"), num("target")) {
+                    (Some(b), Some(g)) => Some(
+                        self.0
+                            .format(
+                                "display.measure",
+                                &[("baseline", &b), ("target", &g), ("unit", &unit)],
+                            )
+                            .trim_end()
+                            .to_owned(),
+                    ),
+                    _ => None,
+                };
+                let by = d("byDate").map(|x| self.0.format("display.by", &[("date", &x)]));
+                let mut line =
+                    vec![t("text").unwrap_or_else(|| self.0.format("display.not-described", &[]))];
+                let detail: Vec<String> = [measure, by].into_iter().flatten().collect();
+                if !detail.is_empty() {
+                    line.push(self.0.format(
+                        "display.detail",
+                        &[(
+                            "detail",
+                            &detail.join(&self.0.format("list.separator", &[])),
+                        )],
+                    ));
+                }
+                vec![line.join(" ")]
+            }
+            "/apdrCycles" => {
+                let dates = match (
+                    d("startDate"),
+                    d("actualReviewDate").or_else(|| d("plannedReviewDate")),
+                ) {
+                    (Some(a), Some(b)) => Some(
+                        self.0
+                            .format("display.from-to", &[("from", &a), ("to", &b)]),
+                    ),
+                    (Some(a), None) => Some(self.0.format("display.from", &[("from", &a)])),
+                    _ => None,
+                };
+                let results = item
+                    .pointer("/review/outcomeStatus")
+                    .and_then(Value::as_object)
+                    .map(|m| {
+                        m.iter()
+                            .filter_map(|(id, s)| {
+                                let s = s.as_str()?;
+                                Some(
+                                    self.0.format(
+                                        "display.outcome-result",
+                                        &[
+                                            ("outcome", &self.referred(doc, "/outcomes", id)),
+                                            (
+                                                "result",
+                                                &self
+                                                    .code_label(
+                                                        "/apdrCycles/*/review/outcomeStatus",
+                                                        s,
+                                                    )
+                                                    .to_ascii_lowercase(),
+                                            ),
+                                        ],
+                                    ),
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join(&self.0.format("list.separator", &[]))
+                    })
+                    .filter(|r| !r.is_empty());
+                [dates, code("status"), results]
+                    .into_iter()
+                    .flatten()
+                    .collect()
+            }
+            "/assessments" => [
+                t("measure"),
+                t("value").map(|v| self.0.format("display.result", &[("value", &v)])),
+                d("date"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+            "/parentMeetings" => [d("date"), t("purpose")].into_iter().flatten().collect(),
+            "/specialists" => [t("professionalName"), code("type"), code("status")]
+                .into_iter()
+                .flatten()
+                .collect(),
+            "/consents" => {
+                let who = item
+                    .get("givenByPersonId")
+                    .and_then(Value::as_str)
+                    .map(|id| {
+                        self.0.format(
+                            "display.given-by",
+                            &[("who", &self.referred(doc, "/parents", id))],
+                        )
+                    });
+                [
+                    who,
+                    d("date").map(|x| self.0.format("display.on", &[("date", &x)])),
+                    code("method"),
+                ]
+                .into_iter()
+                .flatten()
+                .collect()
+            }
+            "/attachments" => [t("filename"), code("type"), d("documentDate")]
+                .into_iter()
+                .flatten()
+                .collect(),
+            "/parents" => vec![self.item_name(list, 0, item)],
+            "/sen/diagnoses" => [t("condition"), t("diagnosedBy"), d("date")]
+                .into_iter()
+                .flatten()
+                .collect(),
+            "/child/previousSettings" => [t("name"), d("from"), d("to")]
+                .into_iter()
+                .flatten()
+                .collect(),
             _ => Vec::new(),
         };
-        if !ids.is_empty() {
-            return ids
-                .into_iter()
-                .map(|id| referred(doc, list, id))
-                .collect::<Vec<_>>()
-                .join(&say("list.separator", &[]));
-        }
-    }
-    answer(pattern, kind, value)
-}
-
-/// A local authority the profile names, by its name ("Stockton-on-Tees"), where the answer is
-/// one's code.
-pub fn local_authority(profile: &crate::Profile, pattern: &str, value: &Value) -> Option<String> {
-    if pattern != "/child/residentLaCode" {
-        return None;
-    }
-    profile
-        .local_authority_name(value.as_str()?)
-        .map(str::to_owned)
-}
-
-/// An answer for reading.
-pub fn answer(pattern: &str, kind: Kind, value: &Value) -> String {
-    match (kind, value) {
-        (_, Value::Bool(b)) => say(if *b { "display.yes" } else { "display.no" }, &[]),
-        (Kind::Money, Value::Number(n)) => n.as_i64().map(money).unwrap_or_default(),
-        (Kind::Date, Value::String(s)) => date(s),
-        (Kind::Choice | Kind::Choices, Value::String(s)) => code_label(pattern, s),
-        (_, Value::Array(items)) => items
-            .iter()
-            .map(|i| match i {
-                Value::String(s) if matches!(kind, Kind::Choice | Kind::Choices) => {
-                    code_label(pattern, s)
-                }
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            })
+        let line = parts
+            .into_iter()
+            .filter(|p| !p.is_empty())
             .collect::<Vec<_>>()
-            .join(&say("list.separator", &[])),
-        (_, Value::String(s)) => s.clone(),
-        (_, Value::Number(n)) => {
-            format!("{n}{}", crate::form::unit_of(pattern).unwrap_or_default())
+            .join(&self.0.format("display.joiner", &[]));
+        // An unnamed parent ("Parent or carer 1 (Mother)") is not an answer yet.
+        let unnamed = self.0.format("display.parent", &[("n", &"")]);
+        if line.is_empty() || line.starts_with(unnamed.trim_end()) {
+            self.0.format("display.not-answered", &[])
+        } else {
+            line
         }
-        _ => String::new(),
+    }
+
+    /// [`referred`] in these words.
+    pub fn referred(&self, doc: &Value, list: &str, id: &str) -> String {
+        let items = doc.pointer(list).and_then(Value::as_array);
+        let found = items.and_then(|items| {
+            items
+                .iter()
+                .enumerate()
+                .find(|(_, item)| item.get("id").and_then(Value::as_str) == Some(id))
+        });
+        match (list, found) {
+            ("/outcomes", Some((n, _))) => self
+                .0
+                .format("display.outcome", &[("n", &n.saturating_add(1))]),
+            (_, Some((n, item))) => self.item_name(list, n, item),
+            (_, None) => self.0.format("display.not-found", &[]),
+        }
+    }
+
+    /// [`file_size`] in these words.
+    pub fn file_size(&self, bytes: u64) -> String {
+        const MIB: u64 = 1024 * 1024;
+        if bytes < 1024 {
+            self.0
+                .plural(i64::try_from(bytes).unwrap_or(i64::MAX), "word.byte")
+        } else if bytes < MIB {
+            self.0
+                .format("display.kilobytes", &[("n", &bytes.div_ceil(1024))])
+        } else {
+            let tenths = bytes.saturating_mul(10).saturating_add(MIB / 2) / MIB;
+            let n = if tenths.is_multiple_of(10) {
+                (tenths / 10).to_string()
+            } else {
+                format!("{}.{}", tenths / 10, tenths % 10)
+            };
+            self.0.format("display.megabytes", &[("n", &n)])
+        }
+    }
+
+    /// [`answer_in`] in these words.
+    pub fn answer_in(&self, doc: &Value, pattern: &str, kind: Kind, value: &Value) -> String {
+        if let Some(list) = referred_list(pattern) {
+            let ids: Vec<&str> = match value {
+                Value::String(s) => vec![s.as_str()],
+                Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+                _ => Vec::new(),
+            };
+            if !ids.is_empty() {
+                return ids
+                    .into_iter()
+                    .map(|id| self.referred(doc, list, id))
+                    .collect::<Vec<_>>()
+                    .join(&self.0.format("list.separator", &[]));
+            }
+        }
+        self.answer(pattern, kind, value)
+    }
+
+    pub fn local_authority(
+        &self,
+        profile: &crate::Profile,
+        pattern: &str,
+        value: &Value,
+    ) -> Option<String> {
+        if pattern != "/child/residentLaCode" {
+            return None;
+        }
+        profile
+            .local_authority_name(value.as_str()?)
+            .map(str::to_owned)
+    }
+
+    /// [`answer`] in these words.
+    pub fn answer(&self, pattern: &str, kind: Kind, value: &Value) -> String {
+        match (kind, value) {
+            (_, Value::Bool(b)) => self
+                .0
+                .format(if *b { "display.yes" } else { "display.no" }, &[]),
+            (Kind::Money, Value::Number(n)) => n.as_i64().map(money).unwrap_or_default(),
+            (Kind::Date, Value::String(s)) => self.date(s),
+            (Kind::Choice | Kind::Choices, Value::String(s)) => self.code_label(pattern, s),
+            (_, Value::Array(items)) => items
+                .iter()
+                .map(|i| match i {
+                    Value::String(s) if matches!(kind, Kind::Choice | Kind::Choices) => {
+                        self.code_label(pattern, s)
+                    }
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(&self.0.format("list.separator", &[])),
+            (_, Value::String(s)) => s.clone(),
+            (_, Value::Number(n)) => {
+                format!("{n}{}", crate::form::unit_of(pattern).unwrap_or_default())
+            }
+            _ => String::new(),
+        }
     }
 }
 

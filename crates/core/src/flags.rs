@@ -15,6 +15,35 @@ pub struct FlagGroup {
 }
 
 impl FlagGroup {
+    /// The part of the document the group's fields are in (`context`, `outcomes`): its texts'
+    /// ids are `flag.{key}.question`, `flag.{key}.none` and `flag.{key}.{field}`.
+    fn key(&self) -> &'static str {
+        self.members
+            .first()
+            .and_then(|(p, _)| p.split('/').nth(1))
+            .unwrap_or_default()
+    }
+
+    /// The question, in the words of `texts`.
+    pub fn question_in(&self, texts: &crate::text::Catalogue) -> String {
+        texts
+            .get(&format!("flag.{}.question", self.key()))
+            .to_owned()
+    }
+
+    /// The answer that none applies, in the words of `texts`.
+    pub fn none_in(&self, texts: &crate::text::Catalogue) -> String {
+        texts.get(&format!("flag.{}.none", self.key())).to_owned()
+    }
+
+    /// The words of the box for the field at `pointer`, in the words of `texts`.
+    pub fn words_in(&self, pointer: &str, texts: &crate::text::Catalogue) -> String {
+        let field = pointer.rsplit('/').next().unwrap_or_default();
+        texts
+            .get(&format!("flag.{}.{field}", self.key()))
+            .to_owned()
+    }
+
     /// The group's fields in the same item as `pointer` (one of them, e.g.
     /// `/outcomes/2/agreedWithParent`), with the words on their boxes, in order.
     pub fn fields_beside(&self, pointer: &str) -> Vec<(String, &'static str)> {

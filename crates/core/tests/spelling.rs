@@ -257,6 +257,11 @@ fn fixed_texts() -> Vec<(String, String)> {
         "cli.report.warning",
         "cli.report.justified",
         "cli.report.justified-key",
+        // The widget names an attribute (profile-url), a format (JSON) and keys (Ctrl+C).
+        "widget.config.no-profile",
+        "widget.draft.file-not-object",
+        "widget.draft.not-object",
+        "widget.paste.hint",
     ];
     let catalogue: Value =
         serde_json::from_str(&std::fs::read_to_string(repo().join("messages/en.json")).unwrap())

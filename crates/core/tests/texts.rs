@@ -183,8 +183,9 @@ fn the_catalogue_file_names_each_text_once() {
         assert!(text::english(id).is_some(), "{id}");
         assert!(
             id.split('.').next().is_some_and(|family| [
-                "chart", "cli", "code", "cost", "date", "display", "file", "grammar", "group",
-                "hint", "label", "list", "pack", "question", "rule", "section", "widget", "word",
+                "chart", "cli", "code", "cost", "date", "display", "file", "flag", "grammar",
+                "group", "hint", "label", "list", "pack", "parent", "question", "rule", "section",
+                "widget", "word",
             ]
             .contains(&family)),
             "{id}: not one of the id families README lists"

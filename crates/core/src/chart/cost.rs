@@ -10,7 +10,7 @@ use crate::codes::{FundingSource, ProvisionArea};
 use crate::cost::{money, Totals};
 use crate::model::Application;
 use crate::profile::Profile;
-use crate::text::say;
+use crate::text::Catalogue;
 
 const BAR: i64 = 24;
 /// Below a bar, before the next label.
@@ -31,10 +31,10 @@ fn series(source: Option<FundingSource>) -> usize {
         .unwrap_or(FundingSource::ALL.len())
 }
 
-fn source_label(series: usize) -> String {
+fn source_label(series: usize, texts: &Catalogue) -> String {
     FundingSource::ALL.get(series).map_or_else(
-        || say("chart.cost.no-source", &[]),
-        |s| s.label().to_owned(),
+        || texts.format("chart.cost.no-source", &[]),
+        |s| s.label_in(texts).to_owned(),
     )
 }
 
@@ -54,7 +54,7 @@ impl Bar {
 
 /// The bars: each area with a cost, in the code list's order, then rows with no area, then the
 /// total.
-fn bars(rows: &[Costed]) -> Vec<Bar> {
+fn bars(rows: &[Costed], texts: &Catalogue) -> Vec<Bar> {
     let mut groups: Vec<(Option<ProvisionArea>, [i64; 6])> = ProvisionArea::ALL
         .iter()
         .map(|&a| (Some(a), [0; 6]))
@@ -79,12 +79,15 @@ fn bars(rows: &[Costed]) -> Vec<Bar> {
         .into_iter()
         .filter(|(_, sums)| sums.iter().any(|&v| v > 0))
         .map(|(area, by_series)| Bar {
-            label: area.map_or_else(|| say("chart.cost.no-area", &[]), |a| a.label().to_owned()),
+            label: area.map_or_else(
+                || texts.format("chart.cost.no-area", &[]),
+                |a| a.label_in(texts).to_owned(),
+            ),
             by_series,
         })
         .collect();
     out.push(Bar {
-        label: say("chart.cost.total", &[]),
+        label: texts.format("chart.cost.total", &[]),
         by_series: total,
     });
     out
@@ -170,11 +173,16 @@ fn bracket(out: &mut Vec<Shape>, from: i64, to: i64, y: i64, width: i64, words: 
 /// cost, and the map's totals. `None` while a figure cannot be worked out (`not_worked_out`):
 /// a chart must never show totals without every row.
 pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
+    chart_in(rows, totals, width, &Catalogue::english())
+}
+
+/// [`chart`] in the words of `texts`.
+pub fn chart_in(rows: &[Costed], totals: &Totals, width: i64, texts: &Catalogue) -> Option<Chart> {
     if !totals.not_worked_out.is_empty() {
         return None;
     }
     let width = width.max(4 * PAD + 80);
-    let bars = bars(rows);
+    let bars = bars(rows, texts);
     let largest = bars
         .iter()
         .map(Bar::total)
@@ -189,14 +197,14 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
     let fits = fits(width);
     let mut y = 8;
     let mut present = [false; 6];
-    let total = say("chart.cost.total", &[]);
+    let total = texts.format("chart.cost.total", &[]);
     for bar in &bars {
         let kind = if bar.label == total {
             TextKind::Strong
         } else {
             TextKind::Label
         };
-        let label = say(
+        let label = texts.format(
             "chart.cost.bar",
             &[("label", &bar.label), ("cost", &money(bar.total()))],
         );
@@ -242,7 +250,7 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
             scale.x(school),
             below,
             width,
-            say("chart.cost.school-pays", &[("cost", &money(school))]),
+            texts.format("chart.cost.school-pays", &[("cost", &money(school))]),
         );
     if top_up > 0 {
         below += 22
@@ -252,7 +260,7 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
                 scale.x(school.saturating_add(top_up)),
                 below,
                 width,
-                say("chart.cost.top-up", &[("cost", &money(top_up))]),
+                texts.format("chart.cost.top-up", &[("cost", &money(top_up))]),
             );
     }
     let axis = below;
@@ -273,7 +281,7 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
     }
     // The key: the threshold's dashes, then each funding source drawn.
     let mut key = axis + 36;
-    let threshold = say(
+    let threshold = texts.format(
         "chart.cost.threshold",
         &[("cost", &money(totals.threshold_pence))],
     );
@@ -298,7 +306,7 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
         });
         push_lines(
             &mut shapes,
-            &source_label(s),
+            &source_label(s, texts),
             fits - 4,
             PAD + 24,
             &mut key,
@@ -308,9 +316,9 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
         );
     }
     key += 8;
-    let table = table(&bars, &present, totals);
+    let table = table(&bars, &present, totals, texts);
     Some(Chart {
-        title: say(
+        title: texts.format(
             "chart.cost.title",
             &[
                 ("total", &money(bars.last().map_or(0, Bar::total))),
@@ -325,13 +333,13 @@ pub fn chart(rows: &[Costed], totals: &Totals, width: i64) -> Option<Chart> {
 }
 
 /// The same figures as a table: a row per bar, a column per funding source present.
-fn table(bars: &[Bar], present: &[bool; 6], totals: &Totals) -> Table {
+fn table(bars: &[Bar], present: &[bool; 6], totals: &Totals, texts: &Catalogue) -> Table {
     let columns: Vec<usize> = (0..6)
         .filter(|&s| present.get(s).copied().unwrap_or(false))
         .collect();
-    let mut head = vec![say("chart.cost.table.area", &[])];
-    head.extend(columns.iter().map(|&s| source_label(s)));
-    head.push(say("chart.cost.table.cost", &[]));
+    let mut head = vec![texts.format("chart.cost.table.area", &[])];
+    head.extend(columns.iter().map(|&s| source_label(s, texts)));
+    head.push(texts.format("chart.cost.table.cost", &[]));
     let blank = || vec![String::new(); columns.len()];
     let mut rows: Vec<Vec<String>> = bars
         .iter()
@@ -354,13 +362,13 @@ fn table(bars: &[Bar], present: &[bool; 6], totals: &Totals) -> Table {
         ),
         ("chart.cost.table.top-up", totals.requested_top_up_pence),
     ] {
-        let mut row = vec![say(name, &[])];
+        let mut row = vec![texts.format(name, &[])];
         row.extend(blank());
         row.push(money(amount));
         rows.push(row);
     }
     Table {
-        caption: say("chart.cost.table.caption", &[]),
+        caption: texts.format("chart.cost.table.caption", &[]),
         head,
         rows,
     }
@@ -368,6 +376,16 @@ fn table(bars: &[Bar], present: &[bool; 6], totals: &Totals) -> Table {
 
 /// The chart of an application's provision map under a profile.
 pub fn of_application(app: &Application, profile: &Profile, width: i64) -> Option<Chart> {
+    of_application_in(app, profile, width, &Catalogue::english())
+}
+
+/// [`of_application`] in the words of `texts`.
+pub fn of_application_in(
+    app: &Application,
+    profile: &Profile,
+    width: i64,
+    texts: &Catalogue,
+) -> Option<Chart> {
     let totals = crate::cost::totals(app, &profile.funding);
     let rows: Vec<Costed> = app
         .provision_map
@@ -380,5 +398,5 @@ pub fn of_application(app: &Application, profile: &Profile, width: i64) -> Optio
                 .collect()
         })
         .unwrap_or_default();
-    chart(&rows, &totals, width)
+    chart_in(&rows, &totals, width, texts)
 }

@@ -10,7 +10,7 @@ use super::{Anchor, Chart, Shape, Table, TextKind};
 use crate::codes::CycleStatus;
 use crate::date::Date;
 use crate::model::Application;
-use crate::text::say;
+use crate::text::Catalogue;
 
 const BAR: i64 = 16;
 const GAP: i64 = 14;
@@ -20,17 +20,17 @@ const LABEL_SPACING: i64 = 64;
 const LABEL_GAP: i64 = 8;
 
 /// A month's short name (`chart.month.1`…`12`: "Jan").
-fn month_name(d: Date) -> String {
-    say(&format!("chart.month.{}", d.month()), &[])
+fn month_name(d: Date, texts: &Catalogue) -> String {
+    texts.format(&format!("chart.month.{}", d.month()), &[])
 }
 
 /// "9 Sep 2024".
-fn short(d: Date) -> String {
-    say(
+fn short(d: Date, texts: &Catalogue) -> String {
+    texts.format(
         "chart.date",
         &[
             ("day", &d.day()),
-            ("month", &month_name(d)),
+            ("month", &month_name(d, texts)),
             ("year", &d.year()),
         ],
     )
@@ -55,15 +55,15 @@ fn date_of(t: Option<&crate::model::DateText>) -> Option<Date> {
     t.and_then(|t| t.date())
 }
 
-fn lanes(app: &Application) -> Vec<Lane> {
+fn lanes(app: &Application, texts: &Catalogue) -> Vec<Lane> {
     let outcomes = app.outcomes.as_deref().unwrap_or_default();
     let outcome_number = |id: &str| {
         outcomes
             .iter()
             .position(|o| o.id.as_deref() == Some(id))
             .map_or_else(
-                || say("chart.timeline.unlisted-outcome", &[]),
-                |i| say("chart.timeline.outcome", &[("n", &(i + 1))]),
+                || texts.format("chart.timeline.unlisted-outcome", &[]),
+                |i| texts.format("chart.timeline.outcome", &[("n", &(i + 1))]),
             )
     };
     let mut out = Vec::new();
@@ -92,11 +92,11 @@ fn lanes(app: &Application) -> Vec<Lane> {
             .map(|m| {
                 m.iter()
                     .map(|(id, s)| {
-                        say(
+                        texts.format(
                             "chart.timeline.finding",
                             &[
                                 ("outcome", &outcome_number(id)),
-                                ("result", &crate::rules::lower_first(s.label())),
+                                ("result", &crate::rules::lower_first(s.label_in(texts))),
                             ],
                         )
                     })
@@ -104,24 +104,28 @@ fn lanes(app: &Application) -> Vec<Lane> {
             })
             .unwrap_or_default();
         let when = match (done, actual, planned) {
-            (true, Some(a), _) => say("chart.timeline.reviewed", &[("date", &short(a))]),
-            (_, _, Some(p)) => say("chart.timeline.planned", &[("date", &short(p))]),
-            _ => say("chart.timeline.no-review", &[]),
+            (true, Some(a), _) => {
+                texts.format("chart.timeline.reviewed", &[("date", &short(a, texts))])
+            }
+            (_, _, Some(p)) => {
+                texts.format("chart.timeline.planned", &[("date", &short(p, texts))])
+            }
+            _ => texts.format("chart.timeline.no-review", &[]),
         };
         let label = match start {
-            Some(s) => say(
+            Some(s) => texts.format(
                 "chart.timeline.cycle-from",
-                &[("n", &n), ("date", &short(s)), ("review", &when)],
+                &[("n", &n), ("date", &short(s, texts)), ("review", &when)],
             ),
-            None => say(
+            None => texts.format(
                 "chart.timeline.cycle-no-start",
                 &[("n", &n), ("review", &when)],
             ),
         };
-        let separator = say("list.separator", &[]);
+        let separator = texts.format("list.separator", &[]);
         let mut notes = Vec::new();
         if !findings.is_empty() {
-            notes.push(say(
+            notes.push(texts.format(
                 "chart.timeline.at-review",
                 &[("findings", &findings.join(&separator))],
             ));
@@ -135,10 +139,10 @@ fn lanes(app: &Application) -> Vec<Lane> {
             planned,
             marks: actual.into_iter().collect(),
             row: vec![
-                say("chart.timeline.cycle", &[("n", &n)]),
-                start.map(short).unwrap_or_default(),
-                actual.map(short).unwrap_or_default(),
-                planned.map(short).unwrap_or_default(),
+                texts.format("chart.timeline.cycle", &[("n", &n)]),
+                start.map(|d| short(d, texts)).unwrap_or_default(),
+                actual.map(|d| short(d, texts)).unwrap_or_default(),
+                planned.map(|d| short(d, texts)).unwrap_or_default(),
                 findings.join(&separator),
             ],
             notes,
@@ -146,23 +150,27 @@ fn lanes(app: &Application) -> Vec<Lane> {
     }
     for s in app.specialists.as_deref().unwrap_or_default() {
         let who = s.service_type.map_or_else(
-            || say("chart.timeline.specialist", &[]),
-            |t| t.label().to_owned(),
+            || texts.format("chart.timeline.specialist", &[]),
+            |t| t.label_in(texts).to_owned(),
         );
         let from = date_of(s.first_involved_date.as_ref());
         let report = date_of(s.latest_report_date.as_ref());
         let label = match (from, report) {
-            (Some(f), Some(r)) => say(
+            (Some(f), Some(r)) => texts.format(
                 "chart.timeline.involved-report",
-                &[("who", &who), ("from", &short(f)), ("report", &short(r))],
+                &[
+                    ("who", &who),
+                    ("from", &short(f, texts)),
+                    ("report", &short(r, texts)),
+                ],
             ),
-            (Some(f), None) => say(
+            (Some(f), None) => texts.format(
                 "chart.timeline.involved",
-                &[("who", &who), ("from", &short(f))],
+                &[("who", &who), ("from", &short(f, texts))],
             ),
-            (None, Some(r)) => say(
+            (None, Some(r)) => texts.format(
                 "chart.timeline.report",
-                &[("who", &who), ("report", &short(r))],
+                &[("who", &who), ("report", &short(r, texts))],
             ),
             (None, None) => continue,
         };
@@ -177,8 +185,8 @@ fn lanes(app: &Application) -> Vec<Lane> {
             notes: Vec::new(),
             row: vec![
                 who,
-                from.map(short).unwrap_or_default(),
-                report.map(short).unwrap_or_default(),
+                from.map(|d| short(d, texts)).unwrap_or_default(),
+                report.map(|d| short(d, texts)).unwrap_or_default(),
                 String::new(),
                 String::new(),
             ],
@@ -189,14 +197,14 @@ fn lanes(app: &Application) -> Vec<Lane> {
             continue;
         };
         out.push(Lane {
-            label: say("chart.timeline.consent-on", &[("date", &short(d))]),
+            label: texts.format("chart.timeline.consent-on", &[("date", &short(d, texts))]),
             bar: None,
             planned: None,
             marks: vec![d],
             notes: Vec::new(),
             row: vec![
-                say("chart.timeline.consent", &[]),
-                short(d),
+                texts.format("chart.timeline.consent", &[]),
+                short(d, texts),
                 String::new(),
                 String::new(),
                 String::new(),
@@ -218,8 +226,13 @@ fn dates(l: &Lane) -> impl Iterator<Item = Date> + '_ {
 /// The timeline of an application at `width` pixels; `None` when it has no dated cycle,
 /// specialist or consent to draw.
 pub fn chart(app: &Application, width: i64) -> Option<Chart> {
+    chart_in(app, width, &Catalogue::english())
+}
+
+/// [`chart`] in the words of `texts`.
+pub fn chart_in(app: &Application, width: i64, texts: &Catalogue) -> Option<Chart> {
     let width = width.max(4 * PAD + 80);
-    let lanes = lanes(app);
+    let lanes = lanes(app, texts);
     let first = lanes.iter().flat_map(dates).min()?;
     let last = lanes.iter().flat_map(dates).max()?;
     let d0 = month_start(first);
@@ -353,12 +366,12 @@ pub fn chart(app: &Application, width: i64) -> Option<Chart> {
             continue;
         }
         let words = if january || i == 0 {
-            say(
+            texts.format(
                 "chart.month-year",
-                &[("month", &month_name(*m)), ("year", &m.year())],
+                &[("month", &month_name(*m, texts)), ("year", &m.year())],
             )
         } else {
-            month_name(*m)
+            month_name(*m, texts)
         };
         let anchor = if i == 0 {
             Anchor::Start
@@ -402,7 +415,7 @@ pub fn chart(app: &Application, width: i64) -> Option<Chart> {
         entries.push((None, "chart.timeline.key.planned"));
     }
     for (fill, id) in entries {
-        let words = say(id, &[]);
+        let words = texts.format(id, &[]);
         match fill {
             Some(f) => shapes.push(Shape::Rect {
                 x: PAD + 3,
@@ -432,17 +445,17 @@ pub fn chart(app: &Application, width: i64) -> Option<Chart> {
     }
     key += 8;
     Some(Chart {
-        title: say(
+        title: texts.format(
             "chart.timeline.title",
-            &[("from", &short(first)), ("to", &short(last))],
+            &[("from", &short(first, texts)), ("to", &short(last, texts))],
         ),
         width,
         height: key,
         shapes,
         table: Table {
-            caption: say("chart.timeline.table.caption", &[]),
+            caption: texts.format("chart.timeline.table.caption", &[]),
             head: ["what", "from", "reviewed", "planned", "progress"]
-                .map(|h| say(&format!("chart.timeline.table.{h}"), &[]))
+                .map(|h| texts.format(&format!("chart.timeline.table.{h}"), &[]))
                 .to_vec(),
             rows: lanes.into_iter().map(|l| l.row).collect(),
         },

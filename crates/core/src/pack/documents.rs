@@ -2,10 +2,10 @@
 //! a short checksum (the first 12 hexadecimal characters of its SHA-256, enough for a person to
 //! match the file they hold with the one the application names).
 
+use crate::text::Catalogue;
 use serde_json::Value;
 
 use crate::codes::AttachmentType;
-use crate::display::{date, file_size};
 
 /// How many characters of the SHA-256 the pack shows.
 pub const SHORT_HASH_LEN: usize = 12;
@@ -39,7 +39,7 @@ fn text<'a>(item: &'a Value, key: &str) -> Option<&'a str> {
 }
 
 /// The documents the application lists, in its order.
-pub fn of(doc: &Value) -> Vec<Document> {
+pub fn of(doc: &Value, texts: &Catalogue) -> Vec<Document> {
     let Some(items) = doc.pointer("/attachments").and_then(Value::as_array) else {
         return Vec::new();
     };
@@ -47,18 +47,20 @@ pub fn of(doc: &Value) -> Vec<Document> {
         .iter()
         .enumerate()
         .map(|(n, item)| Document {
-            name: crate::display::item_name("/attachments", n, item),
+            name: crate::display::Words(texts).item_name("/attachments", n, item),
             kind: text(item, "type")
                 .map(|t| {
                     AttachmentType::from_code(t)
-                        .map_or_else(|| t.to_owned(), |a| a.label().to_owned())
+                        .map_or_else(|| t.to_owned(), |a| a.label_in(texts).to_owned())
                 })
                 .unwrap_or_default(),
-            date: text(item, "documentDate").map(date).unwrap_or_default(),
+            date: text(item, "documentDate")
+                .map(|d| crate::display::Words(texts).date(d))
+                .unwrap_or_default(),
             size: item
                 .get("sizeBytes")
                 .and_then(Value::as_u64)
-                .map(file_size)
+                .map(|b| crate::display::Words(texts).file_size(b))
                 .unwrap_or_default(),
             short_hash: text(item, "sha256").map(short_hash).unwrap_or_default(),
         })

@@ -11,7 +11,7 @@ use super::page::{document as page, escape};
 use super::parent::Summary;
 use super::{Pack, Row, Section, COST_CHART_ID, TIMELINE_ID};
 use crate::chart::{svg::to_svg, Chart, Table};
-use crate::text::{say, Catalogue};
+use crate::text::Catalogue;
 
 /// "Label: answer", or "Question? Answer".
 fn joined(label: &str) -> &'static str {
@@ -39,11 +39,11 @@ fn summary_list(out: &mut String, rows: &[Row]) {
 }
 
 /// A text of the catalogue, escaped for HTML.
-fn words(id: &str) -> String {
-    escape(&say(id, &[]))
+fn words(id: &str, texts: &Catalogue) -> String {
+    escape(texts.get(id))
 }
 
-fn section(out: &mut String, s: &Section, documents: &[Document]) {
+fn section(out: &mut String, s: &Section, documents: &[Document], texts: &Catalogue) {
     let _ = write!(
         out,
         r#"<section class="pack-part" aria-labelledby="part-{id}"><h2 id="part-{id}">{title}</h2>"#,
@@ -53,11 +53,11 @@ fn section(out: &mut String, s: &Section, documents: &[Document]) {
     let is_documents = s.id == "attachments";
     let documents_shown = is_documents && !documents.is_empty();
     if s.is_empty() && !documents_shown {
-        let _ = write!(out, "<p>{}</p>", words("pack.not-answered"));
+        let _ = write!(out, "<p>{}</p>", words("pack.not-answered", texts));
     }
     summary_list(out, &s.rows);
     if is_documents {
-        documents_table(out, documents);
+        documents_table(out, documents, texts);
     } else if !s.items.is_empty() {
         out.push_str(r#"<dl class="pack-list">"#);
         for item in &s.items {
@@ -80,27 +80,27 @@ fn section(out: &mut String, s: &Section, documents: &[Document]) {
         out.push_str("</dl>");
     }
     if !s.totals.is_empty() {
-        let _ = write!(out, "<h3>{}</h3>", words("pack.totals.title"));
+        let _ = write!(out, "<h3>{}</h3>", words("pack.totals.title", texts));
         summary_list(out, &s.totals);
     }
     out.push_str("</section>");
 }
 
-fn documents_table(out: &mut String, documents: &[Document]) {
+fn documents_table(out: &mut String, documents: &[Document], texts: &Catalogue) {
     if documents.is_empty() {
-        let _ = write!(out, "<p>{}</p>", words("pack.documents.none"));
+        let _ = write!(out, "<p>{}</p>", words("pack.documents.none", texts));
         return;
     }
     let _ = write!(
         out,
         r#"<div class="pack-scroll" role="region" aria-label="{c}" tabindex="0"><table class="pack-table"><caption>{c}</caption><thead><tr>"#,
-        c = words("pack.documents.caption")
+        c = words("pack.documents.caption", texts)
     );
     for h in ["document", "type", "date", "size", "checksum"] {
         let _ = write!(
             out,
             r#"<th scope="col">{}</th>"#,
-            words(&format!("pack.documents.{h}"))
+            words(&format!("pack.documents.{h}"), texts)
         );
     }
     out.push_str("</tr></thead><tbody>");
@@ -158,7 +158,7 @@ fn chart(out: &mut String, heading: &str, chart: Option<&Chart>, id: &str, missi
     }
 }
 
-fn concerns(out: &mut String, heading: &str, list: &[Concern], error: bool) {
+fn concerns(out: &mut String, heading: &str, list: &[Concern], error: bool, texts: &Catalogue) {
     if list.is_empty() {
         return;
     }
@@ -177,12 +177,16 @@ fn concerns(out: &mut String, heading: &str, list: &[Concern], error: bool) {
                     let _ = write!(
                         out,
                         r#"<p><span class="pack-label">{}</span>{}</p>"#,
-                        words("pack.concern.explanation"),
+                        words("pack.concern.explanation", texts),
                         escape(j)
                     );
                 }
                 None => {
-                    let _ = write!(out, "<p>{}</p>", words("pack.concern.no-explanation"));
+                    let _ = write!(
+                        out,
+                        "<p>{}</p>",
+                        words("pack.concern.no-explanation", texts)
+                    );
                 }
             }
         }
@@ -220,43 +224,51 @@ pub fn parent_body(s: &Summary, level: u8) -> String {
 /// The running header of every printed page: the child's initials, the reference and the
 /// council.
 fn running(p: &Pack) -> String {
+    let texts = &p.texts;
     let mut parts = Vec::new();
     if !p.initials.is_empty() {
-        parts.push(say("pack.header.child", &[("initials", &p.initials)]));
+        parts.push(texts.format("pack.header.child", &[("initials", &p.initials)]));
     }
     if let Some(r) = &p.reference {
-        parts.push(say("pack.header.reference", &[("reference", r)]));
+        parts.push(texts.format("pack.header.reference", &[("reference", r)]));
     }
     parts.push(p.council.clone());
-    escape(&parts.join(&say("display.joiner", &[])))
+    escape(&parts.join(&texts.format("display.joiner", &[])))
 }
 
 /// The pack as one HTML document.
 pub fn document(p: &Pack) -> String {
+    let texts = &p.texts;
     let mut out = String::new();
     let _ = write!(
         out,
         r#"<span class="pack-caption">{}</span><h1>{}</h1>"#,
         escape(&p.council),
-        escape(&say("pack.title", &[("child", &p.child)]))
+        escape(&texts.format("pack.title", &[("child", &p.child)]))
     );
     let mut facts = Vec::new();
     if let Some(r) = &p.reference {
-        facts.push(Row::new(say("pack.fact.reference", &[]), r.clone()));
+        facts.push(Row::new(
+            texts.format("pack.fact.reference", &[]),
+            r.clone(),
+        ));
     }
     if let Some(d) = &p.sent {
-        facts.push(Row::new(say("pack.fact.sent", &[]), d.clone()));
+        facts.push(Row::new(texts.format("pack.fact.sent", &[]), d.clone()));
     }
     if !p.school.is_empty() {
-        facts.push(Row::new(say("pack.fact.school", &[]), p.school.clone()));
+        facts.push(Row::new(
+            texts.format("pack.fact.school", &[]),
+            p.school.clone(),
+        ));
     }
     summary_list(&mut out, &facts);
     let (class, status) = if p.complete {
-        ("pack-status", say("pack.status.complete", &[]))
+        ("pack-status", texts.format("pack.status.complete", &[]))
     } else {
         (
             "pack-status pack-incomplete",
-            say(
+            texts.format(
                 "pack.status.incomplete",
                 &[(
                     "things",
@@ -273,50 +285,57 @@ pub fn document(p: &Pack) -> String {
     let _ = write!(
         out,
         r#"<section class="pack-part pack-first" aria-labelledby="part-know"><h2 id="part-know">{}</h2>"#,
-        words("pack.know.title")
+        words("pack.know.title", texts)
     );
     if p.errors.is_empty() && p.warnings.is_empty() {
-        let _ = write!(out, "<p>{}</p>", words("pack.know.nothing"));
+        let _ = write!(out, "<p>{}</p>", words("pack.know.nothing", texts));
     }
-    concerns(&mut out, &say("pack.know.errors", &[]), &p.errors, true);
     concerns(
         &mut out,
-        &say("pack.know.warnings", &[]),
+        &texts.format("pack.know.errors", &[]),
+        &p.errors,
+        true,
+        texts,
+    );
+    concerns(
+        &mut out,
+        &texts.format("pack.know.warnings", &[]),
         &p.warnings,
         false,
+        texts,
     );
     chart(
         &mut out,
-        &say("pack.chart.cost.title", &[]),
+        &texts.format("pack.chart.cost.title", &[]),
         p.cost_chart.as_ref(),
         COST_CHART_ID,
-        &say("pack.chart.cost.none", &[]),
+        &texts.format("pack.chart.cost.none", &[]),
     );
     chart(
         &mut out,
-        &say("pack.chart.timeline.title", &[]),
+        &texts.format("pack.chart.timeline.title", &[]),
         p.timeline.as_ref(),
         TIMELINE_ID,
-        &say("pack.chart.timeline.none", &[]),
+        &texts.format("pack.chart.timeline.none", &[]),
     );
     out.push_str("</section>");
 
     for s in &p.sections {
-        section(&mut out, s, &p.documents);
+        section(&mut out, s, &p.documents, texts);
     }
     if !p.sections.iter().any(|s| s.id == "attachments") && !p.documents.is_empty() {
         let _ = write!(
             out,
             r#"<section class="pack-part" aria-labelledby="part-documents"><h2 id="part-documents">{}</h2>"#,
-            words("pack.documents.title")
+            words("pack.documents.title", texts)
         );
-        documents_table(&mut out, &p.documents);
+        documents_table(&mut out, &p.documents, texts);
         out.push_str("</section>");
     }
     out.push_str(r#"<section class="pack-part pack-parent" aria-labelledby="parent-summary">"#);
     out.push_str(&parent_body(&p.parent, 2));
     out.push_str("</section>");
-    let title = say(
+    let title = texts.format(
         "pack.page-title",
         &[("council", &p.council), ("initials", &p.initials)],
     );

@@ -5,6 +5,7 @@
 use crate::model::Application;
 use crate::profile::Profile;
 use crate::report::{Issue, Report, Severity};
+use crate::text::Catalogue;
 
 /// A warning or an error, where it is and, for a warning, the SENCo's justification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,9 +18,14 @@ pub struct Concern {
     pub justification: Option<String>,
 }
 
-fn concern(issue: &Issue, profile: &Profile, justification: Option<String>) -> Concern {
+fn concern(
+    issue: &Issue,
+    profile: &Profile,
+    justification: Option<String>,
+    texts: &Catalogue,
+) -> Concern {
     Concern {
-        section: profile.section_title(&issue.section),
+        section: profile.section_title_in(&issue.section, texts),
         message: issue.message.clone(),
         justification,
     }
@@ -44,21 +50,26 @@ pub fn justification(app: &Application, issue: &Issue) -> Option<String> {
 }
 
 /// The warnings of the report, each with its justification if any.
-pub fn warnings(report: &Report, app: &Application, profile: &Profile) -> Vec<Concern> {
+pub fn warnings(
+    report: &Report,
+    app: &Application,
+    profile: &Profile,
+    texts: &Catalogue,
+) -> Vec<Concern> {
     report
         .issues
         .iter()
         .filter(|i| i.severity == Severity::Warning)
-        .map(|i| concern(i, profile, justification(app, i)))
+        .map(|i| concern(i, profile, justification(app, i), texts))
         .collect()
 }
 
 /// The errors of the report.
-pub fn errors(report: &Report, profile: &Profile) -> Vec<Concern> {
+pub fn errors(report: &Report, profile: &Profile, texts: &Catalogue) -> Vec<Concern> {
     report
         .issues
         .iter()
         .filter(|i| i.severity == Severity::Error)
-        .map(|i| concern(i, profile, None))
+        .map(|i| concern(i, profile, None, texts))
         .collect()
 }

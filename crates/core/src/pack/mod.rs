@@ -21,6 +21,7 @@ use crate::date::Date;
 use crate::display::text_at;
 use crate::profile::Profile;
 use crate::report::Report;
+use crate::text::Catalogue;
 
 /// The width the pack draws its charts at: the text width of an A4 page at 96 pixels an inch.
 pub const CHART_WIDTH: i64 = 640;
@@ -115,6 +116,8 @@ pub struct Pack {
     pub timeline: Option<Chart>,
     /// The summary for parents.
     pub parent: parent::Summary,
+    /// The words the pack is written in (English unless made with [`Pack::new_in`]).
+    pub texts: Catalogue,
 }
 
 /// The child's name as people use it: the preferred name (else the legal first name) and the
@@ -148,23 +151,37 @@ impl Pack {
     /// The pack of an application (as a JSON value), checked under `profile` with `report`;
     /// `sent` once it has been sent.
     pub fn new(doc: &Value, profile: &Profile, report: &Report, sent: Option<&Sent>) -> Pack {
+        Pack::new_in(doc, profile, report, sent, &Catalogue::english())
+    }
+
+    /// [`Pack::new`] in the words of `texts` (a language's catalogue, the profile's texts).
+    pub fn new_in(
+        doc: &Value,
+        profile: &Profile,
+        report: &Report,
+        sent: Option<&Sent>,
+        texts: &Catalogue,
+    ) -> Pack {
         let app = crate::wire::application_from_value(doc).unwrap_or_default();
         let totals = crate::cost::totals(&app, &profile.funding);
         Pack {
             council: profile.name.clone(),
             reference: sent.map(|s| s.reference.clone()),
-            sent: sent.and_then(|s| s.date).map(crate::date::human),
+            sent: sent
+                .and_then(|s| s.date)
+                .map(|d| crate::date::human_in(d, texts)),
             child: child_name(doc),
             initials: initials(doc),
             school: text_at(doc, "/setting/name").unwrap_or_default(),
             complete: report.complete,
-            sections: answers::sections(doc, profile, &totals),
-            documents: documents::of(doc),
-            warnings: issues::warnings(report, &app, profile),
-            errors: issues::errors(report, profile),
-            cost_chart: chart::cost::of_application(&app, profile, CHART_WIDTH),
-            timeline: chart::timeline::chart(&app, CHART_WIDTH),
-            parent: parent::summary(doc, profile, &totals),
+            sections: answers::sections(doc, profile, &totals, texts),
+            documents: documents::of(doc, texts),
+            warnings: issues::warnings(report, &app, profile, texts),
+            errors: issues::errors(report, profile, texts),
+            cost_chart: chart::cost::of_application_in(&app, profile, CHART_WIDTH, texts),
+            timeline: chart::timeline::chart_in(&app, CHART_WIDTH, texts),
+            parent: parent::summary_in(doc, profile, &totals, texts),
+            texts: texts.clone(),
         }
     }
 }

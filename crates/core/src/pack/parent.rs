@@ -8,8 +8,9 @@ use serde_json::Value;
 
 use crate::codes::{ConsentScope, RequestType};
 use crate::cost::{money, Totals};
-use crate::display::{date, item_name, referred, text_at};
+use crate::display::{text_at, Words};
 use crate::profile::Profile;
+use crate::text::Catalogue;
 
 /// One part of the summary: a heading, paragraphs, then a list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,62 +57,32 @@ impl Summary {
 }
 
 /// What the school asks for, in the words a parent would use.
-fn asked_for(t: RequestType, child: &str) -> String {
-    match t {
-        RequestType::TopUpFunding => format!("extra money to pay for {child}'s support"),
-        RequestType::Outreach => "help from the council's outreach team".to_owned(),
-        RequestType::EpInvolvement => "time with an educational psychologist".to_owned(),
-        RequestType::SpecialistTeaching => "help from a specialist teacher".to_owned(),
-        RequestType::HltaSupport => "help from a higher level teaching assistant".to_owned(),
-        RequestType::Advice => "advice for the school".to_owned(),
-        RequestType::ResourcedProvision => {
-            "a place in a special class in a mainstream school (a resourced provision)".to_owned()
-        }
-        RequestType::Ehcna => {
-            "an education, health and care needs assessment, the first step to an EHC plan"
-                .to_owned()
-        }
-    }
+fn asked_for(t: RequestType, child: &str, texts: &Catalogue) -> String {
+    texts.format(
+        &format!("parent.asked-for.{}", t.code()),
+        &[("child", &child)],
+    )
 }
 
 /// What a consent lets the school do, in a parent's words.
-fn agreed_to(s: ConsentScope, child: &str, council: &str) -> String {
-    match s {
-        ConsentScope::ShareWithPanel => format!("share this application with the {council}"),
-        ConsentScope::ShareWithNamedAgencies => {
-            "share it with the other services named in it".to_owned()
-        }
-        ConsentScope::EpInvolvement => {
-            format!("ask an educational psychologist to work with {child}")
-        }
-        ConsentScope::Outreach => {
-            format!("ask the council's outreach team to work with {child} and the school")
-        }
-        ConsentScope::EhcnaRequest => {
-            "ask the council for an education, health and care needs assessment".to_owned()
-        }
-        ConsentScope::TrainingSampleAnonymised => {
-            "use the paperwork, with names taken out, to train staff".to_owned()
-        }
-    }
+fn agreed_to(s: ConsentScope, child: &str, council: &str, texts: &Catalogue) -> String {
+    texts.format(
+        &format!("parent.agreed-to.{}", s.code()),
+        &[("child", &child), ("council", &council)],
+    )
 }
 
 /// Who sees the information because of a consent, beyond the school and the council.
-fn seen_by(s: ConsentScope) -> Option<&'static str> {
+fn seen_by(s: ConsentScope, texts: &Catalogue) -> Option<String> {
     match s {
-        ConsentScope::ShareWithNamedAgencies => Some("the other services named in it"),
-        ConsentScope::EpInvolvement => Some("an educational psychologist"),
-        ConsentScope::Outreach => Some("the council's outreach team"),
+        ConsentScope::ShareWithNamedAgencies
+        | ConsentScope::EpInvolvement
+        | ConsentScope::Outreach => Some(
+            texts
+                .get(&format!("parent.seen-by.{}", s.code()))
+                .to_owned(),
+        ),
         _ => None,
-    }
-}
-
-/// "a, b and c".
-fn and_list(items: &[String]) -> String {
-    match items.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -127,64 +98,74 @@ fn codes<T: Copy>(doc: &Value, pointer: &str, from: fn(&str) -> Option<T>) -> Ve
         .unwrap_or_default()
 }
 
-fn first_name(doc: &Value) -> String {
+fn first_name(doc: &Value, texts: &Catalogue) -> String {
     text_at(doc, "/child/preferredName")
         .or_else(|| text_at(doc, "/child/legalForename"))
-        .unwrap_or_else(|| "your child".to_owned())
+        .unwrap_or_else(|| texts.get("parent.your-child").to_owned())
 }
 
 /// A length of time in minutes, in words: "10 minutes", "1 hour", "2 hours".
-fn minutes_words(m: i64) -> String {
-    match m {
-        60 => "1 hour".to_owned(),
-        m if m > 60 && m % 60 == 0 => format!("{} hours", m / 60),
-        1 => "1 minute".to_owned(),
-        m => format!("{m} minutes"),
+fn minutes_words(m: i64, texts: &Catalogue) -> String {
+    if m >= 60 && m % 60 == 0 {
+        texts.plural(m / 60, "word.hour")
+    } else {
+        texts.plural(m, "word.minute")
     }
 }
 
 /// One provision row in words: what it is, how often and with whom.
-fn support_line(row: &Value, n: usize) -> String {
-    let name = item_name("/provisionMap/rows", n, row);
+fn support_line(row: &Value, n: usize, texts: &Catalogue) -> String {
+    let name = Words(texts).item_name("/provisionMap/rows", n, row);
     let typed = crate::json::from_value::<crate::model::ProvisionRow>(row).unwrap_or_default();
     let mut how = Vec::new();
     if let Some(s) = typed
         .sessions_per_week
         .and_then(|s| crate::cost::sessions(&s).ok())
     {
-        let mut often = s.words();
+        let mut often = s.words_in(texts);
         if let Some(m) = typed.session_minutes.filter(|m| *m > 0) {
-            often.push_str(&format!(" of {}", minutes_words(m)));
+            often.push_str(
+                &texts.format("parent.support.of", &[("length", &minutes_words(m, texts))]),
+            );
         }
         how.push(often);
     }
     match typed.group_size {
-        Some(1) => how.push("one to one with an adult".to_owned()),
-        Some(g) if g > 1 => how.push(format!("in a group of {g}")),
+        Some(1) => how.push(texts.get("parent.support.one-to-one").to_owned()),
+        Some(g) if g > 1 => how.push(texts.format("parent.support.group", &[("n", &g)])),
         _ => {}
     }
     if how.is_empty() {
         name
     } else {
-        format!("{name}: {}", how.join(", "))
+        let how = how.join(texts.get("list.separator"));
+        texts.format("parent.support.line", &[("name", &name), ("how", &how)])
     }
 }
 
-fn asking(doc: &Value, profile: &Profile, totals: &Totals, child: &str, school: &str) -> Part {
+fn asking(
+    doc: &Value,
+    profile: &Profile,
+    totals: &Totals,
+    child: &str,
+    school: &str,
+    texts: &Catalogue,
+) -> Part {
     let asks: Vec<String> = codes(doc, "/requestType", RequestType::from_code)
         .into_iter()
-        .map(|t| asked_for(t, child))
+        .map(|t| asked_for(t, child, texts))
         .collect();
-    let mut part = Part::new("What the school is asking for");
+    let mut part = Part::new(texts.get("parent.asking.title"));
     if asks.is_empty() {
-        part = part.say(format!(
-            "{school} has not said yet what it is asking the council for."
-        ));
+        part = part.say(texts.format("parent.asking.nothing", &[("school", &school)]));
     } else {
-        part = part.say(format!(
-            "{school} is asking the {} for {}.",
-            profile.name,
-            and_list(&asks)
+        part = part.say(texts.format(
+            "parent.asking.for",
+            &[
+                ("school", &school),
+                ("council", &profile.name),
+                ("asks", &texts.and_list(&asks)),
+            ],
         ));
     }
     let amount = doc
@@ -192,44 +173,52 @@ fn asking(doc: &Value, profile: &Profile, totals: &Totals, child: &str, school: 
         .and_then(Value::as_i64)
         .filter(|a| *a > 0);
     if let Some(a) = amount {
-        part = part.say(format!("The school is asking for {}.", money(a)));
+        part = part.say(texts.format("parent.asking.amount", &[("amount", &money(a))]));
         if totals.school_contribution_pence > 0 && totals.not_worked_out.is_empty() {
-            part = part.say(format!(
-                "The school pays the first {} of {child}'s support itself.",
-                money(totals.school_contribution_pence)
+            part = part.say(texts.format(
+                "parent.asking.school-pays",
+                &[
+                    ("amount", &money(totals.school_contribution_pence)),
+                    ("child", &child),
+                ],
             ));
         }
     }
     if let Some(why) = text_at(doc, "/request/summary") {
-        part = part.say("This is why, in the school's words:");
+        part = part.say(texts.get("parent.asking.why"));
         part.list.push(why);
     }
     part
 }
 
-fn support(doc: &Value, child: &str) -> Part {
+fn support(doc: &Value, child: &str, texts: &Catalogue) -> Part {
     let rows: Vec<String> = doc
         .pointer("/provisionMap/rows")
         .and_then(Value::as_array)
         .map(|rows| {
             rows.iter()
                 .enumerate()
-                .map(|(n, r)| support_line(r, n))
+                .map(|(n, r)| support_line(r, n, texts))
                 .collect()
         })
         .unwrap_or_default();
-    let mut part = Part::new(format!("The support {child} gets now"));
+    let mut part = Part::new(texts.format("parent.support.title", &[("child", &child)]));
     if rows.is_empty() {
-        part = part.say("The school has not listed the support yet.");
+        part = part.say(texts.get("parent.support.none"));
     } else {
-        part = part.say(format!("At school, {child} gets this support:"));
+        part = part.say(texts.format("parent.support.intro", &[("child", &child)]));
         part.list = rows;
     }
     part
 }
 
-fn consents(doc: &Value, child: &str, council: &str) -> (Part, Vec<ConsentScope>) {
-    let mut part = Part::new("What you have agreed to");
+fn consents(
+    doc: &Value,
+    child: &str,
+    council: &str,
+    texts: &Catalogue,
+) -> (Part, Vec<ConsentScope>) {
+    let mut part = Part::new(texts.get("parent.consent.title"));
     let mut all = Vec::new();
     let list = doc
         .pointer("/consents")
@@ -240,135 +229,151 @@ fn consents(doc: &Value, child: &str, council: &str) -> (Part, Vec<ConsentScope>
         let who = c
             .get("givenByPersonId")
             .and_then(Value::as_str)
-            .map(|id| referred(doc, "/parents", id))
-            .unwrap_or_else(|| "You".to_owned());
+            .map(|id| Words(texts).referred(doc, "/parents", id))
+            .unwrap_or_else(|| texts.get("parent.consent.you").to_owned());
         let on = c
             .get("date")
             .and_then(Value::as_str)
-            .map(|d| format!("On {}, ", date(d)))
+            .map(|d| texts.format("parent.consent.on", &[("date", &Words(texts).date(d))]))
             .unwrap_or_default();
         if c.get("withdrawn").and_then(Value::as_bool) == Some(true) {
             let when = c
                 .get("withdrawnDate")
                 .and_then(Value::as_str)
-                .map(|d| format!(" on {}", date(d)))
+                .map(|d| {
+                    texts.format(
+                        "parent.consent.withdrawn-on",
+                        &[("date", &Words(texts).date(d))],
+                    )
+                })
                 .unwrap_or_default();
-            part = part.say(format!("{who} took back their consent{when}."));
+            part = part.say(texts.format(
+                "parent.consent.withdrawn",
+                &[("who", &who), ("when", &when)],
+            ));
             continue;
         }
         let scopes = codes(c, "/scopes", ConsentScope::from_code);
         if scopes.is_empty() {
             continue;
         }
-        part = part.say(format!("{on}{who} agreed that the school can:"));
+        part = part.say(texts.format("parent.consent.agreed", &[("on", &on), ("who", &who)]));
         part.list
-            .extend(scopes.iter().map(|s| agreed_to(*s, child, council)));
+            .extend(scopes.iter().map(|s| agreed_to(*s, child, council, texts)));
         all.extend(scopes);
     }
     if all.is_empty() {
-        part = part.say(
-            "The application does not record your consent yet. The school must ask you before it sends it.",
-        );
+        part = part.say(texts.get("parent.consent.none"));
     }
     (part, all)
 }
 
-fn who_sees(council: &str, scopes: &[ConsentScope]) -> Part {
+fn who_sees(council: &str, scopes: &[ConsentScope], texts: &Catalogue) -> Part {
     let mut who = vec![
-        "the school's SEN team".to_owned(),
-        "the council's staff who deal with it".to_owned(),
-        format!("the members of the {council}"),
+        texts.get("parent.sees.school").to_owned(),
+        texts.get("parent.sees.council").to_owned(),
+        texts.format("parent.sees.panel", &[("council", &council)]),
     ];
     for s in scopes {
-        if let Some(w) = seen_by(*s) {
-            if !who.iter().any(|x| x == w) {
-                who.push(w.to_owned());
+        if let Some(w) = seen_by(*s, texts) {
+            if !who.contains(&w) {
+                who.push(w);
             }
         }
     }
-    Part::new("Who will see this information")
-        .say(format!(
-            "The application will be seen by {}.",
-            and_list(&who)
-        ))
-        .say("The council's privacy notice says how it keeps and uses it.")
+    Part::new(texts.get("parent.sees.title"))
+        .say(texts.format("parent.sees.who", &[("who", &texts.and_list(&who))]))
+        .say(texts.get("parent.sees.privacy"))
 }
 
-fn senco(doc: &Value, school: &str) -> String {
+fn senco(doc: &Value, school: &str, texts: &Catalogue) -> String {
     match text_at(doc, "/setting/senco/name") {
-        Some(n) => format!("the school's SENCo, {n}"),
-        None => format!("the SENCo at {school}"),
+        Some(n) => texts.format("parent.senco.named", &[("name", &n)]),
+        None => texts.format("parent.senco.at", &[("school", &school)]),
     }
 }
 
-fn withdraw(doc: &Value, school: &str) -> Part {
-    Part::new("If you change your mind")
-        .say("You can take back your consent at any time.")
-        .say(format!("Tell {}, or the council.", senco(doc, school)))
-        .say("After that, nothing more will be shared. It does not undo what was shared before.")
+fn withdraw(doc: &Value, school: &str, texts: &Catalogue) -> Part {
+    Part::new(texts.get("parent.withdraw.title"))
+        .say(texts.get("parent.withdraw.any-time"))
+        .say(texts.format(
+            "parent.withdraw.tell",
+            &[("senco", &senco(doc, school, texts))],
+        ))
+        .say(texts.get("parent.withdraw.after"))
 }
 
-fn next(profile: &Profile) -> Part {
-    let words = profile.next_steps.clone().unwrap_or_else(|| {
-        "The council will look at the application. It will tell you and the school what it decides."
-            .to_owned()
-    });
-    Part::new("What happens next").say(words)
+fn next(profile: &Profile, texts: &Catalogue) -> Part {
+    let words = profile
+        .next_steps
+        .clone()
+        .unwrap_or_else(|| texts.get("parent.next.words").to_owned());
+    Part::new(texts.get("parent.next.title")).say(words)
 }
 
-fn contact(doc: &Value, profile: &Profile, school: &str) -> Part {
-    let mut part = Part::new("Who to contact");
+fn contact(doc: &Value, profile: &Profile, school: &str, texts: &Catalogue) -> Part {
+    let mut part = Part::new(texts.get("parent.contact.title"));
     match &profile.contact {
         Some(c) => {
-            part = part.say(format!("You can contact {} at the council.", c.name));
+            part = part.say(texts.format("parent.contact.council", &[("name", &c.name)]));
             for (what, value) in [
-                ("Email", &c.email),
-                ("Telephone", &c.telephone),
-                ("Web", &c.web),
-                ("Address", &c.address),
+                ("email", &c.email),
+                ("telephone", &c.telephone),
+                ("web", &c.web),
+                ("address", &c.address),
             ] {
                 if let Some(v) = value {
-                    part.list.push(format!("{what}: {v}"));
+                    part.list
+                        .push(texts.format(&format!("parent.contact.{what}"), &[("value", v)]));
                 }
             }
-            part = part.say(format!("You can also ask {}.", senco(doc, school)));
+            part = part.say(texts.format(
+                "parent.contact.also",
+                &[("senco", &senco(doc, school, texts))],
+            ));
         }
         None => {
-            part = part.say(format!(
-                "Ask {}. They can put you in touch with the council.",
-                senco(doc, school)
+            part = part.say(texts.format(
+                "parent.contact.ask",
+                &[("senco", &senco(doc, school, texts))],
             ));
         }
     }
     let school_ways: Vec<String> = [
-        ("Email", text_at(doc, "/setting/senco/email")),
-        ("Telephone", text_at(doc, "/setting/senco/phone")),
+        ("email", text_at(doc, "/setting/senco/email")),
+        ("telephone", text_at(doc, "/setting/senco/phone")),
     ]
     .into_iter()
-    .filter_map(|(what, v)| v.map(|v| format!("The SENCo's {}: {v}", what.to_ascii_lowercase())))
+    .filter_map(|(what, v)| {
+        v.map(|v| texts.format(&format!("parent.contact.senco-{what}"), &[("value", &v)]))
+    })
     .collect();
     part.list.extend(school_ways);
     part
 }
 
-/// The summary for parents of an application under a profile.
+/// The summary for parents of an application under a profile, in English.
 pub fn summary(doc: &Value, profile: &Profile, totals: &Totals) -> Summary {
-    let child = first_name(doc);
-    let school = text_at(doc, "/setting/name").unwrap_or_else(|| "The school".to_owned());
-    let (agreed, scopes) = consents(doc, &child, &profile.name);
+    summary_in(doc, profile, totals, &Catalogue::english())
+}
+
+/// [`summary`] in the words of `texts`.
+pub fn summary_in(doc: &Value, profile: &Profile, totals: &Totals, texts: &Catalogue) -> Summary {
+    let child = first_name(doc, texts);
+    let school =
+        text_at(doc, "/setting/name").unwrap_or_else(|| texts.get("parent.the-school").to_owned());
+    let (agreed, scopes) = consents(doc, &child, &profile.name, texts);
     Summary {
-        title: format!("About the application for {child}: a summary for parents and carers"),
-        intro: format!(
-            "This page tells you in plain words what {school} is asking for, what you have agreed to and what happens next."
-        ),
+        title: texts.format("parent.title", &[("child", &child)]),
+        intro: texts.format("parent.intro", &[("school", &school)]),
         parts: vec![
-            asking(doc, profile, totals, &child, &school),
-            support(doc, &child),
+            asking(doc, profile, totals, &child, &school, texts),
+            support(doc, &child, texts),
             agreed,
-            who_sees(&profile.name, &scopes),
-            withdraw(doc, &school),
-            next(profile),
-            contact(doc, profile, &school),
+            who_sees(&profile.name, &scopes, texts),
+            withdraw(doc, &school, texts),
+            next(profile, texts),
+            contact(doc, profile, &school, texts),
         ],
     }
 }
