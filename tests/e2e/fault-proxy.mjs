@@ -50,6 +50,7 @@ export function startFaultProxy(receiver, { slow = 0, pages = {} } = {}) {
     // A client gone in the middle of its request (a browser killed during an upload): the
     // receiver sees its connection dropped too.
     req.on('aborted', () => out.destroy());
+    res.on('close', () => { if (!req.complete) out.destroy(); });
     req.on('error', () => out.destroy());
     let answered = false;
     out.on('response', () => { answered = true; });
