@@ -3,10 +3,10 @@
 # govuk-frontend CSS, the wasm-bindgen glue and the loader), gzip -9. Fails when the total grows
 # past the budget, so growth is a decision, not an accident. Run after scripts/build-widget.sh.
 # The budget is the measured size plus a little headroom; BENCHMARKS.md has the figures and the
-# 150 KB goal.
+# 150 KB and 300 KB goals.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUDGET_GZIP_BYTES=${BUDGET_GZIP_BYTES:-634775}
+BUDGET_GZIP_BYTES=${BUDGET_GZIP_BYTES:-632972}
 total_raw=0
 total_gz=0
 for f in pkg/sen_support_form_bg.wasm pkg/sen_support_form.js pkg/sen-support-form.js; do
