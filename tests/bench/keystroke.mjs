@@ -29,6 +29,7 @@ for (const n of ROWS) {
       byId('f-provisionMap-rows').click();
       await frame();
       byId(`f-provisionMap-rows-${i}-category`).click();
+      await frame(); // the staff-time questions are drawn once the kind of cost is chosen
       type(`f-provisionMap-rows-${i}-intervention`, `Intervention ${i}`);
       type(`f-provisionMap-rows-${i}-hourlyRatePence`, '17.20');
       type(`f-provisionMap-rows-${i}-sessionMinutes`, '30');
