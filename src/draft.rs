@@ -48,7 +48,35 @@ pub enum Refusal {
 impl Draft {
     /// The draft as stored (compact JSON).
     pub fn to_text(&self) -> String {
-        sen_core::json::to_value(self).to_string()
+        self.text_with(&self.document)
+    }
+
+    /// The draft as stored, with `document` as its document: the text [`Draft::to_text`] writes
+    /// for a draft holding it, without a copy of the document (175 KB of JSON at 500 provision
+    /// rows) and written by serde_json straight into bytes, not through `Display`.
+    pub fn text_with(&self, document: &Value) -> String {
+        let envelope = Draft {
+            profile: self.profile.clone(),
+            document: Value::Null,
+            idempotency_key: self.idempotency_key.clone(),
+            ..*self
+        };
+        let Value::Object(fields) = sen_core::json::to_value(&envelope) else {
+            return String::new();
+        };
+        let mut out = Vec::with_capacity(4096);
+        out.push(b'{');
+        for (n, (key, value)) in fields.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            let value = if key == "document" { document } else { value };
+            let _ = serde_json::to_writer(&mut out, key);
+            out.push(b':');
+            let _ = serde_json::to_writer(&mut out, value);
+        }
+        out.push(b'}');
+        String::from_utf8(out).unwrap_or_default()
     }
 }
 
@@ -192,6 +220,23 @@ mod tests {
             read(r#"{"draftVersion": 9}"#, "x", 0),
             Err(Refusal::Unreadable(_))
         ));
+    }
+
+    #[test]
+    fn the_text_is_the_drafts_json_without_a_copy_of_its_document() {
+        let s01: Value = serde_json::from_str(include_str!(
+            "../tests/fixtures/scenarios/S01-complete-valid.json"
+        ))
+        .unwrap();
+        for key in [(Some("k\"ey".to_owned()), Some(42)), (None, None)] {
+            let whole = new("stockton-one-point", s01.clone(), key.clone(), 1000, 30);
+            let text = whole.to_text();
+            // As the value the derive writes, printed: the format drafts were saved in before.
+            assert_eq!(text, sen_core::json::to_value(&whole).to_string());
+            let bare = new("stockton-one-point", Value::Null, key, 1000, 30);
+            assert_eq!(bare.text_with(&s01), text);
+            assert_eq!(read(&text, "stockton-one-point", 2000), Ok(whole));
+        }
     }
 
     #[test]

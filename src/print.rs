@@ -137,10 +137,19 @@ pub fn watch(form: Form) {
     on_cleanup(move || mark(form, None));
 }
 
-/// The browser's print dialog (or, headless, its print to PDF).
+/// The browser's print dialog (or, headless, its print to PDF), once every item of a list
+/// drawn a piece at a time is there: at once when all are, else in the next task (the items
+/// forced out are drawn in this task's microtasks; a print called now would come first).
 pub fn print() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.print();
+    let now = || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    if crate::components::paced::draw_all() {
+        set_timeout(now, std::time::Duration::ZERO);
+    } else {
+        now();
     }
 }
 

@@ -546,12 +546,12 @@ impl Form {
             self.profile.with_value(|p| {
                 let saved = draft::new(
                     &p.id,
-                    d.clone(),
+                    Value::Null,
                     self.submission.with_value(|s| (s.key.clone(), s.body)),
                     now_ms(),
                     p.drafts.expiry_days,
                 );
-                saved.to_text()
+                saved.text_with(d)
             })
         }) else {
             return nothing();

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use sen_core::chart::{self, Chart};
-use sen_core::form::{fields_under, is_computed, item_fields, LISTS};
+use sen_core::form::{fields_under, is_computed, item_fields, ListDef, LISTS};
 use sen_core::{sections, Severity};
 use serde_json::{Map, Value};
 
@@ -92,6 +92,103 @@ fn rows(form: Form, items: Vec<(String, String, String)>) -> impl IntoView {
     view! { <dl class="govuk-summary-list">{rows}</dl> }
 }
 
+/// An answer as check your answers shows it: (label, answer as people read it, pointer).
+type Answer = (String, String, String);
+
+/// The answers of one list item: its name, each answer (a provision row's cost and how it is
+/// worked out first) and the page to change it on. `None` when the item is gone.
+fn item_answers(
+    form: Form,
+    list: &'static ListDef,
+    i: usize,
+) -> Option<(String, Vec<Answer>, Page)> {
+    let item = form.doc.with_untracked(|d| {
+        d.pointer(list.pointer)
+            .and_then(Value::as_array)
+            .and_then(|items| items.get(i))
+            .cloned()
+    })?;
+    let ptrs: Vec<String> = item_fields(list)
+        .filter(|f| !f.pattern.contains("/review/outcome"))
+        .filter(|f| !crate::route::from_the_file(f.pattern))
+        .map(|f| f.pattern.replacen('*', &i.to_string(), 1))
+        .collect();
+    let mut fields = answered(form, ptrs);
+    // An attached file: its size as people read it (its name is the item's name).
+    if let Some(size) = item.get("sizeBytes").and_then(Value::as_u64) {
+        let at = format!("{}/{i}/type", list.pointer);
+        fields.push((
+            form.text("widget.answers.size"),
+            crate::attach::size_text(size),
+            at,
+        ));
+    }
+    if list.pointer == "/provisionMap/rows" {
+        let row =
+            sen_core::json::from_value::<sen_core::model::ProvisionRow>(&item).unwrap_or_default();
+        let cost = form
+            .rows
+            .with_untracked(|costs| costs.get(i).and_then(|c| c.0))
+            .map_or_else(|| form.text("widget.not-worked-out"), money);
+        let working = form
+            .texts
+            .with_value(|t| sen_core::cost::working_in(&row, t))
+            .map(|w| form.say("widget.answers.working", &[("working", &w)]))
+            .unwrap_or_default();
+        fields.insert(
+            0,
+            (
+                form.text("widget.cpm.cost"),
+                format!("{cost}{working}"),
+                format!("{}/{i}/category", list.pointer),
+            ),
+        );
+    }
+    // An outcome's text is one of its answers: its number is enough as its name here.
+    let name = if list.pointer == "/outcomes" {
+        form.say("display.outcome", &[("n", &(i + 1))])
+    } else {
+        form.texts
+            .with_value(|t| crate::display::Words(t).item_name(list.pointer, i, &item))
+    };
+    Some((name, fields, crate::route::item_page(list, i)))
+}
+
+/// The list items of a section's lists, as (place in `LISTS`, place in its list), in order.
+fn section_items(form: Form, keys: &[&str]) -> Vec<(usize, usize)> {
+    LISTS
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| keys.contains(&sections::top_key(l.pointer)))
+        .flat_map(|(at, l)| {
+            let n = form.doc.with_untracked(|d| {
+                d.pointer(l.pointer)
+                    .and_then(Value::as_array)
+                    .map_or(0, Vec::len)
+            });
+            (0..n).map(move |i| (at, i))
+        })
+        .collect()
+}
+
+/// A section's list items as summary-list rows, drawn a piece at a time (`paced.rs`): a map
+/// of 500 provision rows is not one long task, and each piece goes after the ones before it.
+fn item_rows(form: Form, items: Vec<(usize, usize)>) -> impl IntoView {
+    let all = Memo::new(move |_| items.clone());
+    let drawn = crate::components::paced::pieces(all);
+    let row = move |(_, (at, i)): (usize, (usize, usize))| {
+        LISTS
+            .get(at)
+            .and_then(|list| item_answers(form, list, i))
+            .map(|(name, fields, page)| item_row(form, name, fields, page))
+    };
+    view! {
+        <dl class="govuk-summary-list">
+            <For each=move || drawn.get() key=|(n, _)| *n children=row />
+        </dl>
+    }
+}
+
 /// The answers of one section, as a GOV.UK summary card: only what was answered, each list
 /// item under its name, each provision row with its cost and how it is worked out.
 fn section_answers(form: Form, id: &'static str) -> impl IntoView {
@@ -109,65 +206,7 @@ fn section_answers(form: Form, id: &'static str) -> impl IntoView {
             })
             .collect(),
     );
-    let costs = form.rows.get_untracked();
-    let mut items = Vec::new();
-    for list in LISTS
-        .iter()
-        .filter(|l| keys.contains(&sections::top_key(l.pointer)))
-    {
-        let values: Vec<Value> = form.doc.with_untracked(|d| {
-            d.pointer(list.pointer)
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default()
-        });
-        for (i, item) in values.iter().enumerate() {
-            let ptrs: Vec<String> = item_fields(list)
-                .filter(|f| !f.pattern.contains("/review/outcome"))
-                .filter(|f| !crate::route::from_the_file(f.pattern))
-                .map(|f| f.pattern.replacen('*', &i.to_string(), 1))
-                .collect();
-            let mut fields = answered(form, ptrs);
-            // An attached file: its size as people read it (its name is the item's name).
-            if let Some(size) = item.get("sizeBytes").and_then(Value::as_u64) {
-                let at = format!("{}/{i}/type", list.pointer);
-                fields.push((
-                    form.text("widget.answers.size"),
-                    crate::attach::size_text(size),
-                    at,
-                ));
-            }
-            if list.pointer == "/provisionMap/rows" {
-                let row = sen_core::json::from_value::<sen_core::model::ProvisionRow>(item)
-                    .unwrap_or_default();
-                let cost = costs
-                    .get(i)
-                    .and_then(|c| c.0)
-                    .map_or_else(|| form.text("widget.not-worked-out"), money);
-                let working = form
-                    .texts
-                    .with_value(|t| sen_core::cost::working_in(&row, t))
-                    .map(|w| form.say("widget.answers.working", &[("working", &w)]))
-                    .unwrap_or_default();
-                fields.insert(
-                    0,
-                    (
-                        form.text("widget.cpm.cost"),
-                        format!("{cost}{working}"),
-                        format!("{}/{i}/category", list.pointer),
-                    ),
-                );
-            }
-            // An outcome's text is one of its answers: its number is enough as its name here.
-            let name = if list.pointer == "/outcomes" {
-                form.say("display.outcome", &[("n", &(i + 1))])
-            } else {
-                form.texts
-                    .with_value(|t| crate::display::Words(t).item_name(list.pointer, i, item))
-            };
-            items.push((name, fields, crate::route::item_page(list, i)));
-        }
-    }
+    let items = section_items(form, keys);
     let empty = direct.is_empty() && items.is_empty();
     let change = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
@@ -190,9 +229,7 @@ fn section_answers(form: Form, id: &'static str) -> impl IntoView {
             <div class="govuk-summary-card__content">
                 {empty.then(|| view! { <p class="govuk-body">{form.text("widget.answers.not-answered")}</p> })}
                 {(!direct.is_empty()).then(|| rows(form, direct))}
-                {(!items.is_empty()).then(|| view! {
-                    <dl class="govuk-summary-list">{items.into_iter().map(|(name, fields, page)| item_row(form, name, fields, page)).collect_view()}</dl>
-                })}
+                {(!items.is_empty()).then(|| item_rows(form, items))}
                 {(id == "provision").then(|| view! { <Totals /> })}
                 {charts(form, id)}
             </div>

@@ -29,6 +29,7 @@ for (const n of ROWS) {
       byId('f-provisionMap-rows').click();
       await frame();
       byId(`f-provisionMap-rows-${i}-category`).click();
+      await frame(); // the staff-time questions are drawn once the kind of cost is chosen
       type(`f-provisionMap-rows-${i}-intervention`, `Intervention ${i}`);
       type(`f-provisionMap-rows-${i}-hourlyRatePence`, '17.20');
       type(`f-provisionMap-rows-${i}-sessionMinutes`, '30');
@@ -40,9 +41,11 @@ for (const n of ROWS) {
       if (byId('page-heading').textContent !== 'Costed provision map') byId('page-heading').closest('.app-root').querySelector('.govuk-back-link').click();
       await frame();
     }
-    // Open the middle row and time keystrokes in its "weeks" cell.
-    const changeLinks = [...root.querySelectorAll('.govuk-summary-list__actions a')].filter((a) => a.textContent.startsWith('Change'));
-    changeLinks[Math.floor(n / 2)].click();
+    // Open the middle row (its Change link in the map's table, once that row is drawn: the
+    // table draws its rows a piece at a time) and time keystrokes in its "weeks" cell.
+    const middle = `table.app-cpm tbody tr:nth-child(${Math.floor(n / 2) + 1}) a`;
+    for (let i = 0; i < 400 && !root.querySelector(middle); i++) await new Promise((r) => setTimeout(r, 25));
+    root.querySelector(middle).click();
     await frame();
     const cell = root.querySelector('[id$="-weeks"]');
     const total = byId('totals-total');

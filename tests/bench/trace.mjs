@@ -5,12 +5,15 @@
 // (script, style, layout, paint, garbage collection) and the functions with the most self
 // time (their names when the wasm keeps its name section, as a build with
 // `wasm-bindgen --keep-debug` and no wasm-opt does; `wasm-function[N]` otherwise).
+// With `answers`, the steps traced are opening check your answers from the task list and going
+// back from it; with `save`, leaving the cell and the draft saved after the pause, apart.
 // Run after scripts/build-widget.sh and cargo build --release --bin sen-receiver:
-//   node tests/bench/trace.mjs [rate]        (4 by default)
+//   node tests/bench/trace.mjs [rate] [answers|save]        (4 by default)
 import { setup, draftOf, seedDraft } from '../e2e/lib.mjs';
 import { withRows } from '../e2e/many-rows.mjs';
 
 const RATE = Number(process.argv[2]) > 0 ? Number(process.argv[2]) : 4;
+const WHICH = process.argv[3] ?? 'map';
 const env = await setup();
 const context = await env.browser.newContext();
 const page = await context.newPage();
@@ -30,7 +33,7 @@ const KINDS = {
   'V8.GC_SCAVENGER': 'gc', 'BlinkGC.AtomicPhase': 'gc', HitTest: 'hit test', ParseHTML: 'parse',
 };
 
-async function traced(name, act) {
+async function traced(name, act, wait = 1500) {
   const events = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
@@ -40,7 +43,7 @@ async function traced(name, act) {
   });
   await cdp.send('Profiler.start');
   await page.evaluate(act);
-  await page.waitForTimeout(1500);
+  await page.waitForTimeout(wait);
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.send('Tracing.end');
   await done;
@@ -95,19 +98,31 @@ async function traced(name, act) {
   for (const [k, v] of top) console.log(`  ${v.toFixed(1).padStart(7)}  ${k}`);
 }
 
-await traced('task list → the provision map', () => document.querySelector('sen-support-form').shadowRoot.getElementById('task-provision').click());
-await page.evaluate(async () => {
-  const root = document.querySelector('sen-support-form').shadowRoot;
-  for (let i = 0; i < 400 && !root.querySelector('table.app-cpm tbody tr:nth-child(250) a'); i++) await new Promise((r) => setTimeout(r, 25));
-  root.querySelector('table.app-cpm tbody tr:nth-child(250) a').click();
-});
-await page.waitForTimeout(1000);
-await traced('row 250: weeks typed and the cell left', () => {
-  const cell = document.querySelector('sen-support-form').shadowRoot.getElementById('f-provisionMap-rows-249-weeks');
-  cell.focus();
-  cell.value = '31';
-  cell.dispatchEvent(new Event('input', { bubbles: true }));
-  cell.dispatchEvent(new Event('change', { bubbles: true }));
-});
+if (WHICH === 'answers') {
+  await traced('task list → check your answers', () => document.querySelector('sen-support-form').shadowRoot.getElementById('to-answers').click(), 4000);
+  await traced('check your answers → back to the task list', () => document.querySelector('sen-support-form').shadowRoot.querySelector('.govuk-back-link').click());
+} else {
+  await traced('task list → the provision map', () => document.querySelector('sen-support-form').shadowRoot.getElementById('task-provision').click());
+  await page.evaluate(async () => {
+    const root = document.querySelector('sen-support-form').shadowRoot;
+    for (let i = 0; i < 400 && !root.querySelector('table.app-cpm tbody tr:nth-child(250) a'); i++) await new Promise((r) => setTimeout(r, 25));
+    root.querySelector('table.app-cpm tbody tr:nth-child(250) a').click();
+  });
+  await page.waitForTimeout(1000);
+  const leave = () => {
+    const cell = document.querySelector('sen-support-form').shadowRoot.getElementById('f-provisionMap-rows-249-weeks');
+    cell.focus();
+    cell.value = '31';
+    cell.dispatchEvent(new Event('input', { bubbles: true }));
+    cell.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+  if (WHICH === 'save') {
+    // The cell left and traced for 300 ms; the draft saved after the 600 ms pause traced apart.
+    await traced('row 250: weeks typed and the cell left (300 ms)', leave, 300);
+    await traced('the draft saved after the pause', () => {}, 1500);
+  } else {
+    await traced('row 250: weeks typed and the cell left', leave);
+  }
+}
 await context.close();
 await env.close();

@@ -9,6 +9,7 @@ use super::field_specs::{
     self, is_required, label_for_in, label_in_sentence_in, missing_message, the, Kind, FIELDS,
 };
 use super::{is_answered, ptr, Ctx, Finding};
+use crate::json::At;
 use crate::spec::order::wire_name;
 
 pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -26,28 +27,29 @@ fn required(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         expand(
             doc,
             spec.pattern.trim_start_matches('/'),
-            String::new(),
+            &At::Root,
+            &|v| !is_answered(v),
             &mut pointers,
         );
-        for (pointer, value) in pointers {
-            if !is_answered(value) {
-                let message = missing_message(
-                    ctx.texts,
-                    spec.kind,
-                    &label_in_sentence_in(&pointer, ctx.profile, ctx.texts),
-                );
-                out.push(Finding::new("F-01", pointer, message));
-            }
+        for (pointer, _) in pointers {
+            let message = missing_message(
+                ctx.texts,
+                spec.kind,
+                &label_in_sentence_in(&pointer, ctx.profile, ctx.texts),
+            );
+            out.push(Finding::new("F-01", pointer, message));
         }
     }
 }
 
 /// Expands a pattern over the document: `*` visits every index of the list that is there.
-/// Yields each concrete pointer with its value (absent when not answered).
+/// Yields each concrete pointer with its value (absent when not answered) that is `wanted`;
+/// the place is kept as a chain on the stack and its pointer written only for those.
 fn expand<'a>(
     value: &'a Value,
     rest: &str,
-    base: String,
+    at: &At<'_>,
+    wanted: &dyn Fn(Option<&Value>) -> bool,
     out: &mut Vec<(String, Option<&'a Value>)>,
 ) {
     let (head, tail) = match rest.split_once('/') {
@@ -57,25 +59,27 @@ fn expand<'a>(
     if head == "*" {
         if let Value::Array(items) = value {
             for (i, item) in items.iter().enumerate() {
-                let p = ptr(&base, i);
+                let here = At::Index(at, i);
                 match tail {
-                    Some(t) => expand(item, t, p, out),
-                    None => out.push((p, Some(item))),
+                    Some(t) => expand(item, t, &here, wanted, out),
+                    None if wanted(Some(item)) => out.push((here.pointer(), Some(item))),
+                    None => {}
                 }
             }
         }
         return;
     }
     let child = value.get(head);
-    let p = ptr(&base, head);
+    let here = At::Key(at, head);
     match (tail, child) {
-        (None, c) => out.push((p, c)),
-        (Some(t), Some(c)) => expand(c, t, p, out),
+        (None, c) if wanted(c) => out.push((here.pointer(), c)),
+        (None, _) => {}
+        (Some(t), Some(c)) => expand(c, t, &here, wanted, out),
         // A parent object that is absent: its required leaves are missing, unless the path
         // goes through a list (nothing to visit).
         (Some(t), None) => {
-            if !t.contains('*') {
-                out.push((format!("{p}/{t}"), None));
+            if !t.contains('*') && wanted(None) {
+                out.push((format!("{}/{t}", here.pointer()), None));
             }
         }
     }
@@ -159,14 +163,14 @@ mod tests {
     fn expands_patterns() {
         let doc = serde_json::json!({"parents": [{"surname": "A"}, {}], "child": {}});
         let mut out = Vec::new();
-        expand(&doc, "parents/*/surname", String::new(), &mut out);
+        expand(&doc, "parents/*/surname", &At::Root, &|_| true, &mut out);
         let ps: Vec<_> = out.iter().map(|(p, v)| (p.as_str(), v.is_some())).collect();
         assert_eq!(
             ps,
             vec![("/parents/0/surname", true), ("/parents/1/surname", false)]
         );
         out.clear();
-        expand(&doc, "setting/senco/name", String::new(), &mut out);
+        expand(&doc, "setting/senco/name", &At::Root, &|_| true, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].0, "/setting/senco/name");
     }

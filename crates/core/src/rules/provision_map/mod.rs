@@ -7,6 +7,9 @@ mod rows;
 mod threshold;
 mod totals;
 
+use std::cell::OnceCell;
+use std::fmt;
+
 use super::{list, money, ptr, Ctx, Finding};
 use crate::codes::RequestType;
 use crate::model::ProvisionRow;
@@ -22,7 +25,7 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     for (i, r) in rows.iter().enumerate() {
         let b = ptr("/provisionMap/rows", i);
-        let name = row_name(ctx, i, r);
+        let name = RowName::new(ctx, i, r);
         rows::columns(ctx, r, &b, &name, out);
         rows::stated_cost(ctx, i, r, &b, &name, out);
         rows::sane(ctx, r, &b, &name, out);
@@ -49,6 +52,37 @@ pub fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ));
     }
     rows::one_to_one(ctx, rows, out);
+}
+
+/// A row's name in its messages ("provision row 3 (Lego therapy)", [`row_name`]), worked out
+/// the first time one of its messages needs it and then kept: most rows have no message.
+pub(super) struct RowName<'a> {
+    ctx: &'a Ctx<'a>,
+    i: usize,
+    row: &'a ProvisionRow,
+    text: OnceCell<String>,
+}
+
+impl<'a> RowName<'a> {
+    fn new(ctx: &'a Ctx<'a>, i: usize, row: &'a ProvisionRow) -> Self {
+        RowName {
+            ctx,
+            i,
+            row,
+            text: OnceCell::new(),
+        }
+    }
+
+    pub(super) fn text(&self) -> &str {
+        self.text
+            .get_or_init(|| row_name(self.ctx, self.i, self.row))
+    }
+}
+
+impl fmt::Display for RowName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text())
+    }
 }
 
 pub(super) fn row_name(ctx: &Ctx<'_>, i: usize, r: &ProvisionRow) -> String {

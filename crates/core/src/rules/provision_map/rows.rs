@@ -3,6 +3,7 @@
 //! (V-70), its entry and exit data (V-72), and 1:1 adult support over all rows (V-75).
 
 use super::super::{article, capital, date, has_text, list, lower_first, money, Ctx, Finding};
+use super::RowName;
 use crate::cost;
 use crate::model::ProvisionRow;
 
@@ -11,7 +12,7 @@ pub(super) fn columns(
     ctx: &Ctx<'_>,
     r: &ProvisionRow,
     b: &str,
-    name: &str,
+    name: &RowName<'_>,
     out: &mut Vec<Finding>,
 ) {
     let staff = [
@@ -56,7 +57,7 @@ pub(super) fn stated_cost(
     i: usize,
     r: &ProvisionRow,
     b: &str,
-    name: &str,
+    name: &RowName<'_>,
     out: &mut Vec<Finding>,
 ) {
     if let Err(u) = cost::costing(r, ctx.profile.funding.max_amount_pence) {
@@ -65,7 +66,10 @@ pub(super) fn stated_cost(
             format!("{b}/{}", u.field),
             ctx.say_with(
                 "rule.V-62.cannot-cost",
-                &[("row", &capital(name)), ("why", &u.why_in(ctx.texts))],
+                &[
+                    ("row", &capital(name.text())),
+                    ("why", &u.why_in(ctx.texts)),
+                ],
             ),
         ));
         return;
@@ -73,19 +77,16 @@ pub(super) fn stated_cost(
     let Some(Some(computed)) = ctx.totals.row_costs_pence.get(i) else {
         return;
     };
-    let meant = cost::meant_cost_in(r, ctx.texts)
-        .map(|(c, w)| ctx.say_with("rule.V-62.meant", &[("cost", &money(c)), ("sessions", &w)]))
-        .unwrap_or_default();
-    let pointer = format!("{b}/annualCostPence");
+    let pointer = || format!("{b}/annualCostPence");
     match r.annual_cost_pence {
         Some(stated) if stated == *computed => {}
         Some(stated) => out.push(Finding::new(
             "V-62",
-            pointer,
+            pointer(),
             ctx.say_with(
                 "rule.V-62.stated",
                 &[
-                    ("row", &capital(name)),
+                    ("row", &capital(name.text())),
                     ("stated", &money(stated)),
                     ("computed", &money(*computed)),
                     (
@@ -94,13 +95,13 @@ pub(super) fn stated_cost(
                             .map(|w| ctx.say_with("rule.V-62.working", &[("working", &w)]))
                             .unwrap_or_default(),
                     ),
-                    ("meant", &meant),
+                    ("meant", &meant(ctx, r)),
                 ],
             ),
         )),
         None => out.push(Finding::new(
             "V-62",
-            pointer,
+            pointer(),
             ctx.say_with(
                 "rule.V-62.enter",
                 &[("row", &name), ("computed", &money(*computed))],
@@ -109,8 +110,22 @@ pub(super) fn stated_cost(
     }
 }
 
+/// For a stated cost that differs: what it would be if the sessions a week stand for a
+/// fraction (", or £1,234.00 if the sessions a week stand for …"), or nothing.
+fn meant(ctx: &Ctx<'_>, r: &ProvisionRow) -> String {
+    cost::meant_cost_in(r, ctx.texts)
+        .map(|(c, w)| ctx.say_with("rule.V-62.meant", &[("cost", &money(c)), ("sessions", &w)]))
+        .unwrap_or_default()
+}
+
 /// V-67, V-68, V-69, V-71, V-73: the row's figures are possible.
-pub(super) fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &mut Vec<Finding>) {
+pub(super) fn sane(
+    ctx: &Ctx<'_>,
+    r: &ProvisionRow,
+    b: &str,
+    name: &RowName<'_>,
+    out: &mut Vec<Finding>,
+) {
     let p = &ctx.profile.provision;
     if let (Some(role), Some(rate)) = (r.staff_role, r.hourly_rate_pence) {
         if let Some(bounds) = p.rates.get(&role) {
@@ -143,7 +158,7 @@ pub(super) fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &m
                 ctx.say_with(
                     "rule.V-68.weeks",
                     &[
-                        ("row", &capital(name)),
+                        ("row", &capital(name.text())),
                         ("weeks", &ctx.plural(w, "word.week")),
                         ("max", &p.max_weeks),
                     ],
@@ -170,7 +185,7 @@ pub(super) fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &m
                 ctx.say_with(
                     "rule.V-68.school-week",
                     &[
-                        ("row", &capital(name)),
+                        ("row", &capital(name.text())),
                         (
                             "minutes",
                             &ctx.plural(i64::try_from(weekly).unwrap_or(i64::MAX), "word.minute"),
@@ -186,7 +201,7 @@ pub(super) fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &m
         out.push(Finding::new(
             "V-69",
             format!("{b}/groupSize"),
-            ctx.say_with("rule.V-69.group", &[("row", &capital(name))]),
+            ctx.say_with("rule.V-69.group", &[("row", &capital(name.text()))]),
         ));
     } else if let (Some(ratio), Some(g)) = (r.staff_ratio.as_deref(), r.group_size) {
         let compact: String = ratio.chars().filter(|c| !c.is_whitespace()).collect();
@@ -210,7 +225,7 @@ pub(super) fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &m
         out.push(Finding::new(
             "V-71",
             format!("{b}/isOrdinarilyAvailable"),
-            ctx.say_with("rule.V-71.ordinary", &[("row", &capital(name))]),
+            ctx.say_with("rule.V-71.ordinary", &[("row", &capital(name.text()))]),
         ));
     }
     let (start, end) = (date(r.start_date.as_ref()), date(r.end_date.as_ref()));
@@ -219,7 +234,7 @@ pub(super) fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &m
             out.push(Finding::new(
                 "V-73",
                 format!("{b}/endDate"),
-                ctx.say_with("rule.V-73.ends-first", &[("row", &capital(name))]),
+                ctx.say_with("rule.V-73.ends-first", &[("row", &capital(name.text()))]),
             ));
         }
     }
@@ -229,7 +244,7 @@ pub(super) fn sane(ctx: &Ctx<'_>, r: &ProvisionRow, b: &str, name: &str, out: &m
             out.push(Finding::new(
                 "V-73",
                 format!("{b}/startDate"),
-                ctx.say_with("rule.V-73.before-birth", &[("row", &capital(name))]),
+                ctx.say_with("rule.V-73.before-birth", &[("row", &capital(name.text()))]),
             ));
         }
     }
@@ -241,7 +256,7 @@ pub(super) fn structured(
     ctx: &Ctx<'_>,
     r: &ProvisionRow,
     b: &str,
-    name: &str,
+    name: &RowName<'_>,
     out: &mut Vec<Finding>,
 ) {
     if !ctx.profile.provision.disallow_unstructured {
@@ -261,7 +276,7 @@ pub(super) fn structured(
         out.push(Finding::new(
             "V-70",
             format!("{b}/intervention"),
-            ctx.say_with("rule.V-70.general", &[("row", &capital(name))]),
+            ctx.say_with("rule.V-70.general", &[("row", &capital(name.text()))]),
         ));
     }
     if ["break", "lunch", "playtime"]
@@ -282,7 +297,7 @@ pub(super) fn evidence(
     ctx: &Ctx<'_>,
     r: &ProvisionRow,
     b: &str,
-    name: &str,
+    name: &RowName<'_>,
     out: &mut Vec<Finding>,
 ) {
     let has = |d: Option<&crate::model::DataPoint>| d.is_some_and(|d| has_text(d.value.as_ref()));
@@ -304,14 +319,14 @@ pub(super) fn evidence(
             out.push(Finding::new(
                 "V-72",
                 format!("{b}/exitData"),
-                ctx.say_with("rule.V-72.exit", &[("row", &capital(name))]),
+                ctx.say_with("rule.V-72.exit", &[("row", &capital(name.text()))]),
             ));
         }
         if r.impact.is_none() {
             out.push(Finding::new(
                 "V-72",
                 format!("{b}/impact"),
-                ctx.say_with("rule.V-72.impact", &[("row", &capital(name))]),
+                ctx.say_with("rule.V-72.impact", &[("row", &capital(name.text()))]),
             ));
         }
     }

@@ -55,7 +55,7 @@ pub(super) fn threshold(ctx: &Ctx<'_>, rows: &[ProvisionRow], out: &mut Vec<Find
     let costs = &t.row_costs_pence;
     for (i, r) in rows.iter().enumerate() {
         let cost = costs.get(i).copied().flatten().unwrap_or(0);
-        let at = format!("{}/fundingSource", ptr("/provisionMap/rows", i));
+        let at = || format!("{}/fundingSource", ptr("/provisionMap/rows", i));
         if pp_left_out
             && pp_would_reach
             && t.threshold_basis_pence < t.threshold_pence
@@ -63,7 +63,7 @@ pub(super) fn threshold(ctx: &Ctx<'_>, rows: &[ProvisionRow], out: &mut Vec<Find
         {
             out.push(Finding::new(
                 "V-74",
-                at.clone(),
+                at(),
                 ctx.say_with(
                     "rule.V-74.pupil-premium",
                     &[("threshold", &money(t.threshold_pence))],
@@ -81,7 +81,7 @@ pub(super) fn threshold(ctx: &Ctx<'_>, rows: &[ProvisionRow], out: &mut Vec<Find
             };
             out.push(Finding::new(
                 "V-76",
-                at,
+                at(),
                 ctx.say_with(
                     "rule.V-76.free",
                     &[
