@@ -11,9 +11,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::attach::{self, Upload};
-use crate::retry::{self, Next};
+use crate::submit::policy::{self, Next};
 use crate::state::{now_ms, Form};
-use crate::{doc, file_store};
+use crate::doc;
+use crate::drafts::file_store;
 
 /// The attachments list in the document.
 pub const LIST: &str = "/attachments";
@@ -306,8 +307,8 @@ fn keep(form: Form, sha: &str, bytes: js_sys::ArrayBuffer) {
 
 /// Nowhere safe to keep a key is said as for the draft; anything else as a full storage.
 fn store_problem(why: &wasm_bindgen::JsValue) -> Option<&'static str> {
-    (crate::store::problem(why) == crate::store::NO_SAFE_PLACE)
-        .then_some(crate::store::NO_SAFE_PLACE)
+    (crate::drafts::store::problem(why) == crate::drafts::store::NO_SAFE_PLACE)
+        .then_some(crate::drafts::store::NO_SAFE_PLACE)
 }
 
 /// Keeps every attached file with the draft (the person chose to save on this device).
@@ -366,7 +367,7 @@ fn refused_text(form: Form, code: u16) -> String {
 }
 
 async fn run(form: Form, sha: &str) {
-    let policy = retry::Policy::default();
+    let policy = policy::Policy::default();
     let mut attempt = 1u32;
     loop {
         let Some(buf) = form.files.bytes_of(sha) else {
@@ -401,7 +402,7 @@ async fn run(form: Form, sha: &str) {
             return; // removed meanwhile
         }
         let name = name_of(form, sha);
-        match retry::next(
+        match policy::next(
             &policy,
             attempt,
             &outcome.reply,
@@ -423,7 +424,7 @@ async fn run(form: Form, sha: &str) {
             }
             Next::RetryAfter(ms) => {
                 set_upload(form, sha, Upload::Retrying(ms.div_ceil(1000)));
-                crate::submit::sleep_ms(ms).await;
+                crate::submit::transport::sleep_ms(ms).await;
                 attempt = attempt.saturating_add(1);
             }
             Next::GiveUp => {
@@ -433,7 +434,7 @@ async fn run(form: Form, sha: &str) {
                 return;
             }
             Next::Refused(code) => {
-                let why = crate::submit::error_message(&outcome.text)
+                let why = crate::submit::transport::error_message(&outcome.text)
                     .unwrap_or_else(|| refused_text(form, code));
                 form.files.say(form.say(
                     "widget.files.not-uploaded",

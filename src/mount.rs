@@ -145,14 +145,14 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Mounted {
         };
         let draft = match &profile {
             Ok(p) => {
-                let key = crate::draft::storage_key(&p.id, &config.instance);
-                crate::store::load(config.drafts, &key).await
+                let key = crate::drafts::draft::storage_key(&p.id, &config.instance);
+                crate::drafts::store::load(config.drafts, &key).await
             }
             Err(_) => None,
         };
         let school = match config.drafts {
-            crate::store::Where::Local => {
-                crate::store::load(config.drafts, crate::school::KEY).await
+            crate::drafts::store::Where::Local => {
+                crate::drafts::store::load(config.drafts, crate::drafts::school::KEY).await
             }
             _ => None,
         };

@@ -14,10 +14,10 @@ use web_sys::ShadowRoot;
 
 use crate::check;
 use crate::doc;
-use crate::draft;
+use crate::drafts::draft;
 use crate::input::{self, Conversion};
 use crate::route::Page;
-use crate::store;
+use crate::drafts::store;
 
 /// Where sending has got to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +81,7 @@ pub struct Form {
     pub sending: RwSignal<Sending>,
     /// The application's way to being sent, with its idempotency key (kept for every retry,
     /// "Try again" and a reload while the body is the same; a changed body gets a new one).
-    pub submission: StoredValue<crate::submission::Submission>,
+    pub submission: StoredValue<crate::submit::machine::Submission>,
     /// Errors the backend reported (a 422 with the core's report): (pointer, message).
     pub server_errors: RwSignal<Vec<(String, String)>>,
     pub root: StoredValue<Option<ShadowRoot>, LocalStorage>,
@@ -104,7 +104,7 @@ pub struct Form {
     pub remember_school: RwSignal<bool>,
     /// Another tab on this form saved its answers (at this time): this tab does not save its
     /// own until the person chooses (`tabs.rs`).
-    pub newer: RwSignal<Option<crate::tabs::Told>>,
+    pub newer: RwSignal<Option<crate::drafts::tabs::Told>>,
     /// Where other tabs on this form are told of a save.
     pub channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
     /// The next change to the answers is not the person's (they were loaded): no save for it.
@@ -138,7 +138,7 @@ impl Form {
         let place = config.drafts;
         let key = draft::storage_key(&profile.id, &config.instance);
         let save_here = profile.drafts.save_by_default && place != store::Where::Nowhere;
-        let school = crate::school::read(saved.school.as_deref());
+        let school = crate::drafts::school::read(saved.school.as_deref());
         let draft = saved
             .draft
             .map(|text| draft::read(&text, &profile.id, now_ms()));
@@ -184,8 +184,8 @@ impl Form {
             page: RwSignal::new(Page::Tasks),
             rows: RwSignal::new(Vec::new()),
             sending: RwSignal::new(Sending::Idle),
-            submission: StoredValue::new(crate::submission::Submission::new(
-                crate::retry::Policy::default(),
+            submission: StoredValue::new(crate::submit::machine::Submission::new(
+                crate::submit::policy::Policy::default(),
                 sent_as.0,
                 sent_as.1,
             )),
@@ -570,7 +570,7 @@ impl Form {
                     let at = now_ms();
                     form.save_problem.set(None);
                     form.saved_at.set(Some(at));
-                    crate::tabs::tell_others(form, crate::tabs::Told::Saved(at));
+                    crate::drafts::tabs::tell_others(form, crate::drafts::tabs::Told::Saved(at));
                     crate::events::draft_saved(form);
                 }
                 Err(why) => form.save_problem.set(Some(store::problem(&why))),
@@ -588,7 +588,7 @@ impl Form {
             if self.remember_school.try_get_untracked() == Some(true) {
                 let _ = self
                     .doc
-                    .try_with_untracked(|d| crate::school::remember(self.place.get_value(), d));
+                    .try_with_untracked(|d| crate::drafts::school::remember(self.place.get_value(), d));
             }
             let _ = self.save_draft();
         }
@@ -615,9 +615,9 @@ impl Form {
     /// Deletes the draft from this device (after any save already under way), and the files
     /// kept with it.
     pub fn forget_draft(&self) -> store::Pending {
-        crate::tabs::tell_others(*self, crate::tabs::Told::Deleted);
+        crate::drafts::tabs::tell_others(*self, crate::drafts::tabs::Told::Deleted);
         let key = self.draft_key.get_value();
-        let _ = crate::file_store::remove_all(&key);
+        let _ = crate::drafts::file_store::remove_all(&key);
         store::remove(self.place.get_value(), &key)
     }
 
@@ -639,8 +639,8 @@ impl Form {
         self.quiet.set_value(true);
         self.doc.set(document);
         self.submission
-            .set_value(crate::submission::Submission::new(
-                crate::retry::Policy::default(),
+            .set_value(crate::submit::machine::Submission::new(
+                crate::submit::policy::Policy::default(),
                 key,
                 body,
             ));

@@ -13,8 +13,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ProgressEvent, XmlHttpRequest};
 
 use crate::config::RequestSettings;
-use crate::retry::Reply;
-use crate::submit::{self, NotSent};
+use crate::submit::policy::Reply;
+use crate::submit::transport::{self, NotSent};
 
 /// How long an upload may go without any progress before it counts as unanswered.
 const STALLED_MS: u32 = 60_000;
@@ -44,10 +44,10 @@ pub async fn attempt(
     settings: &RequestSettings,
     progress: impl Fn(u8) + 'static,
 ) -> Outcome {
-    let info = submit::hook_info(url, ("sha256", sha256), attempt);
-    let headers = match submit::page_headers(settings, &info).await {
+    let info = transport::hook_info(url, ("sha256", sha256), attempt);
+    let headers = match transport::page_headers(settings, &info).await {
         Ok(h) => h,
-        Err(NotSent::Hook(why)) => return no_answer(Some(submit::hook_failed(&why))),
+        Err(NotSent::Hook(why)) => return no_answer(Some(transport::hook_failed(&why))),
         Err(NotSent::Network) => return no_answer(None),
     };
     let Ok(xhr) = XmlHttpRequest::new() else {

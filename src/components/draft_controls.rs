@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::state::use_form;
-use crate::store::Where;
+use crate::drafts::store::Where;
 
 #[component]
 pub fn DraftControls() -> impl IntoView {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::live_region::clock;
 use crate::state::use_form;
-use crate::tabs::Told;
+use crate::drafts::tabs::Told;
 
 #[component]
 pub fn OtherTab() -> impl IntoView {

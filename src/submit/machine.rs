@@ -11,7 +11,7 @@
 //! changed) makes a new key, since a backend may keep its answer to the first body under the
 //! first key for ever. The key is forgotten once the application is sent.
 
-use crate::retry::{self, Next, Policy, Reply};
+use crate::submit::policy::{self, Next, Policy, Reply};
 
 /// Where the application has got to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,7 +115,7 @@ impl Submission {
         let Phase::Sending { attempt } = self.phase else {
             return Action::Stop; // a reply nobody is waiting for
         };
-        match retry::next(&self.policy, attempt, reply, now_ms, random) {
+        match policy::next(&self.policy, attempt, reply, now_ms, random) {
             Next::Done => {
                 self.phase = Phase::Sent;
                 self.key = None;

@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, Request, RequestInit, Response};
 
 use crate::config::RequestSettings;
-use crate::retry::Reply;
+use crate::submit::policy::Reply;
 
 /// The reference in a backend's JSON reply: `reference`, else `id`.
 pub fn reference_of(body: &str) -> String {
@@ -254,7 +254,7 @@ pub fn new_key() -> String {
             *b = (js_sys::Math::random() * 256.0) as u8;
         }
     }
-    crate::retry::uuid_v4(bytes)
+    crate::submit::policy::uuid_v4(bytes)
 }
 
 /// What stops sending in a 422 reply that carries the core's report: its errors, and warnings

@@ -28,7 +28,7 @@ fn channel_name(draft_key: &str) -> String {
 /// Listens for other tabs' saves while the form is mounted (called by `App`).
 pub fn listen(form: Form) {
     // A tab's own draft (sessionStorage) is no other tab's business.
-    if form.place.get_value() != crate::store::Where::Local {
+    if form.place.get_value() != crate::drafts::store::Where::Local {
         return;
     }
     let Ok(channel) = BroadcastChannel::new(&channel_name(&form.draft_key.get_value())) else {
@@ -75,11 +75,11 @@ impl Form {
         let form = *self;
         leptos::task::spawn_local(async move {
             let place = form.place.get_value();
-            let text = crate::store::load(place, &form.draft_key.get_value()).await;
+            let text = crate::drafts::store::load(place, &form.draft_key.get_value()).await;
             let Some(id) = form.profile.try_with_value(|p| p.id.clone()) else {
                 return; // unmounted meanwhile
             };
-            let Some(Ok(draft)) = text.map(|t| crate::draft::read(&t, &id, now_ms())) else {
+            let Some(Ok(draft)) = text.map(|t| crate::drafts::draft::read(&t, &id, now_ms())) else {
                 form.newer.set(None);
                 form.notice.set(Some(Notice::Problem(
                     form.text("widget.other-tab.not-loaded"),
