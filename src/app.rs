@@ -29,7 +29,7 @@ pub fn App(form: Form) -> impl IntoView {
     crate::files::resume(form);
     let online = window_event_listener_untyped("online", move |_| crate::files::on_online(form));
     on_cleanup(move || online.remove());
-    // Other tabs on this form say when they save (`tabs.rs`).
+    // Other tabs on this form say when they save (`drafts/tabs.rs`).
     crate::drafts::tabs::listen(form);
     // …and at once when the page is hidden or left (a closed tab, a switched app).
     for event in ["visibilitychange", "pagehide"] {

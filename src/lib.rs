@@ -9,6 +9,7 @@
 pub mod app;
 pub mod attach;
 pub mod check;
+pub mod clock;
 pub mod components;
 pub mod config;
 pub mod crypto;
@@ -25,6 +26,7 @@ pub mod mount;
 pub mod pages;
 pub mod print;
 pub mod route;
+pub mod shelf;
 pub mod state;
 pub mod submit;
 pub mod upload;

@@ -1,8 +1,8 @@
 //! One attempt to upload an attached file: a `PUT` of its bytes to
 //! `{attachments endpoint}/{sha256}?profile={id}` with `XMLHttpRequest` (fetch reports no
-//! upload progress), the CSRF token and the page's headers as applications get them. What to
-//! do after each attempt is the same pure policy as for applications (`retry.rs`); `files.rs`
-//! runs the attempts.
+//! upload progress), the CSRF token and the page's headers as applications get them
+//! (`submit/transport.rs`). What to do after each attempt is the same pure policy as for
+//! applications (`submit/policy.rs`); `files.rs` runs the attempts.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -66,12 +66,12 @@ pub async fn attempt(
     let _ = xhr.set_request_header("Content-Type", "application/octet-stream");
     let _ = xhr.set_request_header("Accept", "application/json");
     // A stalled upload is aborted: each progress event puts the deadline off.
-    let last = Rc::new(Cell::new(crate::state::now_ms()));
+    let last = Rc::new(Cell::new(crate::clock::now_ms()));
     let shown = Rc::new(Cell::new(u8::MAX));
     let on_progress = {
         let last = last.clone();
         Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {
-            last.set(crate::state::now_ms());
+            last.set(crate::clock::now_ms());
             if e.length_computable() {
                 let p = crate::attach::percent(e.loaded(), e.total());
                 if shown.replace(p) != p {
@@ -96,7 +96,7 @@ pub async fn attempt(
         let xhr = xhr.clone();
         let last = last.clone();
         Closure::<dyn FnMut()>::new(move || {
-            let quiet = crate::state::now_ms().saturating_sub(last.get());
+            let quiet = crate::clock::now_ms().saturating_sub(last.get());
             if xhr.ready_state() != 4 && quiet > u64::from(STALLED_MS) {
                 let _ = xhr.abort();
             }

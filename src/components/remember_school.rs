@@ -1,11 +1,11 @@
 //! "Remember your school's details on this device": a single GOV.UK checkbox on the school's
 //! section, offered where drafts are kept on this device. Ticking it keeps the school's details
-//! (`school.rs`) now and as they change; clearing it deletes them.
+//! (`drafts/school.rs`) now and as they change; clearing it deletes them.
 
 use leptos::prelude::*;
 
-use crate::state::use_form;
 use crate::drafts::store::Where;
+use crate::state::use_form;
 
 #[component]
 pub fn RememberSchool() -> impl IntoView {

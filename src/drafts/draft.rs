@@ -30,7 +30,7 @@ pub struct Draft {
     /// The key of a send that has started, reused by every retry and after a reload while
     /// the body is the same.
     pub idempotency_key: Option<String>,
-    /// The fingerprint of the body the key was made for (`submission::fingerprint`).
+    /// The fingerprint of the body the key was made for (`submit::machine::fingerprint`).
     pub body_fingerprint: Option<u64>,
 }
 

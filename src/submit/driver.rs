@@ -1,12 +1,13 @@
-//! Sending an application: does what the submission state machine (`submission.rs`) says:
-//! saves a new key with the draft, POSTs (`submit.rs`), waits between attempts, and shows the
-//! outcome: the confirmation, "not sent yet", or the backend's messages on their fields.
+//! The submission driver: carries out the actions of the machine (`machine.rs`): saves a new
+//! key with the draft, POSTs (`transport.rs`), waits between attempts, and shows the outcome:
+//! the confirmation, "not sent yet", or the backend's messages on their fields.
 
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::clock::now_ms;
 use crate::route::Page;
-use crate::state::{now_ms, Form, Sending};
+use crate::state::{Form, Sending};
 use crate::submit::machine::{Action, Phase};
 use crate::submit::transport;
 use crate::{check, focus};
@@ -52,7 +53,7 @@ pub fn press(form: Form) {
     let mut first = Action::Stop;
     // One key is one body: the key of this very body, or a new one.
     form.submission
-        .update_value(|s| first = s.press(&body, transport::new_key));
+        .update_value(|s| first = s.press(&body, crate::crypto::new_key));
     let Action::Send { new_key, .. } = &first else {
         return;
     };

@@ -1,8 +1,8 @@
 //! The submission state machine, pure: one application's way from "Accept and send" to sent,
-//! with its idempotency key. It decides; the widget (`pages/answers.rs`) does what it says:
-//! sends, waits, shows. Time and randomness come in as arguments, so every path, a double
-//! click, a run of failures, a `Retry-After`, "Try again", is tested natively with a clock the
-//! test moves.
+//! with its idempotency key. It decides, after each attempt as the policy says (`policy.rs`);
+//! the driver (`driver.rs`) does what it says: sends, waits, shows. Time and randomness come in
+//! as arguments, so every path, a double click, a run of failures, a `Retry-After`, "Try
+//! again", is tested natively with a clock the test moves.
 //!
 //! One key is one body. The key is made at the first press for the body sent, and kept with a
 //! fingerprint of that body for every attempt of the same body: retries, "Try again", a press
