@@ -25,8 +25,7 @@ pub fn Checkboxes(
     });
     let message = super::message_memo(form, &pointer);
     let order: Vec<Value> = choices.iter().map(|c| c.value.clone()).collect();
-    let items = items(&id, choices, |v| current.contains(v))
-        .into_iter()
+    let items = items(&id, choices, &|v| current.contains(v))
         .map(|item| {
             let p = pointer.clone();
             let value = item.value;

@@ -44,39 +44,39 @@ pub fn value_text(v: &Value) -> String {
 
 /// The items of the question whose first control has the id `id`, one for each choice, in
 /// order; `chosen` says which values the answers hold.
-pub fn items(id: &str, choices: Vec<Choice>, chosen: impl Fn(&Value) -> bool) -> Vec<Item> {
-    choices
-        .into_iter()
-        .enumerate()
-        .map(|(n, c)| Item {
-            id: if n == 0 {
-                id.to_owned()
-            } else {
-                format!("{id}-{n}")
-            },
-            chosen: chosen(&c.value),
-            value_text: value_text(&c.value),
-            value: c.value,
-            label: c.label,
-            reveals: None,
-        })
-        .collect()
+pub fn items<'a>(
+    id: &'a str,
+    choices: Vec<Choice>,
+    chosen: &'a dyn Fn(&Value) -> bool,
+) -> impl Iterator<Item = Item> + 'a {
+    choices.into_iter().enumerate().map(move |(n, c)| Item {
+        id: if n == 0 {
+            id.to_owned()
+        } else {
+            format!("{id}-{n}")
+        },
+        chosen: chosen(&c.value),
+        value_text: value_text(&c.value),
+        value: c.value,
+        label: c.label,
+        reveals: None,
+    })
 }
 
 /// The items of yes/no fields asked as one question, each box its field's (its id the field's,
 /// ticked for Yes): `members` are the fields' pointers and the words on their boxes.
-pub fn items_of_fields(members: &[(String, String)], chosen: impl Fn(&str) -> bool) -> Vec<Item> {
-    members
-        .iter()
-        .map(|(pointer, words)| Item {
-            id: field_id(pointer),
-            value: Value::Bool(true),
-            value_text: value_text(&Value::Bool(true)),
-            label: words.clone(),
-            chosen: chosen(pointer),
-            reveals: None,
-        })
-        .collect()
+pub fn items_of_fields<'a>(
+    members: &'a [(String, String)],
+    chosen: &'a dyn Fn(&str) -> bool,
+) -> impl Iterator<Item = Item> + 'a {
+    members.iter().map(move |(pointer, words)| Item {
+        id: field_id(pointer),
+        value: Value::Bool(true),
+        value_text: value_text(&Value::Bool(true)),
+        label: words.clone(),
+        chosen: chosen(pointer),
+        reveals: None,
+    })
 }
 
 /// An item after the question's choices that is none of them ("None of these", "Another local
@@ -173,7 +173,7 @@ mod tests {
             choice(Value::from("E"), "EHC plan"),
             choice(Value::Bool(true), "Yes"),
         ];
-        let got = items("f-sen-status", choices, |v| v.as_str() == Some("E"));
+        let got: Vec<Item> = items("f-sen-status", choices, &|v| v.as_str() == Some("E")).collect();
         let ids: Vec<&str> = got.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["f-sen-status", "f-sen-status-1", "f-sen-status-2"]);
         let values: Vec<&str> = got.iter().map(|i| i.value_text.as_str()).collect();
@@ -190,7 +190,7 @@ mod tests {
             ("/child/lookedAfter".to_owned(), "Looked after".to_owned()),
             ("/child/eal".to_owned(), "EAL".to_owned()),
         ];
-        let got = items_of_fields(&members, |p| p == "/child/eal");
+        let got: Vec<Item> = items_of_fields(&members, &|p| p == "/child/eal").collect();
         assert_eq!(got[0].id, field_id("/child/lookedAfter"));
         assert_eq!(got[1].id, field_id("/child/eal"));
         assert!(got.iter().all(|i| i.value_text == "true"));

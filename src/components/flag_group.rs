@@ -42,8 +42,7 @@ pub fn FlagGroup(
         }
     };
     // Whether each is ticked follows the answers (below), not the page's opening.
-    let boxes = items_of_fields(&members, |_| false)
-        .into_iter()
+    let boxes = items_of_fields(&members, &|_: &str| false)
         .zip(pointers.clone())
         .map(|(item, pointer)| {
             let p = pointer.clone();

@@ -43,8 +43,7 @@ pub fn LaChoice(pointer: String, label: String, shown_label: String) -> impl Int
         })
         .collect();
     // Whether each is chosen follows the answer and the box (below), not the page's opening.
-    let items = items(&id, choices, |_| false)
-        .into_iter()
+    let items = items(&id, choices, &|_: &Value| false)
         .map(|item| {
             let p = pointer.clone();
             let code = item.value_text.clone();

@@ -24,8 +24,7 @@ pub fn Radios(
     } else {
         "govuk-radios"
     };
-    let items = items(&id, choices, |v| current.as_ref() == Some(v))
-        .into_iter()
+    let items = items(&id, choices, &|v| current.as_ref() == Some(v))
         .map(|item| {
             let p = pointer.clone();
             let value = item.value;

@@ -22,8 +22,7 @@ pub fn Select(
     let message = super::message_memo(form, &pointer);
     let has_hint = hint.is_some();
     let values: Vec<Value> = choices.iter().map(|c| c.value.clone()).collect();
-    let options = items(&id, choices, |v| current.as_ref() == Some(v))
-        .into_iter()
+    let options = items(&id, choices, &|v| current.as_ref() == Some(v))
         .map(|item| view! { <option value=item.value_text selected=item.chosen>{item.label}</option> })
         .collect_view();
     let p = pointer;
