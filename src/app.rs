@@ -29,8 +29,8 @@ pub fn App(form: Form) -> impl IntoView {
     crate::files::resume(form);
     let online = window_event_listener_untyped("online", move |_| crate::files::on_online(form));
     on_cleanup(move || online.remove());
-    // Other tabs on this form say when they save (`tabs.rs`).
-    crate::tabs::listen(form);
+    // Other tabs on this form say when they save (`drafts/tabs.rs`).
+    crate::drafts::tabs::listen(form);
     // …and at once when the page is hidden or left (a closed tab, a switched app).
     for event in ["visibilitychange", "pagehide"] {
         let handle = window_event_listener_untyped(event, move |_| form.flush());

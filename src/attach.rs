@@ -2,11 +2,14 @@
 //! upload asks for (the kinds and size the profile allows, in words and as `accept`), a file's
 //! size as people read it, a type guessed from the file's name, each file's upload state and
 //! what it says, and when progress is worth announcing. The browser's side is `files.rs`,
-//! `file_store.rs` and `upload.rs`; this is tested natively.
+//! `drafts/file_store.rs` and `upload.rs`; this is tested natively.
 
 use sen_core::codes::{AttachmentType, FileKind};
 use sen_core::profile::AttachmentPolicy;
 use sen_core::text::Catalogue;
+
+/// The attachments list in the document.
+pub const LIST: &str = "/attachments";
 
 /// The attachments endpoint when the host names none: beside the applications endpoint
 /// (`…/api/applications` → `…/api/attachments`; any other endpoint gets `/attachments`

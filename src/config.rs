@@ -21,7 +21,7 @@ pub struct Config {
     /// demonstrations and tests that replay a dated scenario.
     pub today: Option<String>,
     /// Where drafts are kept: the `drafts` attribute (`local`, `session` or `none`).
-    pub drafts: crate::store::Where,
+    pub drafts: crate::drafts::store::Where,
     /// Names this form's draft among others on the page: the element's `id`, else `form`.
     pub instance: String,
     /// How each POST proves it comes from the council's page.
@@ -63,7 +63,7 @@ impl Config {
             endpoint: field(obj, "endpoint").unwrap_or_default(),
             attachments_endpoint: field(obj, "attachmentsEndpoint"),
             today: field(obj, "today").filter(|t| sen_core::Date::parse(t).is_some()),
-            drafts: crate::store::Where::from_attribute(field(obj, "drafts").as_deref()),
+            drafts: crate::drafts::store::Where::from_attribute(field(obj, "drafts").as_deref()),
             instance: field(obj, "instance").unwrap_or_else(|| "form".to_owned()),
             request: RequestSettings {
                 csrf_meta: field(obj, "csrfMeta"),

@@ -2,7 +2,7 @@
 //! before it is stored. Each write gets a new 256-bit key, made non-extractable (no script can
 //! read it out, only ask the browser to use it), and a new random 96-bit IV. The key is kept
 //! only in IndexedDB (a `CryptoKey` is structured-cloneable), beside or apart from the
-//! ciphertext (`store.rs`); deleting the key makes every copy of what it sealed unreadable.
+//! ciphertext (`drafts/store.rs`); deleting the key makes every copy of what it sealed unreadable.
 
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -13,6 +13,22 @@ const AES_GCM: &str = "AES-GCM";
 
 fn crypto() -> Option<web_sys::Crypto> {
     web_sys::window()?.crypto().ok()
+}
+
+/// A fresh key: an idempotency key, a stored record's id (a version 4 UUID from the browser's cryptographic random source).
+pub fn new_key() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        for b in bytes.iter_mut() {
+            // Only where WebCrypto is missing; the key needs uniqueness, not secrecy.
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    crate::submit::policy::uuid_v4(bytes)
 }
 
 fn subtle() -> Option<SubtleCrypto> {

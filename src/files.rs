@@ -1,7 +1,7 @@
 //! Attached files in the browser: each file chosen or dropped is read, hashed (WebCrypto's
 //! SHA-256) and checked by the core (`files::check_file`, `check_set`); a refused one is not
 //! added and its message is shown at the upload; an accepted one becomes an `attachments[i]`
-//! entry (metadata only), is kept with the draft (`file_store.rs`) and uploaded at once
+//! entry (metadata only), is kept with the draft (`drafts/file_store.rs`) and uploaded at once
 //! (`upload.rs`), retried by the applications' policy. After a reload the files not confirmed
 //! stored are read back and uploaded again. Sending waits until every file is stored.
 
@@ -10,114 +10,16 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::attach::{self, Upload};
-use crate::retry::{self, Next};
-use crate::state::{now_ms, Form};
-use crate::{doc, file_store};
-
-/// The attachments list in the document.
-pub const LIST: &str = "/attachments";
-
-/// What the widget knows of one attached file beyond its metadata.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileState {
-    pub upload: Upload,
-    /// The core's warning (a PDF protected with a password).
-    pub warning: Option<String>,
-}
-
-/// What the page shows about the attached files, in one signal (one signal type costs the
-/// download less than several).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Shelf {
-    /// Each file's state, by SHA-256, in the order attached.
-    pub files: Vec<(String, FileState)>,
-    /// Why files just chosen were not attached: shown at the upload and in the summary.
-    pub refused: Vec<String>,
-    /// What the live region says about files (attached, removed, progress), and when (Unix
-    /// milliseconds: the latest of this and a save of the answers is said).
-    pub said: String,
-    pub said_at: u64,
-    /// Why a file could not be kept on this device, if one could not.
-    pub keep_problem: Option<&'static str>,
-    /// Files being read and checked now.
-    pub reading: usize,
-    /// The page (and the question on it) the person came from to attach a document: Continue
-    /// on the upload goes back there.
-    pub back_to: Option<(crate::route::Page, String)>,
-}
-
-impl Shelf {
-    /// Says something about the files in the live region.
-    pub fn tell(&mut self, text: String) {
-        self.said = text;
-        self.said_at = now_ms();
-    }
-
-    /// A file's state.
-    pub fn get(&self, sha: &str) -> Option<&FileState> {
-        self.files.iter().find(|(k, _)| k == sha).map(|(_, f)| f)
-    }
-}
-
-/// What is held in memory for the files while the page is open.
-#[derive(Default)]
-pub struct Held {
-    /// Each file's bytes, by SHA-256 (in JavaScript's memory, not the WebAssembly's).
-    bytes: Vec<(String, js_sys::ArrayBuffer)>,
-    /// Files whose upload is running now.
-    running: Vec<String>,
-}
-
-/// One instance's attached files (arena handles: `Copy`, part of `Form`).
-#[derive(Clone, Copy)]
-pub struct Files {
-    /// Where files are PUT (the `attachments-endpoint` attribute, or beside `endpoint`).
-    pub endpoint: StoredValue<String>,
-    pub shelf: RwSignal<Shelf>,
-    held: StoredValue<Held, LocalStorage>,
-}
+use crate::attach::{self, Upload, LIST};
+use crate::clock::now_ms;
+use crate::doc;
+use crate::drafts::file_store;
+use crate::shelf::FileState;
+use crate::state::Form;
+use crate::submit::policy::{self, Next};
 
 /// Said when a file could not be kept on this device.
 pub const NOT_KEPT: &str = "widget.files.not-kept";
-
-impl Files {
-    pub fn new(endpoint: String) -> Files {
-        Files {
-            endpoint: StoredValue::new(endpoint),
-            shelf: RwSignal::new(Shelf::default()),
-            held: StoredValue::new_local(Held::default()),
-        }
-    }
-
-    /// Changes what the page shows (nothing once unmounted).
-    pub fn update(&self, change: impl FnOnce(&mut Shelf)) {
-        self.shelf.try_update(change);
-    }
-
-    /// Says something about the files in the live region.
-    fn say(&self, text: String) {
-        self.update(|s| s.tell(text));
-    }
-
-    fn bytes_of(&self, sha: &str) -> Option<js_sys::ArrayBuffer> {
-        self.held
-            .try_with_value(|h| {
-                h.bytes
-                    .iter()
-                    .find(|(k, _)| k == sha)
-                    .map(|(_, b)| b.clone())
-            })
-            .flatten()
-    }
-
-    fn hold(&self, sha: &str, bytes: js_sys::ArrayBuffer) {
-        self.held.try_update_value(|h| {
-            h.bytes.retain(|(k, _)| k != sha);
-            h.bytes.push((sha.to_owned(), bytes));
-        });
-    }
-}
 
 /// The attachments' (filename, sha256) in list order.
 pub fn listed(d: &Value) -> Vec<(String, String)> {
@@ -306,8 +208,8 @@ fn keep(form: Form, sha: &str, bytes: js_sys::ArrayBuffer) {
 
 /// Nowhere safe to keep a key is said as for the draft; anything else as a full storage.
 fn store_problem(why: &wasm_bindgen::JsValue) -> Option<&'static str> {
-    (crate::store::problem(why) == crate::store::NO_SAFE_PLACE)
-        .then_some(crate::store::NO_SAFE_PLACE)
+    (crate::drafts::store::problem(why) == crate::drafts::store::NO_SAFE_PLACE)
+        .then_some(crate::drafts::store::NO_SAFE_PLACE)
 }
 
 /// Keeps every attached file with the draft (the person chose to save on this device).
@@ -366,7 +268,7 @@ fn refused_text(form: Form, code: u16) -> String {
 }
 
 async fn run(form: Form, sha: &str) {
-    let policy = retry::Policy::default();
+    let policy = policy::Policy::default();
     let mut attempt = 1u32;
     loop {
         let Some(buf) = form.files.bytes_of(sha) else {
@@ -401,7 +303,7 @@ async fn run(form: Form, sha: &str) {
             return; // removed meanwhile
         }
         let name = name_of(form, sha);
-        match retry::next(
+        match policy::next(
             &policy,
             attempt,
             &outcome.reply,
@@ -423,7 +325,7 @@ async fn run(form: Form, sha: &str) {
             }
             Next::RetryAfter(ms) => {
                 set_upload(form, sha, Upload::Retrying(ms.div_ceil(1000)));
-                crate::submit::sleep_ms(ms).await;
+                crate::submit::transport::sleep_ms(ms).await;
                 attempt = attempt.saturating_add(1);
             }
             Next::GiveUp => {
@@ -433,7 +335,7 @@ async fn run(form: Form, sha: &str) {
                 return;
             }
             Next::Refused(code) => {
-                let why = crate::submit::error_message(&outcome.text)
+                let why = crate::submit::transport::error_message(&outcome.text)
                     .unwrap_or_else(|| refused_text(form, code));
                 form.files.say(form.say(
                     "widget.files.not-uploaded",

@@ -12,6 +12,9 @@ use crate::state::Form;
 /// The id of every page's main heading (focused when a page opens).
 pub const HEADING_ID: &str = "page-heading";
 
+/// The error summary's element id (focus moves to it when it appears).
+pub const SUMMARY_ID: &str = "error-summary";
+
 /// The element with an id in this widget's root. `None` once the widget is unmounted (a
 /// focus move scheduled for the next frame may outlive it).
 pub fn element(form: Form, id: &str) -> Option<web_sys::HtmlElement> {
@@ -107,5 +110,5 @@ pub fn top(form: Form) {
 
 /// Focuses the error summary once it shows.
 pub fn summary(form: Form) {
-    id(form, crate::components::error_summary::SUMMARY_ID);
+    id(form, SUMMARY_ID);
 }

@@ -14,7 +14,6 @@ use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRoot
 
 use crate::app::{App, Unavailable};
 use crate::config::Config;
-use crate::state::Form;
 
 const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
@@ -78,7 +77,7 @@ fn render(
     slot: &Rc<RefCell<Option<Box<dyn Any>>>>,
     config: &Config,
     profile: Result<sen_core::Profile, String>,
-    saved: crate::state::Saved,
+    saved: crate::drafts::driver::Saved,
 ) {
     if crate::failure::has_stopped() {
         // The widget failed on this page before this form started: its own content stays.
@@ -108,9 +107,11 @@ fn render(
             let host = host.clone();
             let root = root.clone();
             Box::new(leptos::mount::mount_to(container, move || {
-                let form = Form::new(profile, today, &config, saved);
+                let form = crate::drafts::driver::start(profile, today, &config, saved);
                 form.root.set_value(Some(root));
                 form.host.set_value(Some(host));
+                // Each page opened takes focus to its heading.
+                form.page_opened.set_value(crate::focus::top);
                 crate::failure::register(form);
                 // Printable on the pages that are the evidence pack (`print.rs`).
                 crate::print::watch(form);
@@ -145,14 +146,14 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Mounted {
         };
         let draft = match &profile {
             Ok(p) => {
-                let key = crate::draft::storage_key(&p.id, &config.instance);
-                crate::store::load(config.drafts, &key).await
+                let key = crate::drafts::draft::storage_key(&p.id, &config.instance);
+                crate::drafts::store::load(config.drafts, &key).await
             }
             Err(_) => None,
         };
         let school = match config.drafts {
-            crate::store::Where::Local => {
-                crate::store::load(config.drafts, crate::school::KEY).await
+            crate::drafts::store::Where::Local => {
+                crate::drafts::store::load(config.drafts, crate::drafts::school::KEY).await
             }
             _ => None,
         };
@@ -160,7 +161,7 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Mounted {
             Some(url) => Some(crate::config::fetch_messages(&url).await),
             None => None,
         };
-        let saved = crate::state::Saved {
+        let saved = crate::drafts::driver::Saved {
             messages,
             draft,
             school,

@@ -37,7 +37,7 @@ pub fn page_of(pointer: &str) -> Page {
                 .is_some_and(|r| r.starts_with("/*"))
         })
         .max_by_key(|l| l.pointer.len());
-    if let Some(list) = item.filter(|l| l.pointer != crate::files::LIST) {
+    if let Some(list) = item.filter(|l| l.pointer != crate::attach::LIST) {
         let index = pointer
             .strip_prefix(list.pointer)
             .and_then(|r| r.trim_start_matches('/').split('/').next())
@@ -75,7 +75,7 @@ pub fn from_the_file(pattern: &str) -> bool {
 /// The page of a list's item: its own page, except for an attached file, whose questions are
 /// asked beside it in the list of files.
 pub fn item_page(list: &'static ListDef, index: usize) -> Page {
-    if list.pointer == crate::files::LIST {
+    if list.pointer == crate::attach::LIST {
         Page::Section(sen_core::sections::section_of(list.pointer))
     } else {
         Page::Item {

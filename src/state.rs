@@ -2,6 +2,14 @@
 //! profile, the core's latest report, what has been touched, and where the person is. Every
 //! field is an arena handle, so `Form` is `Copy` and travels through the component tree as a
 //! context. Two instances on a page each have their own `Form`.
+//!
+//! This module holds state and the edits pages make to it; it does no side effect of its own
+//! and imports none of the modules that use it. What happens around the state lives above it:
+//! saving, restoring, importing and forgetting drafts (`drafts/driver.rs`), the other tabs
+//! (`drafts/tabs.rs`), attached files (`files.rs`), sending (`submit/driver.rs`), focus
+//! (`focus.rs`) and the host's events (`events.rs`). Where a change here needs one of them
+//! (focus on a newly opened page), the layer above installs it as a plain function at mount
+//! (`Form::page_opened`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,10 +22,13 @@ use web_sys::ShadowRoot;
 
 use crate::check;
 use crate::doc;
-use crate::draft;
+use crate::drafts::draft::{self, Draft};
+use crate::drafts::store;
 use crate::input::{self, Conversion};
 use crate::route::Page;
-use crate::store;
+use crate::shelf::Files;
+use crate::submit::machine::Submission;
+use crate::submit::policy::Policy;
 
 /// Where sending has got to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +40,15 @@ pub enum Sending {
     /// Not sent yet: this many attached files are still uploading.
     WaitingForFiles(usize),
     Failed(String),
+}
+
+/// What another tab did with the draft (`drafts/tabs.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Told {
+    /// Saved newer answers, at this time (Unix milliseconds).
+    Saved(u64),
+    /// Deleted it (sent, "Start again", saving turned off).
+    Deleted,
 }
 
 /// A message at the top of the task list about the saved answers.
@@ -44,7 +64,7 @@ pub enum Notice {
     ImportedPartly(Vec<sen_core::wire::Unread>),
     /// The person started again.
     StartedAgain,
-    /// The answers another tab saved were loaded (`tabs.rs`).
+    /// The answers another tab saved were loaded (`drafts/tabs.rs`).
     FromOtherTab,
     /// A file could not be loaded.
     Problem(String),
@@ -81,7 +101,7 @@ pub struct Form {
     pub sending: RwSignal<Sending>,
     /// The application's way to being sent, with its idempotency key (kept for every retry,
     /// "Try again" and a reload while the body is the same; a changed body gets a new one).
-    pub submission: StoredValue<crate::submission::Submission>,
+    pub submission: StoredValue<Submission>,
     /// Errors the backend reported (a 422 with the core's report): (pointer, message).
     pub server_errors: RwSignal<Vec<(String, String)>>,
     pub root: StoredValue<Option<ShadowRoot>, LocalStorage>,
@@ -100,75 +120,71 @@ pub struct Form {
     /// When the draft was last stored (Unix milliseconds).
     pub saved_at: RwSignal<Option<u64>>,
     pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
-    /// The person chose to remember the school's details on this device (`school.rs`).
+    /// The person chose to remember the school's details on this device (`drafts/school.rs`).
     pub remember_school: RwSignal<bool>,
     /// Another tab on this form saved its answers (at this time): this tab does not save its
-    /// own until the person chooses (`tabs.rs`).
-    pub newer: RwSignal<Option<crate::tabs::Told>>,
+    /// own until the person chooses (`drafts/tabs.rs`).
+    pub newer: RwSignal<Option<Told>>,
     /// Where other tabs on this form are told of a save.
     pub channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
     /// The next change to the answers is not the person's (they were loaded): no save for it.
     pub quiet: StoredValue<bool>,
-    /// The attached files: their bytes, checks and uploads (`files.rs`).
-    pub files: crate::files::Files,
+    /// The attached files: their bytes and states (`shelf.rs`; what is done with them is
+    /// `files.rs`).
+    pub files: Files,
+    /// What is done once a page is opened with `go` (focus on its heading: `focus::top`,
+    /// installed by `mount.rs`; nothing until then).
+    pub page_opened: StoredValue<fn(Form)>,
 }
 
-/// What was kept on this device, as text, read before the form starts.
+/// What a form starts from: the texts of its language, and what was kept on this device, read
+/// by the drafts driver (`drafts/driver.rs`, `start`).
 #[derive(Debug, Clone, Default)]
-pub struct Saved {
+pub struct Start {
     /// The texts of the language asked for (`messages-url`), or why they could not be read.
     pub messages: Option<Result<sen_core::text::Catalogue, String>>,
-    /// The draft of this form (under `draft::storage_key`).
-    pub draft: Option<String>,
-    /// The school's details (under `school::KEY`).
-    pub school: Option<String>,
+    /// The draft of this form, restored.
+    pub draft: Option<Draft>,
+    /// The school's details remembered on this device (`/setting`), for a new application.
+    pub school: Option<Value>,
 }
 
 impl Form {
-    /// A new instance for a profile, with the text of the draft saved on this device for the
-    /// same profile and instance (`saved.draft`, read by the caller with `store::load` under
-    /// `draft::storage_key`), which is restored; a new application starts with the school's
-    /// details if they were remembered (`saved.school`).
+    /// A new instance for a profile, with the draft saved on this device for the same profile
+    /// and instance restored (`start.draft`); a new application starts with the school's
+    /// details if they were remembered (`start.school`).
     pub fn new(
         profile: Profile,
         today: String,
         config: &crate::config::Config,
-        saved: Saved,
+        start: Start,
     ) -> Form {
         let place = config.drafts;
         let key = draft::storage_key(&profile.id, &config.instance);
         let save_here = profile.drafts.save_by_default && place != store::Where::Nowhere;
-        let school = crate::school::read(saved.school.as_deref());
-        let draft = saved
-            .draft
-            .map(|text| draft::read(&text, &profile.id, now_ms()));
-        let (mut start, sent_as, mut notice) = match draft {
-            Some(Ok(d)) => (
+        let school = start.school;
+        let (mut document, sent_as, mut notice) = match start.draft {
+            Some(d) => (
                 d.document,
                 (d.idempotency_key, d.body_fingerprint),
                 Some(Notice::Restored),
             ),
-            Some(Err(_)) => {
-                // Expired, foreign or unreadable: it is not restored, and not kept.
-                let _ = store::remove(place, &key);
-                (Value::Object(serde_json::Map::new()), (None, None), None)
-            }
             None => (Value::Object(serde_json::Map::new()), (None, None), None),
         };
-        if let (Some(setting), Value::Object(doc)) = (&school, &mut start) {
+        if let (Some(setting), Value::Object(doc)) = (&school, &mut document) {
             if notice.is_none() {
                 doc.insert("setting".to_owned(), setting.clone());
                 notice = Some(Notice::SchoolFilledIn);
             }
         }
-        let (language, texts_problem) = match saved.messages {
+        let (language, texts_problem) = match start.messages {
             Some(Ok(c)) => (c, None),
             Some(Err(why)) => (sen_core::text::Catalogue::english(), Some(why)),
             None => (sen_core::text::Catalogue::english(), None),
         };
         let texts = profile.catalogue(language);
         let form = Form {
-            doc: RwSignal::new(start),
+            doc: RwSignal::new(document),
             profile: StoredValue::new(profile),
             texts: StoredValue::new(texts),
             texts_problem: StoredValue::new(texts_problem),
@@ -184,11 +200,7 @@ impl Form {
             page: RwSignal::new(Page::Tasks),
             rows: RwSignal::new(Vec::new()),
             sending: RwSignal::new(Sending::Idle),
-            submission: StoredValue::new(crate::submission::Submission::new(
-                crate::retry::Policy::default(),
-                sent_as.0,
-                sent_as.1,
-            )),
+            submission: StoredValue::new(Submission::new(Policy::default(), sent_as.0, sent_as.1)),
             server_errors: RwSignal::new(Vec::new()),
             root: StoredValue::new_local(None),
             host: StoredValue::new_local(None),
@@ -207,12 +219,13 @@ impl Form {
             newer: RwSignal::new(None),
             channel: StoredValue::new_local(None),
             quiet: StoredValue::new(false),
-            files: crate::files::Files::new(
+            files: Files::new(
                 config
                     .attachments_endpoint
                     .clone()
                     .unwrap_or_else(|| crate::attach::default_endpoint(&config.endpoint)),
             ),
+            page_opened: StoredValue::new((|_| {}) as fn(Form)),
         };
         form.stamp_envelope();
         form.recheck();
@@ -220,7 +233,7 @@ impl Form {
     }
 
     /// The envelope the widget fills in itself: schema version, profile, council, scheme.
-    fn stamp_envelope(&self) {
+    pub fn stamp_envelope(&self) {
         let (id, council) = self
             .profile
             .with_value(|p| (p.id.clone(), p.council_id.clone()));
@@ -425,12 +438,15 @@ impl Form {
         })
     }
 
-    /// Moves to a page with its messages hidden until Continue.
+    /// Moves to a page with its messages hidden until Continue (then focus moves to its
+    /// heading: `page_opened`).
     pub fn go(&self, page: Page) {
         self.show_all.set(false);
         self.page.set(page);
         self.recheck();
-        crate::focus::top(*self);
+        if let Some(opened) = self.page_opened.try_get_value() {
+            opened(*self);
+        }
     }
 
     /// Adds an item to a list and opens it.
@@ -510,215 +526,6 @@ impl Form {
 /// list behaves alike; it shows on the task list and before sending.
 fn is_whole_list(pointer: &str) -> bool {
     sen_core::form::LISTS.iter().any(|l| l.pointer == pointer)
-}
-
-/// Unix milliseconds, from the browser's clock.
-pub fn now_ms() -> u64 {
-    let now = js_sys::Date::now();
-    if now.is_finite() && now > 0.0 {
-        // Milliseconds since 1970 fit in u64 for any real clock.
-        now as u64
-    } else {
-        0
-    }
-}
-
-impl Form {
-    /// Saves the draft now (when the person keeps one on this device). A form with no answers
-    /// yet leaves nothing on the device. Returns the write under way (already settled when
-    /// nothing is kept); its outcome is also shown to the person and told to the page.
-    pub fn save_draft(&self) -> store::Pending {
-        let nothing = || js_sys::Promise::resolve(&wasm_bindgen::JsValue::UNDEFINED);
-        let Some(true) = self.save_here.try_get_untracked() else {
-            return nothing();
-        };
-        self.dirty.set(false);
-        let answered = self.doc.with_untracked(|d| {
-            d.as_object().is_some_and(|o| {
-                o.keys()
-                    .any(|k| !sen_core::sections::ENVELOPE_KEYS.contains(&k.as_str()))
-            })
-        });
-        if !answered {
-            return self.forget_draft();
-        }
-        let Some(text) = self.doc.try_with_untracked(|d| {
-            self.profile.with_value(|p| {
-                let saved = draft::new(
-                    &p.id,
-                    Value::Null,
-                    self.submission.with_value(|s| (s.key.clone(), s.body)),
-                    now_ms(),
-                    p.drafts.expiry_days,
-                );
-                saved.text_with(d)
-            })
-        }) else {
-            return nothing();
-        };
-        let key = self.draft_key.get_value();
-        let pending = store::save(self.place.get_value(), &key, &text);
-        let form = *self;
-        let outcome = wasm_bindgen_futures::JsFuture::from(pending.clone());
-        leptos::task::spawn_local(async move {
-            let stored = outcome.await;
-            if form.save_here.try_get_untracked().is_none() {
-                return; // unmounted meanwhile
-            }
-            match stored {
-                Ok(_) => {
-                    let at = now_ms();
-                    form.save_problem.set(None);
-                    form.saved_at.set(Some(at));
-                    crate::tabs::tell_others(form, crate::tabs::Told::Saved(at));
-                    crate::events::draft_saved(form);
-                }
-                Err(why) => form.save_problem.set(Some(store::problem(&why))),
-            }
-        });
-        pending
-    }
-
-    /// Saves the draft if the answers changed since it was last saved (the page is being
-    /// hidden or left).
-    pub fn flush(&self) {
-        // Newer answers saved in another tab are not overwritten until the person chooses.
-        let told = self.newer.try_get_untracked().flatten().is_some();
-        if self.dirty.try_get_untracked() == Some(true) && !told {
-            if self.remember_school.try_get_untracked() == Some(true) {
-                let _ = self
-                    .doc
-                    .try_with_untracked(|d| crate::school::remember(self.place.get_value(), d));
-            }
-            let _ = self.save_draft();
-        }
-    }
-
-    /// The answers changed: save the draft once typing pauses.
-    pub fn save_soon(&self) {
-        self.dirty.set(true);
-        let Some(n) = self.edits.try_get_untracked().map(|n| n.wrapping_add(1)) else {
-            return;
-        };
-        self.edits.set(n);
-        let form = *self;
-        set_timeout(
-            move || {
-                if form.edits.try_get_untracked() == Some(n) {
-                    form.flush();
-                }
-            },
-            std::time::Duration::from_millis(600),
-        );
-    }
-
-    /// Deletes the draft from this device (after any save already under way), and the files
-    /// kept with it.
-    pub fn forget_draft(&self) -> store::Pending {
-        crate::tabs::tell_others(*self, crate::tabs::Told::Deleted);
-        let key = self.draft_key.get_value();
-        let _ = crate::file_store::remove_all(&key);
-        store::remove(self.place.get_value(), &key)
-    }
-
-    /// The person chose whether to keep a draft on this device.
-    pub fn choose_saving(&self, keep: bool) {
-        self.save_here.set(keep);
-        if keep {
-            let _ = self.save_draft();
-            crate::files::keep_all(*self);
-        } else {
-            let _ = self.forget_draft();
-            self.save_problem.set(None);
-        }
-    }
-
-    /// Replaces the answers with a saved draft's (and its send key with the fingerprint of the
-    /// body it was made for), as if just restored.
-    pub fn replace_answers(&self, document: Value, key: Option<String>, body: Option<u64>) {
-        self.quiet.set_value(true);
-        self.doc.set(document);
-        self.submission
-            .set_value(crate::submission::Submission::new(
-                crate::retry::Policy::default(),
-                key,
-                body,
-            ));
-        self.unread.set(BTreeMap::new());
-        self.touched.set(BTreeSet::new());
-        self.server_errors.set(Vec::new());
-        self.stamp_envelope();
-        crate::files::resume(*self);
-    }
-
-    /// Clears every answer and the draft.
-    pub fn start_again(&self) {
-        let _ = self.forget_draft();
-        self.doc.set(Value::Object(serde_json::Map::new()));
-        self.submission.update_value(|s| s.reset());
-        self.unread.set(BTreeMap::new());
-        self.touched.set(BTreeSet::new());
-        self.server_errors.set(Vec::new());
-        crate::files::forget(*self);
-        self.stamp_envelope();
-        self.notice.set(Some(Notice::StartedAgain));
-        self.go(Page::Tasks);
-    }
-
-    /// Continues from a file: an exported draft or an application document. What reads is
-    /// kept; each value that does not is listed in the notice, and where the form asks for it,
-    /// put back in its field as text with a message.
-    pub fn import(&self, text: &str) {
-        let id = self.profile.with_value(|p| p.id.clone());
-        match draft::import(text, &id) {
-            Ok(loaded) => {
-                let (in_fields, touched) = self.profile.with_value(|p| {
-                    self.texts
-                        .with_value(|t| crate::loaded::in_fields(&loaded.unread, p, t))
-                });
-                self.doc.set(loaded.kept);
-                self.unread.set(in_fields);
-                self.touched.set(touched);
-                self.server_errors.set(Vec::new());
-                self.stamp_envelope();
-                self.notice.set(Some(if loaded.unread.is_empty() {
-                    Notice::Imported
-                } else {
-                    Notice::ImportedPartly(loaded.unread)
-                }));
-                let _ = self.save_draft();
-                crate::files::resume(*self);
-                self.go(Page::Tasks);
-            }
-            Err(refusal) => {
-                let why = self.texts.with_value(|t| refusal.words(t));
-                self.notice.set(Some(Notice::Problem(
-                    self.say("widget.draft.not-loaded", &[("why", &why)]),
-                )));
-                crate::focus::top(*self);
-            }
-        }
-    }
-
-    /// The answers as a file to keep.
-    pub fn export(&self) {
-        let text = self.doc.with_untracked(|d| {
-            self.profile.with_value(|p| {
-                let saved = draft::new(
-                    &p.id,
-                    d.clone(),
-                    (None, None),
-                    now_ms(),
-                    p.drafts.expiry_days,
-                );
-                serde_json::to_string_pretty(&sen_core::json::to_value(&saved)).unwrap_or_default()
-            })
-        });
-        let name = self
-            .profile
-            .with_value(|p| format!("{}-answers.json", p.id));
-        let _ = store::download(&name, &text);
-    }
 }
 
 /// The instance's state, from context (every page is rendered under `App`, which provides it).

@@ -1,8 +1,8 @@
 //! One attempt to upload an attached file: a `PUT` of its bytes to
 //! `{attachments endpoint}/{sha256}?profile={id}` with `XMLHttpRequest` (fetch reports no
-//! upload progress), the CSRF token and the page's headers as applications get them. What to
-//! do after each attempt is the same pure policy as for applications (`retry.rs`); `files.rs`
-//! runs the attempts.
+//! upload progress), the CSRF token and the page's headers as applications get them
+//! (`submit/transport.rs`). What to do after each attempt is the same pure policy as for
+//! applications (`submit/policy.rs`); `files.rs` runs the attempts.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -13,8 +13,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ProgressEvent, XmlHttpRequest};
 
 use crate::config::RequestSettings;
-use crate::retry::Reply;
-use crate::submit::{self, NotSent};
+use crate::submit::policy::Reply;
+use crate::submit::transport::{self, NotSent};
 
 /// How long an upload may go without any progress before it counts as unanswered.
 const STALLED_MS: u32 = 60_000;
@@ -44,10 +44,10 @@ pub async fn attempt(
     settings: &RequestSettings,
     progress: impl Fn(u8) + 'static,
 ) -> Outcome {
-    let info = submit::hook_info(url, ("sha256", sha256), attempt);
-    let headers = match submit::page_headers(settings, &info).await {
+    let info = transport::hook_info(url, ("sha256", sha256), attempt);
+    let headers = match transport::page_headers(settings, &info).await {
         Ok(h) => h,
-        Err(NotSent::Hook(why)) => return no_answer(Some(submit::hook_failed(&why))),
+        Err(NotSent::Hook(why)) => return no_answer(Some(transport::hook_failed(&why))),
         Err(NotSent::Network) => return no_answer(None),
     };
     let Ok(xhr) = XmlHttpRequest::new() else {
@@ -66,12 +66,12 @@ pub async fn attempt(
     let _ = xhr.set_request_header("Content-Type", "application/octet-stream");
     let _ = xhr.set_request_header("Accept", "application/json");
     // A stalled upload is aborted: each progress event puts the deadline off.
-    let last = Rc::new(Cell::new(crate::state::now_ms()));
+    let last = Rc::new(Cell::new(crate::clock::now_ms()));
     let shown = Rc::new(Cell::new(u8::MAX));
     let on_progress = {
         let last = last.clone();
         Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {
-            last.set(crate::state::now_ms());
+            last.set(crate::clock::now_ms());
             if e.length_computable() {
                 let p = crate::attach::percent(e.loaded(), e.total());
                 if shown.replace(p) != p {
@@ -96,7 +96,7 @@ pub async fn attempt(
         let xhr = xhr.clone();
         let last = last.clone();
         Closure::<dyn FnMut()>::new(move || {
-            let quiet = crate::state::now_ms().saturating_sub(last.get());
+            let quiet = crate::clock::now_ms().saturating_sub(last.get());
             if xhr.ready_state() != 4 && quiet > u64::from(STALLED_MS) {
                 let _ = xhr.abort();
             }

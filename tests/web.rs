@@ -9,7 +9,7 @@
     clippy::indexing_slicing
 )]
 
-use sen_support_form::store::{self, Where};
+use sen_support_form::drafts::store::{self, Where};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, ShadowRoot};
@@ -283,7 +283,8 @@ async fn what_is_stored_is_sealed_and_reads_back() {
 
 #[wasm_bindgen_test]
 async fn an_attached_file_is_kept_sealed_beside_its_draft_and_deleted_with_it() {
-    use sen_support_form::{crypto, file_store};
+    use sen_support_form::crypto;
+    use sen_support_form::drafts::file_store;
     use wasm_bindgen_futures::JsFuture;
     let bytes = js_sys::Uint8Array::from(&b"abc"[..]).buffer();
     // WebCrypto's SHA-256, as 64 lowercase hex digits (FIPS 180-2's example).

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::radios::{Choice, Radios};
+use super::choice_items::Choice;
+use super::radios::Radios;
 use super::textarea::Textarea;
 use crate::input::Conversion;
 use crate::state::use_form;

@@ -16,7 +16,7 @@ pub fn AttachHere(id: String) -> impl IntoView {
                 ev.prevent_default();
                 let back = (form.page.get_untracked(), id.clone());
                 form.files.update(|s| s.back_to = Some(back));
-                form.go(crate::route::Page::Section(sen_core::sections::section_of(crate::files::LIST)));
+                form.go(crate::route::Page::Section(sen_core::sections::section_of(crate::attach::LIST)));
             }>{form.text("widget.attach-here")}</a>
         </p>
     }

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::field::Field;
+use crate::attach::LIST;
 use crate::attach::{size_text, status_text, Upload};
 use crate::doc::field_id;
-use crate::files::{self, LIST};
+use crate::files;
 use crate::state::{use_form, Form};
 
 /// One file of the list.

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::choice_items::{items, Choice};
 use super::fieldset::Fieldset;
-use super::radios::Choice;
 use crate::doc::{field_id, get};
 use crate::state::use_form;
 
@@ -25,24 +25,20 @@ pub fn Checkboxes(
     });
     let message = super::message_memo(form, &pointer);
     let order: Vec<Value> = choices.iter().map(|c| c.value.clone()).collect();
-    let items = choices
-        .into_iter()
-        .enumerate()
-        .map(|(n, c)| {
-            let item_id = if n == 0 { id.clone() } else { format!("{id}-{n}") };
-            let checked = current.contains(&c.value);
+    let items = items(&id, choices, &|v| current.contains(v))
+        .map(|item| {
             let p = pointer.clone();
-            let value = c.value.clone();
+            let value = item.value;
             let order = order.clone();
             view! {
                 <div class="govuk-checkboxes__item">
                     <input
                         class="govuk-checkboxes__input"
-                        id=item_id.clone()
+                        id=item.id.clone()
                         name=id.clone()
                         type="checkbox"
-                        value=super::value_text(&c.value)
-                        prop:checked=checked
+                        value=item.value_text
+                        prop:checked=item.chosen
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             let mut chosen: Vec<Value> = form.doc.with_untracked(|d| {
@@ -58,7 +54,7 @@ pub fn Checkboxes(
                             form.touch(&p);
                         }
                     />
-                    <label class="govuk-label govuk-checkboxes__label" for=item_id>{c.label}</label>
+                    <label class="govuk-label govuk-checkboxes__label" for=item.id>{item.label}</label>
                 </div>
             }
         })

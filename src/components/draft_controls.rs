@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::drafts::store::Where;
 use crate::state::use_form;
-use crate::store::Where;
 
 #[component]
 pub fn DraftControls() -> impl IntoView {

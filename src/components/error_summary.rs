@@ -4,11 +4,8 @@
 use leptos::prelude::*;
 
 use crate::doc::field_id;
-use crate::focus;
+use crate::focus::{self, SUMMARY_ID};
 use crate::state::use_form;
-
-/// The summary's element id (focus moves to it when it appears).
-pub const SUMMARY_ID: &str = "error-summary";
 
 #[component]
 pub fn ErrorSummary(

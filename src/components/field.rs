@@ -9,11 +9,12 @@ use serde_json::Value;
 
 use super::attach_here::AttachHere;
 use super::checkboxes::Checkboxes;
+use super::choice_items::{choices_for, yes_no};
 use super::date_input::DateInput;
 use super::flag_group::FlagGroup;
 use super::la_choice::LaChoice;
 use super::label_text;
-use super::radios::{yes_no, Choice, Radios};
+use super::radios::Radios;
 use super::select::Select;
 use super::text_input::{InputLook, TextInput};
 use super::textarea::Textarea;
@@ -22,54 +23,6 @@ use crate::state::{use_form, Form};
 
 /// Radios up to this many options; a select beyond.
 const MAX_RADIOS: usize = 8;
-
-/// The choices a field offers now: a code list (the profile may narrow request types), or the
-/// outcomes, provision or parents recorded so far.
-pub fn choices_for(form: Form, pattern: &str) -> Vec<Choice> {
-    let Some(options) = options_for(pattern) else {
-        return Vec::new();
-    };
-    let from_list = |list: &str| -> Vec<Choice> {
-        form.doc.with_untracked(|d| {
-            form.texts
-                .with_value(|t| crate::display::Words(t).references(d, list))
-                .into_iter()
-                .map(|(id, name)| Choice {
-                    label: name,
-                    value: Value::String(id),
-                })
-                .collect()
-        })
-    };
-    match options {
-        Options::Codes(codes) => {
-            let allowed: Vec<String> = if pattern == "/requestType" {
-                form.profile.with_value(|p| {
-                    p.request_types
-                        .iter()
-                        .map(|r| r.code().to_owned())
-                        .collect()
-                })
-            } else {
-                Vec::new()
-            };
-            codes
-                .iter()
-                .filter(|(code, _)| allowed.is_empty() || allowed.iter().any(|a| a == code))
-                .map(|(code, _)| Choice {
-                    value: Value::from(*code),
-                    label: form
-                        .texts
-                        .with_value(|t| crate::display::Words(t).code_label(pattern, code)),
-                })
-                .collect()
-        }
-        Options::Outcomes => from_list("/outcomes"),
-        Options::ProvisionRows => from_list("/provisionMap/rows"),
-        Options::Parents => from_list("/parents"),
-        Options::Attachments => from_list("/attachments"),
-    }
-}
 
 /// A text answer filled in from one asked on the same page follows it as it is typed, while
 /// the person has not changed this one themselves.

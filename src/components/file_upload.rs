@@ -23,7 +23,7 @@ pub fn FileUpload() -> impl IntoView {
     });
     // The core's message about the whole list (a document the council needs), then each file
     // just refused.
-    let list_message = super::message_memo(form, files::LIST);
+    let list_message = super::message_memo(form, crate::attach::LIST);
     let messages = Memo::new(move |_| {
         let mut all: Vec<String> = list_message.get().into_iter().collect();
         form.files

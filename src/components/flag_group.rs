@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::choice_items::{extra, items_of_fields};
 use super::fieldset::Fieldset;
 use crate::doc::{field_id, get};
 use crate::state::use_form;
@@ -40,16 +41,16 @@ pub fn FlagGroup(
             }
         }
     };
-    let boxes = members
-        .into_iter()
-        .map(|(pointer, words)| {
-            let box_id = field_id(&pointer);
+    // Whether each is ticked follows the answers (below), not the page's opening.
+    let boxes = items_of_fields(&members, &|_: &str| false)
+        .zip(pointers.clone())
+        .map(|(item, pointer)| {
             let p = pointer.clone();
             let pointers = pointers.clone();
             let write = write.clone();
             view! {
                 <div class="govuk-checkboxes__item">
-                    <input class="govuk-checkboxes__input" id=box_id.clone() name=id.clone() type="checkbox" value="true"
+                    <input class="govuk-checkboxes__input" id=item.id.clone() name=id.clone() type="checkbox" value=item.value_text
                         prop:checked=move || answer(&pointer) == Some(true)
                         on:change=move |ev| {
                             let mut yes: Vec<String> =
@@ -61,12 +62,12 @@ pub fn FlagGroup(
                             let answered = !yes.is_empty();
                             write(yes, answered);
                         } />
-                    <label class="govuk-label govuk-checkboxes__label" for=box_id>{words}</label>
+                    <label class="govuk-label govuk-checkboxes__label" for=item.id>{item.label}</label>
                 </div>
             }
         })
         .collect_view();
-    let none_id = format!("{id}-none");
+    let none_of_these = extra(&id, "none", none, None);
     let all_no = {
         let pointers = pointers.clone();
         move || pointers.iter().all(|p| answer(p) == Some(false))
@@ -77,10 +78,10 @@ pub fn FlagGroup(
                 {boxes}
                 <div class="govuk-checkboxes__divider">{form.text("widget.or")}</div>
                 <div class="govuk-checkboxes__item">
-                    <input class="govuk-checkboxes__input" id=none_id.clone() name=id type="checkbox" value="none"
+                    <input class="govuk-checkboxes__input" id=none_of_these.id.clone() name=id type="checkbox" value=none_of_these.value_text
                         prop:checked=all_no
                         on:change=move |ev| write(Vec::new(), event_target_checked(&ev)) />
-                    <label class="govuk-label govuk-checkboxes__label" for=none_id>{none}</label>
+                    <label class="govuk-label govuk-checkboxes__label" for=none_of_these.id>{none_of_these.label}</label>
                 </div>
             </div>
         </Fieldset>

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::choice_items::{extra, items, Choice};
 use super::fieldset::Fieldset;
 use super::text_input::{InputLook, TextInput};
 use crate::doc::{field_id, get};
@@ -34,38 +35,49 @@ pub fn LaChoice(pointer: String, label: String, shown_label: String) -> impl Int
         let p = pointer.clone();
         Memo::new(move |_| if other.get() { None } else { form.message(&p) })
     };
-    let items = listed
+    let choices = listed
         .into_iter()
-        .enumerate()
-        .map(|(n, la)| {
-            let item_id = if n == 0 { id.clone() } else { format!("{id}-{n}") };
+        .map(|la| Choice {
+            value: Value::String(la.code),
+            label: la.name,
+        })
+        .collect();
+    // Whether each is chosen follows the answer and the box (below), not the page's opening.
+    let items = items(&id, choices, &|_: &Value| false)
+        .map(|item| {
             let p = pointer.clone();
-            let code = la.code.clone();
+            let code = item.value_text.clone();
             let answer = answer.clone();
+            let value = item.value;
             view! {
                 <div class="govuk-radios__item">
-                    <input class="govuk-radios__input" id=item_id.clone() name=id.clone() type="radio" value=la.code.clone()
+                    <input class="govuk-radios__input" id=item.id.clone() name=id.clone() type="radio" value=item.value_text
                         prop:checked=move || !other.get() && answer().as_deref() == Some(code.as_str())
                         on:change=move |_| {
                             other.set(false);
-                            form.write_value(&p, Some(Value::String(la.code.clone())));
+                            form.write_value(&p, Some(value.clone()));
                             form.touch(&p);
                         } />
-                    <label class="govuk-label govuk-radios__label" for=item_id>{la.name}</label>
+                    <label class="govuk-label govuk-radios__label" for=item.id>{item.label}</label>
                 </div>
             }
         })
         .collect_view();
-    let other_id = format!("{id}-other");
     let box_id = format!("{id}-code");
-    let reveal_id = format!("{box_id}-reveal");
+    let another = extra(
+        &id,
+        "other",
+        form.text("widget.la.other"),
+        Some(format!("{box_id}-reveal")),
+    );
+    let reveal_id = another.reveals.clone().unwrap_or_default();
     let p = pointer.clone();
     view! {
         <Fieldset id=id.clone() shown_label=shown_label hint=None message=message>
             <div class="govuk-radios">
                 {items}
                 <div class="govuk-radios__item">
-                    <input class="govuk-radios__input" id=other_id.clone() name=id type="radio" value="other"
+                    <input class="govuk-radios__input" id=another.id.clone() name=id type="radio" value=another.value_text
                         aria-controls=reveal_id.clone()
                         prop:checked=move || other.get()
                         on:change=move |_| {
@@ -75,7 +87,7 @@ pub fn LaChoice(pointer: String, label: String, shown_label: String) -> impl Int
                             }
                             other.set(true);
                         } />
-                    <label class="govuk-label govuk-radios__label" for=other_id>{form.text("widget.la.other")}</label>
+                    <label class="govuk-label govuk-radios__label" for=another.id>{another.label}</label>
                 </div>
                 <div class="govuk-radios__conditional" id=reveal_id
                     class:govuk-radios__conditional--hidden=move || !other.get()>

@@ -42,8 +42,8 @@ pub fn LiveRegion() -> impl IntoView {
     let form = use_form();
     let text = Memo::new(move |_| {
         match form.newer.get() {
-            Some(crate::tabs::Told::Saved(_)) => return form.text("widget.live.other-tab-saved"),
-            Some(crate::tabs::Told::Deleted) => return form.text("widget.live.other-tab-deleted"),
+            Some(crate::state::Told::Saved(_)) => return form.text("widget.live.other-tab-saved"),
+            Some(crate::state::Told::Deleted) => return form.text("widget.live.other-tab-deleted"),
             None => {}
         }
         let (files, at, kept) = form

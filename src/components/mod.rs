@@ -6,6 +6,7 @@ pub mod attached_files;
 pub mod back_link;
 pub mod chart_svg;
 pub mod checkboxes;
+pub mod choice_items;
 pub mod date_input;
 pub mod draft_controls;
 pub mod error_message;
@@ -41,14 +42,6 @@ use crate::state::Form;
 pub fn message_memo(form: Form, pointer: &str) -> Memo<Option<String>> {
     let p = pointer.to_owned();
     Memo::new(move |_| form.message(&p))
-}
-
-/// A choice's value as the control's `value` attribute: the code, or `true`/`false`.
-pub fn value_text(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
 }
 
 /// `govuk-form-group`, with the error modifier when a message shows.

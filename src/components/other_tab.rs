@@ -1,13 +1,12 @@
 //! GOV.UK notification banner shown when another tab on this form saved its answers, or
-//! deleted them (`tabs.rs`): this tab's answers are not being saved, and the person chooses to
+//! deleted them (`drafts/tabs.rs`): this tab's answers are not being saved, and the person chooses to
 //! load the newer ones or keep these (which are then saved). Shown on whatever page is open;
 //! focus is left where it is (the live region says it).
 
 use leptos::prelude::*;
 
 use crate::components::live_region::clock;
-use crate::state::use_form;
-use crate::tabs::Told;
+use crate::state::{use_form, Told};
 
 #[component]
 pub fn OtherTab() -> impl IntoView {

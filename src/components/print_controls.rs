@@ -50,7 +50,7 @@ fn download(form: Form, reference: Option<&str>, parents: bool) {
         ("evidence-pack", pack::html::document(&p))
     };
     let name = file_name(what, &p.initials, &form.today.get_value());
-    let _ = crate::store::download_as(&name, &text, "text/html");
+    let _ = crate::drafts::store::download_as(&name, &text, "text/html");
 }
 
 /// A button of the group: `link` for one that reads as a link.

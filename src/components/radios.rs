@@ -1,32 +1,11 @@
 //! GOV.UK radios in a fieldset: a code list, the people or items of this application, or Yes/No.
 
 use leptos::prelude::*;
-use serde_json::Value;
 
+use super::choice_items::{items, Choice};
 use super::fieldset::Fieldset;
 use crate::doc::{field_id, get};
 use crate::state::use_form;
-
-/// One choice: the JSON value it writes and its label.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Choice {
-    pub value: Value,
-    pub label: String,
-}
-
-/// Yes and No, writing `true` and `false`.
-pub fn yes_no(form: crate::state::Form) -> Vec<Choice> {
-    vec![
-        Choice {
-            value: Value::Bool(true),
-            label: form.text("widget.yes"),
-        },
-        Choice {
-            value: Value::Bool(false),
-            label: form.text("widget.no"),
-        },
-    ]
-}
 
 #[component]
 pub fn Radios(
@@ -45,33 +24,25 @@ pub fn Radios(
     } else {
         "govuk-radios"
     };
-    let items = choices
-        .into_iter()
-        .enumerate()
-        .map(|(n, c)| {
-            let item_id = if n == 0 {
-                id.clone()
-            } else {
-                format!("{id}-{n}")
-            };
-            let checked = current.as_ref() == Some(&c.value);
+    let items = items(&id, choices, &|v| current.as_ref() == Some(v))
+        .map(|item| {
             let p = pointer.clone();
-            let value = c.value.clone();
+            let value = item.value;
             view! {
                 <div class="govuk-radios__item">
                     <input
                         class="govuk-radios__input"
-                        id=item_id.clone()
+                        id=item.id.clone()
                         name=id.clone()
                         type="radio"
-                        value=super::value_text(&c.value)
-                        prop:checked=checked
+                        value=item.value_text
+                        prop:checked=item.chosen
                         on:change=move |_| {
                             form.write_value(&p, Some(value.clone()));
                             form.touch(&p);
                         }
                     />
-                    <label class="govuk-label govuk-radios__label" for=item_id>{c.label}</label>
+                    <label class="govuk-label govuk-radios__label" for=item.id>{item.label}</label>
                 </div>
             }
         })

@@ -1,11 +1,11 @@
 //! "Remember your school's details on this device": a single GOV.UK checkbox on the school's
 //! section, offered where drafts are kept on this device. Ticking it keeps the school's details
-//! (`school.rs`) now and as they change; clearing it deletes them.
+//! (`drafts/school.rs`) now and as they change; clearing it deletes them.
 
 use leptos::prelude::*;
 
+use crate::drafts::store::Where;
 use crate::state::use_form;
-use crate::store::Where;
 
 #[component]
 pub fn RememberSchool() -> impl IntoView {
@@ -23,9 +23,9 @@ pub fn RememberSchool() -> impl IntoView {
                                 let on = event_target_checked(&ev);
                                 form.remember_school.set(on);
                                 let _ = if on {
-                                    form.doc.with_untracked(|d| crate::school::remember(place, d))
+                                    form.doc.with_untracked(|d| crate::drafts::school::remember(place, d))
                                 } else {
-                                    crate::school::forget(place)
+                                    crate::drafts::school::forget(place)
                                 };
                             } />
                         <label class="govuk-label govuk-checkboxes__label" for="remember-school">

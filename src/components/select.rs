@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::choice_items::{items, value_text, Choice};
 use super::error_message::ErrorMessage;
-use super::radios::Choice;
 use super::{described_by, group_class};
 use crate::doc::{field_id, get};
 use crate::state::use_form;
@@ -22,12 +22,8 @@ pub fn Select(
     let message = super::message_memo(form, &pointer);
     let has_hint = hint.is_some();
     let values: Vec<Value> = choices.iter().map(|c| c.value.clone()).collect();
-    let options = choices
-        .into_iter()
-        .map(|c| {
-            let selected = current.as_ref() == Some(&c.value);
-            view! { <option value=super::value_text(&c.value) selected=selected>{c.label}</option> }
-        })
+    let options = items(&id, choices, &|v| current.as_ref() == Some(v))
+        .map(|item| view! { <option value=item.value_text selected=item.chosen>{item.label}</option> })
         .collect_view();
     let p = pointer;
     view! {
@@ -47,7 +43,7 @@ pub fn Select(
                 }
                 on:change=move |ev| {
                     let picked = event_target_value(&ev);
-                    let chosen = values.iter().find(|v| super::value_text(v) == picked).cloned();
+                    let chosen = values.iter().find(|v| value_text(v) == picked).cloned();
                     form.write_value(&p, chosen);
                     form.touch(&p);
                 }

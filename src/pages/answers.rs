@@ -472,7 +472,7 @@ pub fn AnswersPage() -> impl IntoView {
             aria-disabled=move || in_flight().then_some("true")
             on:click=move |_| {
                 if !in_flight() {
-                    crate::send::press(form);
+                    crate::submit::driver::press(form);
                 }
             }
         >

@@ -59,7 +59,7 @@ pub fn SectionPage(id: &'static str, part: usize) -> impl IntoView {
         .map(|list| {
             if list.pointer == "/provisionMap/rows" {
                 view! { <ProvisionTable list=list /> }.into_any()
-            } else if list.pointer == crate::files::LIST {
+            } else if list.pointer == crate::attach::LIST {
                 view! { <FileUpload /><AttachedFiles /> }.into_any()
             } else {
                 view! { <ListSummary list=list /> }.into_any()
@@ -74,13 +74,13 @@ pub fn SectionPage(id: &'static str, part: usize) -> impl IntoView {
         form.files.shelf.with(|s| {
             s.refused
                 .iter()
-                .map(|m| (crate::files::LIST.to_owned(), m.clone()))
+                .map(|m| (crate::attach::LIST.to_owned(), m.clone()))
                 .collect()
         })
     });
     let on_continue = move |_| {
         form.recheck();
-        if id == sections::section_of(crate::files::LIST) {
+        if id == sections::section_of(crate::attach::LIST) {
             // Back to the question the person came from to attach a document.
             if let Some((page, field)) = form.files.shelf.try_update(|s| s.back_to.take()).flatten()
             {

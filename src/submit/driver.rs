@@ -1,14 +1,16 @@
-//! Sending an application: does what the submission state machine (`submission.rs`) says:
-//! saves a new key with the draft, POSTs (`submit.rs`), waits between attempts, and shows the
-//! outcome: the confirmation, "not sent yet", or the backend's messages on their fields.
+//! The submission driver: carries out the actions of the machine (`machine.rs`): saves a new
+//! key with the draft, POSTs (`transport.rs`), waits between attempts, and shows the outcome:
+//! the confirmation, "not sent yet", or the backend's messages on their fields.
 
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::clock::now_ms;
 use crate::route::Page;
-use crate::state::{now_ms, Form, Sending};
-use crate::submission::{Action, Phase};
-use crate::{check, focus, submit};
+use crate::state::{Form, Sending};
+use crate::submit::machine::{Action, Phase};
+use crate::submit::transport;
+use crate::{check, focus};
 
 const NOT_REACHED: &str = "widget.send.not-reached";
 
@@ -51,7 +53,7 @@ pub fn press(form: Form) {
     let mut first = Action::Stop;
     // One key is one body: the key of this very body, or a new one.
     form.submission
-        .update_value(|s| first = s.press(&body, submit::new_key));
+        .update_value(|s| first = s.press(&body, crate::crypto::new_key));
     let Action::Send { new_key, .. } = &first else {
         return;
     };
@@ -71,7 +73,7 @@ pub fn press(form: Form) {
 /// person stops the wait with its message.
 async fn wait_for_files(form: Form) {
     loop {
-        submit::sleep_ms(250).await;
+        transport::sleep_ms(250).await;
         if form.page.try_get_untracked().is_none() {
             return; // unmounted meanwhile
         }
@@ -99,7 +101,7 @@ async fn run(form: Form, mut action: Action, body: String) {
             Action::Send { key, attempt, .. } => {
                 form.sending.set(Sending::InFlight);
                 let settings = form.request.get_value();
-                let (reply, text, hook_failed) = submit::attempt(&submit::Outgoing {
+                let (reply, text, hook_failed) = transport::attempt(&transport::Outgoing {
                     endpoint: &endpoint,
                     body: &body,
                     key: &key,
@@ -119,7 +121,7 @@ async fn run(form: Form, mut action: Action, body: String) {
             }
             Action::Wait(ms) => {
                 form.sending.set(Sending::Retrying(ms.div_ceil(1000)));
-                submit::sleep_ms(ms).await;
+                transport::sleep_ms(ms).await;
                 let mut next = Action::Stop;
                 form.submission.try_update_value(|s| next = s.waited());
                 next
@@ -132,7 +134,7 @@ async fn run(form: Form, mut action: Action, body: String) {
     };
     match phase {
         Phase::Sent => {
-            let reference = submit::reference_of(&last_text);
+            let reference = transport::reference_of(&last_text);
             form.sending.set(Sending::Idle);
             // Sent: nothing of it stays on this device.
             form.save_here.set(false);
@@ -146,7 +148,7 @@ async fn run(form: Form, mut action: Action, body: String) {
             focus::id(form, "send-failed");
         }
         Phase::Refused(code) => {
-            let errors = submit::report_errors(&last_text);
+            let errors = transport::report_errors(&last_text);
             if code == 422 && !errors.is_empty() {
                 form.sending.set(Sending::Idle);
                 form.server_errors.set(errors);
@@ -154,7 +156,7 @@ async fn run(form: Form, mut action: Action, body: String) {
                 focus::summary(form);
             } else {
                 let why =
-                    submit::error_message(&last_text).unwrap_or_else(|| format!("HTTP {code}"));
+                    transport::error_message(&last_text).unwrap_or_else(|| format!("HTTP {code}"));
                 form.sending.set(Sending::Failed(
                     form.say("widget.send.refused", &[("why", &why)]),
                 ));

@@ -1,8 +1,8 @@
 //! The submission state machine, pure: one application's way from "Accept and send" to sent,
-//! with its idempotency key. It decides; the widget (`pages/answers.rs`) does what it says:
-//! sends, waits, shows. Time and randomness come in as arguments, so every path, a double
-//! click, a run of failures, a `Retry-After`, "Try again", is tested natively with a clock the
-//! test moves.
+//! with its idempotency key. It decides, after each attempt as the policy says (`policy.rs`);
+//! the driver (`driver.rs`) does what it says: sends, waits, shows. Time and randomness come in
+//! as arguments, so every path, a double click, a run of failures, a `Retry-After`, "Try
+//! again", is tested natively with a clock the test moves.
 //!
 //! One key is one body. The key is made at the first press for the body sent, and kept with a
 //! fingerprint of that body for every attempt of the same body: retries, "Try again", a press
@@ -11,7 +11,7 @@
 //! changed) makes a new key, since a backend may keep its answer to the first body under the
 //! first key for ever. The key is forgotten once the application is sent.
 
-use crate::retry::{self, Next, Policy, Reply};
+use crate::submit::policy::{self, Next, Policy, Reply};
 
 /// Where the application has got to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,7 +115,7 @@ impl Submission {
         let Phase::Sending { attempt } = self.phase else {
             return Action::Stop; // a reply nobody is waiting for
         };
-        match retry::next(&self.policy, attempt, reply, now_ms, random) {
+        match policy::next(&self.policy, attempt, reply, now_ms, random) {
             Next::Done => {
                 self.phase = Phase::Sent;
                 self.key = None;

@@ -3,23 +3,14 @@
 //! saving its own answers (they would overwrite the newer ones, or keep on the device answers
 //! that were sent or cleared) and offers the person a choice (`components/other_tab.rs`): load
 //! the newer answers, or keep the ones in this tab, which are then saved (and the other tab is
-//! told in turn).
+//! told in turn; both choices are the drafts driver's, `driver.rs`).
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{BroadcastChannel, MessageEvent};
 
-use crate::state::{now_ms, Form, Notice};
-
-/// What another tab did with the draft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Told {
-    /// Saved newer answers, at this time (Unix milliseconds).
-    Saved(u64),
-    /// Deleted it (sent, "Start again", saving turned off).
-    Deleted,
-}
+use crate::state::{Form, Told};
 
 fn channel_name(draft_key: &str) -> String {
     format!("sen-support-form:{draft_key}")
@@ -28,7 +19,7 @@ fn channel_name(draft_key: &str) -> String {
 /// Listens for other tabs' saves while the form is mounted (called by `App`).
 pub fn listen(form: Form) {
     // A tab's own draft (sessionStorage) is no other tab's business.
-    if form.place.get_value() != crate::store::Where::Local {
+    if form.place.get_value() != crate::drafts::store::Where::Local {
         return;
     }
     let Ok(channel) = BroadcastChannel::new(&channel_name(&form.draft_key.get_value())) else {
@@ -67,41 +58,4 @@ pub fn tell_others(form: Form, what: Told) {
             let _ = c.post_message(&message);
         }
     });
-}
-
-impl Form {
-    /// "Load the newer answers": the draft another tab saved replaces this tab's answers.
-    pub fn load_newer(&self) {
-        let form = *self;
-        leptos::task::spawn_local(async move {
-            let place = form.place.get_value();
-            let text = crate::store::load(place, &form.draft_key.get_value()).await;
-            let Some(id) = form.profile.try_with_value(|p| p.id.clone()) else {
-                return; // unmounted meanwhile
-            };
-            let Some(Ok(draft)) = text.map(|t| crate::draft::read(&t, &id, now_ms())) else {
-                form.newer.set(None);
-                form.notice.set(Some(Notice::Problem(
-                    form.text("widget.other-tab.not-loaded"),
-                )));
-                form.go(crate::route::Page::Tasks);
-                return;
-            };
-            form.replace_answers(
-                draft.document,
-                draft.idempotency_key,
-                draft.body_fingerprint,
-            );
-            form.newer.set(None);
-            form.dirty.set(false);
-            form.notice.set(Some(Notice::FromOtherTab));
-            form.go(crate::route::Page::Tasks);
-        });
-    }
-
-    /// "Keep the answers in this tab": they are saved over the other tab's.
-    pub fn keep_mine(&self) {
-        self.newer.set(None);
-        let _ = self.save_draft();
-    }
 }

@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use crate::store::{self, Where};
+use crate::drafts::store::{self, Where};
 
 /// The storage key (one per device and browser profile: a school's details are the same
 /// whichever council's form asks for them).

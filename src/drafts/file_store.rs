@@ -13,7 +13,7 @@
 use wasm_bindgen::JsValue;
 
 use crate::crypto::{self, Sealed};
-use crate::store::{self, Pending, Where};
+use crate::drafts::store::{self, Pending, Where};
 
 fn record_key(draft: &str, sha256: &str) -> String {
     format!("{draft}/files/{sha256}")

@@ -30,7 +30,7 @@ pub struct Draft {
     /// The key of a send that has started, reused by every retry and after a reload while
     /// the body is the same.
     pub idempotency_key: Option<String>,
-    /// The fingerprint of the body the key was made for (`submission::fingerprint`).
+    /// The fingerprint of the body the key was made for (`submit::machine::fingerprint`).
     pub body_fingerprint: Option<u64>,
 }
 
@@ -225,7 +225,7 @@ mod tests {
     #[test]
     fn the_text_is_the_drafts_json_without_a_copy_of_its_document() {
         let s01: Value = serde_json::from_str(include_str!(
-            "../tests/fixtures/scenarios/S01-complete-valid.json"
+            "../../tests/fixtures/scenarios/S01-complete-valid.json"
         ))
         .unwrap();
         for key in [(Some("k\"ey".to_owned()), Some(42)), (None, None)] {

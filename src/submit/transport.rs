@@ -1,6 +1,7 @@
-//! Sending the application: one POST of the JSON document to the council's endpoint with an
-//! `Idempotency-Key`, and the waiting between attempts. What to do after each attempt is
-//! decided by the pure policy in `retry.rs`.
+//! The transport: one POST of the JSON document to the council's endpoint with an
+//! `Idempotency-Key`, the page's headers for it (also an upload's, `upload.rs`), the waiting
+//! between attempts, and reading the replies. What to do after each attempt is the policy's
+//! (`policy.rs`); the driver (`driver.rs`) runs the attempts.
 
 use serde_json::Value;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -9,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, Request, RequestInit, Response};
 
 use crate::config::RequestSettings;
-use crate::retry::Reply;
+use crate::submit::policy::Reply;
 
 /// The reference in a backend's JSON reply: `reference`, else `id`.
 pub fn reference_of(body: &str) -> String {
@@ -239,22 +240,6 @@ pub async fn sleep_ms(ms: u64) {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
     });
     let _ = JsFuture::from(wait).await;
-}
-
-/// A fresh idempotency key (a version 4 UUID from the browser's cryptographic random source).
-pub fn new_key() -> String {
-    let mut bytes = [0u8; 16];
-    let filled = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
-        .is_some();
-    if !filled {
-        for b in bytes.iter_mut() {
-            // Only where WebCrypto is missing; the key needs uniqueness, not secrecy.
-            *b = (js_sys::Math::random() * 256.0) as u8;
-        }
-    }
-    crate::retry::uuid_v4(bytes)
 }
 
 /// What stops sending in a 422 reply that carries the core's report: its errors, and warnings

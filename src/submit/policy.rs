@@ -1,6 +1,7 @@
-//! The submission state machine, pure: given what the last attempt got back, whether to retry,
-//! after how long, or to stop. The clock and the randomness are passed in, so it is tested
-//! natively; `submit.rs` does the sending and the waiting.
+//! The retry policy, pure: given what the last attempt got back, whether to retry, after how
+//! long, or to stop, for applications (`machine.rs`) and attached files (`files.rs`) alike.
+//! The clock and the randomness are passed in, so it is tested natively; `transport.rs` does
+//! the sending and the waiting.
 //!
 //! Retried: no answer (network failure), 408, 409 (the same key still in flight), 429 and 5xx,
 //! with exponential backoff and full jitter (a random delay between 0 and the capped

@@ -304,7 +304,7 @@ async fn write(place: Where, key: &str, text: &str) -> Result<(), JsValue> {
         return Ok(());
     }
     let storage = storage.ok_or(JsValue::NULL)?;
-    let id = crate::submit::new_key();
+    let id = crate::crypto::new_key();
     let name = format!("{SESSION_KEY}{id}");
     transact(&db, |s| s.put_with_key(&sealed.key, &name.as_str().into())).await?;
     let before = storage.get_item(key).ok().flatten();
