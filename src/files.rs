@@ -131,8 +131,9 @@ async fn add(form: Form, file: &web_sys::File) -> Result<(), String> {
         }
     }
     .ok_or_else(unreadable)?;
-    let (kind, problems) =
-        sen_core::files::check_file(&name, &js_sys::Uint8Array::new(&bytes).to_vec(), &policy);
+    let (kind, problems) = form.texts.with_value(|t| {
+        sen_core::files::check_file_in(&name, &js_sys::Uint8Array::new(&bytes).to_vec(), &policy, t)
+    });
     let refusal = |m: &str| form.say("widget.files.refused", &[("name", &name), ("why", &m)]);
     if let Some(error) = problems
         .iter()
@@ -149,7 +150,9 @@ async fn add(form: Form, file: &web_sys::File) -> Result<(), String> {
     set.push((name.clone(), sha.clone()));
     let pairs: Vec<(&str, &str)> = set.iter().map(|(n, h)| (n.as_str(), h.as_str())).collect();
     let last = pairs.len().saturating_sub(1);
-    if let Some((_, p)) = sen_core::files::check_set(&pairs, &policy)
+    if let Some((_, p)) = form
+        .texts
+        .with_value(|t| sen_core::files::check_set_in(&pairs, &policy, t))
         .into_iter()
         .find(|(i, p)| *i == last && p.severity == sen_core::Severity::Error)
     {

@@ -177,9 +177,9 @@ pub fn items(unread: &[Unread], profile: &Profile, texts: &Catalogue) -> Vec<Ite
             UnreadKind::Rest => Item {
                 label: describe(&u.pointer, profile, texts),
                 detail: if u.text.is_empty() {
-                    format!(": {}", u.message)
+                    format!(": {}", u.problem.words(texts))
                 } else {
-                    format!(": {}: {}", u.message, u.text)
+                    format!(": {}: {}", u.problem.words(texts), u.text)
                 },
                 target: None,
             },
@@ -187,7 +187,7 @@ pub fn items(unread: &[Unread], profile: &Profile, texts: &Catalogue) -> Vec<Ite
                 label: describe(&u.pointer, profile, texts),
                 detail: texts.format(
                     "widget.loaded.file-had-why",
-                    &[("text", &u.text), ("why", &u.message)],
+                    &[("text", &u.text), ("why", &u.problem.words(texts))],
                 ),
                 target: field_of(u, profile),
             },
@@ -211,7 +211,10 @@ pub fn in_fields(
         if let Some(kind) = asked(here, profile) {
             fields.insert(
                 here.to_owned(),
-                (u.text.clone(), field_message(kind, &u.message, texts)),
+                (
+                    u.text.clone(),
+                    field_message(kind, &u.problem.words(texts), texts),
+                ),
             );
         }
     }
@@ -222,6 +225,7 @@ pub fn in_fields(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sen_core::text::Message;
     use sen_core::wire::read_leniently;
     use serde_json::json;
 
@@ -317,6 +321,7 @@ mod tests {
             kept_pointer: "/assessments".into(),
             text: String::new(),
             message: "more than 500 answers in the file could not be read, so the rest of this part was not loaded".into(),
+            problem: Message::new("read.rest").data("max", 500),
             kind: UnreadKind::Rest,
         };
         let others = Unread {
@@ -324,6 +329,9 @@ mod tests {
             kept_pointer: String::new(),
             text: "\u{2018}sen\u{2019}".into(),
             message: "more than 500 answers in the file could not be read, so 1 more part of the file was not loaded".into(),
+            problem: Message::new("read.rest-parts.one")
+                .data("max", 500)
+                .data("n", 1),
             kind: UnreadKind::Rest,
         };
         let items = items(&[rest, others], &p, &Catalogue::english());

@@ -106,7 +106,9 @@ pub fn PasteRows() -> impl IntoView {
             return;
         }
         let known = form.doc.with_untracked(outcomes);
-        let pasted = paste::read(&source, &known);
+        let pasted = form
+            .texts
+            .with_value(|t| paste::read_in(&source, &known, t));
         error.set(
             pasted
                 .rows
@@ -351,7 +353,7 @@ pub fn PasteRows() -> impl IntoView {
                     form.text("widget.paste.no-headings")
                 });
                 if !p.unused.is_empty() {
-                    let names: Vec<String> = p.unused.iter().map(|u| format!("'{u}'")).collect();
+                    let names: Vec<String> = p.unused.iter().map(|u| form.say("paste.quoted", &[("column", u)])).collect();
                     let names = form.texts.with_value(|t| names.join(t.get("list.separator")));
                     notes.push(form.say("widget.paste.unused", &[("columns", &names)]));
                 }

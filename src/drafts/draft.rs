@@ -8,6 +8,7 @@
 //! again". The person can choose not to save on this device.
 
 use sen_core::json::{FromJson, ToJson};
+use sen_core::text::Message;
 use sen_core::wire::{read_leniently, Lenient};
 use serde_json::Value;
 
@@ -41,8 +42,8 @@ pub enum Refusal {
     Expired,
     /// Saved under another profile.
     OtherProfile(String),
-    /// Not a draft this version can read.
-    Unreadable(String),
+    /// Not a draft this version can read: why, worded in the form's language when shown.
+    Unreadable(Message),
 }
 
 impl Draft {
@@ -86,7 +87,9 @@ impl Refusal {
         match self {
             Refusal::Expired => texts.get("widget.draft.expired").to_owned(),
             Refusal::OtherProfile(p) => texts.format("widget.draft.other-form", &[("form", p)]),
-            Refusal::Unreadable(why) => texts.format("widget.draft.unreadable", &[("why", why)]),
+            Refusal::Unreadable(why) => {
+                texts.format("widget.draft.unreadable", &[("why", &why.words(texts))])
+            }
         }
     }
 }
@@ -128,7 +131,8 @@ pub fn new(
 
 /// JSON text as a value, or why it cannot be read.
 fn parse(text: &str) -> Result<Value, Refusal> {
-    sen_core::json::text::parse(text).map_err(|e| Refusal::Unreadable(e.to_string()))
+    sen_core::json::text::parse(text)
+        .map_err(|e| Refusal::Unreadable(sen_core::wire::syntax_error(&e).text()))
 }
 
 /// Reads a saved draft for `profile` at `now_ms`.
@@ -139,18 +143,14 @@ pub fn read(text: &str, profile: &str, now_ms: u64) -> Result<Draft, Refusal> {
 /// Reads a saved draft already parsed.
 fn read_value(value: &Value, profile: &str, now_ms: u64) -> Result<Draft, Refusal> {
     let draft: Draft =
-        sen_core::json::from_value(value).map_err(|e| Refusal::Unreadable(e.to_string()))?;
+        sen_core::json::from_value(value).map_err(|e| Refusal::Unreadable(e.text()))?;
     if draft.draft_version != DRAFT_VERSION {
-        return Err(Refusal::Unreadable(sen_core::text::say(
-            "widget.draft.version",
-            &[("version", &draft.draft_version)],
-        )));
+        return Err(Refusal::Unreadable(
+            Message::new("widget.draft.version").data("version", draft.draft_version),
+        ));
     }
     if !draft.document.is_object() {
-        return Err(Refusal::Unreadable(sen_core::text::say(
-            "widget.draft.not-object",
-            &[],
-        )));
+        return Err(Refusal::Unreadable(Message::new("widget.draft.not-object")));
     }
     if draft.profile != profile {
         return Err(Refusal::OtherProfile(draft.profile));
@@ -175,14 +175,13 @@ pub fn import(text: &str, profile: &str) -> Result<Lenient, Refusal> {
             Some(p) if p != profile => return Err(Refusal::OtherProfile(p.to_owned())),
             _ if value.is_object() => value,
             _ => {
-                return Err(Refusal::Unreadable(sen_core::text::say(
+                return Err(Refusal::Unreadable(Message::new(
                     "widget.draft.file-not-object",
-                    &[],
                 )))
             }
         }
     };
-    read_leniently(&document).map_err(|e| Refusal::Unreadable(e.message))
+    read_leniently(&document).map_err(|e| Refusal::Unreadable(e.problem))
 }
 
 #[cfg(test)]

@@ -43,11 +43,12 @@ const DATA = [...new Set([...strings(PROFILE), ...strings(S01)].flatMap((d) => [
  * data in it are taken out: words left are English the catalogue did not give. Codes (SEMH,
  * SEN-2025-000001) and figures are not words.
  */
-export function leftover(text) {
+export function leftover(text, extra = []) {
   let t = text;
   for (let before = null; before !== t;) { before = t; t = t.replace(/\[[^[\]]*\]/g, ' '); }
   // Whole words only: an answer "sen" is not the "sen" of "send".
-  for (const d of DATA) t = t.replace(new RegExp(`(?<![\\p{L}\\p{N}])${d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu'), ' ');
+  const data = extra.length ? [...extra, ...DATA].sort((a, b) => b.length - a.length) : DATA;
+  for (const d of data) t = t.replace(new RegExp(`(?<![\\p{L}\\p{N}])${d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu'), ' ');
   return t.split(/[\s()[\],.:;“”‘’"'·•–—\-/+%£×÷!?…]+/)
     .filter((w) => /[A-Za-z]/.test(w) && !/^[A-Z0-9_]+$/.test(w) && !/^\d/.test(w))
     .join(' ');
@@ -65,14 +66,17 @@ function textsIn(root) {
   return out;
 }
 
-/** Every text node in the widget's shadow root (and its data-label captions) with English left. */
-async function untranslated(page) {
+/**
+ * Every text node in the widget's shadow root (and its data-label captions) with English left;
+ * `extra` is more data shown (what a file or a paste held, the names of files).
+ */
+async function untranslated(page, extra = []) {
   const texts = await page.locator('sen-support-form').evaluate((host, walker) => {
     const textsIn = new Function(`return ${walker}`)();
     const labels = [...host.shadowRoot.querySelectorAll('[data-label]')].map((e) => e.dataset.label).filter(Boolean);
     return [...textsIn(host.shadowRoot), ...labels];
   }, textsIn.toString());
-  return texts.filter((t) => leftover(t) !== '');
+  return texts.filter((t) => leftover(t, extra) !== '');
 }
 
 /** The English left in a downloaded HTML file, opened on its own. */
@@ -130,8 +134,8 @@ async function clipped(page) {
   });
 }
 
-async function allShown(page, where) {
-  assert.deepEqual(await untranslated(page), [], `${where}: texts shown that are not from the catalogue`);
+async function allShown(page, where, extra = []) {
+  assert.deepEqual(await untranslated(page, extra), [], `${where}: texts shown that are not from the catalogue`);
   assert.deepEqual(await clipped(page), [], `${where}: clipped at 320 px`);
   assert.deepEqual(await axe(page), [], `${where}: axe`);
 }
@@ -236,4 +240,43 @@ test('a catalogue that cannot be loaded is said, and the form is shown in Englis
     assert.equal(await page.locator('sen-support-form >> css=#page-heading').innerText(), 'Apply for SEN support', why);
     await page.close();
   }
+});
+
+const PSEUDO = JSON.parse(readFileSync('messages/qps-ploc.json', 'utf8'));
+/** Waits until the widget's element `id` shows the pseudo-locale's text of `textId`. */
+const shows = (page, id, textId) => page.waitForFunction(([i, t]) => document.querySelector('sen-support-form').shadowRoot.getElementById(i)?.textContent?.trim() === t, [id, PSEUDO[textId]], { timeout: 30000 });
+
+test('a file with values that could not be read, in the pseudo-locale: the banner and the field', { timeout: 120000 }, async () => {
+  const page = await open(env, '/www/pseudo.html', { width: 320, height: 800 });
+  const doc = structuredClone(S01);
+  doc.child.favouriteColour = 'blue';
+  doc.parents[0].relationship = 'AUNT';
+  doc.child.attendancePct12m = '93.4';
+  doc.sen = { ...doc.sen, provision: 7 };
+  const data = ['favouriteColour', 'blue', 'AUNT', '93.4'];
+  await inForm(page, '#load-file').setInputFiles({ name: 'answers.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await page.waitForSelector('sen-support-form >> css=#notice-unread');
+  assert.equal(await page.locator('sen-support-form >> css=#notice-unread li').count(), 4);
+  await allShown(page, 'the banner naming what was not read', data);
+  await go(page, '#notice-unread a');
+  assert.match(await inForm(page, '.govuk-error-message').innerText(), /93\.4|Ţĥíš/);
+  await allShown(page, 'a field with the file\'s value and its message', data);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('documents in the pseudo-locale: a file attached and uploaded, and files refused', { timeout: 120000 }, async () => {
+  const context = await env.browser.newContext();
+  const page = await open({ ...env, browser: context }, '/www/pseudo.html', { width: 320, height: 800 });
+  await go(page, '#task-attachments');
+  await inForm(page, '#f-attachments').setInputFiles(['tests/fixtures/files/report.pdf']);
+  await shows(page, 'file-status-0', 'widget.upload.stored');
+  const names = ['report.pdf', 'program.pdf', 'empty.pdf'];
+  await allShown(page, 'a document attached and uploaded', names);
+  await inForm(page, '#f-attachments').setInputFiles(['tests/fixtures/files/program.pdf', 'tests/fixtures/files/empty.pdf']);
+  await page.waitForSelector('sen-support-form >> css=.govuk-error-summary');
+  assert.equal(await page.locator('sen-support-form >> css=.govuk-error-summary__list li').count(), 2);
+  await allShown(page, 'files refused, at the upload and in the summary', names);
+  assert.deepEqual(page.errors.filter((e) => !/^Failed to load resource/.test(e)), []);
+  await context.close();
 });

@@ -19,6 +19,7 @@ pub mod files;
 pub mod flags;
 pub mod form;
 pub mod json;
+pub mod json_text;
 pub mod model;
 pub mod money;
 pub mod pack;

@@ -13,11 +13,14 @@
 //! - Problems name the row (as the spreadsheet numbers it: the heading row counts) and the
 //!   column (as the spreadsheet names it): "Row 4, 'Hourly rate': 'abc' is not an amount of
 //!   money". A cell that cannot be read leaves its answer empty; nothing is guessed.
+//! - Problems and notes are worded from the catalogue given ([`read_in`]): `paste.*`, English
+//!   by [`read`].
 
 use crate::codes::{Frequency, FundingSource, ProvisionArea, ProvisionCategory, StaffRole};
 use crate::cost;
 use crate::date::Date;
 use crate::model::{DataPoint, DateText, ProvisionRow, SessionsPerWeek, SHORT_TEXT_MAX};
+use crate::text::{Catalogue, Message};
 
 /// At most this many rows are read from one paste or file.
 pub const MAX_ROWS: usize = 500;
@@ -61,27 +64,28 @@ pub enum Column {
 
 use Column as C;
 
-/// The columns in the project's own template, in order, with their headings: the order used
-/// when the pasted rows have no heading row.
+/// The columns in the project's own template, in order, with the catalogue ids of their
+/// headings ("Provision", "Area of need"…): the order used when the pasted rows have no heading
+/// row, and the names problems give a column the spreadsheet did not name.
 pub const DEFAULT_ORDER: &[(Column, &str)] = &[
-    (C::Intervention, "Provision"),
-    (C::Area, "Area of need"),
-    (C::Category, "Type of cost"),
-    (C::Staff, "Staff role"),
-    (C::Ratio, "Staff:pupil ratio"),
-    (C::Sessions, "Sessions per week"),
-    (C::Minutes, "Session length (minutes)"),
-    (C::Weeks, "Weeks"),
-    (C::HourlyRate, "Hourly rate"),
-    (C::FixedCost, "Fixed cost"),
-    (C::Quantity, "Quantity"),
-    (C::StatedCost, "Annual cost"),
-    (C::Funding, "Funded by"),
-    (C::StartDate, "Start date"),
-    (C::EndDate, "End date"),
-    (C::Outcomes, "Outcomes"),
-    (C::EntryData, "Entry data"),
-    (C::ExitData, "Exit data"),
+    (C::Intervention, "paste.column.provision"),
+    (C::Area, "paste.column.area"),
+    (C::Category, "paste.column.category"),
+    (C::Staff, "paste.column.staff"),
+    (C::Ratio, "paste.column.ratio"),
+    (C::Sessions, "paste.column.sessions"),
+    (C::Minutes, "paste.column.minutes"),
+    (C::Weeks, "paste.column.weeks"),
+    (C::HourlyRate, "paste.column.hourly-rate"),
+    (C::FixedCost, "paste.column.fixed-cost"),
+    (C::Quantity, "paste.column.quantity"),
+    (C::StatedCost, "paste.column.annual-cost"),
+    (C::Funding, "paste.column.funding"),
+    (C::StartDate, "paste.column.start-date"),
+    (C::EndDate, "paste.column.end-date"),
+    (C::Outcomes, "paste.column.outcomes"),
+    (C::EntryData, "paste.column.entry-data"),
+    (C::ExitData, "paste.column.exit-data"),
 ];
 
 /// Headings as [`key`] writes them, and their columns. A heading matches the longest name it
@@ -281,9 +285,14 @@ pub fn column_for(heading: &str) -> Option<Column> {
         .map(|(_, c)| *c)
 }
 
-/// Reads pasted text or a CSV file. `outcomes` are the application's outcomes as (id, text),
-/// in order: a cell "1, 3" links the first and third.
+/// Reads pasted text or a CSV file, its problems and notes in English. `outcomes` are the
+/// application's outcomes as (id, text), in order: a cell "1, 3" links the first and third.
 pub fn read(text: &str, outcomes: &[(String, String)]) -> Pasted {
+    read_in(text, outcomes, &Catalogue::english())
+}
+
+/// Reads pasted text or a CSV file, its problems and notes in the words of `texts`.
+pub fn read_in(text: &str, outcomes: &[(String, String)], texts: &Catalogue) -> Pasted {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (text, delim) = match sep_line(text) {
         Some((rest, d)) => (rest, d),
@@ -308,9 +317,9 @@ pub fn read(text: &str, outcomes: &[(String, String)]) -> Pasted {
                 .collect();
             if let (Some(a), Some(b)) = (above.first(), above.last()) {
                 out.notes.push(if a == b {
-                    format!("Row {a}, above the headings, was not used.")
+                    texts.format("paste.above-row", &[("row", a)])
                 } else {
-                    format!("Rows {a} to {b}, above the headings, were not used.")
+                    texts.format("paste.above-rows", &[("first", a), ("last", b)])
                 });
             }
             for cell in records.get(h).map(Vec::as_slice).unwrap_or(&[]) {
@@ -332,7 +341,7 @@ pub fn read(text: &str, outcomes: &[(String, String)]) -> Pasted {
         None => {
             columns = DEFAULT_ORDER
                 .iter()
-                .map(|(c, n)| Some((*c, (*n).to_owned())))
+                .map(|(c, id)| Some((*c, texts.get(id).to_owned())))
                 .collect();
             let widest = records.iter().map(Vec::len).max().unwrap_or(0);
             for n in DEFAULT_ORDER.len()..widest {
@@ -340,7 +349,8 @@ pub fn read(text: &str, outcomes: &[(String, String)]) -> Pasted {
                     .iter()
                     .any(|r| r.get(n).is_some_and(|c| !c.trim().is_empty()));
                 if used {
-                    out.unused.push(format!("Column {}", n.saturating_add(1)));
+                    out.unused
+                        .push(texts.format("paste.column-n", &[("n", &n.saturating_add(1))]));
                 }
             }
             0
@@ -352,18 +362,17 @@ pub fn read(text: &str, outcomes: &[(String, String)]) -> Pasted {
         }
         let number = i.saturating_add(1);
         if out.rows.len() >= MAX_ROWS {
-            out.notes.push(format!(
-                "Only the first {MAX_ROWS} rows were read: row {number} and those after it were not."
-            ));
+            out.notes
+                .push(texts.format("paste.max-rows", &[("max", &MAX_ROWS), ("row", &number)]));
             break;
         }
         if is_total(record, &columns) {
-            out.notes.push(format!(
-                "Row {number} looks like a total and was not added."
-            ));
+            out.notes
+                .push(texts.format("paste.total-row", &[("row", &number)]));
             continue;
         }
-        out.rows.push(read_row(number, record, &columns, outcomes));
+        out.rows
+            .push(read_row(number, record, &columns, outcomes, texts));
     }
     out
 }
@@ -523,9 +532,11 @@ fn shown(text: &str) -> String {
     }
 }
 
-/// "'abc' is not an amount of money …": what a cell should have held.
-fn not_a(text: &str, what: &str) -> String {
-    format!("{} is not {what}", shown(text))
+/// "'abc' is not an amount of money …": what a cell should have held (`what`, a catalogue id).
+fn not_a(text: &str, what: &'static str) -> Message {
+    Message::new("paste.not-a")
+        .data("cell", shown(text))
+        .text("what", Message::new(what))
 }
 
 /// Words that mean "nothing here" in a number column.
@@ -541,6 +552,7 @@ fn read_row(
     record: &[String],
     columns: &[Option<(Column, String)>],
     outcomes: &[(String, String)],
+    texts: &Catalogue,
 ) -> PastedRow {
     let mut row = ProvisionRow {
         is_ordinarily_available: Some(false),
@@ -572,7 +584,14 @@ fn read_row(
         };
         if let Err(why) = result {
             bad.push(*column);
-            problems.push(format!("Row {number}, '{name}': {why}"));
+            problems.push(texts.format(
+                "paste.cell",
+                &[
+                    ("row", &number),
+                    ("column", name),
+                    ("why", &why.words(texts)),
+                ],
+            ));
         }
     }
     if let Some(m) = weekly_minutes {
@@ -613,14 +632,14 @@ fn read_row(
                 DEFAULT_ORDER
                     .iter()
                     .find(|(c, _)| *c == want)
-                    .map(|(_, n)| (*n).to_owned())
+                    .map(|(_, id)| texts.get(id).to_owned())
             })
             .unwrap_or_default()
     };
     if row.intervention.is_none() && !bad.contains(&C::Intervention) {
-        problems.push(format!(
-            "Row {number}, '{}': this is empty: say what the provision is",
-            name_of(C::Intervention)
+        problems.push(texts.format(
+            "paste.no-provision",
+            &[("row", &number), ("column", &name_of(C::Intervention))],
         ));
     }
     let cost_pence = cost::row_cost(&row);
@@ -645,17 +664,15 @@ fn read_row(
             .filter(|(c, m)| {
                 *m && !bad.contains(c) && !(*c == C::Ratio && bad.contains(&C::GroupSize))
             })
-            .map(|(c, _)| format!("'{}'", name_of(*c)))
+            .map(|(c, _)| texts.format("paste.quoted", &[("column", &name_of(*c))]))
             .collect();
         if !missing.is_empty() {
-            problems.push(format!(
-                "Row {number}: the cost cannot be worked out without {}",
-                and_list(&missing)
+            problems.push(texts.format(
+                "paste.cost-without",
+                &[("row", &number), ("columns", &texts.and_list(&missing))],
             ));
         } else if bad.is_empty() {
-            problems.push(format!(
-                "Row {number}: the cost cannot be worked out from these figures"
-            ));
+            problems.push(texts.format("paste.cost-figures", &[("row", &number)]));
         }
     }
     PastedRow {
@@ -667,15 +684,6 @@ fn read_row(
     }
 }
 
-/// "a", "a and b", "a, b and c".
-fn and_list(items: &[String]) -> String {
-    match items.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 /// Reads one cell into the row. `Ok(Some(n))` hands back a number the caller combines
 /// (weekly minutes or hours).
 fn read_cell_into(
@@ -684,65 +692,51 @@ fn read_cell_into(
     row: &mut ProvisionRow,
     outcomes: &[(String, String)],
     stated: &mut Option<i64>,
-) -> Result<Option<i64>, String> {
+) -> Result<Option<i64>, Message> {
     match column {
         C::Intervention => {
             row.intervention = Some(text.to_owned());
             too_long(text)?;
         }
-        C::Area => {
-            row.area = Some(area(text).ok_or_else(|| {
-                not_a(text, "an area of need (use Communication and interaction, Cognition and learning, SEMH, Sensory and/or physical or Catch-up)")
-            })?)
-        }
+        C::Area => row.area = Some(area(text).ok_or_else(|| not_a(text, "paste.what.area"))?),
         C::Category => {
-            row.category = Some(category(text).ok_or_else(|| {
-                not_a(text, "a type of cost (use Staff time, Service, Resource, Training or Other)")
-            })?)
+            row.category = Some(category(text).ok_or_else(|| not_a(text, "paste.what.category"))?)
         }
         C::Staff => {
-            row.staff_role = Some(staff_role(text).ok_or_else(|| {
-                not_a(text, "a staff role we know (such as TA level 2, HLTA, Teacher or SENCo)")
-            })?)
+            row.staff_role = Some(staff_role(text).ok_or_else(|| not_a(text, "paste.what.staff"))?)
         }
         C::Adults => row.adults = whole_or_nothing(text)?,
         C::GroupSize => row.group_size = whole_or_nothing(text)?,
         C::Ratio => {
-            let (adults, pupils) = ratio(text).ok_or_else(|| {
-                not_a(text, "a staff to pupil ratio (like 1:3)")
-            })?;
+            let (adults, pupils) = ratio(text).ok_or_else(|| not_a(text, "paste.what.ratio"))?;
             row.adults = row.adults.or(Some(adults));
             row.group_size = row.group_size.or(Some(pupils));
             row.staff_ratio = Some(format!("{adults}:{pupils}"));
         }
         C::Sessions => {
             if !nothing(text) {
-                let (n, f) = sessions(text).ok_or_else(|| {
-                    not_a(text, "a number of sessions a week (like 3, 0.5 or Daily)")
-                })?;
+                let (n, f) = sessions(text).ok_or_else(|| not_a(text, "paste.what.sessions"))?;
                 row.sessions_per_week = Some(n);
                 row.frequency = f;
             }
         }
         C::Minutes => {
             if !nothing(text) {
-                row.session_minutes = Some(minutes(text).ok_or_else(|| {
-                    not_a(text, "a number of minutes (like 30)")
-                })?);
+                row.session_minutes =
+                    Some(minutes(text).ok_or_else(|| not_a(text, "paste.what.minutes"))?);
             }
         }
         C::WeeklyMinutes => {
             if !nothing(text) {
-                return minutes(text).map(Some).ok_or_else(|| {
-                    not_a(text, "a number of minutes (like 90)")
-                });
+                return minutes(text)
+                    .map(Some)
+                    .ok_or_else(|| not_a(text, "paste.what.weekly-minutes"));
             }
         }
         C::WeeklyHours => {
             if !nothing(text) {
-                let m = minutes(&format!("{text} hours")).ok_or_else(|| {
-                    not_a(text, "a number of hours (like 2.5)")
-                })?;
+                let m = minutes(&format!("{text} hours"))
+                    .ok_or_else(|| not_a(text, "paste.what.hours"))?;
                 row.session_minutes = row.session_minutes.or(Some(m));
                 row.sessions_per_week = row.sessions_per_week.or(Some(1.0.into()));
             }
@@ -750,9 +744,7 @@ fn read_cell_into(
         C::Weeks => {
             if !nothing(text) {
                 let t = text.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == ' ');
-                row.weeks = Some(whole(t).ok_or_else(|| {
-                    not_a(text, "a number of weeks (like 38)")
-                })?);
+                row.weeks = Some(whole(t).ok_or_else(|| not_a(text, "paste.what.weeks"))?);
             }
         }
         C::HourlyRate => row.hourly_rate_pence = money_or_nothing(text, false)?,
@@ -760,9 +752,8 @@ fn read_cell_into(
         C::StatedCost => *stated = money_or_nothing(text, true)?,
         C::Quantity => row.quantity = whole_or_nothing(text)?,
         C::Funding => {
-            row.funding_source = Some(funding(text).ok_or_else(|| {
-                not_a(text, "a way of paying we know (use Notional SEN budget, Pupil premium, Top-up, Other grant or Free service)")
-            })?)
+            row.funding_source =
+                Some(funding(text).ok_or_else(|| not_a(text, "paste.what.funding"))?)
         }
         C::StartDate => row.start_date = Some(date_cell(text)?),
         C::EndDate => row.end_date = Some(date_cell(text)?),
@@ -771,7 +762,11 @@ fn read_cell_into(
                 row.linked_outcome_ids = Some(outcome_ids(text, outcomes)?);
             }
         }
-        C::EntryData | C::EntryMeasure | C::EntryDate | C::ExitData | C::ExitMeasure
+        C::EntryData
+        | C::EntryMeasure
+        | C::EntryDate
+        | C::ExitData
+        | C::ExitMeasure
         | C::ExitDate => {
             let point = if matches!(column, C::EntryData | C::EntryMeasure | C::EntryDate) {
                 row.entry_data.get_or_insert_with(DataPoint::default)
@@ -791,9 +786,7 @@ fn read_cell_into(
                 .iter()
                 .copied()
                 .find(|c| key(c.code()) == k || key(c.label()) == k);
-            row.impact = Some(found.ok_or_else(|| {
-                not_a(text, "an impact (use Good, Some, Limited, None or Too early to tell)")
-            })?);
+            row.impact = Some(found.ok_or_else(|| not_a(text, "paste.what.impact"))?);
         }
         C::ImpactNotes => row.impact_notes = Some(text.to_owned()),
     }
@@ -802,14 +795,13 @@ fn read_cell_into(
 
 /// A short field holds at most [`SHORT_TEXT_MAX`] characters. Longer text is kept (nothing
 /// typed is thrown away) and said to be too long.
-fn too_long(text: &str) -> Result<(), String> {
+fn too_long(text: &str) -> Result<(), Message> {
     let n = text.chars().count();
     let max = usize::try_from(SHORT_TEXT_MAX).unwrap_or(usize::MAX);
     if n > max {
-        return Err(format!(
-            "this is {} characters long; at most {max} fit",
-            cost::grouped(u64::try_from(n).unwrap_or(u64::MAX))
-        ));
+        return Err(Message::new("paste.too-long")
+            .data("n", cost::grouped(u64::try_from(n).unwrap_or(u64::MAX)))
+            .data("max", max));
     }
     Ok(())
 }
@@ -826,13 +818,13 @@ fn whole(text: &str) -> Option<i64> {
     t.parse().ok()
 }
 
-fn whole_or_nothing(text: &str) -> Result<Option<i64>, String> {
+fn whole_or_nothing(text: &str) -> Result<Option<i64>, Message> {
     if nothing(text) {
         return Ok(None);
     }
     whole(text)
         .map(Some)
-        .ok_or_else(|| not_a(text, "a whole number"))
+        .ok_or_else(|| not_a(text, "paste.what.whole"))
 }
 
 /// A decimal number of sensible size: digits with at most one point.
@@ -881,13 +873,13 @@ pub fn pence(text: &str, round: bool) -> Option<i64> {
     pounds.checked_mul(100)?.checked_add(tens * 10 + units + up)
 }
 
-fn money_or_nothing(text: &str, round: bool) -> Result<Option<i64>, String> {
+fn money_or_nothing(text: &str, round: bool) -> Result<Option<i64>, Message> {
     if nothing(text) || matches!(text.trim(), "-" | "–" | "£-" | "£ -") {
         return Ok(None);
     }
     pence(text, round)
         .map(Some)
-        .ok_or_else(|| not_a(text, "an amount of money (like £17.20)"))
+        .ok_or_else(|| not_a(text, "paste.what.money"))
 }
 
 /// "1:3", "1 : 3", "1 to 3", "2:6", "1-1", or a single number (pupils to one adult).
@@ -1034,14 +1026,14 @@ fn month(name: &str) -> Option<u32> {
     u32::try_from(at).ok().map(|n| n.saturating_add(1))
 }
 
-fn date_cell(text: &str) -> Result<DateText, String> {
+fn date_cell(text: &str) -> Result<DateText, Message> {
     date(text)
         .map(|d| DateText(d.to_string()))
-        .ok_or_else(|| not_a(text, "a date (like 09/09/2024)"))
+        .ok_or_else(|| not_a(text, "paste.what.date"))
 }
 
 /// Outcome ids from "1, 3", "1;3", "1 and 3", "Outcome 2", "o2", or an outcome's text.
-fn outcome_ids(text: &str, outcomes: &[(String, String)]) -> Result<Vec<String>, String> {
+fn outcome_ids(text: &str, outcomes: &[(String, String)]) -> Result<Vec<String>, Message> {
     let by_text = |t: &str| {
         let k = key(t);
         (k.len() >= 8)
@@ -1073,26 +1065,22 @@ fn outcome_ids(text: &str, outcomes: &[(String, String)]) -> Result<Vec<String>,
             match n.checked_sub(1).and_then(|i| outcomes.get(i)) {
                 Some((id, _)) => id.clone(),
                 None if outcomes.is_empty() => {
-                    return Err(format!(
-                    "{} names outcome {n}, but the application has no outcomes yet: add them first",
-                    shown(text)
-                ))
+                    return Err(Message::new("paste.no-outcomes")
+                        .data("cell", shown(text))
+                        .data("n", n))
                 }
                 None => {
-                    return Err(format!(
-                        "there is no outcome {n}: the application has {} outcome{}",
-                        outcomes.len(),
-                        if outcomes.len() == 1 { "" } else { "s" }
-                    ))
+                    return Err(Message::new(if outcomes.len() == 1 {
+                        "paste.no-such-outcome.one"
+                    } else {
+                        "paste.no-such-outcome.other"
+                    })
+                    .data("n", n)
+                    .data("count", outcomes.len()))
                 }
             }
         } else {
-            by_text(part).ok_or_else(|| {
-                not_a(
-                    part,
-                    "an outcome of this application (give their numbers, like 1, 3)",
-                )
-            })?
+            by_text(part).ok_or_else(|| not_a(part, "paste.what.outcome"))?
         };
         if !ids.contains(&found) {
             ids.push(found);

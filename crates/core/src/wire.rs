@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::json::FromJson;
+use crate::json::{FromJson, Message};
 use crate::model::{Application, SCHEMA_VERSION};
 
 pub mod lenient;
@@ -20,7 +20,10 @@ pub struct ParseError {
     /// 1-based line and column in the input, where known.
     pub line: usize,
     pub column: usize,
+    /// The problem in English (what the CLI and the receiver say).
     pub message: String,
+    /// The problem as a catalogue text, to word in another language.
+    pub problem: Message,
 }
 
 impl fmt::Display for ParseError {
@@ -37,42 +40,96 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// A JSON syntax error in plain words (the line and column are reported apart).
-fn plain(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    if text.contains(crate::json::text::REPEATED_KEY) {
-        text.split(" at line ").next().unwrap_or(&text).to_owned()
-    } else if e.is_eof() {
-        "the JSON ends too early: it looks cut off".to_owned()
-    } else if text.starts_with("recursion limit exceeded") {
-        "the JSON is nested too deeply".to_owned()
-    } else {
-        let m = text.split(" at line ").next().unwrap_or(&text);
-        format!("this is not valid JSON: {m}")
+impl ParseError {
+    /// A problem at a place in the document, or at a line and column of its text.
+    pub fn new(pointer: String, (line, column): (usize, usize), problem: Message) -> Self {
+        ParseError {
+            pointer,
+            line,
+            column,
+            message: problem.english(),
+            problem,
+        }
     }
+
+    /// The error as [`Display`](fmt::Display) shows it, as a catalogue text.
+    pub fn text(&self) -> Message {
+        let mut m = self.problem.clone();
+        if !self.pointer.is_empty() {
+            m = Message::new("read.at")
+                .data("pointer", &self.pointer)
+                .text("problem", m);
+        }
+        if self.line > 0 {
+            m = Message::new("read.line")
+                .data("line", self.line)
+                .data("column", self.column)
+                .text("problem", m);
+        }
+        m
+    }
+}
+
+/// serde_json's words for a syntax error, and the catalogue's ids for them (English the same).
+const SYNTAX: &[(&str, &str)] = &[
+    ("expected value", "read.syntax.value"),
+    ("expected `,` or `}`", "read.syntax.object-comma"),
+    ("expected `,` or `]`", "read.syntax.list-comma"),
+    ("expected `:`", "read.syntax.colon"),
+    ("expected `\"`", "read.syntax.quote"),
+    ("key must be a string", "read.syntax.key"),
+    ("trailing characters", "read.syntax.trailing"),
+    ("trailing comma", "read.syntax.trailing-comma"),
+    ("invalid number", "read.syntax.number"),
+    ("number out of range", "read.syntax.range"),
+    ("invalid escape", "read.syntax.escape"),
+];
+
+/// A JSON syntax error in plain words (the line and column are reported apart).
+fn plain(e: &serde_json::Error) -> Message {
+    let text = e.to_string();
+    let m = text.split(" at line ").next().unwrap_or(&text);
+    if let Some(key) = m
+        .strip_prefix("the key `")
+        .and_then(|k| k.strip_suffix(crate::json_text::REPEATED_KEY))
+        .and_then(|k| k.strip_suffix("` "))
+    {
+        Message::new("read.repeated-key").data("key", key)
+    } else if e.is_eof() {
+        Message::new("read.cut-off")
+    } else if text.starts_with("recursion limit exceeded") {
+        Message::new("read.too-deep")
+    } else {
+        let detail = match SYNTAX.iter().find(|(words, _)| *words == m) {
+            Some((_, id)) => Message::new(id),
+            None => Message::new("read.syntax.other").data("detail", m),
+        };
+        Message::new("read.syntax").text("detail", detail)
+    }
+}
+
+/// A JSON syntax error with its line and column, in plain words.
+pub fn syntax_error(e: &serde_json::Error) -> ParseError {
+    ParseError::new(String::new(), (e.line(), e.column()), plain(e))
 }
 
 /// Reads JSON text into `T`: a syntax error with its line and column, then the typed reading
 /// (`crate::json`) with the JSON Pointer of the first problem.
 pub fn from_json<T: FromJson>(json: &str) -> Result<T, ParseError> {
-    let input: Value = crate::json::text::parse(json).map_err(|e| ParseError {
-        pointer: String::new(),
-        line: e.line(),
-        column: e.column(),
-        message: plain(&e),
-    })?;
+    let input: Value = crate::json_text::parse(json).map_err(|e| syntax_error(&e))?;
     if !input.is_object() {
-        return Err(ParseError {
-            pointer: String::new(),
-            line: 1,
-            column: 1,
-            message: format!(
-                "the document must be a JSON object, not {}",
-                crate::json::kind_of(&input)
-            ),
-        });
+        return Err(not_an_object(&input, (1, 1)));
     }
     from_value(&input)
+}
+
+/// "the document must be a JSON object, not a list".
+pub(crate) fn not_an_object(value: &Value, at: (usize, usize)) -> ParseError {
+    ParseError::new(
+        String::new(),
+        at,
+        Message::new("read.not-an-object").text("kind", crate::json::kind_of(value)),
+    )
 }
 
 /// Reads a value already parsed.
@@ -82,6 +139,7 @@ fn from_value<T: FromJson>(value: &Value) -> Result<T, ParseError> {
         line: 0,
         column: 0,
         message: e.message,
+        problem: e.problem,
     })
 }
 
@@ -100,15 +158,13 @@ pub fn application_from_value(value: &Value) -> Result<Application, ParseError> 
 fn check_version(app: Application) -> Result<Application, ParseError> {
     if let Some(v) = &app.schema_version {
         if v != SCHEMA_VERSION {
-            return Err(ParseError {
-                pointer: "/schemaVersion".to_owned(),
-                line: 0,
-                column: 0,
-                message: format!(
-                    "schema version \u{2018}{}\u{2019} is not supported: this build reads version {SCHEMA_VERSION}",
-                    v.chars().take(40).collect::<String>()
-                ),
-            });
+            return Err(ParseError::new(
+                "/schemaVersion".to_owned(),
+                (0, 0),
+                Message::new("read.version")
+                    .data("version", v.chars().take(40).collect::<String>())
+                    .data("supported", SCHEMA_VERSION),
+            ));
         }
     }
     Ok(app)

@@ -433,7 +433,7 @@ proptest! {
             proptest::collection::vec("[\"\t,;\r\n£0-9a-zA-Z:./ -]{0,12}", 0..20), 0..12)
     ) {
         let text = cells.iter().map(|r| r.join("\t")).collect::<Vec<_>>().join("\r\n");
-        let with_heading = format!("{}\r\n{text}", paste::DEFAULT_ORDER.iter().map(|(_, n)| *n).collect::<Vec<_>>().join("\t"));
+        let with_heading = format!("{}\r\n{text}", paste::DEFAULT_ORDER.iter().map(|(_, id)| sen_core::text::english(id).unwrap_or(id)).collect::<Vec<_>>().join("\t"));
         let _ = paste::read(&text, &outcomes());
         let p = paste::read(&with_heading, &[]);
         for r in &p.rows {

@@ -262,6 +262,11 @@ fn fixed_texts() -> Vec<(String, String)> {
         "widget.draft.file-not-object",
         "widget.draft.not-object",
         "widget.paste.hint",
+        // The reader names the format (JSON) a file is not, or is not whole.
+        "read.cut-off",
+        "read.not-an-object",
+        "read.syntax",
+        "read.too-deep",
     ];
     let catalogue: Value =
         serde_json::from_str(&std::fs::read_to_string(repo().join("messages/en.json")).unwrap())

@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use common::corpus::{documents, profiles, read, repo};
 use sen_core::rules::field_specs::{label_for_in, FIELDS};
 use sen_core::text::{self, Catalogue};
-use sen_core::{wire, Date, Profile};
+use sen_core::{paste, wire, Date, Profile};
 use serde_json::Value;
 
 /// The pseudo-locale as `sen-check --pseudo-locale` writes it (the CLI's tests keep the
@@ -63,7 +63,7 @@ fn leftover(text: &str, data: &[String]) -> String {
             t = replace_words(&t, d);
         }
     }
-    t.split(|c: char| c.is_whitespace() || "()[],.:;“”‘’\"'".contains(c))
+    t.split(|c: char| c.is_whitespace() || "()[],.:;“”‘’\"'`".contains(c))
         .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
         // Codes, pointers, rule ids, file types and figures: no lower-case word among them.
         .filter(|w| !is_code(w))
@@ -184,8 +184,8 @@ fn the_catalogue_file_names_each_text_once() {
         assert!(
             id.split('.').next().is_some_and(|family| [
                 "chart", "cli", "code", "cost", "date", "display", "file", "flag", "grammar",
-                "group", "hint", "label", "list", "pack", "parent", "question", "rule", "section",
-                "widget", "word",
+                "group", "hint", "label", "list", "pack", "parent", "paste", "question", "read",
+                "rule", "section", "widget", "word",
             ]
             .contains(&family)),
             "{id}: not one of the id families README lists"
@@ -210,8 +210,8 @@ fn every_id_the_code_names_is_in_the_catalogue() {
             let is_id = piece.contains('.')
                 && !piece.contains(['{', ' ', '/'])
                 && [
-                    "chart", "cli", "cost", "display", "file", "grammar", "list", "pack", "rule",
-                    "word",
+                    "chart", "cli", "cost", "display", "file", "grammar", "list", "pack", "paste",
+                    "read", "rule", "word",
                 ]
                 .contains(&family)
                 && !piece.ends_with('.');
@@ -246,4 +246,155 @@ fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
             out.push(p);
         }
     }
+}
+
+/// The cells of pasted text: what the spreadsheet says is data, quoted back in problems.
+fn cells(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .split(['\t', '\n', ','])
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty())
+        .collect();
+    out.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    out
+}
+
+/// Pastes with a problem of every kind: each cell a column cannot read, rows the cost cannot be
+/// worked out for, rows above the headings, a total, columns not used, rows past the limit, and
+/// rows with no heading row (the template's own column names).
+fn bad_pastes() -> Vec<String> {
+    let headed = "Provision map for A.B.\n\
+        Provision\tArea of need\tType of cost\tStaff role\tStaff:pupil ratio\tSessions per week\t\
+        Session length\tMinutes per week\tHours per week\tWeeks\tHourly rate\tFixed cost\tQuantity\t\
+        Group size\tFunded by\tStart date\tOutcomes\tEntry data\tImpact\tNotes\n\
+        \tHumming\tWishes\tDinner lady\tlots\tsometimes\tages\tmany\tfew\tall year\tcheap\tdear\tsome\t\
+        big\tBank\t31/02/2025\t7\tok\tHuge\tkept\n\
+        Reading group\t\t\tTA\t\t\t30\t\t\t38\t£14.00\t\t\t\t\t\tnine, ten\n\
+        Phonics\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\tOutcome 3\n\
+        Pens\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"
+        .to_owned()
+        + &"x".repeat(300)
+        + "\nTotal\t\t\t\t\t\t\t\t\t\t\t\t\n";
+    let bare =
+        "Talk boost\tSEMH\tStaff time\tTA\t1:4\t3\t\t10\t£16.00\t\t\t\t\t\t\t\t\t\t\tspare\n";
+    let many = "Provision\tFixed cost\n".to_owned() + &"Pens\t£1.00\n".repeat(501);
+    let one_above = "A title\nProvision\tFixed cost\nPens\t£1.00\n".to_owned();
+    vec![headed, bare.to_owned(), many, one_above]
+}
+
+/// Texts checked for English the catalogue did not give, and those that had some.
+#[derive(Default)]
+struct Seen {
+    checked: usize,
+    failures: Vec<String>,
+}
+
+impl Seen {
+    /// Checks one text shown, `data` being what it may quote.
+    fn check(&mut self, what: &str, text: &str, data: &[String]) {
+        self.checked += 1;
+        let left = leftover(text, data);
+        if !left.is_empty() {
+            self.failures.push(format!("{what}: {text:?}: {left}"));
+        }
+    }
+
+    /// Fails unless at least `least` texts were checked and none had English left.
+    fn done(self, least: usize, texts: &str) {
+        assert!(
+            self.checked >= least,
+            "only {} {texts} were checked",
+            self.checked
+        );
+        assert!(
+            self.failures.is_empty(),
+            "{texts} not from the catalogue:\n{}",
+            self.failures.join("\n")
+        );
+    }
+}
+
+#[test]
+fn paste_problems_and_notes_come_from_the_catalogue() {
+    let pseudo = pseudo();
+    let outcomes = [("o1".to_owned(), "Reads a short text aloud".to_owned())];
+    let mut seen = Seen::default();
+    for text in bad_pastes() {
+        let data = cells(&text);
+        for known in [&outcomes[..], &[]] {
+            let pasted = paste::read_in(&text, known, &pseudo);
+            let english = paste::read_in(&text, known, &Catalogue::english());
+            assert_eq!(english, paste::read(&text, known));
+            assert_eq!(pasted.rows.len(), english.rows.len());
+            let shown = pasted
+                .problems()
+                .chain(&pasted.notes)
+                .chain(&pasted.unused)
+                .filter(|t| !text.contains(t.as_str()));
+            for t in shown {
+                seen.check("pasted", t, &data);
+            }
+        }
+    }
+    seen.done(40, "paste problems and notes");
+}
+
+/// Damaged applications: each kind of value the reader refuses, an unknown key, a code not in
+/// its list, and more problems than are named one by one.
+fn damaged() -> Vec<Value> {
+    let mut many = serde_json::json!({"child": {"legalForename": "Alex"}});
+    many["assessments"] = Value::Array((0..520).map(|i| serde_json::json!({"value": i})).collect());
+    for i in 0..3 {
+        many[format!("extra{i}")] = serde_json::json!(i);
+    }
+    vec![
+        serde_json::json!({
+            "child": {"attendancePct12m": "ninety", "favouriteColour": "blue", "upn": 7,
+                      "dateOfBirth": null},
+            "parents": [{"relationship": "AUNT", "hasParentalResponsibility": "yes"}, 3],
+            "provisionMap": {"rows": [{"weeks": 1.5, "sessionsPerWeek": "often",
+                                        "groupSize": 1e30, "adults": [1]},
+                                       {"sessionsPerWeek": true}]},
+            "requestType": "TOP_UP_FUNDING",
+            "isReapplication": "no",
+        }),
+        many,
+    ]
+}
+
+#[test]
+fn what_a_file_could_not_give_comes_from_the_catalogue() {
+    let pseudo = pseudo();
+    let mut seen = Seen::default();
+    for doc in damaged() {
+        let lenient = wire::read_leniently(&doc).unwrap();
+        for u in &lenient.unread {
+            assert_eq!(u.problem.english(), u.message, "{}", u.pointer);
+            let mut data: Vec<String> = u.pointer.split('/').map(str::to_owned).collect();
+            data.push(u.text.clone());
+            data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+            seen.check(&u.pointer, &u.problem.words(&pseudo), &data);
+        }
+    }
+    // The document refused whole, and JSON text that is not JSON.
+    let refused = [
+        wire::read_leniently(&serde_json::json!(["child"])).unwrap_err(),
+        wire::read_leniently(&serde_json::json!({"schemaVersion": "9.9"})).unwrap_err(),
+    ];
+    let syntax = [
+        "{\"a\" 1}",
+        "{\"a\": 1,",
+        "[1 2]",
+        "{\"a\": 1} x",
+        "{\"a\": 1, \"a\": 2}",
+        "{1: 2}",
+    ]
+    .iter()
+    .map(|t| wire::parse_application(t).unwrap_err());
+    let quoted = ["9.9", "/schemaVersion", "a"].map(str::to_owned);
+    for e in refused.into_iter().chain(syntax) {
+        assert_eq!(e.text().english(), e.to_string());
+        seen.check(&e.to_string(), &e.text().words(&pseudo), &quoted);
+    }
+    seen.done(500, "reasons a file could not be read");
 }

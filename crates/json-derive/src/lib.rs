@@ -282,7 +282,7 @@ fn from_json_enum(variants: &[(syn::Ident, String)], ty: &syn::Ident, j: &Tokens
     quote! {
         match #j::choice(v, at, &[#(#names),*])? {
             #(#index => Ok(#ty::#idents),)*
-            _ => Err(#j::ReadError::at(at, "this value is not one of the choices")),
+            _ => Err(#j::ReadError::at(at, #j::Message::new("read.not-a-choice"))),
         }
     }
 }

@@ -58,9 +58,14 @@ impl FileProblem {
 
     /// A file over the council's size limit: "The selected file must be smaller than 10MB".
     pub fn too_large(policy: &AttachmentPolicy) -> FileProblem {
+        FileProblem::too_large_in(policy, &english())
+    }
+
+    /// [`FileProblem::too_large`], worded from `texts`.
+    pub fn too_large_in(policy: &AttachmentPolicy, texts: &Catalogue) -> FileProblem {
         FileProblem::error(
             ProblemKind::TooLarge,
-            english().format("file.too-large", &[("size", &megabytes(policy.max_bytes))]),
+            texts.format("file.too-large", &[("size", &megabytes(policy.max_bytes))]),
         )
     }
 }
@@ -82,7 +87,7 @@ fn kinds_list(texts: &Catalogue, kinds: &[FileKind]) -> String {
     texts.format("grammar.a", &[("noun", &texts.or_list(&names))])
 }
 
-/// The messages of a file's problems are English until the widget's texts are in the catalogue.
+/// English, for the receiver and the CLI (the widget words files in the form's language).
 fn english() -> Catalogue {
     Catalogue::english()
 }
@@ -95,8 +100,18 @@ pub fn check_file(
     bytes: &[u8],
     policy: &AttachmentPolicy,
 ) -> (Option<FileKind>, Vec<FileProblem>) {
+    check_file_in(name, bytes, policy, &english())
+}
+
+/// [`check_file`], its messages worded from `texts`.
+pub fn check_file_in(
+    name: &str,
+    bytes: &[u8],
+    policy: &AttachmentPolicy,
+    texts: &Catalogue,
+) -> (Option<FileKind>, Vec<FileProblem>) {
     let facts = FileCheck::whole(name, bytes);
-    (facts.kind, facts.problems(policy))
+    (facts.kind, facts.problems_in(policy, texts))
 }
 
 impl FileCheck {
@@ -112,15 +127,20 @@ impl FileFacts {
     /// empty file (that alone), over the size limit, a kind not accepted; a password-protected
     /// PDF is a warning.
     pub fn problems(&self, policy: &AttachmentPolicy) -> Vec<FileProblem> {
+        self.problems_in(policy, &english())
+    }
+
+    /// [`FileFacts::problems`], worded from `texts`.
+    pub fn problems_in(&self, policy: &AttachmentPolicy, texts: &Catalogue) -> Vec<FileProblem> {
         if self.size == 0 {
             return vec![FileProblem::error(
                 ProblemKind::Empty,
-                english().get("file.empty").to_owned(),
+                texts.get("file.empty").to_owned(),
             )];
         }
         let mut problems = Vec::new();
         if self.size > policy.max_bytes {
-            problems.push(FileProblem::too_large(policy));
+            problems.push(FileProblem::too_large_in(policy, texts));
         }
         match self.kind {
             Some(k) if policy.allowed_types.contains(&k) => {
@@ -128,15 +148,15 @@ impl FileFacts {
                     problems.push(FileProblem {
                         kind: ProblemKind::PasswordProtected,
                         severity: Severity::Warning,
-                        message: english().get("file.password").to_owned(),
+                        message: texts.get("file.password").to_owned(),
                     });
                 }
             }
             _ => problems.push(FileProblem::error(
                 ProblemKind::FileType,
-                english().format(
+                texts.format(
                     "file.kind",
-                    &[("kinds", &kinds_list(&english(), &policy.allowed_types))],
+                    &[("kinds", &kinds_list(texts, &policy.allowed_types))],
                 ),
             )),
         }

@@ -14,6 +14,8 @@ mod stream;
 mod text;
 mod zip;
 
-pub use check::{check_file, check_set, check_set_in, megabytes, FileProblem, ProblemKind};
+pub use check::{
+    check_file, check_file_in, check_set, check_set_in, megabytes, FileProblem, ProblemKind,
+};
 pub use sniff::{is_password_protected_pdf, media_type, sniff};
 pub use stream::{FileCheck, FileFacts, TAIL_LEN};

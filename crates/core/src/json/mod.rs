@@ -9,11 +9,15 @@
 
 pub mod pointer;
 mod read;
-pub mod text;
 mod write;
+
+/// JSON text to a value (`json_text`, a layer below the catalogue, which reads its files with it).
+pub use crate::json_text as text;
 
 pub use read::{choice, fill, object, required, unknown, Fill, FromJson, UNKNOWN_FIELD};
 pub use write::{put, ToJson};
+
+pub use crate::text::Message;
 
 /// The derives, under the traits' names (as serde does).
 pub use sen_json_derive::{FromJson, ToJson};
@@ -58,7 +62,10 @@ impl At<'_> {
 pub struct ReadError {
     /// JSON Pointer of the offending value ("" for the document itself).
     pub pointer: String,
+    /// The problem in English (what the CLI and the receiver say).
     pub message: String,
+    /// The problem as a catalogue text, to word in another language.
+    pub problem: Message,
 }
 
 /// `/pointer: message`, or the message alone for the document itself.
@@ -72,25 +79,37 @@ impl std::fmt::Display for ReadError {
 }
 
 impl ReadError {
-    pub fn at(at: At<'_>, message: impl Into<String>) -> Self {
+    pub fn at(at: At<'_>, problem: Message) -> Self {
         ReadError {
             pointer: at.pointer(),
-            message: message.into(),
+            message: problem.english(),
+            problem,
+        }
+    }
+
+    /// The error as [`Display`](std::fmt::Display) shows it, as a catalogue text.
+    pub fn text(&self) -> Message {
+        if self.pointer.is_empty() {
+            self.problem.clone()
+        } else {
+            Message::new("read.where")
+                .data("pointer", &self.pointer)
+                .text("problem", self.problem.clone())
         }
     }
 }
 
-/// How a JSON value is described in a message.
-pub fn kind_of(v: &serde_json::Value) -> &'static str {
+/// How a JSON value is described in a message ("a list"), as a catalogue text.
+pub fn kind_of(v: &serde_json::Value) -> Message {
     use serde_json::Value;
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
+    Message::new(match v {
+        Value::Null => "read.kind.null",
+        Value::Bool(_) => "read.kind.bool",
+        Value::Number(_) => "read.kind.number",
+        Value::String(_) => "read.kind.text",
+        Value::Array(_) => "read.kind.list",
+        Value::Object(_) => "read.kind.object",
+    })
 }
 
 /// Reads a whole document.

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::{kind_of, At, ReadError};
+use super::{kind_of, At, Message, ReadError};
 
 /// A type read from a JSON value.
 pub trait FromJson: Sized {
@@ -16,21 +16,27 @@ pub trait FromJson: Sized {
     fn keys(_out: &mut Vec<(&'static str, &'static str)>) {}
 }
 
-fn wrong(v: &Value, at: At<'_>, expected: &str) -> ReadError {
-    ReadError::at(at, format!("expected {expected}, not {}", kind_of(v)))
+/// "expected {expected}, not {kind}": `expected` is the catalogue id of what was wanted.
+fn wrong(v: &Value, at: At<'_>, expected: &'static str) -> ReadError {
+    ReadError::at(
+        at,
+        Message::new("read.expected")
+            .text("expected", Message::new(expected))
+            .text("kind", kind_of(v)),
+    )
 }
 
 impl FromJson for String {
     fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError> {
         v.as_str()
             .map(str::to_owned)
-            .ok_or_else(|| wrong(v, at, "text"))
+            .ok_or_else(|| wrong(v, at, "read.kind.text"))
     }
 }
 
 impl FromJson for bool {
     fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError> {
-        v.as_bool().ok_or_else(|| wrong(v, at, "true or false"))
+        v.as_bool().ok_or_else(|| wrong(v, at, "read.kind.bool"))
     }
 }
 
@@ -38,21 +44,19 @@ impl FromJson for bool {
 /// number too large is refused.
 fn whole(v: &Value, at: At<'_>) -> Result<i64, ReadError> {
     let Value::Number(n) = v else {
-        return Err(wrong(v, at, "a whole number"));
+        return Err(wrong(v, at, "read.kind.whole"));
     };
     if let Some(i) = n.as_i64() {
         return Ok(i);
     }
     let f = n.as_f64().filter(|_| n.is_f64());
     match f {
-        Some(f) if f.fract() != 0.0 => {
-            Err(ReadError::at(at, "expected a whole number, not a fraction"))
-        }
+        Some(f) if f.fract() != 0.0 => Err(ReadError::at(at, Message::new("read.fraction"))),
         // Within i64's range (−2^63 ≤ f < 2^63), so the cast is exact.
         Some(f) if (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&f) => {
             Ok(f as i64)
         }
-        _ => Err(ReadError::at(at, "the number is too large")),
+        _ => Err(ReadError::at(at, Message::new("read.too-large"))),
     }
 }
 
@@ -69,7 +73,12 @@ macro_rules! narrow_whole {
             fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError> {
                 let n = whole(v, at)?;
                 <$t>::try_from(n).map_err(|_| {
-                    ReadError::at(at, format!("must be from {} to {}", <$t>::MIN, <$t>::MAX))
+                    ReadError::at(
+                        at,
+                        Message::new("read.range")
+                            .data("min", <$t>::MIN)
+                            .data("max", <$t>::MAX),
+                    )
                 })
             }
         }
@@ -79,7 +88,7 @@ narrow_whole!(u8, u16, u32, u64, usize, i32);
 
 impl FromJson for f64 {
     fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError> {
-        v.as_f64().ok_or_else(|| wrong(v, at, "a number"))
+        v.as_f64().ok_or_else(|| wrong(v, at, "read.kind.number"))
     }
 }
 
@@ -106,7 +115,7 @@ impl<T: FromJson> FromJson for Option<T> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError> {
-        let items = v.as_array().ok_or_else(|| wrong(v, at, "a list"))?;
+        let items = v.as_array().ok_or_else(|| wrong(v, at, "read.kind.list"))?;
         items
             .iter()
             .enumerate()
@@ -140,18 +149,16 @@ impl<K: FromJson + Ord, T: FromJson> FromJson for BTreeMap<K, T> {
 
 /// The object a struct is read from.
 pub fn object<'v>(v: &'v Value, at: At<'_>) -> Result<&'v Map<String, Value>, ReadError> {
-    v.as_object().ok_or_else(|| wrong(v, at, "an object"))
+    v.as_object()
+        .ok_or_else(|| wrong(v, at, "read.kind.object"))
 }
 
-/// How the message about a key the struct does not have begins.
-pub const UNKNOWN_FIELD: &str = "unknown field `";
+/// The catalogue id of the message about a key the struct does not have.
+pub const UNKNOWN_FIELD: &str = "read.unknown-field";
 
 /// A key the struct does not have.
 pub fn unknown(at: At<'_>, key: &str) -> ReadError {
-    ReadError::at(
-        at,
-        format!("{UNKNOWN_FIELD}{key}`: it is not part of this document's schema"),
-    )
+    ReadError::at(at, Message::new(UNKNOWN_FIELD).data("key", key))
 }
 
 /// A field of a struct being filled in: what derived code reads a present value into. Through
@@ -176,12 +183,12 @@ pub fn fill(slot: &mut dyn Fill, v: &Value, at: At<'_>) -> Result<(), ReadError>
 
 /// A required field's value, or the error that it is missing.
 pub fn required<T>(value: Option<T>, key: &str, at: At<'_>) -> Result<T, ReadError> {
-    value.ok_or_else(|| ReadError::at(At::Key(&at, key), "this field is required"))
+    value.ok_or_else(|| ReadError::at(At::Key(&at, key), Message::new("read.required")))
 }
 
 /// The position of a text value among `names` (a code list or a unit enum).
 pub fn choice(v: &Value, at: At<'_>, names: &[&str]) -> Result<usize, ReadError> {
-    let text = v.as_str().ok_or_else(|| wrong(v, at, "text"))?;
+    let text = v.as_str().ok_or_else(|| wrong(v, at, "read.kind.text"))?;
     names.iter().position(|n| *n == text).ok_or_else(|| {
         let shown: String = text.chars().take(40).collect();
         let list = names
@@ -189,6 +196,11 @@ pub fn choice(v: &Value, at: At<'_>, names: &[&str]) -> Result<usize, ReadError>
             .map(|n| format!("`{n}`"))
             .collect::<Vec<_>>()
             .join(", ");
-        ReadError::at(at, format!("`{shown}` is not one of {list}"))
+        ReadError::at(
+            at,
+            Message::new("read.not-one-of")
+                .data("value", shown)
+                .data("choices", list),
+        )
     })
 }

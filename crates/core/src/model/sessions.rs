@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::json::{At, FromJson, ReadError, ToJson};
+use crate::json::{At, FromJson, Message, ReadError, ToJson};
 
 /// How many sessions a week a provision row has.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -49,18 +49,11 @@ impl FromJson for SessionsPerWeek {
     fn from_json(v: &Value, at: At<'_>) -> Result<Self, ReadError> {
         match v {
             Value::Number(_) => f64::from_json(v, at).map(SessionsPerWeek::Number),
-            Value::String(t) => Self::parse_fraction(t).ok_or_else(|| {
-                ReadError::at(
-                    at,
-                    "expected a number, or a fraction of whole numbers like \"1/3\" (one session every 3 weeks)",
-                )
-            }),
+            Value::String(t) => Self::parse_fraction(t)
+                .ok_or_else(|| ReadError::at(at, Message::new("read.sessions.text"))),
             _ => Err(ReadError::at(
                 at,
-                format!(
-                    "expected a number, or a fraction like \"1/3\", not {}",
-                    crate::json::kind_of(v)
-                ),
+                Message::new("read.sessions.kind").text("kind", crate::json::kind_of(v)),
             )),
         }
     }

@@ -7,11 +7,13 @@
 //! ids the English catalogue has, and no placeholder the English text lacks; anything else is
 //! refused with the id at fault, never a panic.
 
+mod message;
 mod pseudo;
 
 use std::collections::BTreeMap;
 use std::fmt::{self, Display, Write as _};
 
+pub use message::{Arg, Message};
 pub use pseudo::{pseudo_catalogue_json, pseudo_localise};
 
 /// The English texts, sorted by id, read once from `messages/en.json` (minified by `build.rs`).
@@ -20,7 +22,7 @@ fn english_table() -> &'static [(String, String)] {
     TABLE.get_or_init(|| {
         // The reader every document goes through (no second JSON parser in the wasm); its
         // objects iterate in key order, so the table comes out sorted.
-        let v = crate::json::text::parse(include_str!(concat!(env!("OUT_DIR"), "/english.json")))
+        let v = crate::json_text::parse(include_str!(concat!(env!("OUT_DIR"), "/english.json")))
             .unwrap_or_default();
         let serde_json::Value::Object(map) = v else {
             return Vec::new();
@@ -151,7 +153,7 @@ impl Catalogue {
 
     /// This catalogue with the texts of a JSON object laid over it (another language's file).
     pub fn with_json(self, json: &str) -> Result<Self, TextError> {
-        let value = crate::json::text::parse(json).map_err(|e| refuse("", e.to_string()))?;
+        let value = crate::json_text::parse(json).map_err(|e| refuse("", e.to_string()))?;
         let serde_json::Value::Object(map) = value else {
             return Err(refuse(
                 "",

@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 
 use super::ParseError;
 use crate::json::pointer::escape;
-use crate::json::{self, kind_of, UNKNOWN_FIELD};
+use crate::json::{self, Message, UNKNOWN_FIELD};
 use crate::model::Application;
 
 /// At most this many values are named one by one. Past it, the rest of the part of the file
@@ -48,8 +48,10 @@ pub struct Unread {
     /// The value as the file had it: text as it is, anything else as compact JSON; cut short
     /// (with "…") past 200 characters.
     pub text: String,
-    /// Why it could not be read, in the reader's words.
+    /// Why it could not be read, in the reader's words, in English.
     pub message: String,
+    /// Why, as a catalogue text, to word in another language.
+    pub problem: Message,
     pub kind: UnreadKind,
 }
 
@@ -67,12 +69,7 @@ pub struct Lenient {
 /// read as something they are not); anything else gives back what reads and what does not.
 pub fn read_leniently(value: &Value) -> Result<Lenient, ParseError> {
     let Value::Object(root) = value else {
-        return Err(ParseError {
-            pointer: String::new(),
-            line: 0,
-            column: 0,
-            message: format!("the document must be a JSON object, not {}", kind_of(value)),
-        });
+        return Err(super::not_an_object(value, (0, 0)));
     };
     if let Some(version) = root.get("schemaVersion") {
         let mut alone = Map::new();
@@ -105,13 +102,13 @@ pub fn read_leniently(value: &Value) -> Result<Lenient, ParseError> {
         }
         if reader.full {
             let here = pointer(&path, Side::File);
+            let problem = Message::new("read.rest").data("max", MAX_UNREAD);
             reader.unread.push(Unread {
                 kept_pointer: here.clone(),
                 pointer: here,
                 text: String::new(),
-                message: format!(
-                    "more than {MAX_UNREAD} answers in the file could not be read, so the rest of this part was not loaded"
-                ),
+                message: problem.english(),
+                problem,
                 kind: UnreadKind::Rest,
             });
         }
@@ -129,16 +126,19 @@ pub fn read_leniently(value: &Value) -> Result<Lenient, ParseError> {
                 break; // enough to quote: `cut` shortens it anyway
             }
         }
+        let problem = Message::new(if not_loaded.len() == 1 {
+            "read.rest-parts.one"
+        } else {
+            "read.rest-parts.other"
+        })
+        .data("max", MAX_UNREAD)
+        .data("n", not_loaded.len());
         reader.unread.push(Unread {
             pointer: String::new(),
             kept_pointer: String::new(),
             text: cut(&names),
-            message: format!(
-                "more than {MAX_UNREAD} answers in the file could not be read, so {} more {} of the file {} not loaded",
-                not_loaded.len(),
-                if not_loaded.len() == 1 { "part" } else { "parts" },
-                if not_loaded.len() == 1 { "was" } else { "were" },
-            ),
+            message: problem.english(),
+            problem,
             kind: UnreadKind::Rest,
         });
     }
@@ -197,7 +197,7 @@ fn wrapped(path: &[Seg<'_>], value: &Value) -> Value {
 enum Probe {
     Reads,
     /// The part itself cannot be read: why.
-    Itself(String),
+    Itself(json::ReadError),
     /// Something inside it cannot be read.
     Inside,
 }
@@ -211,7 +211,7 @@ fn probe(path: &[Seg<'_>], value: &Value) -> Probe {
             if depth > path.len() && (value.is_object() || value.is_array()) {
                 Probe::Inside
             } else {
-                Probe::Itself(e.message)
+                Probe::Itself(e)
             }
         }
     }
@@ -246,8 +246,8 @@ impl Reader {
     fn settle<'a>(&mut self, path: &mut Vec<Seg<'a>>, value: &'a Value) -> Option<Value> {
         match probe(path, value) {
             Probe::Reads => Some(value.clone()),
-            Probe::Itself(message) => {
-                self.record(path, value, message);
+            Probe::Itself(e) => {
+                self.record(path, value, e);
                 None
             }
             Probe::Inside => match value {
@@ -288,26 +288,25 @@ impl Reader {
         }
     }
 
-    fn record(&mut self, path: &[Seg<'_>], value: &Value, message: String) {
+    fn record(&mut self, path: &[Seg<'_>], value: &Value, e: json::ReadError) {
         if self.unread.len() >= MAX_UNREAD {
             self.full = true;
             return;
         }
-        let (kind, message) = match path.last() {
-            Some(Seg::Key(key)) if message.starts_with(UNKNOWN_FIELD) => {
+        let (kind, message, problem) = match path.last() {
+            Some(Seg::Key(key)) if e.problem.id == UNKNOWN_FIELD => {
                 let name: String = key.chars().take(40).collect();
-                (
-                    UnreadKind::Unknown,
-                    format!("this form has no question called \u{2018}{name}\u{2019}"),
-                )
+                let problem = Message::new("read.unknown-question").data("name", name);
+                (UnreadKind::Unknown, problem.english(), problem)
             }
-            _ => (UnreadKind::Value, message),
+            _ => (UnreadKind::Value, e.message, e.problem),
         };
         self.unread.push(Unread {
             pointer: pointer(path, Side::File),
             kept_pointer: pointer(path, Side::Kept),
             text: shown(value),
             message,
+            problem,
             kind,
         });
     }
@@ -359,6 +358,7 @@ mod tests {
                 kept_pointer: "/child/favouriteColour".into(),
                 text: "blue".into(),
                 message: "this form has no question called \u{2018}favouriteColour\u{2019}".into(),
+                problem: Message::new("read.unknown-question").data("name", "favouriteColour"),
                 kind: UnreadKind::Unknown,
             }]
         );
