@@ -6,7 +6,7 @@
 # 150 KB and 300 KB goals.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUDGET_GZIP_BYTES=${BUDGET_GZIP_BYTES:-636440}
+BUDGET_GZIP_BYTES=${BUDGET_GZIP_BYTES:-642648}
 total_raw=0
 total_gz=0
 for f in pkg/sen_support_form_bg.wasm pkg/sen_support_form.js pkg/sen-support-form.js; do
