@@ -324,10 +324,11 @@ pub fn PasteRows() -> impl IntoView {
                             .collect_view();
                         view! {
                             <tr class="govuk-table__row">
-                                <th scope="row" class="govuk-table__header" id=format!("paste-row-{}", r.number) tabindex="-1">{r.number}</th>
-                                <td class="govuk-table__cell">{name}</td>
-                                <td class="govuk-table__cell app-row-cost">{cost}</td>
-                                <td class="govuk-table__cell"><ul class=class>{items}</ul></td>
+                                <th scope="row" class="govuk-table__header" id=format!("paste-row-{}", r.number) tabindex="-1"
+                                    data-label=form.text("widget.paste.row")>{r.number}</th>
+                                <td class="govuk-table__cell" data-label=form.text("widget.cpm.provision")>{name}</td>
+                                <td class="govuk-table__cell app-row-cost" data-label=form.text("widget.paste.cost")>{cost}</td>
+                                <td class="govuk-table__cell" data-label=form.text("widget.paste.problems-column")><ul class=class>{items}</ul></td>
                             </tr>
                         }
                     })
@@ -379,7 +380,7 @@ pub fn PasteRows() -> impl IntoView {
                     <h2 class="govuk-heading-m" id=PREVIEW_ID tabindex="-1">{form.text("widget.paste.preview")}</h2>
                     {notes}
                     <div class="app-table-wrap">
-                        <table class="govuk-table">
+                        <table class="govuk-table app-paste-table">
                             <caption class="govuk-table__caption govuk-table__caption--s">
                                 {form.say("widget.paste.caption", &[("rows", &rows(form, n)), ("total", &money(total))])}
                             </caption>

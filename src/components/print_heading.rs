@@ -18,7 +18,7 @@ pub fn PrintHeading(#[prop(optional)] reference: Option<String>) -> impl IntoVie
     });
     let sent = reference.map(|r| {
         let date = sen_core::date::Date::parse(&form.today.get_value())
-            .map(sen_core::date::human)
+            .map(|d| form.texts.with_value(|t| sen_core::date::human_in(d, t)))
             .unwrap_or_default();
         (r, date)
     });

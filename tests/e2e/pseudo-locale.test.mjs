@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { setup, open, axe, seedDraftWithFiles, draftOf, S01, S01_FILES } from './lib.mjs';
+import { setup, open, axe, seedDraft, seedDraftWithFiles, draftOf, S01, S01_FILES } from './lib.mjs';
 
 const env = {};
 before(async () => Object.assign(env, await setup()));
@@ -243,8 +243,33 @@ test('a catalogue that cannot be loaded is said, and the form is shown in Englis
 });
 
 const PSEUDO = JSON.parse(readFileSync('messages/qps-ploc.json', 'utf8'));
+const TSV = readFileSync('tests/fixtures/paste/provision-map.tsv', 'utf8');
+/** The cells of pasted text: the spreadsheet's words, shown back in the preview. */
+const cellsOf = (text) => [...new Set(text.split(/[\t\r\n]+/).map((c) => c.trim()).filter((c) => /[A-Za-z]/.test(c)))];
 /** Waits until the widget's element `id` shows the pseudo-locale's text of `textId`. */
 const shows = (page, id, textId) => page.waitForFunction(([i, t]) => document.querySelector('sen-support-form').shadowRoot.getElementById(i)?.textContent?.trim() === t, [id, PSEUDO[textId]], { timeout: 30000 });
+
+test('the paste flow in the pseudo-locale: a bad row\'s problem, the notes and the preview', { timeout: 120000 }, async () => {
+  const page = await open(env, '/www/pseudo.html', { width: 320, height: 800 });
+  await seedDraft(page, draftOf({ schemaVersion: '1.0', profile: 'stockton-one-point', outcomes: S01.outcomes }));
+  await go(page, '#task-provision');
+  await inForm(page, '#paste-open').click();
+  await page.waitForFunction(() => document.querySelector('sen-support-form').shadowRoot.activeElement?.id === 'paste-text');
+  // A title row above the headings, a rate that is not money, a row without its rate, a total.
+  const lines = TSV.split('\r\n');
+  lines[3] = lines[3].replace('£15.60', 'abc');
+  lines[4] = lines[4].replace(/£\d+\.\d\d/, '');
+  const text = ['Provision map for A.B.', ...lines.filter((l) => l.trim()), 'Total'].join('\r\n');
+  await page.keyboard.insertText(text);
+  await inForm(page, '#paste-check').click();
+  await inForm(page, '#paste-summary').waitFor();
+  const problems = await page.locator('sen-support-form >> css=#paste-summary li').allTextContents();
+  assert.ok(problems.length >= 2, `the problems: ${problems.join(' | ')}`);
+  assert.ok(problems.every((p) => p.includes('abc') || /Ŕöŵ/.test(p)), problems.join(' | '));
+  await allShown(page, 'the paste preview with its problems and notes', [...cellsOf(text), 'abc']);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
 
 test('a file with values that could not be read, in the pseudo-locale: the banner and the field', { timeout: 120000 }, async () => {
   const page = await open(env, '/www/pseudo.html', { width: 320, height: 800 });
@@ -266,7 +291,7 @@ test('a file with values that could not be read, in the pseudo-locale: the banne
 });
 
 test('documents in the pseudo-locale: a file attached and uploaded, and files refused', { timeout: 120000 }, async () => {
-  const context = await env.browser.newContext();
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 800 } });
   const page = await open({ ...env, browser: context }, '/www/pseudo.html', { width: 320, height: 800 });
   await go(page, '#task-attachments');
   await inForm(page, '#f-attachments').setInputFiles(['tests/fixtures/files/report.pdf']);
@@ -277,6 +302,54 @@ test('documents in the pseudo-locale: a file attached and uploaded, and files re
   await page.waitForSelector('sen-support-form >> css=.govuk-error-summary');
   assert.equal(await page.locator('sen-support-form >> css=.govuk-error-summary__list li').count(), 2);
   await allShown(page, 'files refused, at the upload and in the summary', names);
+  assert.deepEqual(page.errors.filter((e) => !/^Failed to load resource/.test(e)), []);
+  await context.close();
+});
+
+test('banners in the pseudo-locale: saving turned off, and answers saved in another tab', { timeout: 120000 }, async () => {
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 800 } });
+  const first = await open({ ...env, browser: context }, '/www/pseudo.html', { width: 320, height: 800 });
+  await go(first, '#task-child');
+  await inForm(first, '#f-child-legalForename').fill('Alex');
+  await first.waitForTimeout(900);
+  await allShown(first, 'a section page, its answers saved', ['Alex']);
+  const second = await open({ ...env, browser: context }, '/www/pseudo.html', { width: 320, height: 800 });
+  await second.waitForSelector('sen-support-form >> css=#notice');
+  await allShown(second, 'the answers restored', ['Alex']);
+  await inForm(first, '#f-child-legalSurname').fill('Morgan');
+  await second.waitForSelector('sen-support-form >> css=#other-tab', { timeout: 5000 });
+  await allShown(second, 'the banner of answers saved in another tab', ['Alex', 'Morgan']);
+  await first.close();
+  // Saving turned off on the task list.
+  await inForm(second, '#other-tab-keep').click();
+  await inForm(second, '#save-here').uncheck();
+  await second.waitForTimeout(300);
+  await allShown(second, 'saving turned off', ['Alex', 'Morgan']);
+  assert.deepEqual(second.errors, []);
+  await context.close();
+});
+
+test('sending S01 in the pseudo-locale: a refusal\'s message, then the confirmation page', { timeout: 180000 }, async () => {
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 800 } });
+  const page = await open({ ...env, browser: context }, '/www/pseudo.html', { width: 320, height: 800 });
+  await seedDraftWithFiles(page, draftOf(S01), S01_FILES);
+  await page.waitForSelector('sen-support-form >> css=#notice');
+  await go(page, '#to-answers');
+  // A backend that refuses with no words of its own: the form says so in its language.
+  let refuse = true;
+  await page.route('**/applications', (route) => (refuse && route.request().method() === 'POST'
+    ? route.fulfill({ status: 400, contentType: 'application/json', body: '{}' })
+    : route.continue()));
+  await inForm(page, '#send').click();
+  await page.waitForSelector('sen-support-form >> css=#send-failed', { timeout: 30000 });
+  await allShown(page, 'a send refused');
+  refuse = false;
+  await inForm(page, '#send').click();
+  await page.waitForSelector('sen-support-form >> css=#reference', { timeout: 30000 });
+  const reference = await inForm(page, '#reference').textContent();
+  assert.match(reference, /^[A-Z]+-[0-9A-F]+$/);
+  await allShown(page, 'the confirmation page', [reference]);
+
   assert.deepEqual(page.errors.filter((e) => !/^Failed to load resource/.test(e)), []);
   await context.close();
 });
